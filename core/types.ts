@@ -1,0 +1,83 @@
+/**
+ * @module
+ * Domain types shared by the worker and the batch jobs.
+ */
+
+export const PLACEMENTS = ["checkout", "cart", "product", "listing", "home"] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+export const SLOT_KINDS = ["cross_sell", "down_sell", "similar", "bundle", "scenario", "upgrade", "popular"] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+export const LIFECYCLES = ["new", "active", "clearance", "eol"] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export interface ViewedItem {
+  id: string;
+  dwell_ms?: number;
+}
+
+/** The body of `POST /v1/recommendations`, and of a request line of `edgerec recommend` (plus its `id`). */
+export interface RecommendationRequest {
+  placement: Placement;
+  session_id?: string;
+  user_id?: string;
+  cart?: string[];
+  product_id?: string;
+  viewed?: ViewedItem[];
+  query?: string;
+  category?: string;
+  /** Items per slot. */
+  k?: number;
+  /** The shopper sorted or filtered by price: a price-sensitivity signal. */
+  price_sort?: "asc" | "desc";
+  price_max?: number;
+}
+
+export interface RecommendedItem {
+  id: string;
+  score: number;
+  reason: string;
+  /** Which source put the item here (see `ReasonCode`), for merchandisers and attribution. */
+  reason_code: ReasonCode;
+}
+
+export interface Slot {
+  kind: SlotKind;
+  title: string;
+  items: RecommendedItem[];
+}
+
+export interface RecommendationResponse {
+  rec_id: string;
+  variant?: string;
+  build?: string;
+  /** True when a blob was missing or unreadable and a fallback answered. */
+  degraded?: boolean;
+  intent?: Intent;
+  slots: Slot[];
+}
+
+export type Intent = "decisive" | "exploring" | "price_sensitive";
+
+/**
+ * Machine-readable origin of a recommendation. The human text is rendered from a template in the build's
+ * reason table; the code says which source produced the candidate.
+ */
+export const REASON_CODES = [
+  "association",
+  "sequential",
+  "co_view",
+  "item_cf",
+  "compatible",
+  "category_complement",
+  "scenario",
+  "down_sell",
+  "similar",
+  "bundle",
+  "popular",
+  "popular_in_category",
+  "pinned",
+  "cold_start",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
