@@ -1,0 +1,49 @@
+/**
+ * @module
+ * The per-item blob (KV key `itemKey(build, id)`): every precomputed list for one anchor item.
+ *
+ *   version u8 (= ITEM_BLOB_VERSION)
+ *   repeated until the checksum: list kind u8 (index in LIST_KINDS) | candidate list (candidate-list-codec)
+ *   checksum u16 (low 16 bits of FNV-1a over everything before it)
+ *
+ * Readers skip nothing: an unknown list kind means a newer writer, and the blob is rejected as unreadable.
+ */
+import type { CandidateList } from "../candidates";
+import { ByteReader, CorruptBlobError } from "./byte-reader";
+import { ByteWriter } from "./byte-writer";
+import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
+import { openBlob, sealBlob } from "./checksum";
+
+export const ITEM_BLOB_VERSION = 1;
+
+/** Append-only: a kind's number is its position here. */
+export const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade"] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export type ItemLists = Partial<Record<ListKind, CandidateList>>;
+
+export function encodeItemBlob(lists: ItemLists): Uint8Array {
+  const w = new ByteWriter(64);
+  w.u8(ITEM_BLOB_VERSION);
+  for (let kind = 0; kind < LIST_KINDS.length; kind++) {
+    const list = lists[LIST_KINDS[kind]];
+    if (list === undefined || list.items.length === 0) continue;
+    w.u8(kind);
+    writeCandidateList(w, list);
+  }
+  return sealBlob(w.finish());
+}
+
+export function decodeItemBlob(sealed: Uint8Array): ItemLists {
+  const body = openBlob(sealed, "item blob");
+  const r = new ByteReader(body);
+  const version = r.u8();
+  if (version !== ITEM_BLOB_VERSION) throw new CorruptBlobError(`item blob version ${version}, expected ${ITEM_BLOB_VERSION}`);
+  const lists: ItemLists = {};
+  while (!r.done) {
+    const kind = LIST_KINDS[r.u8()];
+    if (kind === undefined) throw new CorruptBlobError("item blob has an unknown list kind");
+    lists[kind] = readCandidateList(r);
+  }
+  return lists;
+}

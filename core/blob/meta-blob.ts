@@ -1,0 +1,215 @@
+/**
+ * @module
+ * The build's meta blob (KV key `metaKey(build)`): the item dictionary, the catalogue columns the edge filters
+ * and explains with, the reason table, and the global fallback lists.
+ *
+ *   magic "ERM" | version u8 (= META_BLOB_VERSION)
+ *   sections, each: tag u8 | byte length varint | payload     (unknown tags are skipped: newer writers may add)
+ *   checksum u16 (low 16 bits of FNV-1a over everything before it)
+ *
+ * Sections (MetaSection): HEADER build id string, created_at varint (unix s), item count n varint;
+ * ITEM_IDS n strings; TITLES n strings; CATEGORIES table (count, strings) then n varints (0 = none, c + 1);
+ * BRANDS the same; PRICES n f32 (NaN = unknown); FLAGS n u8 (ItemFlag bits); REASONS count then
+ * (reason code u8 | template string); POPULAR a candidate list; POPULAR_BY_CATEGORY count then
+ * (category varint | candidate list).
+ */
+import type { CandidateList } from "../candidates";
+import { REASON_CODES, type ReasonCode } from "../types";
+import { ByteReader, CorruptBlobError } from "./byte-reader";
+import { ByteWriter } from "./byte-writer";
+import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
+import { openBlob, sealBlob } from "./checksum";
+
+export const META_BLOB_VERSION = 1;
+const MAGIC = [0x45, 0x52, 0x4d]; // "ERM"
+
+export const MetaSection = {
+  HEADER: 1,
+  ITEM_IDS: 2,
+  TITLES: 3,
+  CATEGORIES: 4,
+  BRANDS: 5,
+  PRICES: 6,
+  FLAGS: 7,
+  REASONS: 8,
+  POPULAR: 9,
+  POPULAR_BY_CATEGORY: 10,
+} as const;
+
+/** Bits of the per-item flags byte. */
+export const ItemFlag = {
+  NEW: 1,
+  CLEARANCE: 2,
+  EOL: 4,
+  OUT_OF_STOCK: 8,
+  /** Known to the catalogue (not only seen in orders). */
+  IN_CATALOG: 16,
+} as const;
+
+export interface Reason {
+  code: ReasonCode;
+  /** Human text; `{anchor}` is replaced by the anchor item's title at serve time. */
+  text: string;
+}
+
+export interface BuildMeta {
+  buildId: string;
+  createdAt: number;
+  items: string[];
+  titles: string[];
+  categories: string[];
+  /** Category index per item, -1 when unknown. */
+  itemCategory: Int32Array;
+  brands: string[];
+  /** Brand index per item, -1 when unknown. */
+  itemBrand: Int32Array;
+  prices: Float32Array;
+  flags: Uint8Array;
+  reasons: Reason[];
+  popular: CandidateList;
+  popularByCategory: Map<number, CandidateList>;
+}
+
+export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
+  const n = meta.items.length;
+  for (const [name, column] of [["titles", meta.titles], ["itemCategory", meta.itemCategory], ["itemBrand", meta.itemBrand], ["prices", meta.prices], ["flags", meta.flags]] as const) {
+    if (column.length !== n) throw new RangeError(`meta column ${name} has ${column.length} entries for ${n} items`);
+  }
+  const w = new ByteWriter(1024 + n * 24);
+  for (const byte of MAGIC) w.u8(byte);
+  w.u8(META_BLOB_VERSION);
+  w.section(MetaSection.HEADER, (s) => s.string(meta.buildId).varint(meta.createdAt).varint(n));
+  w.section(MetaSection.ITEM_IDS, (s) => {
+    for (const id of meta.items) s.string(id);
+  });
+  w.section(MetaSection.TITLES, (s) => {
+    for (const title of meta.titles) s.string(title);
+  });
+  w.section(MetaSection.CATEGORIES, (s) => writeTableColumn(s, meta.categories, meta.itemCategory));
+  w.section(MetaSection.BRANDS, (s) => writeTableColumn(s, meta.brands, meta.itemBrand));
+  w.section(MetaSection.PRICES, (s) => {
+    for (let i = 0; i < n; i++) s.f32(meta.prices[i]);
+  });
+  w.section(MetaSection.FLAGS, (s) => s.bytes(meta.flags));
+  w.section(MetaSection.REASONS, (s) => {
+    s.varint(meta.reasons.length);
+    for (const reason of meta.reasons) s.u8(REASON_CODES.indexOf(reason.code)).string(reason.text);
+  });
+  w.section(MetaSection.POPULAR, (s) => writeCandidateList(s, meta.popular));
+  w.section(MetaSection.POPULAR_BY_CATEGORY, (s) => {
+    s.varint(meta.popularByCategory.size);
+    for (const [category, list] of meta.popularByCategory) {
+      s.varint(category);
+      writeCandidateList(s, list);
+    }
+  });
+  return sealBlob(w.finish());
+}
+
+export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
+  const body = openBlob(sealed, "meta blob");
+  const r = new ByteReader(body);
+  for (const byte of MAGIC) if (r.u8() !== byte) throw new CorruptBlobError("not a meta blob (bad magic)");
+  const version = r.u8();
+  if (version !== META_BLOB_VERSION) throw new CorruptBlobError(`meta blob version ${version}, expected ${META_BLOB_VERSION}`);
+
+  let header: { buildId: string; createdAt: number; n: number } | undefined;
+  const meta: Partial<BuildMeta> = {};
+  while (!r.done) {
+    const { tag, body: s } = r.section();
+    if (tag !== MetaSection.HEADER && header === undefined) throw new CorruptBlobError("meta blob: header section must come first");
+    const n = header?.n ?? 0;
+    switch (tag) {
+      case MetaSection.HEADER:
+        header = { buildId: s.string(), createdAt: s.varint(), n: s.varint() };
+        break;
+      case MetaSection.ITEM_IDS:
+        meta.items = readStrings(s, n);
+        break;
+      case MetaSection.TITLES:
+        meta.titles = readStrings(s, n);
+        break;
+      case MetaSection.CATEGORIES:
+        [meta.categories, meta.itemCategory] = readTableColumn(s, n);
+        break;
+      case MetaSection.BRANDS:
+        [meta.brands, meta.itemBrand] = readTableColumn(s, n);
+        break;
+      case MetaSection.PRICES: {
+        const prices = new Float32Array(n);
+        for (let i = 0; i < n; i++) prices[i] = s.f32();
+        meta.prices = prices;
+        break;
+      }
+      case MetaSection.FLAGS: {
+        const flags = new Uint8Array(n);
+        for (let i = 0; i < n; i++) flags[i] = s.u8();
+        meta.flags = flags;
+        break;
+      }
+      case MetaSection.REASONS: {
+        const count = s.varint();
+        const reasons: Reason[] = new Array(count);
+        for (let i = 0; i < count; i++) {
+          const code = REASON_CODES[s.u8()];
+          if (code === undefined) throw new CorruptBlobError("meta blob: unknown reason code");
+          reasons[i] = { code, text: s.string() };
+        }
+        meta.reasons = reasons;
+        break;
+      }
+      case MetaSection.POPULAR:
+        meta.popular = readCandidateList(s);
+        break;
+      case MetaSection.POPULAR_BY_CATEGORY: {
+        const count = s.varint();
+        const byCategory = new Map<number, CandidateList>();
+        for (let i = 0; i < count; i++) byCategory.set(s.varint(), readCandidateList(s));
+        meta.popularByCategory = byCategory;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (header === undefined || meta.items === undefined) throw new CorruptBlobError("meta blob: missing header or item ids");
+  const n = header.n;
+  return {
+    buildId: header.buildId,
+    createdAt: header.createdAt,
+    items: meta.items,
+    titles: meta.titles ?? new Array<string>(n).fill(""),
+    categories: meta.categories ?? [],
+    itemCategory: meta.itemCategory ?? new Int32Array(n).fill(-1),
+    brands: meta.brands ?? [],
+    itemBrand: meta.itemBrand ?? new Int32Array(n).fill(-1),
+    prices: meta.prices ?? new Float32Array(n).fill(Number.NaN),
+    flags: meta.flags ?? new Uint8Array(n),
+    reasons: meta.reasons ?? [],
+    popular: meta.popular ?? { items: new Uint32Array(0), scores: new Float32Array(0), reasons: new Uint32Array(0) },
+    popularByCategory: meta.popularByCategory ?? new Map(),
+  };
+}
+
+function writeTableColumn(w: ByteWriter, table: readonly string[], column: Int32Array): void {
+  w.varint(table.length);
+  for (const entry of table) w.string(entry);
+  for (let i = 0; i < column.length; i++) w.varint(column[i] + 1);
+}
+
+function readTableColumn(r: ByteReader, n: number): [string[], Int32Array] {
+  const table = readStrings(r, r.varint());
+  const column = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = r.varint() - 1;
+    if (value >= table.length) throw new CorruptBlobError("meta blob: table index out of range");
+    column[i] = value;
+  }
+  return [table, column];
+}
+
+function readStrings(r: ByteReader, count: number): string[] {
+  const out: string[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = r.string();
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module
+ * Every KV key name edgerec reads or writes. A build's blobs live under `b/<build>/`; the `live` pointer names
+ * the build being served, so publishing writes every blob first and flips the pointer last.
+ */
+import { fnv1a32 } from "./blob/checksum";
+
+export const LIVE_POINTER_KEY = "live";
+
+/** Overlays that change without a rebuild; read with a short cache TTL. */
+export const CONFIG_KEYS = {
+  stock: "cfg/stock",
+  rules: "cfg/rules",
+  experiments: "cfg/experiments",
+  slotPlans: "cfg/slot-plans",
+} as const;
+
+export function buildPrefix(buildId: string): string {
+  return `b/${buildId}/`;
+}
+
+export function metaKey(buildId: string): string {
+  return `b/${buildId}/meta`;
+}
+
+const MAX_ID_BYTES = 400;
+const encoder = new TextEncoder();
+
+/** KV keys are at most 512 bytes: very long item ids are replaced by a hash of them. */
+export function itemKey(buildId: string, itemId: string): string {
+  const bytes = encoder.encode(itemId);
+  if (bytes.length <= MAX_ID_BYTES) return `b/${buildId}/i/${itemId}`;
+  const reversed = bytes.slice().reverse();
+  return `b/${buildId}/h/${hex(fnv1a32(bytes))}${hex(fnv1a32(reversed))}${bytes.length}`;
+}
+
+/** The value stored at LIVE_POINTER_KEY. */
+export interface LivePointer {
+  build: string;
+  published_at: number;
+  previous?: string;
+}
+
+export function parseLivePointer(text: string | null): LivePointer | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<LivePointer>;
+    return typeof value.build === "string" && value.build.length > 0 ? (value as LivePointer) : null;
+  } catch {
+    return null;
+  }
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(8, "0");
+}
