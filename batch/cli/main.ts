@@ -6,6 +6,8 @@ import { InputError } from "../io/input-error";
 import { type Command, UsageError } from "./command";
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  build: () => import("../commands/build"),
+  recommend: () => import("../commands/recommend"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;

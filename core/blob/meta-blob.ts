@@ -44,6 +44,8 @@ export const ItemFlag = {
   OUT_OF_STOCK: 8,
   /** Known to the catalogue (not only seen in orders). */
   IN_CATALOG: 16,
+  /** The build wrote an item blob for this item: a missing one is a fault, not an empty list. */
+  HAS_LISTS: 32,
 } as const;
 
 export interface Reason {

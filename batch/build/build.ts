@@ -1,0 +1,147 @@
+/**
+ * @module
+ * `edgerec build`: from orders (and optionally a catalogue) to everything the edge needs, in memory. The
+ * command writes the result with `writeArtifacts`; `evaluate` calls this directly on a training split.
+ */
+import { candidatesOf } from "../../core/candidates";
+import { encodeItemBlob, ITEM_BLOB_VERSION, type ItemLists } from "../../core/blob/item-blob";
+import { type BuildMeta, encodeMetaBlob, ItemFlag, META_BLOB_VERSION } from "../../core/blob/meta-blob";
+import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
+import type { BadLinePolicy, ReadReport } from "../io/input-error";
+import { type CatalogProduct, readCatalog } from "../io/read-catalog";
+import { readOrders } from "../io/read-orders";
+import { type Artifacts, type Manifest } from "./artifacts";
+import { catalogColumns } from "./catalog-columns";
+import { crossSellCandidates } from "./cross-sell";
+import { popularLists } from "./popular";
+import { ReasonTable } from "./reason-table";
+
+export interface BuildInputs {
+  orders: string;
+  catalog?: string;
+}
+
+export interface BuildOptions {
+  buildId?: string;
+  now?: Date;
+  onBadLine?: BadLinePolicy;
+  /** Called with a phase name and progress within it (0..1). */
+  onPhase?: (phase: string, done: number, total: number) => void;
+}
+
+/** Reads the inputs and builds. */
+export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions = {}): Promise<Artifacts> {
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  let catalog: CatalogProduct[] | undefined;
+  const reports: Record<string, { path: string; report: ReadReport }> = {};
+  const builder = new BasketsBuilder();
+  if (inputs.catalog !== undefined) {
+    const read = await readCatalog(inputs.catalog, { onBadLine: options.onBadLine });
+    catalog = read.products;
+    for (const product of catalog) builder.intern(product.id);
+    reports.catalog = { path: inputs.catalog, report: read.report };
+  }
+  const orders = await readOrders(inputs.orders, {
+    onBadLine: options.onBadLine,
+    builder,
+    onProgress: (done, total) => options.onPhase?.("read orders", done, total),
+  });
+  reports.orders = { path: inputs.orders, report: orders.report };
+  timings.read = Math.round(performance.now() - t0);
+  const artifacts = buildFromBaskets(orders.baskets, catalog, options);
+  artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
+  for (const [name, { path, report }] of Object.entries(reports)) {
+    artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
+  }
+  return artifacts;
+}
+
+/** Builds from baskets already in memory (their dictionary must start with the catalogue's ids, if any). */
+export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | undefined, options: BuildOptions = {}): Artifacts {
+  const now = options.now ?? new Date();
+  const buildId = options.buildId ?? newBuildId(now);
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const next = performance.now();
+    timings[name] = Math.round(next - t);
+    t = next;
+  };
+
+  const n = baskets.itemIds.length;
+  const reasons = new ReasonTable();
+  const columns = catalogColumns(baskets.itemIds, catalog ?? []);
+  const sellable = (i: number) => (columns.flags[i] & ItemFlag.EOL) === 0;
+
+  options.onPhase?.("cross-sell", 0, 1);
+  const crossSell = crossSellCandidates(baskets, reasons);
+  lap("cross_sell");
+
+  const popular = popularLists(
+    itemFrequencies(baskets),
+    columns.itemCategory,
+    { overall: reasons.intern("popular", "Popular right now"), inCategory: reasons.intern("popular_in_category", "Popular in this category") },
+    sellable,
+  );
+  lap("popular");
+
+  options.onPhase?.("encode", 0, n);
+  const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
+  let candidates = 0;
+  let itemBytes = 0;
+  let itemsWithLists = 0;
+  for (let i = 0; i < n; i++) {
+    const lists: ItemLists = {};
+    const cross = candidatesOf(crossSell, i);
+    if (cross.items.length > 0) lists.cross_sell = cross;
+    const count = cross.items.length;
+    if (count === 0) continue;
+    const blob = encodeItemBlob(lists);
+    itemBlobs[i] = blob;
+    columns.flags[i] |= ItemFlag.HAS_LISTS;
+    candidates += count;
+    itemBytes += blob.length;
+    itemsWithLists++;
+  }
+  const meta: BuildMeta = {
+    buildId,
+    createdAt: Math.floor(now.getTime() / 1000),
+    items: baskets.itemIds,
+    ...columns,
+    reasons: reasons.toArray(),
+    popular: popular.overall,
+    popularByCategory: popular.byCategory,
+  };
+  const metaBytes = encodeMetaBlob(meta);
+  lap("encode");
+
+  const manifest: Manifest = {
+    build_id: buildId,
+    created_at: now.toISOString(),
+    format: { meta: META_BLOB_VERSION, item: ITEM_BLOB_VERSION, pack: 1 },
+    inputs: {},
+    counts: {
+      orders: baskets.offsets.length - 1,
+      order_lines: baskets.items.length,
+      items: n,
+      catalog_products: catalog?.length ?? 0,
+      items_with_lists: itemsWithLists,
+      candidates,
+      reasons: reasons.size,
+    },
+    bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
+    parameters: {},
+    timings_ms: timings,
+  };
+  const artifacts: Artifacts = { manifest, meta: metaBytes, itemBlobs };
+  if (catalog !== undefined) artifacts.catalog = catalog;
+  return artifacts;
+}
+
+/** Sortable and unique enough: UTC time to the second plus 4 random hex digits. */
+export function newBuildId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const suffix = Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0");
+  return `${stamp}-${suffix}`;
+}

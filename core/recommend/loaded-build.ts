@@ -1,0 +1,27 @@
+/**
+ * @module
+ * A decoded build ready to serve: the meta blob plus the id -> index map derived from it. Built once per
+ * build per isolate (or per offline run) and reused by every request.
+ */
+import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
+
+export interface LoadedBuild {
+  meta: BuildMeta;
+  index: Map<string, number>;
+}
+
+export function loadBuild(meta: BuildMeta): LoadedBuild {
+  const index = new Map<string, number>();
+  for (let i = 0; i < meta.items.length; i++) index.set(meta.items[i], i);
+  return { meta, index };
+}
+
+export function isOutOfStock(build: LoadedBuild, item: number): boolean {
+  return (build.meta.flags[item] & ItemFlag.OUT_OF_STOCK) !== 0;
+}
+
+/** The text shown for an item: its title where the catalogue has one, else its id. */
+export function displayName(build: LoadedBuild, item: number): string {
+  const title = build.meta.titles[item];
+  return title !== undefined && title.length > 0 ? title : build.meta.items[item];
+}

@@ -1,0 +1,21 @@
+/**
+ * @module
+ * Turns a candidate's reason index into the text a shopper reads and the code a merchandiser filters on.
+ */
+import type { ReasonCode } from "../types";
+import { displayName, type LoadedBuild } from "./loaded-build";
+
+export interface RenderedReason {
+  code: ReasonCode;
+  text: string;
+}
+
+const FALLBACK: RenderedReason = { code: "popular", text: "Popular right now" };
+
+export function renderReason(build: LoadedBuild, reason: number, anchor: number | undefined): RenderedReason {
+  const entry = build.meta.reasons[reason];
+  if (entry === undefined) return FALLBACK;
+  if (!entry.text.includes("{anchor}")) return entry;
+  const name = anchor === undefined ? "your selection" : displayName(build, anchor);
+  return { code: entry.code, text: entry.text.replaceAll("{anchor}", name) };
+}

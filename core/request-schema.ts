@@ -1,0 +1,53 @@
+/**
+ * @module
+ * The validated shape of a recommendation request, shared by the worker (HTTP body, OpenAPI) and by
+ * `edgerec recommend` (request lines), so both accept and reject exactly the same input.
+ */
+import { z } from "zod";
+import { PLACEMENTS } from "./types";
+
+export const LIMITS = {
+  idLength: 200,
+  cartItems: 100,
+  viewedItems: 50,
+  queryLength: 200,
+  maxK: 50,
+  /** Request bodies larger than this are refused with 413. */
+  bodyBytes: 16 * 1024,
+} as const;
+
+const itemId = z.string().min(1).max(LIMITS.idLength);
+
+export const viewedItemSchema = z.object({
+  id: itemId,
+  dwell_ms: z.number().int().min(0).max(86_400_000).optional(),
+});
+
+export const recommendationRequestSchema = z.object({
+  placement: z.enum(PLACEMENTS).meta({ description: "Where the slot is shown" }),
+  session_id: z.string().min(1).max(LIMITS.idLength).optional(),
+  user_id: z.string().min(1).max(LIMITS.idLength).optional(),
+  cart: z.array(itemId).max(LIMITS.cartItems).optional().meta({ description: "Item ids in the cart" }),
+  product_id: itemId.optional().meta({ description: "The product being viewed (placement product)" }),
+  viewed: z.array(viewedItemSchema).max(LIMITS.viewedItems).optional().meta({ description: "Recently viewed items, most recent last, with dwell times" }),
+  query: z.string().max(LIMITS.queryLength).optional(),
+  category: z.string().max(LIMITS.idLength).optional().meta({ description: "Category being browsed (placement listing)" }),
+  k: z.number().int().min(1).max(LIMITS.maxK).optional().meta({ description: "Items per slot" }),
+  price_sort: z.enum(["asc", "desc"]).optional(),
+  price_max: z.number().positive().optional(),
+});
+
+export type ValidRecommendationRequest = z.infer<typeof recommendationRequestSchema>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Flattens zod issues into "which field, what is wrong". */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[") : "(body)",
+    message: issue.message,
+  }));
+}

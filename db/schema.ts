@@ -1,0 +1,147 @@
+/**
+ * @module
+ * The D1 schema, shared by the worker and the batch jobs. Migrations in `migrations/` are generated from it by
+ * drizzle-kit. Times are unix seconds; JSON columns hold text parsed by drizzle.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch())`;
+
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    parentId: text("parent_id"),
+    /** Full path, root first: "Phones & Tablets > Phone Accessories > Cases". */
+    path: text("path").notNull(),
+    depth: integer("depth").notNull(),
+  },
+  (t) => [index("categories_parent").on(t.parentId)],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    title: text("title").notNull().default(""),
+    brand: text("brand"),
+    categoryId: text("category_id").references(() => categories.id),
+    price: real("price"),
+    currency: text("currency").notNull().default("EUR"),
+    attrs: text("attrs", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    /** Connectors, models, mounts and other keys the compatibility engine matches on. */
+    compatKeys: text("compat_keys", { mode: "json" }).$type<string[]>().notNull().default([]),
+    stock: integer("stock"),
+    lifecycle: text("lifecycle", { enum: ["new", "active", "clearance", "eol"] }).notNull().default("active"),
+    margin: real("margin"),
+    launchedAt: text("launched_at"),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("products_category").on(t.categoryId), index("products_brand").on(t.brand)],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id"),
+    ts: integer("ts"),
+    total: real("total"),
+    /** "import" for orders loaded from files, "event" for purchases reported through /v1/events. */
+    source: text("source", { enum: ["import", "event"] }).notNull().default("import"),
+  },
+  (t) => [index("orders_user").on(t.userId), index("orders_ts").on(t.ts)],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    orderId: text("order_id").notNull().references(() => orders.id),
+    productId: text("product_id").notNull(),
+    qty: integer("qty").notNull().default(1),
+    price: real("price"),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index("order_lines_product").on(t.productId)],
+);
+
+export const EVENT_TYPES = ["view", "add_to_cart", "remove_from_cart", "purchase", "search", "impression", "click"] as const;
+
+export const events = sqliteTable(
+  "events",
+  {
+    eventId: text("event_id").primaryKey(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    sessionId: text("session_id").notNull(),
+    userId: text("user_id"),
+    ts: integer("ts").notNull(),
+    itemId: text("item_id"),
+    dwellMs: integer("dwell_ms"),
+    query: text("query"),
+    orderValue: real("order_value"),
+    recId: text("rec_id"),
+    slot: text("slot"),
+    variant: text("variant"),
+    /** Anything else the event carried (order lines, position...). */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    receivedAt: integer("received_at").notNull().default(now),
+  },
+  (t) => [index("events_session").on(t.sessionId), index("events_type_ts").on(t.type, t.ts), index("events_rec").on(t.recId)],
+);
+
+export const RULE_ACTIONS = ["pin", "boost", "bury", "exclude", "filter"] as const;
+
+export const merchRules = sqliteTable("merch_rules", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  action: text("action", { enum: RULE_ACTIONS }).notNull(),
+  /** Placement the rule applies to; null for every placement. */
+  placement: text("placement"),
+  /** Which items the rule selects: ids, category, brand, price range, stock, lifecycle. */
+  match: text("match", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** For boost and bury: the multiplier; for pin: the position. */
+  weight: real("weight"),
+  startsAt: integer("starts_at"),
+  endsAt: integer("ends_at"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull().default(now),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+export const bundles = sqliteTable("bundles", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  items: text("items", { mode: "json" }).$type<string[]>().notNull(),
+  discountPct: real("discount_pct").notNull().default(0),
+  score: real("score"),
+  support: real("support"),
+  lift: real("lift"),
+  source: text("source", { enum: ["mined", "merchant"] }).notNull().default("mined"),
+  status: text("status", { enum: ["proposed", "active", "retired"] }).notNull().default("proposed"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const experiments = sqliteTable("experiments", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  salt: text("salt").notNull(),
+  /** Assignment unit: the user id where known, otherwise the session id. */
+  unit: text("unit", { enum: ["user", "session"] }).notNull().default("session"),
+  status: text("status", { enum: ["draft", "running", "stopped"] }).notNull().default("draft"),
+  /** [{ name, weight, config }] where config overrides slot count, timing, copy or strategy weights. */
+  variants: text("variants", { mode: "json" }).$type<Array<{ name: string; weight: number; config?: Record<string, unknown> }>>().notNull(),
+  placement: text("placement"),
+  startsAt: integer("starts_at"),
+  endsAt: integer("ends_at"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const builds = sqliteTable("builds", {
+  id: text("id").primaryKey(),
+  createdAt: integer("created_at").notNull(),
+  publishedAt: integer("published_at"),
+  status: text("status", { enum: ["published", "live", "retired"] }).notNull().default("published"),
+  /** The build's manifest: inputs, counts, parameters, blob keys. */
+  manifest: text("manifest", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+});
