@@ -58,7 +58,8 @@ export interface RecommendationResponse {
   slots: Slot[];
 }
 
-export type Intent = "decisive" | "exploring" | "price_sensitive";
+export const INTENTS = ["decisive", "exploring", "price_sensitive"] as const;
+export type Intent = (typeof INTENTS)[number];
 
 /**
  * Machine-readable origin of a recommendation. The human text is rendered from a template in the build's

@@ -1,1 +1,11 @@
-export default { fetch() { return new Response("ok") } }
+/**
+ * @module
+ * The Worker entry: the Hono app for HTTP.
+ */
+import { createApp } from "./app";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

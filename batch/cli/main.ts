@@ -8,6 +8,7 @@ import { type Command, UsageError } from "./command";
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
   recommend: () => import("../commands/recommend"),
+  publish: () => import("../commands/publish"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;

@@ -4,7 +4,7 @@
  * `CorruptBlobError` rather than returning garbage.
  */
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export class CorruptBlobError extends Error {
   override name = "CorruptBlobError";

@@ -1,0 +1,47 @@
+/**
+ * @module
+ * `edgerec publish`: artifacts -> KV blobs + D1 rows, then one pointer flip makes the build live.
+ */
+import { readArtifacts } from "../build/artifacts";
+import { type Command, parseFlags, requireFlag, UsageError } from "../cli/command";
+import { printSummary, trackPeakMemory } from "../cli/progress";
+import { publish } from "../publish/publish";
+
+export const command: Command = {
+  name: "publish",
+  summary: "write a build to KV and D1 (local or remote) and make it live",
+  usage: `
+edgerec publish --artifacts DIR (--local | --remote) [--persist-to DIR]
+
+Writes every blob of the build under its own KV prefix, the catalogue and the build record to D1, then flips
+the "live" pointer: the edge serves the new build all at once. --local writes the state \`wrangler dev\` serves
+(.wrangler/state); --remote writes to the Cloudflare account of CLOUDFLARE_API_TOKEN.
+
+  --artifacts DIR   output of edgerec build
+  --local           local KV/D1 (default)
+  --remote          the real account
+  --persist-to DIR  local state folder, as wrangler's --persist-to
+  --quiet           no progress output
+`,
+  async run(argv) {
+    const { values } = parseFlags(argv, {
+      artifacts: { type: "string" },
+      local: { type: "boolean" },
+      remote: { type: "boolean" },
+      "persist-to": { type: "string" },
+      quiet: { type: "boolean" },
+    });
+    if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
+    const dir = requireFlag(values.artifacts, "artifacts");
+    const started = performance.now();
+    const memory = trackPeakMemory();
+    const artifacts = readArtifacts(dir);
+    const result = publish(artifacts, values.remote ? "remote" : "local", {
+      persistTo: values["persist-to"],
+      log: values.quiet ? undefined : (line) => process.stderr.write(`publish: ${line}\n`),
+    });
+    memory.stop();
+    printSummary("publish", { build: result.build, kv_keys: result.kvKeys, products: result.products }, started, memory.peakBytes());
+    return 0;
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * @module
+ * The catalogue as SQL for D1: the category tree (every prefix of every product's path) and the products.
+ */
+import type { CatalogProduct } from "../io/read-catalog";
+import { insertStatement } from "./sql-literal";
+
+const ROWS_PER_STATEMENT = 200;
+
+export function categoryId(path: readonly string[]): string {
+  return path.map((p) => p.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")).join("/");
+}
+
+/** Keys the compatibility engine matches on, from well-known attributes. */
+export function compatKeys(attrs: Record<string, unknown>): string[] {
+  const keys = new Set<string>();
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!/model|connector|mount|socket|card_type|memory_type|fits/.test(name)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === "string" || typeof v === "number") keys.add(`${name}:${v}`);
+    }
+  }
+  return [...keys].sort();
+}
+
+export function catalogSql(products: readonly CatalogProduct[]): string {
+  const categories = new Map<string, readonly unknown[]>();
+  for (const product of products) {
+    for (let depth = 1; depth <= product.category.length; depth++) {
+      const path = product.category.slice(0, depth);
+      const id = categoryId(path);
+      if (!categories.has(id)) {
+        categories.set(id, [id, path[depth - 1], depth > 1 ? categoryId(path.slice(0, -1)) : null, path.join(" > "), depth - 1]);
+      }
+    }
+  }
+  const parts: string[] = [];
+  const categoryRows = [...categories.values()];
+  for (let i = 0; i < categoryRows.length; i += ROWS_PER_STATEMENT) {
+    parts.push(insertStatement("categories", ["id", "name", "parent_id", "path", "depth"], categoryRows.slice(i, i + ROWS_PER_STATEMENT)));
+  }
+  const productRows = products.map((p) => [
+    p.id,
+    p.title,
+    p.brand ?? null,
+    p.category.length > 0 ? categoryId(p.category) : null,
+    p.price ?? null,
+    p.currency,
+    JSON.stringify(p.attrs),
+    JSON.stringify(compatKeys(p.attrs)),
+    p.stock ?? null,
+    p.lifecycle,
+    p.margin ?? null,
+    p.launchedAt ?? null,
+  ]);
+  const productColumns = ["id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at"];
+  for (let i = 0; i < productRows.length; i += ROWS_PER_STATEMENT) {
+    parts.push(insertStatement("products", productColumns, productRows.slice(i, i + ROWS_PER_STATEMENT)));
+  }
+  return parts.join("");
+}

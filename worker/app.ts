@@ -1,0 +1,62 @@
+/**
+ * @module
+ * The Hono app: request ids, CORS from the allow-list, JSON errors for everything that goes wrong, the routes,
+ * and the OpenAPI document generated from the same zod schemas that validate requests.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { fieldProblems } from "../core/request-schema";
+import type { AppEnv } from "./app-env";
+import { errorResponse } from "./errors";
+import { healthzRoute } from "./routes/healthz";
+import { recommendationsRoute } from "./routes/v1-recommendations";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = fieldProblems(result.error);
+        return errorResponse(c, "invalid_request", `invalid field "${problems[0].field}": ${problems[0].message}`, problems);
+      }
+    },
+  });
+
+  app.use("*", async (c, next) => {
+    c.set("requestId", crypto.randomUUID());
+    await next();
+  });
+  app.use("/v1/*", (c, next) =>
+    cors({
+      origin: (origin) => (allowedOrigins(c.env).includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["content-type", "authorization"],
+      maxAge: 600,
+    })(c, next),
+  );
+
+  const routes = app.route("/", healthzRoute).route("/", recommendationsRoute);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "edgerec", version: "1", description: "Cross-sell and down-sell recommendations at the edge" },
+  });
+
+  app.notFound((c) => errorResponse(c, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      if (error.status === 400) return errorResponse(c, "invalid_json", `malformed JSON in request body`);
+      if (error.status === 413) return errorResponse(c, "payload_too_large", error.message);
+      if (error.status === 401) return errorResponse(c, "unauthorized", error.message || "missing or wrong bearer token");
+    }
+    console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), message: String(error), stack: (error as Error).stack }));
+    return errorResponse(c, "internal", `internal error (request ${c.get("requestId")})`);
+  });
+  return routes;
+}
+
+function allowedOrigins(env: Env): string[] {
+  return (env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export type AppType = ReturnType<typeof createApp>;
