@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { CorruptBlobError } from "./byte-reader";
+import { decodeItemBlob, encodeItemBlob } from "./item-blob";
+
+/** The format spec, byte by byte (checksum computed independently of this code). */
+const GOLDEN_V1 = [
+  "01", // version 1
+  "00", // list kind 0 = cross_sell
+  "02", // 2 candidates
+  "0000003f", // min score 0.5 (f32 LE)
+  "0000803f", // max score 1.0 (f32 LE)
+  "03 ffff 00", // item 3, score step 65535 (= max), reason 0
+  "c801 0000 01", // item 200 (varint), score step 0 (= min), reason 1
+  "7319", // FNV-1a low 16 bits, LE
+].join("").replaceAll(" ", "");
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+const unhex = (text: string) => Uint8Array.from(text.match(/../g)!, (h) => Number.parseInt(h, 16));
+
+describe("item blob v1", () => {
+  const lists = { cross_sell: { items: Uint32Array.of(3, 200), scores: Float32Array.of(1, 0.5), reasons: Uint32Array.of(0, 1) } };
+
+  it("encodes to the golden bytes", () => {
+    expect(hex(encodeItemBlob(lists))).toBe(GOLDEN_V1);
+  });
+
+  it("decodes the golden bytes", () => {
+    const decoded = decodeItemBlob(unhex(GOLDEN_V1));
+    expect(Object.keys(decoded)).toEqual(["cross_sell"]);
+    expect([...decoded.cross_sell!.items]).toEqual([3, 200]);
+    expect([...decoded.cross_sell!.scores]).toEqual([1, 0.5]);
+    expect([...decoded.cross_sell!.reasons]).toEqual([0, 1]);
+  });
+
+  it("round-trips several lists within quantisation error and keeps order", () => {
+    const scores = Float32Array.from({ length: 40 }, (_, i) => 3 - i * 0.07);
+    const many = {
+      cross_sell: { items: Uint32Array.from({ length: 40 }, (_, i) => i * 997), scores, reasons: new Uint32Array(40).fill(5) },
+      down_sell: { items: Uint32Array.of(1_000_000), scores: Float32Array.of(0.25), reasons: Uint32Array.of(300) },
+    };
+    const decoded = decodeItemBlob(encodeItemBlob(many));
+    expect([...decoded.cross_sell!.items]).toEqual([...many.cross_sell.items]);
+    decoded.cross_sell!.scores.forEach((s, i) => expect(Math.abs(s - scores[i])).toBeLessThan((3 - scores[39]) / 65535 + 1e-6));
+    expect(decoded.down_sell!.items[0]).toBe(1_000_000);
+    expect(decoded.down_sell!.reasons[0]).toBe(300);
+  });
+
+  it("rejects any flipped byte, a truncated blob and a newer version", () => {
+    const golden = unhex(GOLDEN_V1);
+    for (let i = 0; i < golden.length; i++) {
+      const flipped = golden.slice();
+      flipped[i] ^= 0x10;
+      expect(() => decodeItemBlob(flipped), `byte ${i}`).toThrow(CorruptBlobError);
+    }
+    expect(() => decodeItemBlob(golden.subarray(0, 10))).toThrow(CorruptBlobError);
+  });
+
+  it("stays under 8 bytes per candidate for a typical list", () => {
+    const n = 30;
+    const blob = encodeItemBlob({
+      cross_sell: { items: Uint32Array.from({ length: n }, (_, i) => 50_000 + i * 1234), scores: Float32Array.from({ length: n }, (_, i) => 1 / (i + 1)), reasons: Uint32Array.from({ length: n }, (_, i) => i % 200) },
+    });
+    expect(blob.length / n).toBeLessThan(8);
+  });
+});
