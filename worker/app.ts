@@ -10,6 +10,7 @@ import { fieldProblems } from "../core/request-schema";
 import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
+import { adminBuildsRoute } from "./routes/v1-admin-builds";
 import { recommendationsRoute } from "./routes/v1-recommendations";
 
 export function createApp() {
@@ -35,7 +36,9 @@ export function createApp() {
     })(c, next),
   );
 
-  const routes = app.route("/", healthzRoute).route("/", recommendationsRoute);
+  const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,0 +1,49 @@
+/**
+ * @module
+ * `GET /v1/admin/builds`: the published builds, newest first, with the live one marked.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { desc } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { builds } from "../../db/schema";
+import type { AppEnv } from "../app-env";
+import { adminAuth } from "../middleware/admin-auth";
+import { errorSchema } from "../schemas/recommendation-response";
+
+const buildSchema = z.object({
+  id: z.string(),
+  status: z.enum(["published", "live", "retired"]),
+  created_at: z.number(),
+  published_at: z.number().nullable(),
+  counts: z.record(z.string(), z.number()),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/admin/builds",
+  summary: "Published builds",
+  security: [{ bearer: [] }],
+  middleware: [adminAuth()] as const,
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+  responses: {
+    200: { description: "Builds, newest first", content: { "application/json": { schema: z.object({ builds: z.array(buildSchema) }) } } },
+    401: { description: "Missing or wrong admin token", content: { "application/json": { schema: errorSchema } } },
+  },
+});
+
+export const adminBuildsRoute = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const { limit } = c.req.valid("query");
+  const rows = await drizzle(c.env.DB).select().from(builds).orderBy(desc(builds.createdAt)).limit(limit);
+  return c.json(
+    {
+      builds: rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        created_at: row.createdAt,
+        published_at: row.publishedAt,
+        counts: ((row.manifest as { counts?: Record<string, number> }).counts ?? {}) as Record<string, number>,
+      })),
+    },
+    200,
+  );
+});
