@@ -49,7 +49,7 @@ that "id". A line that is not a valid request gets {"id", "error": {...}} naming
       if (buffer.length === 0) return;
       const chunk = `${buffer.join("\n")}\n`;
       buffer = [];
-      if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     };
     for await (const [text, line] of readLines(requests, (done, total) => progress.update(done, total))) {
       if (text.trim().length === 0) continue;
