@@ -11,6 +11,7 @@ import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
+import { productsRoute } from "./routes/v1-products";
 import { recommendationsRoute } from "./routes/v1-recommendations";
 
 export function createApp() {
@@ -36,7 +37,8 @@ export function createApp() {
     })(c, next),
   );
 
-  const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute);
+  const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
+    .route("/", productsRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
