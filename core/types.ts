@@ -82,3 +82,28 @@ export const REASON_CODES = [
   "cold_start",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+/**
+ * What an experiment variant may change for the requests assigned to it. Every field is optional: an empty
+ * config serves the default behaviour.
+ */
+export interface VariantConfig {
+  /** Serve no recommendations at all (a holdout control). */
+  holdout?: boolean;
+  /** Items per slot (overrides the request's k). */
+  slot_size?: number;
+  /** Most slots per answer. */
+  max_slots?: number;
+  /** Show the down-sell slot only once the shopper has dwelt this long on the anchor item (ms). */
+  down_sell_after_dwell_ms?: number;
+  /** Slot titles by slot kind. */
+  copy?: Partial<Record<SlotKind, string>>;
+  /** Multipliers on candidate scores by source. */
+  weights?: Partial<Record<ReasonCode, number>>;
+}
+
+export interface AssignedVariant {
+  experiment: string;
+  name: string;
+  config: VariantConfig;
+}
