@@ -3,7 +3,7 @@
  * `edgerec publish`: artifacts -> KV blobs + D1 rows, then one pointer flip makes the build live.
  */
 import { readArtifacts } from "../build/artifacts";
-import { type Command, parseFlags, requireFlag, UsageError } from "../cli/command";
+import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
 import { printSummary, trackPeakMemory } from "../cli/progress";
 import { publish } from "../publish/publish";
 
@@ -11,7 +11,7 @@ export const command: Command = {
   name: "publish",
   summary: "write a build to KV and D1 (local or remote) and make it live",
   usage: `
-edgerec publish --artifacts DIR (--local | --remote) [--persist-to DIR]
+edgerec publish --artifacts DIR (--local | --remote) [--keep N] [--persist-to DIR]
 
 Writes every blob of the build under its own KV prefix, the catalogue and the build record to D1, then flips
 the "live" pointer: the edge serves the new build all at once. --local writes the state \`wrangler dev\` serves
@@ -20,6 +20,7 @@ the "live" pointer: the edge serves the new build all at once. --local writes th
   --artifacts DIR   output of edgerec build
   --local           local KV/D1 (default)
   --remote          the real account
+  --keep N          builds whose blobs stay in KV for rollback, the live one included (default 3)
   --persist-to DIR  local state folder, as wrangler's --persist-to
   --quiet           no progress output
 `,
@@ -29,6 +30,7 @@ the "live" pointer: the edge serves the new build all at once. --local writes th
       local: { type: "boolean" },
       remote: { type: "boolean" },
       "persist-to": { type: "string" },
+      keep: { type: "string" },
       quiet: { type: "boolean" },
     });
     if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
@@ -38,6 +40,7 @@ the "live" pointer: the edge serves the new build all at once. --local writes th
     const artifacts = readArtifacts(dir);
     const result = publish(artifacts, values.remote ? "remote" : "local", {
       persistTo: values["persist-to"],
+      keep: numberFlag(values.keep, "keep", 3, { min: 1, max: 50, integer: true }),
       log: values.quiet ? undefined : (line) => process.stderr.write(`publish: ${line}\n`),
     });
     memory.stop();

@@ -11,7 +11,8 @@ import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey, parseLivePointer } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
 import { catalogSql } from "./catalog-sql";
-import { insertStatement, sqlLiteral } from "./sql-literal";
+import { markLiveSql, retireOldBuilds } from "./build-history";
+import { insertStatement } from "./sql-literal";
 import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface PublishResult {
@@ -20,6 +21,13 @@ export interface PublishResult {
   kvKeys: number;
   kvBytes: number;
   products: number;
+  retired: string[];
+}
+
+export interface PublishOptions extends WranglerOptions {
+  /** Builds whose blobs stay in KV for rollback, the live one included. */
+  keep?: number;
+  log?: (line: string) => void;
 }
 
 export interface KvEntry {
@@ -38,7 +46,7 @@ export function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   return entries;
 }
 
-export function publish(artifacts: Artifacts, target: Target, options: WranglerOptions & { log?: (line: string) => void } = {}): PublishResult {
+export function publish(artifacts: Artifacts, target: Target, options: PublishOptions = {}): PublishResult {
   const log = options.log ?? (() => {});
   const build = artifacts.manifest.build_id;
   const work = mkdtempSync(path.join(tmpdir(), "edgerec-publish-"));
@@ -57,10 +65,9 @@ export function publish(artifacts: Artifacts, target: Target, options: WranglerO
     const sql: string[] = [];
     if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog));
     const now = Math.floor(Date.now() / 1000);
-    sql.push(`UPDATE builds SET status = 'retired' WHERE status = 'live';\n`);
     sql.push(
       insertStatement("builds", ["id", "created_at", "published_at", "status", "manifest"], [
-        [build, Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), now, "live", JSON.stringify(artifacts.manifest)],
+        [build, Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), now, "published", JSON.stringify(artifacts.manifest)],
       ]),
     );
     const sqlFile = path.join(work, "publish.sql");
@@ -69,8 +76,11 @@ export function publish(artifacts: Artifacts, target: Target, options: WranglerO
     wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options);
 
     flipPointer({ build, published_at: now, ...(previous !== undefined && previous !== build ? { previous } : {}) }, target, options, work);
+    wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options);
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
-    return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0 };
+    const retired = retireOldBuilds(options.keep ?? 3, target, options);
+    if (retired.length > 0) log(`deleted the blobs of ${retired.length} old build(s): ${retired.join(", ")}`);
+    return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -89,8 +99,4 @@ export function readKey(key: string, target: Target, options: WranglerOptions): 
   } catch {
     return null;
   }
-}
-
-export function setBuildStatusSql(live: string): string {
-  return `UPDATE builds SET status = CASE WHEN id = ${sqlLiteral(live)} THEN 'live' WHEN status = 'live' THEN 'retired' ELSE status END;\n`;
 }
