@@ -38,7 +38,7 @@ the "live" pointer: the edge serves the new build all at once. --local writes th
     const started = performance.now();
     const memory = trackPeakMemory();
     const artifacts = readArtifacts(dir);
-    const result = publish(artifacts, values.remote ? "remote" : "local", {
+    const result = await publish(artifacts, values.remote ? "remote" : "local", {
       persistTo: values["persist-to"],
       keep: numberFlag(values.keep, "keep", 3, { min: 1, max: 50, integer: true }),
       log: values.quiet ? undefined : (line) => process.stderr.write(`publish: ${line}\n`),

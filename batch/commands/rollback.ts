@@ -28,7 +28,7 @@ keeps the last 3 builds). Takes effect at the edge within the pointer cache time
     });
     if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
     try {
-      const result = rollback(values.remote ? "remote" : "local", { to: values.to, persistTo: values["persist-to"] });
+      const result = await rollback(values.remote ? "remote" : "local", { to: values.to, persistTo: values["persist-to"] });
       process.stderr.write(`rollback: live -> ${result.to} (was ${result.from ?? "none"})\n`);
       return 0;
     } catch (error) {

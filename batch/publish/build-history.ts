@@ -3,7 +3,7 @@
  * The builds D1 knows about, and what publish and rollback do with them: mark which one is live, and delete
  * the blobs of builds too old to roll back to.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildPrefix } from "../../core/keys";
@@ -17,39 +17,43 @@ export interface BuildRecord {
   published_at: number | null;
 }
 
-export function listBuilds(target: Target, options: WranglerOptions): BuildRecord[] {
-  const out = wrangler(["d1", "execute", "DB", "--json", "--command", "SELECT id, status, created_at, published_at FROM builds ORDER BY published_at DESC, created_at DESC"], target, options);
+/** Builds, most recently published first. */
+export async function listBuilds(target: Target, options: WranglerOptions): Promise<BuildRecord[]> {
+  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", "SELECT id, status, created_at, published_at FROM builds ORDER BY published_at DESC, created_at DESC"], target, options);
   const parsed = JSON.parse(out) as Array<{ results: BuildRecord[] }>;
   return parsed[0]?.results ?? [];
 }
 
 /** SQL that marks `live` as the live build and the previously live one as published (still restorable). */
 export function markLiveSql(live: string): string {
-  return `UPDATE builds SET status = CASE WHEN id = ${sqlLiteral(live)} THEN 'live' WHEN status = 'live' THEN 'published' ELSE status END;\n`;
+  return `UPDATE builds SET status = CASE WHEN id = ${sqlLiteral(live)} THEN 'live' WHEN status = 'live' THEN 'published' ELSE status END;`;
 }
 
 /**
- * Deletes the KV blobs of every published build beyond the `keep` most recent ones (the live one always stays)
- * and marks them retired. Returns the retired build ids.
+ * Which builds lose their blobs when `live` is live and `keep` builds are kept: the oldest published ones
+ * beyond the `keep - 1` most recent others.
  */
-export function retireOldBuilds(keep: number, target: Target, options: WranglerOptions): string[] {
-  const builds = listBuilds(target, options).filter((b) => b.status !== "retired");
-  const retire = builds.filter((b) => b.status !== "live").slice(Math.max(0, keep - 1));
-  if (retire.length === 0) return [];
-  const work = mkdtempSync(path.join(tmpdir(), "edgerec-retire-"));
+export function buildsToRetire(builds: readonly BuildRecord[], live: string, keep: number): string[] {
+  return builds
+    .filter((b) => b.id !== live && b.status !== "retired")
+    .slice(Math.max(0, keep - 1))
+    .map((b) => b.id);
+}
+
+/** Deletes the KV blobs of the given builds and marks them retired in D1. */
+export async function retireBuilds(ids: readonly string[], target: Target, options: WranglerOptions): Promise<void> {
+  if (ids.length === 0) return;
+  const work = await mkdtemp(path.join(tmpdir(), "edgerec-retire-"));
   try {
-    for (const build of retire) {
-      const listed = JSON.parse(wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", buildPrefix(build.id)], target, options)) as Array<{ name: string }>;
-      if (listed.length > 0) {
-        const file = path.join(work, `${build.id}.json`);
-        writeFileSync(file, JSON.stringify(listed.map((k) => k.name)));
-        wrangler(["kv", "bulk", "delete", file, "--binding", "KV", "--force"], target, options);
-      }
+    for (const id of ids) {
+      const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", buildPrefix(id)], target, options)) as Array<{ name: string }>;
+      if (listed.length === 0) continue;
+      const file = path.join(work, `${id}.json`);
+      await writeFile(file, JSON.stringify(listed.map((k) => k.name)));
+      await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", "--force"], target, options);
     }
-    const ids = retire.map((b) => sqlLiteral(b.id)).join(",");
-    wrangler(["d1", "execute", "DB", "--command", `UPDATE builds SET status = 'retired' WHERE id IN (${ids})`], target, options);
-    return retire.map((b) => b.id);
+    await wrangler(["d1", "execute", "DB", "--command", `UPDATE builds SET status = 'retired' WHERE id IN (${ids.map(sqlLiteral).join(",")})`], target, options);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }

@@ -2,16 +2,17 @@
  * @module
  * Publishing a build: every blob is written under the build's own prefix first, the catalogue and the build
  * record go to D1, and only then does the `live` pointer flip, so the edge switches builds all at once.
+ * Independent writes run in parallel (each is a wrangler call of a second or two).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey, parseLivePointer } from "../../core/keys";
+import { itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
+import { buildsToRetire, listBuilds, markLiveSql, retireBuilds } from "./build-history";
 import { catalogSql } from "./catalog-sql";
-import { markLiveSql, retireOldBuilds } from "./build-history";
 import { insertStatement } from "./sql-literal";
 import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
@@ -46,22 +47,19 @@ export function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   return entries;
 }
 
-export function publish(artifacts: Artifacts, target: Target, options: PublishOptions = {}): PublishResult {
+export async function publish(artifacts: Artifacts, target: Target, options: PublishOptions = {}): Promise<PublishResult> {
   const log = options.log ?? (() => {});
   const build = artifacts.manifest.build_id;
-  const work = mkdtempSync(path.join(tmpdir(), "edgerec-publish-"));
+  const work = await mkdtemp(path.join(tmpdir(), "edgerec-publish-"));
   try {
     log(`applying D1 migrations (${target})`);
-    wrangler(["d1", "migrations", "apply", "DB"], target, options);
+    await wrangler(["d1", "migrations", "apply", "DB"], target, options);
 
     const entries = buildKvEntries(artifacts);
     const kvFile = path.join(work, "kv.json");
-    writeFileSync(kvFile, JSON.stringify(entries));
+    await writeFile(kvFile, JSON.stringify(entries));
     const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
-    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/`);
-    wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options);
 
-    const previous = parseLivePointer(readKey(LIVE_POINTER_KEY, target, options))?.build;
     const sql: string[] = [];
     if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog));
     const now = Math.floor(Date.now() / 1000);
@@ -71,31 +69,38 @@ export function publish(artifacts: Artifacts, target: Target, options: PublishOp
       ]),
     );
     const sqlFile = path.join(work, "publish.sql");
-    writeFileSync(sqlFile, sql.join(""));
-    log(`writing ${artifacts.catalog?.length ?? 0} products and the build record to D1`);
-    wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options);
+    await writeFile(sqlFile, sql.join(""));
 
-    flipPointer({ build, published_at: now, ...(previous !== undefined && previous !== build ? { previous } : {}) }, target, options, work);
-    wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options);
+    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products and the build record to D1`);
+    const [history] = await Promise.all([
+      listBuilds(target, options),
+      wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options),
+      wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options),
+    ]);
+    const previous = history.find((b) => b.status === "live" && b.id !== build)?.id;
+
+    await flipPointer({ build, published_at: now, ...(previous !== undefined ? { previous } : {}) }, target, options, work);
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
-    const retired = retireOldBuilds(options.keep ?? 3, target, options);
+
+    const retired = buildsToRetire([{ id: build, status: "live", created_at: now, published_at: now }, ...history], build, options.keep ?? 3);
+    await Promise.all([wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options), retireBuilds(retired, target, options)]);
     if (retired.length > 0) log(`deleted the blobs of ${retired.length} old build(s): ${retired.join(", ")}`);
     return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }
 
 /** Makes `pointer.build` live; its blobs must already be in KV. */
-export function flipPointer(pointer: LivePointer, target: Target, options: WranglerOptions, work: string): void {
+export async function flipPointer(pointer: LivePointer, target: Target, options: WranglerOptions, work: string): Promise<void> {
   const file = path.join(work, "pointer.json");
-  writeFileSync(file, JSON.stringify([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }]));
-  wrangler(["kv", "bulk", "put", file, "--binding", "KV"], target, options);
+  await writeFile(file, JSON.stringify([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }]));
+  await wrangler(["kv", "bulk", "put", file, "--binding", "KV"], target, options);
 }
 
-export function readKey(key: string, target: Target, options: WranglerOptions): string | null {
+export async function readKey(key: string, target: Target, options: WranglerOptions): Promise<string | null> {
   try {
-    return wrangler(["kv", "key", "get", key, "--binding", "KV", "--text"], target, options);
+    return await wrangler(["kv", "key", "get", key, "--binding", "KV", "--text"], target, options);
   } catch {
     return null;
   }

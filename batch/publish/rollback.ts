@@ -2,7 +2,7 @@
  * @module
  * Rollback: point `live` back at an earlier build whose blobs are still in KV. One pointer write, no rebuild.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
@@ -19,9 +19,9 @@ export interface RollbackResult {
   to: string;
 }
 
-export function rollback(target: Target, options: WranglerOptions & { to?: string } = {}): RollbackResult {
-  const current = parseLivePointer(readKey(LIVE_POINTER_KEY, target, options))?.build ?? null;
-  const builds = listBuilds(target, options);
+export async function rollback(target: Target, options: WranglerOptions & { to?: string } = {}): Promise<RollbackResult> {
+  const [pointer, builds] = await Promise.all([readKey(LIVE_POINTER_KEY, target, options), listBuilds(target, options)]);
+  const current = parseLivePointer(pointer)?.build ?? null;
   let to = options.to;
   if (to === undefined) {
     const candidates = builds.filter((b) => b.id !== current && b.status !== "retired");
@@ -31,13 +31,13 @@ export function rollback(target: Target, options: WranglerOptions & { to?: strin
     throw new RollbackError(`unknown build "${to}" (known: ${builds.map((b) => b.id).join(", ") || "none"})`);
   }
   if (to === current) throw new RollbackError(`build ${to} is already live`);
-  if (readKey(metaKey(to), target, options) === null) throw new RollbackError(`the blobs of build ${to} are no longer in KV (retired); rebuild and publish instead`);
-  const work = mkdtempSync(path.join(tmpdir(), "edgerec-rollback-"));
+  if ((await readKey(metaKey(to), target, options)) === null) throw new RollbackError(`the blobs of build ${to} are no longer in KV (retired); rebuild and publish instead`);
+  const work = await mkdtemp(path.join(tmpdir(), "edgerec-rollback-"));
   try {
-    flipPointer({ build: to, published_at: Math.floor(Date.now() / 1000), ...(current !== null ? { previous: current } : {}) }, target, options, work);
+    await flipPointer({ build: to, published_at: Math.floor(Date.now() / 1000), ...(current !== null ? { previous: current } : {}) }, target, options, work);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
-  wrangler(["d1", "execute", "DB", "--command", markLiveSql(to)], target, options);
+  await wrangler(["d1", "execute", "DB", "--command", markLiveSql(to)], target, options);
   return { from: current, to };
 }

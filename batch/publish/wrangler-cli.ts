@@ -3,7 +3,7 @@
  * Runs the project's own wrangler (node_modules/.bin) against the project's wrangler.toml, offline and
  * non-interactive, and fails with wrangler's own output when it fails.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -28,15 +28,16 @@ export class WranglerError extends Error {
   override name = "WranglerError";
 }
 
-export function wrangler(args: string[], target: Target, options: WranglerOptions = {}): string {
+export async function wrangler(args: string[], target: Target, options: WranglerOptions = {}): Promise<string> {
   const bin = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   if (!existsSync(bin)) throw new WranglerError(`wrangler is not installed at ${bin}: run npm ci`);
   const full = [...args, `--${target}`, "--config", options.config ?? path.join(PROJECT_ROOT, "wrangler.toml")];
   if (target === "local" && options.persistTo !== undefined) full.push("--persist-to", options.persistTo);
   const env = { ...process.env, ...(target === "local" ? OFFLINE_ENV : { WRANGLER_SEND_METRICS: "false" }) };
-  const result = spawnSync(bin, full, { cwd: PROJECT_ROOT, env, encoding: "utf8", maxBuffer: 256 << 20 });
-  if (result.status !== 0) {
-    throw new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
-  }
-  return result.stdout;
+  return new Promise((resolve, reject) => {
+    execFile(bin, full, { cwd: PROJECT_ROOT, env, encoding: "utf8", maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
+      if (error === null) resolve(stdout);
+      else reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed (exit ${error.code}):\n${stderr || stdout}`));
+    });
+  });
 }
