@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
   recommend: () => import("../commands/recommend"),
   publish: () => import("../commands/publish"),
+  mine: () => import("../commands/mine"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;

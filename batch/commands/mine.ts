@@ -1,0 +1,186 @@
+/**
+ * @module
+ * `edgerec mine`: exact frequent itemsets (FP-Growth) and association rules of a basket file, one JSON line each.
+ */
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
+import { formatSeconds, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { readOrders } from "../io/read-orders";
+import { type AssociationRules, associationRules, confidence, conviction, leverage, lift, support } from "../mining/association-rules";
+import { fpGrowth } from "../mining/fpgrowth";
+import { countBySize, type FrequentItemsets } from "../mining/frequent-itemsets";
+
+const usage = `
+edgerec mine --input F --min-support S [--min-confidence C] [--min-lift L] [--max-size K] [--max-consequent M]
+             [--rules] [--out F] [--quiet]
+
+Mines every frequent itemset of a basket file exactly (FP-Growth) and, with --rules or --min-confidence, the
+association rules X -> Y between them. Writes one JSON line per itemset, then one per rule, to --out or stdout:
+  {"items":[ids],"count":n,"support":s}
+  {"antecedent":[ids],"consequent":[ids],"support":s,"confidence":c,"lift":l,"leverage":v,"conviction":k}
+(conviction is null where confidence is 1). Counts, times and peak memory go to stderr.
+
+  --input F            orders as JSON Lines (.jsonl: {"order_id"|"basket_id", "items": [...]}) or .tsv baskets
+                       (one basket per line, items separated by tabs); bad lines are reported and skipped
+  --min-support S      a fraction of baskets when < 1 (threshold = ceil(S x N) baskets), a basket count when >= 1
+  --min-confidence C   write rules with confidence >= C (default 0.5 when only --rules is given)
+  --min-lift L         keep rules with lift >= L (default: no limit)
+  --max-size K         largest itemset mined (default: no limit)
+  --max-consequent M   most items on a rule's right-hand side (default 1)
+  --rules              write rules too
+  --out F              output file (default: stdout)
+  --quiet              no progress or summary on stderr
+`;
+
+export const command: Command = {
+  name: "mine",
+  summary: "exact frequent itemsets (FP-Growth) and association rules of a basket file",
+  usage,
+  async run(argv) {
+    const { values } = parseFlags(argv, {
+      input: { type: "string" },
+      "min-support": { type: "string" },
+      "min-confidence": { type: "string" },
+      "min-lift": { type: "string" },
+      "max-size": { type: "string" },
+      "max-consequent": { type: "string" },
+      rules: { type: "boolean" },
+      out: { type: "string" },
+      quiet: { type: "boolean" },
+    });
+    const input = requireFlag(values.input, "input");
+    const minSupport = numberFlag(requireFlag(values["min-support"], "min-support"), "min-support", 0);
+    if (!(minSupport > 0)) throw new UsageError(`--min-support must be positive, got ${values["min-support"]}`);
+    if (minSupport >= 1 && !Number.isInteger(minSupport)) {
+      throw new UsageError(`--min-support must be a fraction below 1 or a whole basket count, got ${values["min-support"]}`);
+    }
+    const withRules = values.rules === true || values["min-confidence"] !== undefined;
+    const minConfidence = numberFlag(values["min-confidence"], "min-confidence", 0.5, { min: 0, max: 1 });
+    const minLift = numberFlag(values["min-lift"], "min-lift", 0, { min: 0 });
+    const maxSize = numberFlag(values["max-size"], "max-size", Number.POSITIVE_INFINITY, { min: 1, integer: true });
+    const maxConsequent = numberFlag(values["max-consequent"], "max-consequent", 1, { min: 1, integer: true });
+    const quiet = values.quiet === true;
+
+    const started = performance.now();
+    const memory = trackPeakMemory();
+    const reading = startProgress(`reading ${input}`, { quiet });
+    const { baskets, report } = await readOrders(input, { onProgress: (done, total) => reading.update(done, total) });
+    reading.finish();
+    const readSeconds = (performance.now() - started) / 1000;
+    for (const problem of report.problems) process.stderr.write(`edgerec mine: skipped ${problem.message}\n`);
+    if (report.skipped > report.problems.length) {
+      process.stderr.write(`edgerec mine: skipped ${report.skipped} bad lines in all (the first ${report.problems.length} are listed)\n`);
+    }
+
+    const miningStarted = performance.now();
+    const mining = startProgress("mining", { quiet });
+    const sets = fpGrowth(baskets, { minSupport, maxSize, onProgress: (done, total) => mining.update(done, total) });
+    mining.finish();
+    const miningSeconds = (performance.now() - miningStarted) / 1000;
+
+    let rules: AssociationRules | undefined;
+    let ruleSeconds = 0;
+    if (withRules) {
+      const rulesStarted = performance.now();
+      rules = associationRules(sets, { minConfidence, minLift, maxConsequentSize: maxConsequent });
+      ruleSeconds = (performance.now() - rulesStarted) / 1000;
+    }
+
+    const destination = values.out === undefined ? process.stdout : await openOutput(values.out);
+    await writeLines(destination, linesOf(sets, rules, baskets.itemIds));
+    if (destination !== process.stdout) await closed(destination);
+    memory.stop();
+
+    if (!quiet) {
+      const bySize = countBySize(sets).slice(1);
+      process.stderr.write(
+        `mine: ${baskets.offsets.length - 1} baskets, ${baskets.itemIds.length} items, threshold ${sets.threshold} baskets\n` +
+          `itemsets: ${sets.counts.length} (by size ${bySize.map((n, k) => `${k + 1}: ${n}`).join(", ")})\n` +
+          (rules ? `rules: ${rules.counts.length} (confidence >= ${minConfidence}${minLift > 0 ? `, lift >= ${minLift}` : ""})\n` : ""),
+      );
+      printSummary(
+        "mine",
+        {
+          baskets: baskets.offsets.length - 1,
+          itemsets: sets.counts.length,
+          ...(rules ? { rules: rules.counts.length } : {}),
+          read: formatSeconds(readSeconds),
+          mining: formatSeconds(miningSeconds),
+          ...(rules ? { rule_generation: formatSeconds(ruleSeconds) } : {}),
+        },
+        started,
+        memory.peakBytes(),
+      );
+    }
+    return 0;
+  },
+};
+
+function* linesOf(sets: FrequentItemsets, rules: AssociationRules | undefined, itemIds: string[]): Generator<string> {
+  const json = itemIds.map((id) => JSON.stringify(id));
+  const list = (items: Uint32Array, from: number, to: number): string => {
+    let text = "[";
+    for (let j = from; j < to; j++) text += (j > from ? "," : "") + json[items[j]];
+    return `${text}]`;
+  };
+  const n = sets.basketCount;
+  for (let s = 0; s < sets.counts.length; s++) {
+    const count = sets.counts[s];
+    yield `{"items":${list(sets.items, sets.offsets[s], sets.offsets[s + 1])},"count":${count},"support":${support(count, n)}}\n`;
+  }
+  if (rules === undefined) return;
+  for (let r = 0; r < rules.counts.length; r++) {
+    const count = rules.counts[r];
+    const x = rules.antecedentCounts[r];
+    const y = rules.consequentCounts[r];
+    const k = conviction(count, x, y, n);
+    yield (
+      `{"antecedent":${list(rules.antecedentItems, rules.antecedentOffsets[r], rules.antecedentOffsets[r + 1])},` +
+      `"consequent":${list(rules.consequentItems, rules.consequentOffsets[r], rules.consequentOffsets[r + 1])},` +
+      `"support":${support(count, n)},"confidence":${confidence(count, x)},"lift":${lift(count, x, y, n)},` +
+      `"leverage":${leverage(count, x, y, n)},"conviction":${Number.isFinite(k) ? k : null}}\n`
+    );
+  }
+}
+
+/** Writes the lines in chunks of about 64 KiB, waiting whenever the stream asks to. */
+async function writeLines(stream: Writable, lines: Iterable<string>): Promise<void> {
+  let chunk = "";
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length < 1 << 16) continue;
+    if (!stream.write(chunk)) await drained(stream);
+    chunk = "";
+  }
+  if (chunk.length > 0 && !stream.write(chunk)) await drained(stream);
+}
+
+function openOutput(path: string): Promise<Writable> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once("error", reject);
+    stream.once("open", () => {
+      stream.off("error", reject);
+      resolve(stream);
+    });
+  });
+}
+
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    stream.once("error", onError);
+    stream.once("drain", () => {
+      stream.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function closed(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once("error", reject);
+    stream.end(() => resolve());
+  });
+}
