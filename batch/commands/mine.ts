@@ -5,7 +5,7 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { formatSeconds, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { formatSeconds, type Progress, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
 import { readOrders } from "../io/read-orders";
 import { type AssociationRules, associationRules, confidence, conviction, leverage, lift, support } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";
@@ -16,7 +16,8 @@ edgerec mine --input F --min-support S [--min-confidence C] [--min-lift L] [--ma
              [--rules] [--out F] [--quiet]
 
 Mines every frequent itemset of a basket file exactly (FP-Growth) and, with --rules or --min-confidence, the
-association rules X -> Y between them. Writes one JSON line per itemset, then one per rule, to --out or stdout:
+association rules X -> Y between them. Writes one JSON line per itemset (in mining order), then one per rule,
+to --out or stdout:
   {"items":[ids],"count":n,"support":s}
   {"antecedent":[ids],"consequent":[ids],"support":s,"confidence":c,"lift":l,"leverage":v,"conviction":k}
 (conviction is null where confidence is 1). Counts, times and peak memory go to stderr.
@@ -88,7 +89,10 @@ export const command: Command = {
     }
 
     const destination = values.out === undefined ? process.stdout : await openOutput(values.out);
-    await writeLines(destination, linesOf(sets, rules, baskets.itemIds));
+    const writing = startProgress(`writing ${values.out ?? "stdout"}`, { quiet });
+    const lineTotal = sets.counts.length + (rules?.counts.length ?? 0);
+    await writeLines(destination, linesOf(sets, rules, baskets.itemIds), writing, lineTotal);
+    writing.finish();
     if (destination !== process.stdout) await closed(destination);
     memory.stop();
 
@@ -144,16 +148,47 @@ function* linesOf(sets: FrequentItemsets, rules: AssociationRules | undefined, i
   }
 }
 
-/** Writes the lines in chunks of about 64 KiB, waiting whenever the stream asks to. */
-async function writeLines(stream: Writable, lines: Iterable<string>): Promise<void> {
-  let chunk = "";
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length < 1 << 16) continue;
-    if (!stream.write(chunk)) await drained(stream);
-    chunk = "";
+/**
+ * Writes the lines in chunks of about 64 KiB, waiting whenever the stream asks to. A reader that stops early
+ * (`edgerec mine ... | head`) ends the output quietly.
+ */
+async function writeLines(stream: Writable, lines: Iterable<string>, progress: Progress, total: number): Promise<void> {
+  let failure: (Error & { code?: string }) | undefined;
+  const onError = (error: Error) => {
+    failure = error;
+  };
+  stream.on("error", onError);
+  try {
+    let chunk = "";
+    let written = 0;
+    for (const line of lines) {
+      chunk += line;
+      written++;
+      if (chunk.length < 1 << 16) continue;
+      progress.update(written, total);
+      if (!stream.write(chunk)) await drained(stream);
+      chunk = "";
+      if (failure) break;
+    }
+    if (!failure && chunk.length > 0 && !stream.write(chunk)) await drained(stream);
+    progress.update(written, total);
+  } finally {
+    stream.off("error", onError);
   }
-  if (chunk.length > 0 && !stream.write(chunk)) await drained(stream);
+  if (failure && failure.code !== "EPIPE") throw failure;
+}
+
+/** Resolves once the stream drains or fails (the failure itself is seen by the caller's listener). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("error", done);
+  });
 }
 
 function openOutput(path: string): Promise<Writable> {
@@ -167,16 +202,6 @@ function openOutput(path: string): Promise<Writable> {
   });
 }
 
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    stream.once("error", onError);
-    stream.once("drain", () => {
-      stream.off("error", onError);
-      resolve();
-    });
-  });
-}
 
 function closed(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -54,6 +54,7 @@ class FpMiner {
 
   // Scratch indexed by a parent tree's local item; counts and ranks are reset after each use.
   private readonly conditionalCount: Int32Array;
+  private readonly touched: Int32Array;
   private readonly conditionalRank: Int32Array;
   private readonly frequentLocal: Int32Array;
   private readonly frequentCount: Int32Array;
@@ -112,6 +113,7 @@ class FpMiner {
     this.headerItem = new Int32Array(headerCapacity);
 
     this.conditionalCount = new Int32Array(k);
+    this.touched = new Int32Array(k);
     this.conditionalRank = new Int32Array(k).fill(NONE);
     this.frequentLocal = new Int32Array(k);
     this.frequentCount = new Int32Array(k);
@@ -251,6 +253,8 @@ class FpMiner {
   /** Copies the prefix paths of first-tree item i into the base buffers; returns its frequent-item count. */
   private collectTopBase(i: number): number {
     const count = this.conditionalCount;
+    const touched = this.touched;
+    let seen = 0;
     const topCount = this.topCount;
     const topOrigin = this.topOrigin;
     const topDepth = this.topDepth;
@@ -273,13 +277,15 @@ class FpMiner {
       baseCount[j - from] = c;
       for (let q = origin; q < end; q++) {
         const x = pathItems[q];
-        count[x] += c;
+        const before = count[x];
+        if (before === 0) touched[seen++] = x;
+        count[x] = before + c;
         baseItems[length++] = x;
       }
     }
     baseStart[paths] = length;
     this.basePaths = paths;
-    return this.selectFrequent(i);
+    return this.selectFrequent(seen);
   }
 
   /**
@@ -292,6 +298,8 @@ class FpMiner {
     const nodeParent = this.nodeParent;
     const nodeLink = this.nodeLink;
     const count = this.conditionalCount;
+    const touched = this.touched;
+    let seen = 0;
     let baseItems = this.baseItems;
     let baseStart = this.baseStart;
     let baseCount = this.baseCount;
@@ -312,30 +320,33 @@ class FpMiner {
       paths++;
       do {
         const x = nodeItem[p];
-        count[x] += c;
+        const before = count[x];
+        if (before === 0) touched[seen++] = x;
+        count[x] = before + c;
         baseItems[length++] = x;
         p = nodeParent[p];
       } while (p !== root);
     }
     baseStart[paths] = length;
     this.basePaths = paths;
-    return this.selectFrequent(i);
+    return this.selectFrequent(seen);
   }
 
   /**
-   * Keeps the items of `conditionalCount[0 .. i)` reaching the threshold, most frequent first (ties by the
-   * parent's rank), in `frequentLocal` / `frequentCount` with their new ranks in `conditionalRank`; clears the
-   * counts and returns how many there are.
+   * Keeps the `seen` items counted in `conditionalCount` (listed in `touched`) that reach the threshold, most
+   * frequent first, ties by the parent's rank, in `frequentLocal` / `frequentCount`, with their new ranks in
+   * `conditionalRank`; clears the counts and returns how many there are.
    */
-  private selectFrequent(i: number): number {
+  private selectFrequent(seen: number): number {
     const count = this.conditionalCount;
+    const touched = this.touched;
     const threshold = this.threshold;
     const frequentLocal = this.frequentLocal;
     const frequentCount = this.frequentCount;
     let f = 0;
-    for (let x = 0; x < i; x++) {
+    for (let t = 0; t < seen; t++) {
+      const x = touched[t];
       const c = count[x];
-      if (c === 0) continue;
       count[x] = 0;
       if (c < threshold) continue;
       frequentLocal[f] = x;
@@ -343,12 +354,11 @@ class FpMiner {
       f++;
     }
     if (f <= SHORT_SORT) {
-      // Counts arrive nearly descending (the parent ranked its items by count), so this stays near linear.
       for (let a = 1; a < f; a++) {
         const x = frequentLocal[a];
         const c = frequentCount[a];
         let q = a;
-        while (q > 0 && frequentCount[q - 1] < c) {
+        while (q > 0 && (frequentCount[q - 1] < c || (frequentCount[q - 1] === c && frequentLocal[q - 1] > x))) {
           frequentCount[q] = frequentCount[q - 1];
           frequentLocal[q] = frequentLocal[q - 1];
           q--;
