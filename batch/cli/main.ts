@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   recommend: () => import("../commands/recommend"),
   publish: () => import("../commands/publish"),
   mine: () => import("../commands/mine"),
+  demo: () => import("../commands/demo"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;
