@@ -1,20 +1,19 @@
 /**
  * @module
  * `generateDemo`: writes the demo store to a directory (catalog.jsonl, orders.jsonl, events.jsonl, planted.json,
- * README.md). Walks the window day by day: each day's orders (follow-ups due, hesitation purchases, fresh
- * orders) and sessions are made, sorted by time and streamed out, so memory stays flat however many orders.
+ * README.md). Walks the window day by day and streams each day out as soon as it is made, so memory stays flat
+ * however many orders.
  */
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BasketMaker, pickOnSale, type DraftOrder } from "./baskets";
-import { allocate, dayStartMs, DAY_MS, dayWeights, randomTimeOfDayMs, WINDOW_DAYS } from "./calendar";
+import { BasketMaker } from "./baskets";
+import { allocate, dayWeights, WINDOW_DAYS } from "./calendar";
 import { buildCatalog, DEFAULT_PRODUCTS } from "./catalog";
 import { Customers } from "./customers";
-import { FollowUps, type PeripheralPicker } from "./follow-ups";
+import { DayWalk } from "./day-walk";
+import { FollowUps } from "./follow-ups";
 import { JsonlWriter } from "./jsonl-writer";
-import { FOLLOW_UP, HESITATION, PERSONAS, SESSIONS } from "./planted-plan";
 import { PlantedReport } from "./planted-report";
-import type { Product } from "./product";
 import { Rng } from "./prng";
 import { demoReadme } from "./readme";
 import { catalogLine, eventLine, orderLine } from "./serialize";
@@ -51,9 +50,6 @@ export interface DemoSummary {
   files: Record<string, number>;
 }
 
-const HOUR_MS = 3_600_000;
-const GAMING = PERSONAS.indexOf("gaming");
-
 export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
   const totalOrders = options.orders ?? DEFAULT_ORDERS;
@@ -69,11 +65,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   const index = new ShopIndex(catalog);
   const customers = new Customers(seed, totalOrders);
   const baskets = new BasketMaker(index, customers);
-  const sessionMaker = new SessionMaker(index);
-  const followUps = new FollowUps();
   const report = new PlantedReport(index);
-  const orderRng = new Rng(seed, "orders");
-  const sessionRng = new Rng(seed, "sessions");
   const weights = dayWeights();
   const ordersPerDay = allocate(totalOrders, weights);
   const sessionsPerDay = allocate(totalSessions, weights);
@@ -83,93 +75,17 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   let sessionCount = 0;
   let eventCount = 0;
   let hesitationCount = 0;
-  let day = 0;
 
-  const picker: PeripheralPicker = {
-    keyboard: () => pickOnSale(index.leaf("gaming-keyboards", GAMING), orderRng, day),
-    mouse: () => pickOnSale(index.leaf("gaming-mice", GAMING), orderRng, day),
-    headset: () => pickOnSale(index.leaf("gaming-headsets", GAMING), orderRng, day),
-    mousePad: () => pickOnSale(index.leaf("mouse-pads", GAMING), orderRng, day),
-  };
+  const walk = new DayWalk({ index, customers, baskets, sessions: new SessionMaker(index), followUps: new FollowUps(), orderRng: new Rng(seed, "orders"), sessionRng: new Rng(seed, "sessions") });
 
-  for (day = 0; day < WINDOW_DAYS; day++) {
-    const start = dayStartMs(day);
-    baskets.startDay(day);
-    const drafts: DraftOrder[] = [];
-    const add = (customer: number, ts: number, lines: DraftOrder["lines"], hasSession: boolean): DraftOrder => {
-      const draft: DraftOrder = { customer, ts, lines, seq: drafts.length, hasSession };
-      drafts.push(draft);
-      if (lines.some((l) => l.product.leaf === FOLLOW_UP.triggerLeaf) && orderRng.chance(FOLLOW_UP.rate)) followUps.schedule(customer, day, ts, orderRng, picker);
-      return draft;
-    };
-
-    const kinds = Array.from({ length: sessionsPerDay[day]! }, () => {
-      const r = sessionRng.float();
-      return r < HESITATION.sessionShare ? "hesitation" : r < HESITATION.sessionShare + SESSIONS.purchaseShare ? "purchase" : "browse";
-    });
-    let hesitationsLeft = kinds.filter((k) => k === "hesitation").length;
-    let purchasesLeft = kinds.filter((k) => k === "purchase").length;
-    let browsesLeft = kinds.length - hesitationsLeft - purchasesLeft;
-    const hesitations: { order: DraftOrder; viewed: Product }[] = [];
-    let empty = 0;
-
-    while (drafts.length < ordersPerDay[day]!) {
-      const due = followUps.take(day);
-      if (due) {
-        add(due.customer, due.ts, due.products.map((p) => baskets.line(p)), false);
-        continue;
-      }
-      if (hesitationsLeft > 0) {
-        hesitationsLeft--;
-        const viewed = index.hesitationTable.pick(sessionRng);
-        const options = index.downSell.get(viewed)!;
-        const bought = options[Math.min(options.length - 1, sessionRng.weighted(HESITATION.alternativeWeights))]!;
-        if (bought.sellUntilDay < day) {
-          browsesLeft++;
-          continue;
-        }
-        const customer = customers.pick(sessionRng);
-        const ts = start + HOUR_MS + randomTimeOfDayMs(sessionRng) % (DAY_MS - HOUR_MS);
-        const lines = bought.attrs.device_model !== undefined ? baskets.withDevice(customer, bought, orderRng) : [baskets.line(bought)];
-        hesitations.push({ order: add(customer, ts, lines, true), viewed });
-        continue;
-      }
-      const customer = customers.pick(orderRng);
-      const lines = baskets.fresh(customer, orderRng);
-      if (lines.length === 0) {
-        if (++empty > 1000) throw new Error("the catalog cannot fill an order");
-        continue;
-      }
-      add(customer, start + randomTimeOfDayMs(orderRng), lines, false);
-    }
-    browsesLeft += hesitationsLeft;
-    followUps.carryOver(day, orderRng);
-
-    const sessions: SessionDraft[] = hesitations.map((h) => sessionMaker.hesitation(h.order, h.viewed, 0, sessionRng));
-    const candidates = drafts.filter((d) => !d.hasSession && d.ts - start >= HOUR_MS);
-    for (let i = 0; i < candidates.length && purchasesLeft > 0; i++, purchasesLeft--) {
-      const j = i + sessionRng.int(candidates.length - i);
-      [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
-      const order = candidates[i]!;
-      order.hasSession = true;
-      sessions.push(sessionMaker.purchase(order, 0, sessionRng));
-    }
-    browsesLeft += purchasesLeft;
-    for (let i = 0; i < browsesLeft; i++) {
-      const customer = sessionRng.chance(SESSIONS.browseLoggedInShare) ? customers.pick(sessionRng) : -1;
-      const begin = start + Math.min(randomTimeOfDayMs(sessionRng), DAY_MS - HOUR_MS);
-      sessions.push(sessionMaker.browse(customer, begin, 0, sessionRng));
-    }
-
-    drafts.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  for (let day = 0; day < WINDOW_DAYS; day++) {
+    const { orders: drafts, sessions } = walk.walk(day, ordersPerDay[day]!, sessionsPerDay[day]!);
     for (const order of drafts) {
       order.id = `ord-${String(++orderCount).padStart(7, "0")}`;
       customers.orders[order.customer]!++;
       ordersOut.push(orderLine(order));
       report.observeOrder(order);
     }
-    sessions.forEach((s, i) => (s.seq = i));
-    sessions.sort((a, b) => a.start - b.start || a.seq - b.seq);
     const events: [SessionDraft, DemoEvent, number][] = [];
     sessions.forEach((s, order) => {
       s.id = `sess-${String(++sessionCount).padStart(7, "0")}`;
