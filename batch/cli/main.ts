@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
   recommend: () => import("../commands/recommend"),
   publish: () => import("../commands/publish"),
+  rollback: () => import("../commands/rollback"),
   mine: () => import("../commands/mine"),
   demo: () => import("../commands/demo"),
 };
