@@ -145,3 +145,59 @@ export const builds = sqliteTable("builds", {
   /** The build's manifest: inputs, counts, parameters, blob keys. */
   manifest: text("manifest", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
 });
+
+/** Knowledge graph: products, categories, brands, specs and usage scenarios as nodes ("product:sku-1", "scenario:travel"). */
+export const kgNodes = sqliteTable(
+  "kg_nodes",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["product", "category", "brand", "spec", "scenario", "part"] }).notNull(),
+    label: text("label").notNull(),
+    attrs: text("attrs", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("kg_nodes_kind").on(t.kind)],
+);
+
+/** Typed, weighted relations between knowledge-graph nodes ("fits", "used_for", "has_spec", "needs", ...). */
+export const kgEdges = sqliteTable(
+  "kg_edges",
+  {
+    src: text("src").notNull(),
+    rel: text("rel").notNull(),
+    dst: text("dst").notNull(),
+    weight: real("weight").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.src, t.rel, t.dst] }), index("kg_edges_dst").on(t.dst, t.rel)],
+);
+
+/** Which categories complement which (phone -> case), learned from orders or set by a merchandiser. */
+export const categoryComplements = sqliteTable(
+  "category_complements",
+  {
+    anchorCategory: text("anchor_category").notNull(),
+    complementCategory: text("complement_category").notNull(),
+    weight: real("weight").notNull(),
+    source: text("source", { enum: ["learned", "merchant"] }).notNull().default("learned"),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.anchorCategory, t.complementCategory] })],
+);
+
+/** Per-placement slot plans (which slots, in which order, how many items), published to KV. */
+export const slotPlans = sqliteTable("slot_plans", {
+  placement: text("placement").primaryKey(),
+  plan: text("plan", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+/** The first time a unit (user or session) saw an experiment, and in which variant: exposure logged once. */
+export const exposures = sqliteTable(
+  "exposures",
+  {
+    experimentId: text("experiment_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    variant: text("variant").notNull(),
+    firstSeen: integer("first_seen").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.unitId] }), index("exposures_variant").on(t.experimentId, t.variant)],
+);
