@@ -17,6 +17,6 @@ The same flags always give byte-identical files. Sales window: ${isoDate(WINDOW_
 | events.jsonl | ${meta.sessions} browsing sessions: view, search, add_to_cart, remove_from_cart, purchase (with \`order_id\`) |
 | planted.json | the behaviour planted in the files (accessory attach rates, bundles, the gaming-laptop follow-up, hesitation sessions, new launches, clearance), each planted rate beside the rate observed in these files |
 
-Try it: \`npx edgerec build --orders orders.jsonl --catalog catalog.jsonl --events events.jsonl --out artifacts\`.
+Try it: \`npx edgerec build --orders orders.jsonl --catalog catalog.jsonl --out artifacts\`.
 `;
 }
