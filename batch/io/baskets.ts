@@ -60,7 +60,9 @@ export class BasketsBuilder {
   private times = new Float64Array(1024);
   private basketTotal = 0;
   private lineTotal = 0;
-  private readonly seen = new Map<number, number>();
+  /** stamp[item] = 1 + the basket that last added the item; linePosition[item] = where (dedupes a basket's lines). */
+  private stamp = new Uint32Array(1024);
+  private linePosition = new Uint32Array(1024);
 
   /** Interns an item id, giving it the next index if it is new. */
   intern(id: string): number {
@@ -69,6 +71,10 @@ export class BasketsBuilder {
       index = this.itemIds.length;
       this.itemIds.push(id);
       this.itemIndex.set(id, index);
+      if (index >= this.stamp.length) {
+        this.stamp = grow(this.stamp, this.stamp.length * 2);
+        this.linePosition = grow(this.linePosition, this.linePosition.length * 2);
+      }
     }
     return index;
   }
@@ -79,23 +85,35 @@ export class BasketsBuilder {
     userId?: string,
     unixSeconds?: number,
   ): void {
-    this.ensureBasketCapacity(this.basketTotal + 2);
     this.ensureLineCapacity(this.lineTotal + lines.length);
-    this.seen.clear();
-    for (const line of lines) {
-      const index = this.intern(line.id);
-      const qty = line.qty ?? 1;
-      const existing = this.seen.get(index);
-      if (existing !== undefined) {
-        this.quantities[existing] = Math.min(65535, this.quantities[existing] + qty);
-        continue;
-      }
-      this.seen.set(index, this.lineTotal);
-      this.items[this.lineTotal] = index;
-      this.prices[this.lineTotal] = line.price ?? Number.NaN;
-      this.quantities[this.lineTotal] = Math.min(65535, qty);
-      this.lineTotal++;
+    for (const line of lines) this.addLine(this.intern(line.id), line.qty ?? 1, line.price ?? Number.NaN);
+    this.closeBasket(orderId, userId, unixSeconds);
+  }
+
+  /** A basket of bare item ids (empty strings ignored), as TSV files give them. */
+  addIds(orderId: string, ids: readonly string[]): void {
+    this.ensureLineCapacity(this.lineTotal + ids.length);
+    for (const id of ids) if (id.length > 0) this.addLine(this.intern(id), 1, Number.NaN);
+    this.closeBasket(orderId, undefined, undefined);
+  }
+
+  private addLine(index: number, qty: number, price: number): void {
+    const basketStamp = this.basketTotal + 1;
+    if (this.stamp[index] === basketStamp) {
+      const existing = this.linePosition[index];
+      this.quantities[existing] = Math.min(65535, this.quantities[existing] + qty);
+      return;
     }
+    this.stamp[index] = basketStamp;
+    this.linePosition[index] = this.lineTotal;
+    this.items[this.lineTotal] = index;
+    this.prices[this.lineTotal] = price;
+    this.quantities[this.lineTotal] = Math.min(65535, qty);
+    this.lineTotal++;
+  }
+
+  private closeBasket(orderId: string, userId: string | undefined, unixSeconds: number | undefined): void {
+    this.ensureBasketCapacity(this.basketTotal + 2);
     this.orderIds.push(orderId);
     this.users[this.basketTotal] = userId === undefined ? -1 : this.internUser(userId);
     this.times[this.basketTotal] = unixSeconds ?? Number.NaN;

@@ -1,6 +1,7 @@
 /**
  * @module
- * Streams a text file line by line with 1-based line numbers, fast enough for millions of lines.
+ * Streams a text file line by line with 1-based line numbers, fast enough for millions of lines: the file is
+ * read in 1 MiB chunks and lines are handed out a chunk at a time (one await per chunk, not per line).
  */
 import { createReadStream, statSync } from "node:fs";
 
@@ -8,32 +9,33 @@ export interface LineProgress {
   (bytesRead: number, totalBytes: number): void;
 }
 
-export async function* readLines(
-  path: string,
-  onProgress?: LineProgress,
-): AsyncGenerator<[line: string, lineNumber: number]> {
+/** Yields the lines of each chunk as an array, with the line number of the first one. */
+export async function* readLineBatches(path: string, onProgress?: LineProgress): AsyncGenerator<[lines: string[], firstLineNumber: number]> {
   const total = statSync(path).size;
   const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
   let carry = "";
-  let lineNumber = 0;
+  let lineNumber = 1;
   let bytes = 0;
   for await (const chunk of stream as AsyncIterable<string>) {
     bytes += Buffer.byteLength(chunk);
-    const text = carry + chunk;
-    let start = 0;
-    let nl = text.indexOf("\n", start);
-    while (nl !== -1) {
-      lineNumber++;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield [text.slice(start, end), lineNumber];
-      start = nl + 1;
-      nl = text.indexOf("\n", start);
+    const lines = (carry + chunk).split("\n");
+    carry = lines.pop()!;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
     }
-    carry = text.slice(start);
     onProgress?.(bytes, total);
+    if (lines.length > 0) {
+      yield [lines, lineNumber];
+      lineNumber += lines.length;
+    }
   }
-  if (carry.length > 0) {
-    lineNumber++;
-    yield [carry.endsWith("\r") ? carry.slice(0, -1) : carry, lineNumber];
+  if (carry.length > 0) yield [[carry.endsWith("\r") ? carry.slice(0, -1) : carry], lineNumber];
+}
+
+/** Line by line, for callers that handle few lines or do heavy work per line. */
+export async function* readLines(path: string, onProgress?: LineProgress): AsyncGenerator<[line: string, lineNumber: number]> {
+  for await (const [lines, first] of readLineBatches(path, onProgress)) {
+    for (let i = 0; i < lines.length; i++) yield [lines[i], first + i];
   }
 }

@@ -5,7 +5,7 @@
  */
 import { type Baskets, BasketsBuilder } from "./baskets";
 import { type BadLinePolicy, InputError, type ReadReport, newReport, recordProblem } from "./input-error";
-import { readLines } from "./lines";
+import { readLineBatches } from "./lines";
 import { toUnixSeconds } from "./timestamps";
 
 export interface ReadOrdersOptions {
@@ -31,20 +31,20 @@ export async function readOrders(path: string, options: ReadOrdersOptions = {}):
   const builder = options.builder ?? new BasketsBuilder();
   const report = newReport();
   const tsv = path.endsWith(".tsv");
-  for await (const [text, lineNumber] of readLines(path, options.onProgress)) {
-    if (text.trim().length === 0) continue;
-    report.lines++;
-    try {
-      if (tsv) {
-        const ids = text.split("\t").filter((s) => s.length > 0);
-        builder.add(String(lineNumber), ids.map((id) => ({ id })));
-      } else {
-        addJsonOrder(builder, text, path, lineNumber);
+  for await (const [lines, firstLine] of readLineBatches(path, options.onProgress)) {
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (text.length === 0 || text.trim().length === 0) continue;
+      const lineNumber = firstLine + i;
+      report.lines++;
+      try {
+        if (tsv) builder.addIds(String(lineNumber), text.split("\t"));
+        else addJsonOrder(builder, text, path, lineNumber);
+        report.accepted++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        recordProblem(report, error, policy);
       }
-      report.accepted++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      recordProblem(report, error, policy);
     }
   }
   return { baskets: builder.build(), report };
