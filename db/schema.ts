@@ -51,8 +51,10 @@ export const orders = sqliteTable(
     total: real("total"),
     /** "import" for orders loaded from files, "event" for purchases reported through /v1/events. */
     source: text("source", { enum: ["import", "event"] }).notNull().default("import"),
+    /** The session a purchase event came from (null for imported orders). */
+    sessionId: text("session_id"),
   },
-  (t) => [index("orders_user").on(t.userId), index("orders_ts").on(t.ts)],
+  (t) => [index("orders_user").on(t.userId), index("orders_ts").on(t.ts), index("orders_session").on(t.sessionId)],
 );
 
 export const orderLines = sqliteTable(
@@ -62,6 +64,9 @@ export const orderLines = sqliteTable(
     productId: text("product_id").notNull(),
     qty: integer("qty").notNull().default(1),
     price: real("price"),
+    /** The recommendation answer the storefront says this line came from, and its slot kind (attribution). */
+    recId: text("rec_id"),
+    slot: text("slot"),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index("order_lines_product").on(t.productId)],
 );
@@ -87,7 +92,12 @@ export const events = sqliteTable(
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
     receivedAt: integer("received_at").notNull().default(now),
   },
-  (t) => [index("events_session").on(t.sessionId), index("events_type_ts").on(t.type, t.ts), index("events_rec").on(t.recId)],
+  (t) => [
+    index("events_session").on(t.sessionId),
+    index("events_type_ts").on(t.type, t.ts),
+    index("events_rec").on(t.recId),
+    index("events_user").on(t.userId),
+  ],
 );
 
 export const RULE_ACTIONS = ["pin", "boost", "bury", "exclude", "filter"] as const;
