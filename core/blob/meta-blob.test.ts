@@ -70,3 +70,58 @@ describe("meta blob v1", () => {
     expect(() => encodeMetaBlob(meta)).toThrow(/prices/);
   });
 });
+
+describe("meta blob v1: category complements and bundles", () => {
+  /** The two optional sections, byte by byte, as they close the blob before its checksum. */
+  const GOLDEN_SECTIONS = [
+    "0b 06", // tag 11 COMPLEMENTS, 6 bytes
+    "01", // one category with complements
+    "00 01", // category 0, one complement
+    "01 0080", // category 1, attach round(0.5 * 65535) = 32768 (u16 LE)
+    "0c 0d", // tag 12 BUNDLES, 13 bytes
+    "01", // one bundle
+    "03 4b6974", // title "Kit"
+    "0a", // discount 10 %
+    "0000c03f", // score 1.5 (f32 LE)
+    "02 00 02", // items 0 and 2
+  ].join("").replaceAll(" ", "");
+
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const withExtras = (): BuildMeta => ({
+    ...sample(),
+    complements: new Map([[0, { categories: Uint32Array.of(1), attach: Float32Array.of(0.5) }]]),
+    bundles: [{ title: "Kit", items: Uint32Array.of(0, 2), discountPct: 10, score: 1.5 }],
+  });
+
+  it("writes the golden bytes for both sections, last, before the checksum", () => {
+    const bytes = encodeMetaBlob(withExtras());
+    const end = bytes.length - 2;
+    expect(hex(bytes.subarray(end - GOLDEN_SECTIONS.length / 2, end))).toBe(GOLDEN_SECTIONS);
+  });
+
+  it("round-trips complements and bundles", () => {
+    const decoded = decodeMetaBlob(encodeMetaBlob(withExtras()));
+    expect([...decoded.complements!.get(0)!.categories]).toEqual([1]);
+    expect(decoded.complements!.get(0)!.attach[0]).toBeCloseTo(0.5, 4);
+    expect(decoded.bundles).toHaveLength(1);
+    expect(decoded.bundles![0]).toMatchObject({ title: "Kit", discountPct: 10, score: 1.5 });
+    expect([...decoded.bundles![0].items]).toEqual([0, 2]);
+  });
+
+  it("omits both sections when there is nothing to say, and decodes them as empty", () => {
+    const plain = encodeMetaBlob(sample());
+    expect(hex(plain)).not.toContain("0b06");
+    const decoded = decodeMetaBlob(plain);
+    expect(decoded.complements!.size).toBe(0);
+    expect(decoded.bundles).toEqual([]);
+  });
+
+  it("rejects bundle items and complement categories outside the dictionary", () => {
+    const badBundle = withExtras();
+    badBundle.bundles![0].items = Uint32Array.of(0, 99);
+    expect(() => encodeMetaBlob(badBundle)).toThrow(/bundle item/);
+    const badComplement = withExtras();
+    badComplement.complements = new Map([[0, { categories: Uint32Array.of(7), attach: Float32Array.of(0.1) }]]);
+    expect(() => decodeMetaBlob(encodeMetaBlob(badComplement))).toThrow(CorruptBlobError);
+  });
+});

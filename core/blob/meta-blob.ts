@@ -11,7 +11,10 @@
  * ITEM_IDS n strings; TITLES n strings; CATEGORIES table (count, strings) then n varints (0 = none, c + 1);
  * BRANDS the same; PRICES n f32 (NaN = unknown); FLAGS n u8 (ItemFlag bits); REASONS count then
  * (reason code u8 | template string); POPULAR a candidate list; POPULAR_BY_CATEGORY count then
- * (category varint | candidate list).
+ * (category varint | candidate list); COMPLEMENTS count then (category varint | m varint | m x (category varint |
+ * attach u16)), attach = round(P(B | A) * 65535), the share of orders with an A item that also hold a B item;
+ * BUNDLES count then (title string | discount percent u8 | score f32 | m varint | m x item varint).
+ * COMPLEMENTS and BUNDLES are optional: a build without them decodes to an empty map and list.
  */
 import type { CandidateList } from "../candidates";
 import { REASON_CODES, type ReasonCode } from "../types";
@@ -34,6 +37,8 @@ export const MetaSection = {
   REASONS: 8,
   POPULAR: 9,
   POPULAR_BY_CATEGORY: 10,
+  COMPLEMENTS: 11,
+  BUNDLES: 12,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -54,6 +59,21 @@ export interface Reason {
   text: string;
 }
 
+/** Categories bought with a category, most attached first. */
+export interface CategoryComplements {
+  categories: Uint32Array;
+  /** P(B | A) per entry of `categories`, in [0, 1]. */
+  attach: Float32Array;
+}
+
+/** A set of items sold together (a camera kit, a PC build), with its discount. */
+export interface Bundle {
+  title: string;
+  items: Uint32Array;
+  discountPct: number;
+  score: number;
+}
+
 export interface BuildMeta {
   buildId: string;
   createdAt: number;
@@ -70,6 +90,9 @@ export interface BuildMeta {
   reasons: Reason[];
   popular: CandidateList;
   popularByCategory: Map<number, CandidateList>;
+  /** Category index -> its complements (the category rules of the fallback and of missing essentials). */
+  complements?: Map<number, CategoryComplements>;
+  bundles?: Bundle[];
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -105,6 +128,14 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
       writeCandidateList(s, list);
     }
   });
+  if (meta.complements !== undefined && meta.complements.size > 0) {
+    const complements = meta.complements;
+    w.section(MetaSection.COMPLEMENTS, (s) => writeComplements(s, complements));
+  }
+  if (meta.bundles !== undefined && meta.bundles.length > 0) {
+    const bundles = meta.bundles;
+    w.section(MetaSection.BUNDLES, (s) => writeBundles(s, bundles, n));
+  }
   return sealBlob(w.finish());
 }
 
@@ -170,12 +201,22 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
         meta.popularByCategory = byCategory;
         break;
       }
+      case MetaSection.COMPLEMENTS:
+        meta.complements = readComplements(s);
+        break;
+      case MetaSection.BUNDLES:
+        meta.bundles = readBundles(s, n);
+        break;
       default:
         break;
     }
   }
   if (header === undefined || meta.items === undefined) throw new CorruptBlobError("meta blob: missing header or item ids");
   const n = header.n;
+  const categoryCount = meta.categories?.length ?? 0;
+  for (const [category, { categories }] of meta.complements ?? []) {
+    if (category >= categoryCount || categories.some((c) => c >= categoryCount)) throw new CorruptBlobError("meta blob: complement category out of range");
+  }
   return {
     buildId: header.buildId,
     createdAt: header.createdAt,
@@ -190,7 +231,72 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     reasons: meta.reasons ?? [],
     popular: meta.popular ?? { items: new Uint32Array(0), scores: new Float32Array(0), reasons: new Uint32Array(0) },
     popularByCategory: meta.popularByCategory ?? new Map(),
+    complements: meta.complements ?? new Map(),
+    bundles: meta.bundles ?? [],
   };
+}
+
+const ATTACH_STEPS = 65535;
+
+function writeComplements(w: ByteWriter, complements: ReadonlyMap<number, CategoryComplements>): void {
+  w.varint(complements.size);
+  for (const [category, { categories, attach }] of complements) {
+    w.varint(category).varint(categories.length);
+    for (let i = 0; i < categories.length; i++) {
+      const share = attach[i];
+      if (!(share >= 0 && share <= 1)) throw new RangeError(`category attach rate out of [0, 1]: ${share}`);
+      w.varint(categories[i]).u16(Math.round(share * ATTACH_STEPS));
+    }
+  }
+}
+
+function readComplements(r: ByteReader): Map<number, CategoryComplements> {
+  const count = r.varint();
+  const complements = new Map<number, CategoryComplements>();
+  for (let c = 0; c < count; c++) {
+    const category = r.varint();
+    const m = r.varint();
+    const categories = new Uint32Array(m);
+    const attach = new Float32Array(m);
+    for (let i = 0; i < m; i++) {
+      categories[i] = r.varint();
+      attach[i] = r.u16() / ATTACH_STEPS;
+    }
+    complements.set(category, { categories, attach });
+  }
+  return complements;
+}
+
+function writeBundles(w: ByteWriter, bundles: readonly Bundle[], n: number): void {
+  w.varint(bundles.length);
+  for (const bundle of bundles) {
+    const discount = Math.round(bundle.discountPct);
+    if (!(discount >= 0 && discount <= 100)) throw new RangeError(`bundle discount out of [0, 100]: ${bundle.discountPct}`);
+    w.string(bundle.title).u8(discount).f32(bundle.score).varint(bundle.items.length);
+    for (const item of bundle.items) {
+      if (item >= n) throw new RangeError(`bundle item ${item} is not in the dictionary of ${n} items`);
+      w.varint(item);
+    }
+  }
+}
+
+function readBundles(r: ByteReader, n: number): Bundle[] {
+  const count = r.varint();
+  const bundles: Bundle[] = new Array(count);
+  for (let b = 0; b < count; b++) {
+    const title = r.string();
+    const discountPct = r.u8();
+    const score = r.f32();
+    const m = r.varint();
+    const items = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      const item = r.varint();
+      if (item >= n) throw new CorruptBlobError("meta blob: bundle item out of range");
+      items[i] = item;
+    }
+    bundles[b] = { title, items, discountPct, score };
+  }
+  return bundles;
 }
 
 function writeTableColumn(w: ByteWriter, table: readonly string[], column: Int32Array): void {
