@@ -12,6 +12,7 @@ import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
 import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
+import { categoryComplements } from "./category-complements";
 import { crossSellCandidates } from "./cross-sell";
 import { popularLists } from "./popular";
 import { ReasonTable } from "./reason-table";
@@ -112,6 +113,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     reasons: reasons.toArray(),
     popular: popular.overall,
     popularByCategory: popular.byCategory,
+    complements: categoryComplements(baskets, columns.itemCategory, columns.categories.length),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
