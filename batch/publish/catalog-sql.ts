@@ -6,6 +6,8 @@ import type { CatalogProduct } from "../io/read-catalog";
 import { insertStatement } from "./sql-literal";
 
 const ROWS_PER_STATEMENT = 200;
+/** D1 refuses a statement over 100,000 bytes (SQLITE_TOOBIG); stay well below it. */
+export const MAX_STATEMENT_BYTES = 90_000;
 
 export function categoryId(path: readonly string[]): string {
   return path.map((p) => p.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")).join("/");
@@ -36,9 +38,7 @@ export function catalogSql(products: readonly CatalogProduct[]): string {
   }
   const parts: string[] = [];
   const categoryRows = [...categories.values()];
-  for (let i = 0; i < categoryRows.length; i += ROWS_PER_STATEMENT) {
-    parts.push(insertStatement("categories", ["id", "name", "parent_id", "path", "depth"], categoryRows.slice(i, i + ROWS_PER_STATEMENT)));
-  }
+  parts.push(...insertStatements("categories", ["id", "name", "parent_id", "path", "depth"], categoryRows));
   const productRows = products.map((p) => [
     p.id,
     p.title,
@@ -54,8 +54,25 @@ export function catalogSql(products: readonly CatalogProduct[]): string {
     p.launchedAt ?? null,
   ]);
   const productColumns = ["id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at"];
-  for (let i = 0; i < productRows.length; i += ROWS_PER_STATEMENT) {
-    parts.push(insertStatement("products", productColumns, productRows.slice(i, i + ROWS_PER_STATEMENT)));
-  }
+  parts.push(...insertStatements("products", productColumns, productRows));
   return parts.join("");
+}
+
+/** Multi-row inserts of at most ROWS_PER_STATEMENT rows and MAX_STATEMENT_BYTES each (a longer row stands alone). */
+function insertStatements(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
+  const statements: string[] = [];
+  const encoder = new TextEncoder();
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const rowBytes = encoder.encode(insertStatement(table, columns, [rows[i]!])).length;
+    if (i > start && (i - start >= ROWS_PER_STATEMENT || bytes + rowBytes > MAX_STATEMENT_BYTES)) {
+      statements.push(insertStatement(table, columns, rows.slice(start, i)));
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  if (start < rows.length) statements.push(insertStatement(table, columns, rows.slice(start)));
+  return statements;
 }

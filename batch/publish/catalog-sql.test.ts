@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog } from "../demo/catalog";
+import { catalogLine } from "../demo/serialize";
+import { parseProduct } from "../io/read-catalog";
+import { catalogSql, MAX_STATEMENT_BYTES } from "./catalog-sql";
+
+describe("catalogSql", () => {
+  const products = buildCatalog(42, 2500).products.map((p, i) => parseProduct(catalogLine(p), "catalog.jsonl", i + 1));
+  const statements = catalogSql(products).split(/;\n(?=INSERT)/);
+
+  it("keeps every statement of the demo catalogue under D1's statement size limit", () => {
+    for (const statement of statements) expect(new TextEncoder().encode(statement).length).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);
+  });
+
+  it("still inserts every product exactly once", () => {
+    const ids = statements.filter((s) => s.includes("INTO products")).flatMap((s) => [...s.matchAll(/^\('((?:[^']|'')*)',/gm)].map((m) => m[1]));
+    expect(ids.length).toBe(products.length);
+    expect(new Set(ids)).toEqual(new Set(products.map((p) => p.id)));
+  });
+});
