@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compatIndexFromEntries, fitsCart } from "../catalog/compat-index";
 import { ByteWriter } from "./byte-writer";
 import { CorruptBlobError } from "./byte-reader";
 import { sealBlob } from "./checksum";
@@ -123,5 +124,74 @@ describe("meta blob v1: category complements and bundles", () => {
     const badComplement = withExtras();
     badComplement.complements = new Map([[0, { categories: Uint32Array.of(7), attach: Float32Array.of(0.1) }]]);
     expect(() => decodeMetaBlob(encodeMetaBlob(badComplement))).toThrow(CorruptBlobError);
+  });
+});
+
+describe("meta blob v1: compatibility index, stock and scenario lists", () => {
+  /** The three catalogue sections, byte by byte, as they close the blob before its checksum. */
+  const GOLDEN_CATALOG_SECTIONS = [
+    "0d 23", // tag 13 COMPAT, 35 bytes
+    "02", // two tokens
+    "09 6d6f64656c3a733234", // "model:s24"
+    "0a 636f6e6e3a7573622d63", // "conn:usb-c"
+    "02", // two items with entries
+    "00 02 00 01 00 00", // item 0 (gap 0): provides tokens 0 and 1, no clauses, no pins
+    "01 00 01 01 00 00", // item 2 (gap 1): provides nothing, one clause {token 0}, no pins
+    "0e 03", // tag 14 STOCK, 3 bytes
+    "06 00 01", // stock + 1: 5, unknown, 0
+    "0f 1e", // tag 15 SCENARIO_LISTS, 30 bytes
+    "01", // one list
+    "0f 7363656e6172696f3a74726176656c", // key "scenario:travel"
+    "01 00000040 00000040 02 ffff 01", // one candidate: min = max = 2.0, item 2, top step, reason 1
+  ].join("").replaceAll(" ", "");
+
+  const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const withCatalog = (): BuildMeta => ({
+    ...sample(),
+    compat: compatIndexFromEntries(["model:s24", "conn:usb-c"], new Map([[0, { provides: [0, 1], clauses: [], pins: [] }], [2, { provides: [], clauses: [[0]], pins: [] }]]), 3),
+    stock: Int32Array.of(5, -1, 0),
+    scenarioLists: new Map([["scenario:travel", { items: Uint32Array.of(2), scores: Float32Array.of(2), reasons: Uint32Array.of(1) }]]),
+  });
+
+  it("writes the golden bytes, last, before the checksum", () => {
+    const bytes = encodeMetaBlob(withCatalog());
+    const end = bytes.length - 2;
+    expect(hex(bytes.subarray(end - GOLDEN_CATALOG_SECTIONS.length / 2, end))).toBe(GOLDEN_CATALOG_SECTIONS);
+  });
+
+  it("round-trips the index (fit checks), stock and lists", () => {
+    const decoded = decodeMetaBlob(encodeMetaBlob(withCatalog()));
+    expect(decoded.compat!.tokens).toEqual(["model:s24", "conn:usb-c"]);
+    expect(fitsCart(decoded.compat!, 2, [0])).toBe(true);
+    expect(fitsCart(decoded.compat!, 2, [1])).toBe(false);
+    expect(fitsCart(decoded.compat!, 1, [0])).toBe(true);
+    expect([...decoded.stock!]).toEqual([5, -1, 0]);
+    expect([...decoded.scenarioLists!.get("scenario:travel")!.items]).toEqual([2]);
+  });
+
+  it("leaves them out when the build has none; a reader that does not know them skips them", () => {
+    const decoded = decodeMetaBlob(encodeMetaBlob(sample()));
+    expect(decoded.compat).toBeUndefined();
+    expect(decoded.stock).toBeUndefined();
+    expect(decoded.scenarioLists).toBeUndefined();
+    const w = new ByteWriter();
+    w.u8(0x45).u8(0x52).u8(0x4d).u8(META_BLOB_VERSION);
+    w.section(MetaSection.HEADER, (s) => s.string("x").varint(1).varint(1));
+    w.section(MetaSection.ITEM_IDS, (s) => s.string("only"));
+    w.section(99, (s) => s.string("newer"));
+    w.section(MetaSection.STOCK, (s) => s.varint(8));
+    expect([...decodeMetaBlob(sealBlob(w.finish())).stock!]).toEqual([7]);
+  });
+
+  it("rejects an index entry or token outside the dictionary", () => {
+    const bad = withCatalog();
+    bad.compat = compatIndexFromEntries(["t:1"], new Map([[0, { provides: [0], clauses: [], pins: [] }]]), 4);
+    expect(() => encodeMetaBlob(bad)).toThrow(/compat/);
+    const w = new ByteWriter();
+    w.u8(0x45).u8(0x52).u8(0x4d).u8(META_BLOB_VERSION);
+    w.section(MetaSection.HEADER, (s) => s.string("x").varint(1).varint(1));
+    w.section(MetaSection.ITEM_IDS, (s) => s.string("only"));
+    w.section(MetaSection.COMPAT, (s) => s.varint(1).string("t:1").varint(1).varint(0).varint(1).varint(5).varint(0).varint(0));
+    expect(() => decodeMetaBlob(sealBlob(w.finish()))).toThrow(CorruptBlobError);
   });
 });

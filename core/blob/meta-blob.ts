@@ -15,12 +15,16 @@
  * attach u16)), attach = round(P(B | A) * 65535), the share of orders with an A item that also hold a B item;
  * BUNDLES count then (title string | discount percent u8 | score f32 | m varint | m x item varint).
  * COMPLEMENTS and BUNDLES are optional: a build without them decodes to an empty map and list.
+ * Catalogue intelligence, optional too (formats in catalog-sections-codec.ts): COMPAT the compatibility index;
+ * STOCK units on hand; SCENARIO_LISTS scenario cross-sell per category path and per `scenario:<name>`.
  */
 import type { CandidateList } from "../candidates";
+import type { CompatIndex } from "../catalog/compat-index";
 import { REASON_CODES, type ReasonCode } from "../types";
 import { ByteReader, CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
+import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
 
 export const META_BLOB_VERSION = 1;
@@ -39,6 +43,9 @@ export const MetaSection = {
   POPULAR_BY_CATEGORY: 10,
   COMPLEMENTS: 11,
   BUNDLES: 12,
+  COMPAT: 13,
+  STOCK: 14,
+  SCENARIO_LISTS: 15,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -93,6 +100,12 @@ export interface BuildMeta {
   /** Category index -> its complements (the category rules of the fallback and of missing essentials). */
   complements?: Map<number, CategoryComplements>;
   bundles?: Bundle[];
+  /** Which accessory fits which device (absent when the build had no catalogue). */
+  compat?: CompatIndex;
+  /** Units on hand per item, -1 when unknown. */
+  stock?: Int32Array;
+  /** Scenario cross-sell for listing pages, keyed by category path or `scenario:<name>`. */
+  scenarioLists?: Map<string, CandidateList>;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -136,6 +149,16 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
     const bundles = meta.bundles;
     w.section(MetaSection.BUNDLES, (s) => writeBundles(s, bundles, n));
   }
+  const { compat, stock, scenarioLists } = meta;
+  if (compat !== undefined) {
+    if (compat.provideStart.length !== n + 1) throw new RangeError(`meta compat index covers ${compat.provideStart.length - 1} items of ${n}`);
+    w.section(MetaSection.COMPAT, (s) => writeCompatIndex(s, compat));
+  }
+  if (stock !== undefined) {
+    if (stock.length !== n) throw new RangeError(`meta column stock has ${stock.length} entries for ${n} items`);
+    w.section(MetaSection.STOCK, (s) => writeStock(s, stock));
+  }
+  if (scenarioLists !== undefined && scenarioLists.size > 0) w.section(MetaSection.SCENARIO_LISTS, (s) => writeScenarioLists(s, scenarioLists));
   return sealBlob(w.finish());
 }
 
@@ -207,6 +230,15 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.BUNDLES:
         meta.bundles = readBundles(s, n);
         break;
+      case MetaSection.COMPAT:
+        meta.compat = readCompatIndex(s, n);
+        break;
+      case MetaSection.STOCK:
+        meta.stock = readStock(s, n);
+        break;
+      case MetaSection.SCENARIO_LISTS:
+        meta.scenarioLists = readScenarioLists(s);
+        break;
       default:
         break;
     }
@@ -233,6 +265,9 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     popularByCategory: meta.popularByCategory ?? new Map(),
     complements: meta.complements ?? new Map(),
     bundles: meta.bundles ?? [],
+    ...(meta.compat !== undefined ? { compat: meta.compat } : {}),
+    ...(meta.stock !== undefined ? { stock: meta.stock } : {}),
+    ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
   };
 }
 

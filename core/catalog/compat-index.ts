@@ -1,0 +1,295 @@
+/**
+ * @module
+ * The compatibility index the edge carries in the meta blob: per item the tokens it provides, its requirement as
+ * clauses (all must hold; a clause holds when the device provides one of its tokens) and the tokens it pins for
+ * the whole cart. Numeric conditions (a laptop bag's screen range, a power supply's wattage) are turned into
+ * tokens at build time: a device provides `laptop_screen_in:15.6`, a bag for 15-16 inch screens requires one of
+ * the screen sizes in the catalogue that fall in its range.
+ *
+ * An accessory made for one model (`fits_models`: a case, a drone battery) provides what that model provides, so
+ * a cart holding only an iPhone case still rules out a Lightning cable for a USB-C iPhone.
+ *
+ *   fitsCart(x, C) <=> (x has no clauses or some d in C provides a token of every clause of x)
+ *                      and no d in C pins a namespace x uses with other values
+ *
+ * where "x uses namespace s" means a clause of x or a token x provides is in s; it then must meet d's pins in s.
+ */
+import type { CatalogItem } from "./attributes";
+import { attrList, attrString } from "./attributes";
+import { type FitProfile, provides, requirement, type Requirement, tokenNamespace } from "./compatibility";
+
+export interface CompatIndex {
+  tokens: string[];
+  /** Item i provides `provideTokens[provideStart[i] .. provideStart[i + 1])`, ascending. Length n + 1. */
+  provideStart: Uint32Array;
+  provideTokens: Uint32Array;
+  /** Item i's clauses are `clauseStart[i] .. clauseStart[i + 1]`; none = unconstrained. Length n + 1. */
+  clauseStart: Uint32Array;
+  /** Clause c holds `clauseTokens[clauseTokenStart[c] .. clauseTokenStart[c + 1])`, ascending. */
+  clauseTokenStart: Uint32Array;
+  clauseTokens: Uint32Array;
+  /** Item i pins `pinTokens[pinStart[i] .. pinStart[i + 1])`. Length n + 1. */
+  pinStart: Uint32Array;
+  pinTokens: Uint32Array;
+  /** Namespace id of each token (the text before ":"). */
+  tokenNamespace: Uint16Array;
+}
+
+/** Per item: tokens provided, clauses (token ids), pins. The codec's and the compiler's common shape. */
+export interface CompatEntry {
+  provides: number[];
+  clauses: number[][];
+  pins: number[];
+}
+
+export function emptyCompatIndex(n: number): CompatIndex {
+  return compatIndexFromEntries([], new Map(), n);
+}
+
+export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<number, CompatEntry>, n: number): CompatIndex {
+  const provideStart = new Uint32Array(n + 1);
+  const clauseStart = new Uint32Array(n + 1);
+  const pinStart = new Uint32Array(n + 1);
+  const provideTokens: number[] = [];
+  const clauseTokenStart: number[] = [0];
+  const clauseTokens: number[] = [];
+  const pinTokens: number[] = [];
+  let clauses = 0;
+  for (let i = 0; i < n; i++) {
+    const entry = entries.get(i);
+    if (entry !== undefined) {
+      provideTokens.push(...[...entry.provides].sort((a, b) => a - b));
+      for (const clause of entry.clauses) {
+        clauseTokens.push(...[...clause].sort((a, b) => a - b));
+        clauseTokenStart.push(clauseTokens.length);
+        clauses++;
+      }
+      pinTokens.push(...entry.pins);
+    }
+    provideStart[i + 1] = provideTokens.length;
+    clauseStart[i + 1] = clauses;
+    pinStart[i + 1] = pinTokens.length;
+  }
+  const namespaces = new Map<string, number>();
+  const tokenNamespaceIds = new Uint16Array(tokens.length);
+  tokens.forEach((t, id) => {
+    const ns = tokenNamespace(t);
+    let nsId = namespaces.get(ns);
+    if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
+    tokenNamespaceIds[id] = nsId;
+  });
+  return {
+    tokens,
+    provideStart,
+    provideTokens: Uint32Array.from(provideTokens),
+    clauseStart,
+    clauseTokenStart: Uint32Array.from(clauseTokenStart),
+    clauseTokens: Uint32Array.from(clauseTokens),
+    pinStart,
+    pinTokens: Uint32Array.from(pinTokens),
+    tokenNamespace: tokenNamespaceIds,
+  };
+}
+
+/** The entries of an index, item by item (for the codec). */
+export function compatEntries(index: CompatIndex): Map<number, CompatEntry> {
+  const entries = new Map<number, CompatEntry>();
+  const n = index.provideStart.length - 1;
+  for (let i = 0; i < n; i++) {
+    const p0 = index.provideStart[i];
+    const p1 = index.provideStart[i + 1];
+    const c0 = index.clauseStart[i];
+    const c1 = index.clauseStart[i + 1];
+    const q0 = index.pinStart[i];
+    const q1 = index.pinStart[i + 1];
+    if (p0 === p1 && c0 === c1 && q0 === q1) continue;
+    const clauses: number[][] = [];
+    for (let c = c0; c < c1; c++) clauses.push(Array.from(index.clauseTokens.subarray(index.clauseTokenStart[c], index.clauseTokenStart[c + 1])));
+    entries.set(i, {
+      provides: Array.from(index.provideTokens.subarray(p0, p1)),
+      clauses,
+      pins: Array.from(index.pinTokens.subarray(q0, q1)),
+    });
+  }
+  return entries;
+}
+
+/** True when item x has a fit requirement at all. */
+export function isConstrained(index: CompatIndex, x: number): boolean {
+  return x + 1 < index.clauseStart.length && index.clauseStart[x + 1] > index.clauseStart[x];
+}
+
+/** True when item d provides or pins anything (a device, a motherboard, a model-specific accessory). */
+export function providesAnything(index: CompatIndex, d: number): boolean {
+  return d + 1 < index.provideStart.length && index.provideStart[d + 1] > index.provideStart[d];
+}
+
+function hasToken(sorted: Uint32Array, from: number, to: number, t: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid];
+    if (v === t) return true;
+    if (v < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Every clause of x holds on what d provides. */
+export function satisfiesAll(index: CompatIndex, x: number, d: number): boolean {
+  const { clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens } = index;
+  if (d + 1 >= provideStart.length) return false;
+  const p0 = provideStart[d];
+  const p1 = provideStart[d + 1];
+  for (let c = clauseStart[x]; c < clauseStart[x + 1]; c++) {
+    let holds = false;
+    for (let k = clauseTokenStart[c]; k < clauseTokenStart[c + 1] && !holds; k++) holds = hasToken(provideTokens, p0, p1, clauseTokens[k]);
+    if (!holds) return false;
+  }
+  return true;
+}
+
+/** Does accessory x fit some item of `cart` (and clash with no pin)? Items outside the index count as providing nothing. */
+export function fitsCart(index: CompatIndex, x: number, cart: ArrayLike<number>): boolean {
+  const n = index.clauseStart.length - 1;
+  if (x >= n) return true;
+  if (index.clauseStart[x + 1] > index.clauseStart[x]) {
+    let found = false;
+    for (let i = 0; i < cart.length && !found; i++) found = satisfiesAll(index, x, cart[i]);
+    if (!found) return false;
+  }
+  for (let i = 0; i < cart.length; i++) {
+    const d = cart[i];
+    if (d >= n || d === x || index.pinStart[d + 1] === index.pinStart[d]) continue;
+    if (clashesWithPins(index, x, d)) return false;
+  }
+  return true;
+}
+
+/** x uses a namespace d pins, and none of x's tokens there is one of d's pins. */
+function clashesWithPins(index: CompatIndex, x: number, d: number): boolean {
+  const { pinStart, pinTokens, tokenNamespace: space, clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens } = index;
+  for (let q = pinStart[d]; q < pinStart[d + 1]; q++) {
+    const ns = space[pinTokens[q]];
+    const pinned = (t: number) => {
+      for (let r = pinStart[d]; r < pinStart[d + 1]; r++) if (pinTokens[r] === t) return true;
+      return false;
+    };
+    for (let c = clauseStart[x]; c < clauseStart[x + 1]; c++) {
+      let uses = false;
+      let meets = false;
+      for (let k = clauseTokenStart[c]; k < clauseTokenStart[c + 1]; k++) {
+        const t = clauseTokens[k];
+        if (space[t] !== ns) continue;
+        uses = true;
+        if (pinned(t)) meets = true;
+      }
+      if (uses && !meets) return true;
+    }
+    let uses = false;
+    let meets = false;
+    for (let k = provideStart[x]; k < provideStart[x + 1]; k++) {
+      const t = provideTokens[k];
+      if (space[t] !== ns) continue;
+      uses = true;
+      if (pinned(t)) meets = true;
+    }
+    if (uses && !meets) return true;
+  }
+  return false;
+}
+
+/**
+ * Builds the index for a build's dictionary (`items[i]` undefined for items without a catalogue row). Measures
+ * become tokens over the values the catalogue's items provide; tokens no item provides are dropped from clauses
+ * (an emptied clause still constrains: nothing in the catalogue satisfies it).
+ */
+export function compileCompatIndex(items: ReadonlyArray<CatalogItem | undefined>): CompatIndex {
+  const n = items.length;
+  const profiles: Array<FitProfile | undefined> = new Array(n);
+  const requirements: Array<Requirement | undefined> = new Array(n);
+  const byModel = new Map<string, { tokens: Set<string>; measures: Map<string, number> }>();
+  const measureValues = new Map<string, Set<number>>();
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (item === undefined) continue;
+    const profile = provides(item);
+    profiles[i] = profile;
+    requirements[i] = requirement(item);
+    for (const [measure, value] of Object.entries(profile.measures)) {
+      let values = measureValues.get(measure);
+      if (values === undefined) measureValues.set(measure, (values = new Set()));
+      values.add(value);
+    }
+    const model = attrString(item.attrs, "device_model");
+    if (model !== undefined) {
+      let implied = byModel.get(model);
+      if (implied === undefined) byModel.set(model, (implied = { tokens: new Set(), measures: new Map() }));
+      for (const t of profile.tokens) implied.tokens.add(t);
+      for (const [m, v] of Object.entries(profile.measures)) implied.measures.set(m, v);
+    }
+  }
+
+  const tokenIds = new Map<string, number>();
+  const tokens: string[] = [];
+  const intern = (t: string) => {
+    let id = tokenIds.get(t);
+    if (id === undefined) {
+      id = tokens.length;
+      tokens.push(t);
+      tokenIds.set(t, id);
+    }
+    return id;
+  };
+  const measureToken = (measure: string, value: number) => `${measure}:${value}`;
+  const provided = (profile: { tokens: Iterable<string>; measures: Iterable<[string, number]> }) => {
+    const ids = new Set<number>();
+    for (const t of profile.tokens) ids.add(intern(t));
+    for (const [m, v] of profile.measures) ids.add(intern(measureToken(m, v)));
+    return [...ids];
+  };
+
+  const entries = new Map<number, CompatEntry>();
+  const providedBy: Array<number[] | undefined> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const profile = profiles[i];
+    if (profile === undefined) continue;
+    let own = provided({ tokens: profile.tokens, measures: Object.entries(profile.measures) });
+    if (own.length === 0 && attrString(items[i]!.attrs, "device_model") === undefined) {
+      const implied = new Set<number>();
+      for (const model of attrList(items[i]!.attrs, "fits_models") ?? []) {
+        const device = byModel.get(model);
+        if (device !== undefined) for (const id of provided({ tokens: device.tokens, measures: device.measures })) implied.add(id);
+      }
+      own = [...implied];
+    }
+    providedBy[i] = own;
+  }
+  for (let i = 0; i < n; i++) {
+    const profile = profiles[i];
+    if (profile === undefined) continue;
+    const clauses: number[][] = [];
+    for (const condition of requirements[i]?.conditions ?? []) {
+      const clause: number[] = [];
+      if ("anyOf" in condition) {
+        for (const t of condition.anyOf) {
+          const id = tokenIds.get(t);
+          if (id !== undefined) clause.push(id);
+        }
+      } else {
+        for (const value of measureValues.get(condition.measure) ?? []) {
+          if ((condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max)) {
+            clause.push(intern(measureToken(condition.measure, value)));
+          }
+        }
+      }
+      clauses.push(clause);
+    }
+    const pins = profile.pins.map(intern);
+    const own = providedBy[i] ?? [];
+    if (own.length > 0 || clauses.length > 0 || pins.length > 0) entries.set(i, { provides: own, clauses, pins });
+  }
+  return compatIndexFromEntries(tokens, entries, n);
+}
