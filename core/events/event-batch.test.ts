@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { parseEventBatch } from "./event-batch";
+import { purchaseOrder, eventRow } from "./event-rows";
+import { EVENT_TYPES } from "./event-schema";
+import { EVENT_TYPES as COLUMN_TYPES } from "../../db/schema";
+
+const view = (id: string, extra: Record<string, unknown> = {}) => ({ event_id: id, type: "view", session_id: "s1", ts: 1_780_000_000, item_id: "phone-a", dwell_ms: 1200, ...extra });
+
+describe("parseEventBatch", () => {
+  it("accepts one event, an array and {events}, normalising ISO time to unix seconds", () => {
+    const single = parseEventBatch(view("e1", { ts: "2026-05-01T10:00:00Z" }));
+    expect(single.ok && single.events[0].ts).toBe(Date.UTC(2026, 4, 1, 10) / 1000);
+    const array = parseEventBatch([view("e1"), view("e2")]);
+    expect(array.ok && array.events.map((e) => e.event_id)).toEqual(["e1", "e2"]);
+    const wrapped = parseEventBatch({ events: [view("e1")] });
+    expect(wrapped.ok && wrapped.events.length).toBe(1);
+  });
+
+  it("drops repeated event ids inside a batch and counts them", () => {
+    const result = parseEventBatch({ events: [view("e1"), view("e2"), view("e1", { dwell_ms: 99 }), view("e2")] });
+    expect(result).toMatchObject({ ok: true, duplicates: 2 });
+    expect(result.ok && result.events.map((e) => [e.event_id, (e as { dwell_ms?: number }).dwell_ms])).toEqual([["e1", 1200], ["e2", 1200]]);
+  });
+
+  it("names the field and the batch index of every bad event", () => {
+    const result = parseEventBatch({ events: [view("e1"), { event_id: "e2", type: "click", session_id: "s", ts: 1_780_000_000, item_id: "x" }, view("e3", { dwell_ms: -1 })] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.status).toBe(400);
+    expect(result.problems.map((p) => [p.field, p.index])).toEqual([["events[1].rec_id", 1], ["events[2].dwell_ms", 2]]);
+    expect(result.message).toContain("event 1 of the batch");
+  });
+
+  it("names the field of an array body and of a single event without an index", () => {
+    const array = parseEventBatch([view("e1"), { ...view("e2"), ts: "yesterday" }]);
+    expect(!array.ok && array.problems[0]).toMatchObject({ field: "[1].ts", index: 1 });
+    const single = parseEventBatch({ event_id: "e1", type: "purchase", session_id: "s", ts: 1_780_000_000, lines: [] });
+    expect(!single.ok && single.problems[0]).toEqual({ field: "lines", message: expect.any(String) });
+  });
+
+  it("refuses an unknown type naming the type field", () => {
+    const result = parseEventBatch(view("e1", { type: "hover" }));
+    expect(!result.ok && result.problems[0].field).toBe("type");
+  });
+
+  it("413 past the batch limit, 400 for an empty batch or a non-object body", () => {
+    const big = parseEventBatch({ events: [view("a"), view("b"), view("c")] }, { batch: 2 });
+    expect(!big.ok && big.status).toBe(413);
+    expect(!big.ok && big.problems[0].field).toBe("events");
+    const empty = parseEventBatch({ events: [] });
+    expect(!empty.ok && [empty.status, empty.problems[0].field]).toEqual([400, "events"]);
+    expect(parseEventBatch("hello")).toMatchObject({ ok: false, status: 400 });
+    expect(parseEventBatch({ events: "nope" })).toMatchObject({ ok: false, problems: [{ field: "events" }] });
+  });
+});
+
+describe("event rows", () => {
+  it("stores a purchase's lines, summing repeated products and computing the order value from prices", () => {
+    const parsed = parseEventBatch({
+      event_id: "p1",
+      type: "purchase",
+      session_id: "s1",
+      user_id: "u1",
+      ts: 1_780_000_000,
+      lines: [
+        { id: "phone-a", price: 900 },
+        { id: "case-a", price: 30, rec_id: "r1", slot: "cross_sell" },
+        { id: "case-a", qty: 2, price: 30 },
+      ],
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const row = eventRow(parsed.events[0]);
+    expect(row.order_value).toBe(990);
+    const order = purchaseOrder(row)!;
+    expect(order.order).toEqual({ id: "p1", user_id: "u1", session_id: "s1", ts: 1_780_000_000, total: 990 });
+    expect(order.lines).toEqual([
+      { order_id: "p1", product_id: "phone-a", qty: 1, price: 900, rec_id: null, slot: null },
+      { order_id: "p1", product_id: "case-a", qty: 3, price: 30, rec_id: "r1", slot: "cross_sell" },
+    ]);
+  });
+
+  it("leaves the order value null when a line has no price, and keeps an explicit order id", () => {
+    const parsed = parseEventBatch({ event_id: "p2", type: "purchase", session_id: "s", ts: 1_780_000_000, order_id: "o-9", lines: [{ id: "x" }] });
+    if (!parsed.ok) throw new Error("expected a valid purchase");
+    const row = eventRow(parsed.events[0]);
+    expect(row.order_value).toBeNull();
+    expect(purchaseOrder(row)!.order.id).toBe("o-9");
+  });
+
+  it("core's event types are exactly the events table's column enum", () => {
+    expect([...EVENT_TYPES].sort()).toEqual([...COLUMN_TYPES].sort());
+  });
+});
