@@ -1,0 +1,86 @@
+/**
+ * @module
+ * The document at KV `cfg/stock`: which catalogue items are out of stock right now, republished by the admin
+ * stock route and every few minutes by the worker's cron from D1 `products.stock`, so stock changes reach the
+ * edge without a rebuild.
+ *
+ *   {"version": 1, "updated_at": unix seconds, "out": [item id, ...]}
+ *
+ * With an overlay, a catalogue item is out of stock exactly when its id is listed (items restocked since the
+ * build come back); without one, the build's OUT_OF_STOCK flags stand.
+ */
+import { z } from "zod";
+import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
+
+export const stockOverlaySchema = z.object({
+  version: z.literal(1),
+  updated_at: z.number().int(),
+  out: z.array(z.string()),
+});
+
+export type StockOverlay = z.infer<typeof stockOverlaySchema>;
+
+export function stockOverlay(outOfStock: Iterable<string>, now: number): StockOverlay {
+  return { version: 1, updated_at: now, out: [...new Set(outOfStock)].sort() };
+}
+
+export function parseStockOverlay(text: string | null): StockOverlay | null {
+  if (text === null) return null;
+  try {
+    const parsed = stockOverlaySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stock as one build sees it under an overlay (or none): out-of-stock test and units for rule matching. */
+export interface StockView {
+  isOutOfStock(item: number): boolean;
+  /** Units on hand; 0 when out of stock, -1 when unknown. */
+  units(item: number): number;
+}
+
+const views = new WeakMap<StockOverlay, WeakMap<object, StockView>>();
+
+/** The view of `overlay` over a build (cached per overlay and build). */
+export function stockView(meta: Pick<BuildMeta, "flags" | "stock">, index: ReadonlyMap<string, number>, overlay: StockOverlay | null): StockView {
+  if (overlay === null) return buildStockView(meta);
+  let perBuild = views.get(overlay);
+  if (perBuild === undefined) views.set(overlay, (perBuild = new WeakMap()));
+  let view = perBuild.get(meta);
+  if (view === undefined) {
+    const out = new Uint8Array(meta.flags.length);
+    for (const id of overlay.out) {
+      const item = index.get(id);
+      if (item !== undefined) out[item] = 1;
+    }
+    const { flags, stock } = meta;
+    view = {
+      isOutOfStock: (item) => (item < out.length ? out[item] === 1 || ((flags[item] & ItemFlag.IN_CATALOG) === 0 && (flags[item] & ItemFlag.OUT_OF_STOCK) !== 0) : false),
+      units: (item) => {
+        if (item >= out.length) return -1;
+        if (out[item] === 1) return 0;
+        const units = stock?.[item] ?? -1;
+        return units > 0 ? units : -1;
+      },
+    };
+    perBuild.set(meta, view);
+  }
+  return view;
+}
+
+const buildViews = new WeakMap<object, StockView>();
+
+function buildStockView(meta: Pick<BuildMeta, "flags" | "stock">): StockView {
+  let view = buildViews.get(meta);
+  if (view === undefined) {
+    const { flags, stock } = meta;
+    view = {
+      isOutOfStock: (item) => item < flags.length && (flags[item] & ItemFlag.OUT_OF_STOCK) !== 0,
+      units: (item) => (item >= flags.length ? -1 : (flags[item] & ItemFlag.OUT_OF_STOCK) !== 0 ? 0 : (stock?.[item] ?? -1)),
+    };
+    buildViews.set(meta, view);
+  }
+  return view;
+}
