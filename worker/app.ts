@@ -11,6 +11,7 @@ import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
+import { eventsRoute } from "./routes/v1-events";
 import { productsRoute } from "./routes/v1-products";
 import { recommendationsRoute } from "./routes/v1-recommendations";
 
@@ -38,7 +39,7 @@ export function createApp() {
   );
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
-    .route("/", productsRoute);
+    .route("/", productsRoute).route("/", eventsRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

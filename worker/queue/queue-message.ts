@@ -1,0 +1,38 @@
+/**
+ * @module
+ * What travels on the events queue: storefront events (as rows, validated and normalised by the route) and the
+ * experiment exposures the recommendation route reports.
+ */
+import type { EventRow } from "../../core/events/event-rows";
+
+export interface ExposureRow {
+  experiment_id: string;
+  unit_id: string;
+  variant: string;
+  first_seen: number;
+}
+
+export type QueueMessage = { kind: "event"; row: EventRow } | { kind: "exposure"; row: ExposureRow };
+
+/** Queues take at most 100 messages and 256 KB per sendBatch call. */
+export const SEND_BATCH_MESSAGES = 100;
+export const SEND_BATCH_BYTES = 200 * 1024;
+
+/** Sends messages in as few sendBatch calls as the queue limits allow. */
+export async function sendMessages(queue: Queue, messages: readonly QueueMessage[]): Promise<void> {
+  let batch: Array<{ body: QueueMessage; contentType: "json" }> = [];
+  let bytes = 0;
+  const sends: Promise<unknown>[] = [];
+  for (const body of messages) {
+    const size = JSON.stringify(body).length + 64;
+    if (batch.length > 0 && (batch.length >= SEND_BATCH_MESSAGES || bytes + size > SEND_BATCH_BYTES)) {
+      sends.push(queue.sendBatch(batch));
+      batch = [];
+      bytes = 0;
+    }
+    batch.push({ body, contentType: "json" });
+    bytes += size;
+  }
+  if (batch.length > 0) sends.push(queue.sendBatch(batch));
+  await Promise.all(sends);
+}
