@@ -11,6 +11,7 @@ import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
+import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
 import { eventsRoute } from "./routes/v1-events";
 import { productsRoute } from "./routes/v1-products";
 import { recommendationsRoute } from "./routes/v1-recommendations";
@@ -39,7 +40,7 @@ export function createApp() {
   );
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
-    .route("/", productsRoute).route("/", eventsRoute);
+    .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   invalid_request: 400,
   unauthorized: 401,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
