@@ -188,6 +188,8 @@ export const categoryComplements = sqliteTable(
     complementCategory: text("complement_category").notNull(),
     weight: real("weight").notNull(),
     source: text("source", { enum: ["learned", "merchant"] }).notNull().default("learned"),
+    /** Merchant rows: show the device maker's own accessories of this category first. */
+    officialFirst: integer("official_first", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.anchorCategory, t.complementCategory] })],

@@ -1,0 +1,1 @@
+ALTER TABLE `category_complements` ADD `official_first` integer DEFAULT false NOT NULL;
