@@ -1,38 +1,306 @@
 /**
  * @module
- * Cross-sell candidates per item from co-purchase: conditional probability P(j | i) = |i ∩ j| / |i|, top-N.
+ * Cross-sell candidates per anchor item: a blend of neighbourhood EASE, a two-step co-purchase walk, conditional
+ * probability and sequential rules, with an optional per-item prior (EASE's intercept) the merge adds once per
+ * candidate. The edge scores a cart as
+ *
+ *   score(j) = alpha b0_j + sum over cart items a of s(a, j),
+ *   s(a, j)  = B(a, j) + w_walk W(a, j) + w_assoc P(j | a) + w_seq conf(a -> j),
+ *
+ * so every list holds s(a, .): its `topN` best entries, plus (with the prior) the negative EASE weights on the
+ * `corrections` items with the highest prior, which are the ones a negative weight can still keep out of the
+ * top k. lambda, alpha and the w are chosen by replaying basket completion inside the training data
+ * (`blend-tuning.ts`); each candidate carries the reason of its largest term.
  */
-import { type Baskets, itemFrequencies } from "../io/baskets";
-import { type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
+import { type CandidateList, type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
+import { type Baskets, basketCount } from "../io/baskets";
+import type { ItemRows } from "../mining/item-rows";
+import { selectTop } from "../mining/top-k";
+import {
+  type BlendParameters,
+  CROSS_SELL_SOURCES,
+  type CrossSellSource,
+  DEFAULT_BLEND,
+  type TuningOptions,
+  type TuningReport,
+  tuneBlend,
+} from "./blend-tuning";
+import { CrossSellSources, PRIOR_LENGTH, topFlags } from "./cross-sell-sources";
 import type { ReasonTable } from "./reason-table";
 
+export { CROSS_SELL_SOURCES, type BlendParameters, type CrossSellSource } from "./blend-tuning";
+
 export interface CrossSellOptions {
-  /** Candidates kept per item. */
+  /** Positive candidates kept per anchor, N (default 40). */
   topN?: number;
+  /** Negative corrections kept per anchor on high-prior items (default 10; only with a served prior). */
+  corrections?: number;
+  /** Regressors per item in EASE, M (default 64, 32 above 20,000 items). */
+  neighbours?: number;
+  /** Co-occurrence neighbours stored per item (default 4 M). */
+  maxPerItem?: number;
+  /** Sources the blend may use (default all). */
+  sources?: readonly CrossSellSource[];
+  /**
+   * Whether the serving merge adds `prior` to every candidate (default false). Without it the intercept cannot
+   * be served, so the blend is tuned and built without it.
+   */
+  servedPrior?: boolean;
+  /** Internal validation settings, or false to use `parameters` / defaults as they are. */
+  tuning?: TuningOptions | false;
+  /** Fixed parameters; with tuning, these replace the tuned values. */
+  parameters?: Partial<BlendParameters>;
+  /** Sequential rules window in days (default 30). */
+  windowDays?: number;
+  onPhase?: (phase: string, done: number, total: number) => void;
 }
 
-export function crossSellCandidates(baskets: Baskets, reasons: ReasonTable, options: CrossSellOptions = {}): CandidateLists {
-  const topN = options.topN ?? 30;
-  const n = baskets.itemIds.length;
-  const frequency = itemFrequencies(baskets);
-  const pairs = new Map<number, Map<number, number>>();
-  const { offsets, items } = baskets;
-  for (let b = 0; b + 1 < offsets.length; b++) {
-    for (let x = offsets[b]; x < offsets[b + 1]; x++) {
-      let row = pairs.get(items[x]);
-      if (row === undefined) pairs.set(items[x], (row = new Map()));
-      for (let y = offsets[b]; y < offsets[b + 1]; y++) {
-        if (x !== y) row.set(items[y], (row.get(items[y]) ?? 0) + 1);
-      }
+export interface CrossSell extends CandidateLists {
+  /**
+   * The prior, as the merge takes it: the 200 items with the largest base score alpha b0_j (with intercept; else a
+   * tiny popularity tie-break), best first. Also the popular fallback.
+   */
+  popular: CandidateList;
+  parameters: BlendParameters;
+  tuning?: TuningReport;
+}
+
+const SOURCE_INDEX: Record<CrossSellSource, number> = { ease: 0, walk: 1, association: 2, sequential: 3 };
+
+let scoped: CrossSellOptions | undefined;
+let lastBuilt: CrossSell | undefined;
+
+/**
+ * Runs `build` (synchronous) with `options` laid over the options of every `crossSellCandidates` call inside
+ * it, and returns what it built: evaluation scores each source alone through the unchanged build pipeline.
+ */
+export function withCrossSellOptions<T>(options: CrossSellOptions, build: () => T): { result: T; crossSell?: CrossSell } {
+  const previous = scoped;
+  scoped = options;
+  lastBuilt = undefined;
+  try {
+    return { result: build(), crossSell: lastBuilt };
+  } finally {
+    scoped = previous;
+  }
+}
+
+export function crossSellCandidates(baskets: Baskets, reasons: ReasonTable, callerOptions: CrossSellOptions = {}): CrossSell {
+  const options = scoped === undefined ? callerOptions : { ...callerOptions, ...scoped };
+  lastBuilt = buildCrossSell(baskets, reasons, options);
+  return lastBuilt;
+}
+
+function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSellOptions): CrossSell {
+  const topN = options.topN ?? 40;
+  const servedPrior = options.servedPrior ?? false;
+  const corrections = servedPrior ? (options.corrections ?? 10) : 0;
+  const allowed = new Set(options.sources ?? CROSS_SELL_SOURCES);
+  const neighbours = options.neighbours ?? (baskets.itemIds.length <= 20_000 ? 64 : 32);
+  const sourceOptions = {
+    neighbours,
+    maxPerItem: options.maxPerItem ?? neighbours * 4,
+    rowLength: topN,
+    priorItems: corrections > 0 ? topN + corrections : 0,
+    windowDays: options.windowDays ?? 30,
+  };
+
+  if (allowed.size === 0) return emptyCrossSell(baskets, reasons);
+  let parameters: BlendParameters = { ...DEFAULT_BLEND, ease: allowed.has("ease") ? 1 : 0 };
+  if (!allowed.has("ease")) parameters[firstOf(allowed)] = 1;
+  let tuning: TuningReport | undefined;
+  if (options.tuning !== false) {
+    options.onPhase?.("cross-sell tuning", 0, 1);
+    const tuned = tuneBlend(baskets, sourceOptions, allowed, servedPrior, options.tuning ?? {});
+    if (tuned !== undefined) {
+      parameters = tuned.parameters;
+      tuning = tuned.report;
     }
   }
-  const reason = reasons.intern("association", "Frequently bought with {anchor}");
+  parameters = { ...parameters, ...options.parameters };
+  if (!servedPrior) parameters = { ...parameters, intercept: false, prior: 0 };
+
+  options.onPhase?.("cross-sell lists", 0, 1);
+  const sources = new CrossSellSources(baskets, { ...sourceOptions, rowLength: topN });
+  const n = sources.items;
+  const ease = parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
+  const rows: Array<ItemRows | undefined> = [
+    parameters.ease > 0 ? (parameters.intercept ? ease!.withIntercept : ease!.withoutIntercept) : undefined,
+    parameters.walk > 0 ? sources.walk(parameters.walkBeta) : undefined,
+    parameters.association > 0 ? sources.association() : undefined,
+    parameters.sequential > 0 ? (sources.sequential() ?? undefined) : undefined,
+  ];
+  const weights = [parameters.ease, parameters.walk, parameters.association, parameters.sequential];
+
+  const frequency = sources.cooccurrence.frequency;
+  const base = parameters.intercept && ease !== undefined ? scaled(ease.intercept, parameters.prior) : tieBreak(frequency, basketCount(baskets));
+  const highPrior = corrections > 0 ? topFlags(base, topN + corrections) : undefined;
+
+  const texts = new ReasonTexts(reasons, sourceOptions.windowDays);
+  const lists = blendLists(sources, rows, weights, topN, corrections, highPrior, texts, options.onPhase);
+  const popular = popularByPrior(base, frequency, texts.popular);
+  return { ...lists, popular, parameters, tuning };
+}
+
+/** No lists: every answer comes from the popular fallback (the popularity baseline). */
+function emptyCrossSell(baskets: Baskets, reasons: ReasonTable): CrossSell {
+  const n = baskets.itemIds.length;
+  const frequency = new Float64Array(n);
+  for (let x = 0; x < baskets.items.length; x++) frequency[baskets.items[x]]++;
+  const lists = new CandidateListsBuilder(n, 0).build();
+  const popular = popularByPrior(tieBreak(frequency, basketCount(baskets)), frequency, reasons.intern("popular", "Popular right now"));
+  return { ...lists, popular, parameters: { ...DEFAULT_BLEND, ease: 0 } };
+}
+
+function scaled(values: Float32Array, factor: number): Float32Array {
+  return Float32Array.from(values, (v) => v * factor);
+}
+
+/** Without an intercept the prior only orders the items no list supports: by popularity, far below any list score. */
+function tieBreak(frequency: Float64Array, baskets: number): Float32Array {
+  return Float32Array.from(frequency, (f) => (1e-6 * f) / Math.max(1, baskets));
+}
+
+function firstOf(allowed: ReadonlySet<CrossSellSource>): "walk" | "association" | "sequential" {
+  for (const source of ["walk", "association", "sequential"] as const) if (allowed.has(source)) return source;
+  throw new RangeError("cross-sell needs at least one source");
+}
+
+function blendLists(
+  sources: CrossSellSources,
+  rows: Array<ItemRows | undefined>,
+  weights: number[],
+  topN: number,
+  corrections: number,
+  highPrior: Uint8Array | undefined,
+  texts: ReasonTexts,
+  onPhase: CrossSellOptions["onPhase"],
+): CandidateLists {
+  const n = sources.items;
+  const matrix = sources.cooccurrence;
+  const together = new Float64Array(n);
+  const total = new Float64Array(n);
+  const largest = new Float64Array(n);
+  const origin = new Int8Array(n).fill(-1);
+  const touched = new Uint32Array(n);
+  const items = new Uint32Array(n);
+  const scores = new Float64Array(n);
+  const negItems = new Uint32Array(n);
+  const negScores = new Float64Array(n);
+  const outReasons = new Uint32Array(topN + corrections);
   const builder = new CandidateListsBuilder(n, topN);
-  for (let i = 0; i < n; i++) {
-    const row = pairs.get(i);
-    if (row === undefined) continue;
-    const ranked = [...row].map(([j, c]) => [j, c / frequency[i]] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, topN);
-    builder.set(i, ranked.map((r) => r[0]), ranked.map((r) => r[1]), ranked.map(() => reason));
+  for (let a = 0; a < n; a++) {
+    let length = 0;
+    for (let s = 0; s < rows.length; s++) {
+      const source = rows[s];
+      if (source === undefined) continue;
+      const w = weights[s];
+      for (let p = source.offsets[a]; p < source.offsets[a + 1]; p++) {
+        const j = source.items[p];
+        const term = w * source.scores[p];
+        if (origin[j] === -1) {
+          touched[length++] = j;
+          origin[j] = s;
+          largest[j] = term;
+        } else if (term > largest[j]) {
+          origin[j] = s;
+          largest[j] = term;
+        }
+        total[j] += term;
+      }
+    }
+    if (length === 0) continue;
+    let positive = 0;
+    let negative = 0;
+    for (let i = 0; i < length; i++) {
+      const j = touched[i];
+      if (total[j] > 0) {
+        items[positive] = j;
+        scores[positive++] = total[j];
+      } else if (highPrior !== undefined && highPrior[j] === 1 && total[j] < 0) {
+        negItems[negative] = j;
+        negScores[negative++] = -total[j];
+      }
+    }
+    const kept = selectTop(items, scores, positive, topN);
+    const keptNegative = selectTop(negItems, negScores, negative, corrections);
+    for (let i = 0; i < keptNegative; i++) {
+      items[kept + i] = negItems[i];
+      scores[kept + i] = -negScores[i];
+    }
+    const count = kept + keptNegative;
+    for (let p = matrix.offsets[a]; p < matrix.offsets[a + 1]; p++) together[matrix.neighbours[p]] = matrix.counts[p];
+    for (let i = 0; i < count; i++) {
+      const j = items[i];
+      const s = origin[j];
+      const share = matrix.frequency[a] > 0 ? together[j] / matrix.frequency[a] : 0;
+      outReasons[i] = texts.reason(s, s === SOURCE_INDEX.sequential ? largest[j] / weights[s] : share);
+    }
+    for (let p = matrix.offsets[a]; p < matrix.offsets[a + 1]; p++) together[matrix.neighbours[p]] = 0;
+    builder.set(a, items, scores, outReasons, count);
+    for (let i = 0; i < length; i++) {
+      const j = touched[i];
+      total[j] = 0;
+      origin[j] = -1;
+    }
+    if ((a & 4095) === 0) onPhase?.("cross-sell lists", a, n);
   }
   return builder.build();
+}
+
+/** Reason texts a merchandiser can read, interned once per distinct text. */
+class ReasonTexts {
+  readonly popular: number;
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly table: ReasonTable,
+    private readonly windowDays: number,
+  ) {
+    this.popular = table.intern("popular", "Popular right now");
+  }
+
+  /** `share` is P(item | anchor) for co-purchase sources, the rule's confidence for the sequential one. */
+  reason(source: number, share: number): number {
+    if (source === SOURCE_INDEX.walk) return this.intern("item_cf", "Goes with items often bought with {anchor}");
+    if (source === SOURCE_INDEX.sequential) {
+      return this.intern("sequential", `Bought within ${this.windowDays} days after {anchor} by ${percent(share)} of its buyers`);
+    }
+    const code = source === SOURCE_INDEX.association ? "association" : "item_cf";
+    if (share <= 0) return this.intern(code, "Goes with {anchor}");
+    return this.intern(code, `Bought together with {anchor} by ${percent(share)} of its buyers`);
+  }
+
+  private intern(code: "association" | "item_cf" | "sequential", text: string): number {
+    const key = `${code}|${text}`;
+    let index = this.cache.get(key);
+    if (index === undefined) {
+      index = this.table.intern(code, text);
+      this.cache.set(key, index);
+    }
+    return index;
+  }
+}
+
+function percent(share: number): string {
+  if (share < 0.01) return "under 1%";
+  return `${Math.round(share * 100)}%`;
+}
+
+function popularByPrior(prior: Float32Array, frequency: Float64Array, reason: number): CandidateList {
+  const n = prior.length;
+  const items = new Uint32Array(n);
+  const scores = new Float64Array(n);
+  let length = 0;
+  for (let j = 0; j < n; j++) {
+    if (frequency[j] <= 0) continue;
+    items[length] = j;
+    scores[length++] = prior[j];
+  }
+  const kept = selectTop(items, scores, length, PRIOR_LENGTH);
+  return {
+    items: items.slice(0, kept),
+    scores: Float32Array.from(scores.subarray(0, kept)),
+    reasons: new Uint32Array(kept).fill(reason),
+  };
 }

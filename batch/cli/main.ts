@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   rollback: () => import("../commands/rollback"),
   mine: () => import("../commands/mine"),
   demo: () => import("../commands/demo"),
+  evaluate: () => import("../commands/evaluate"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;
