@@ -10,6 +10,8 @@ export const LIMITS = {
   idLength: 200,
   cartItems: 100,
   viewedItems: 50,
+  ownedItems: 50,
+  sessionTokenLength: 4096,
   queryLength: 200,
   maxK: 50,
   /** Request bodies larger than this are refused with 413. */
@@ -35,6 +37,13 @@ export const recommendationRequestSchema = z.object({
   k: z.number().int().min(1).max(LIMITS.maxK).optional().meta({ description: "Items per slot" }),
   price_sort: z.enum(["asc", "desc"]).optional(),
   price_max: z.number().positive().optional(),
+  owned: z.array(itemId).max(LIMITS.ownedItems).optional().meta({ description: "Items the user already bought (never suggested; home suggests upgrades and accessories for them)" }),
+  session_token: z
+    .string()
+    .max(LIMITS.sessionTokenLength)
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "not a session token (expected two base64url parts joined by a dot)")
+    .optional()
+    .meta({ description: "The session_token of the previous answer; an expired or foreign token starts a new session" }),
 });
 
 export type ValidRecommendationRequest = z.infer<typeof recommendationRequestSchema>;

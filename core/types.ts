@@ -32,6 +32,10 @@ export interface RecommendationRequest {
   /** The shopper sorted or filtered by price: a price-sensitivity signal. */
   price_sort?: "asc" | "desc";
   price_max?: number;
+  /** Items the user already bought, where the storefront knows them: never suggested; home suggests upgrades and accessories for them. */
+  owned?: string[];
+  /** The signed session token of the previous answer (viewed items and what was shown), so history need not be resent. */
+  session_token?: string;
 }
 
 export interface RecommendedItem {
@@ -46,6 +50,8 @@ export interface Slot {
   kind: SlotKind;
   title: string;
   items: RecommendedItem[];
+  /** Bundle slots: the discount when every item of the bundle is bought together. */
+  discount_pct?: number;
 }
 
 export interface RecommendationResponse {
@@ -56,6 +62,8 @@ export interface RecommendationResponse {
   degraded?: boolean;
   intent?: Intent;
   slots: Slot[];
+  /** Send it back as `session_token` with the next request of this session. */
+  session_token?: string;
 }
 
 export const INTENTS = ["decisive", "exploring", "price_sensitive"] as const;
@@ -80,6 +88,7 @@ export const REASON_CODES = [
   "popular_in_category",
   "pinned",
   "cold_start",
+  "upgrade",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

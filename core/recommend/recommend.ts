@@ -2,47 +2,38 @@
  * @module
  * The one recommendation function: the worker and `edgerec recommend` both call it on the same blobs, so what
  * is measured offline is what the edge serves. Pure: no I/O, no clock, no randomness (the caller passes ids).
+ *
+ * For the request's placement it takes the slot plan (configured, else `DEFAULT_SLOT_PLANS`), reads the
+ * shopper's intent (`classifyIntent`), orders the slots by plan priority times the intent's multiplier, and
+ * fills each from its source with restraint, falling back to category rules and popular items.
  */
-import type { CandidateList } from "../candidates";
-import type { ListKind } from "../blob/item-blob";
-import type { Placement, RecommendationRequest, RecommendationResponse, RecommendedItem, Slot, SlotKind } from "../types";
-import { isOutOfStock, type LoadedBuild } from "./loaded-build";
-import { mergeCandidateLists, type MergedCandidate, type WeightedAnchor } from "./merge-cart";
-import { renderReason } from "./reasons";
+import { classifyIntent } from "../intent/classify-intent";
+import { slotPriority } from "../intent/slot-priority";
+import type { SessionState } from "../session/session-state";
+import type { Intent, RecommendationRequest, RecommendationResponse, RecommendedItem, Slot, VariantConfig } from "../types";
+import { completeEssentials } from "./essentials";
+import { displayName } from "./loaded-build";
+import { reasonCode, renderReason } from "./reasons";
+import { type Candidate, RequestContext } from "./request-context";
+import { SlotFill } from "./restraint";
 import type { ServingData } from "./serving-data";
-import { ItemFlag } from "../blob/meta-blob";
+import { resolveSlotPlans, type SlotPlan, type SlotSpec } from "./slot-plans";
+import { type SourceResult, sourceCandidates } from "./slot-sources";
 
 export const DEFAULT_K = 10;
 export const MAX_K = 50;
 
 export interface RecommendOptions {
   recId: string;
+  /** The experiment variant's name, echoed in the answer. */
   variant?: string;
+  /** What the variant changes: holdout, slot size and count, down-sell timing, copy, weights by source. */
+  config?: VariantConfig;
+  /** The session read from its signed token (frequency capping). Its views are merged into the request by the caller (`withSessionSignals`). */
+  session?: SessionState;
 }
-
-interface SlotSpec {
-  kind: SlotKind;
-  list: ListKind | "popular";
-  title: string;
-}
-
-const SLOT_PLANS: Record<Placement, SlotSpec[]> = {
-  checkout: [{ kind: "cross_sell", list: "cross_sell", title: "Complete your purchase" }],
-  cart: [{ kind: "cross_sell", list: "cross_sell", title: "Frequently bought together" }],
-  product: [
-    { kind: "cross_sell", list: "cross_sell", title: "Accessories for this" },
-    { kind: "down_sell", list: "down_sell", title: "Value pick" },
-    { kind: "similar", list: "similar", title: "Similar items" },
-  ],
-  listing: [{ kind: "popular", list: "popular", title: "Popular in this category" }],
-  home: [
-    { kind: "cross_sell", list: "cross_sell", title: "Goes with what you viewed" },
-    { kind: "popular", list: "popular", title: "Popular right now" },
-  ],
-};
 
 export function recommend(request: RecommendationRequest, data: ServingData, options: RecommendOptions): RecommendationResponse {
-  const k = Math.min(MAX_K, Math.max(1, Math.floor(request.k ?? DEFAULT_K)));
   const response: RecommendationResponse = { rec_id: options.recId, slots: [] };
   if (options.variant !== undefined) response.variant = options.variant;
   const build = data.build;
@@ -51,95 +42,71 @@ export function recommend(request: RecommendationRequest, data: ServingData, opt
     return response;
   }
   response.build = build.meta.buildId;
-  const context = new RequestContext(request, data, build);
-  const shown = new Set<number>();
-  for (const spec of SLOT_PLANS[request.placement]) {
-    const slot = context.slot(spec, k, shown);
+  const config = options.config ?? {};
+  if (config.holdout === true) return response;
+
+  const plan = resolveSlotPlans(data.slotPlans)[request.placement];
+  const reading = classifyIntent(request, build, { hesitationDwellMs: config.down_sell_after_dwell_ms });
+  response.intent = reading.intent;
+  const ctx = new RequestContext(build, request, data, plan, config, reading, options.session);
+  const maxSlots = Math.min(plan.max_slots, config.max_slots ?? Number.POSITIVE_INFINITY);
+  for (const spec of orderedSlots(plan, reading.intent)) {
+    if (response.slots.length >= maxSlots) break;
+    const slot = fillSlot(ctx, spec, slotSize(spec, request, config));
     if (slot.items.length > 0) response.slots.push(slot);
   }
-  if (data.degraded || context.degraded) response.degraded = true;
+  if (data.degraded || ctx.degraded) response.degraded = true;
   return response;
 }
 
-class RequestContext {
-  degraded = false;
-  /** Indices of the request's anchors known to the build, with their weights. */
-  private readonly anchors: Array<{ item: number; id: string; weight: number }> = [];
-  private readonly excluded = new Set<number>();
+/** Plan priority times the intent multiplier (when the plan reorders by intent), highest first; ties keep plan order. */
+export function orderedSlots(plan: SlotPlan, intent: Intent | undefined): SlotSpec[] {
+  const ranked = plan.slots.map((spec, position) => ({ spec, position, priority: slotPriority(spec.kind, spec.priority, plan.by_intent ? intent : undefined) }));
+  ranked.sort((a, b) => b.priority - a.priority || a.position - b.position);
+  return ranked.map((r) => r.spec);
+}
 
-  constructor(
-    private readonly request: RecommendationRequest,
-    private readonly data: ServingData,
-    private readonly build: LoadedBuild,
-  ) {
-    const add = (id: string, weight: number) => {
-      const item = build.index.get(id);
-      if (item === undefined || this.excluded.has(item)) return;
-      this.excluded.add(item);
-      this.anchors.push({ item, id, weight });
-    };
-    if (request.product_id !== undefined) add(request.product_id, 1);
-    for (const id of request.cart ?? []) add(id, 1);
-    if (request.placement === "home" || request.placement === "listing") {
-      for (const viewed of request.viewed ?? []) add(viewed.id, 0.5);
-    }
-  }
+/** The variant's slot size, else the request's k, else the plan's size; never above the plan's cap or MAX_K. */
+function slotSize(spec: SlotSpec, request: RecommendationRequest, config: VariantConfig): number {
+  const wanted = config.slot_size ?? request.k ?? spec.size;
+  return Math.max(1, Math.min(MAX_K, spec.max, Math.floor(wanted)));
+}
 
-  slot(spec: SlotSpec, k: number, shown: Set<number>): Slot {
-    const skip = (item: number) => this.excluded.has(item) || shown.has(item) || isOutOfStock(this.build, item);
-    let merged: MergedCandidate[] = [];
-    if (spec.list !== "popular") {
-      const weighted: WeightedAnchor[] = [];
-      for (const anchor of this.anchors) {
-        const lists = this.data.lists.get(anchor.id);
-        if (lists === null || (lists === undefined && (this.build.meta.flags[anchor.item] & ItemFlag.HAS_LISTS) !== 0)) {
-          this.degraded = true;
-          continue;
-        }
-        const list = lists?.[spec.list];
-        if (list !== undefined) weighted.push({ list, weight: anchor.weight });
-      }
-      merged = mergeCandidateLists(weighted, skip, k);
-    }
-    const items: RecommendedItem[] = merged.map((m) => this.toItem(m.item, m.score, m.reason, this.anchors[m.anchor]?.item));
-    if (items.length < k && (spec.kind === "cross_sell" || spec.kind === "popular")) {
-      this.fill(items, k, skip);
-    }
-    for (const item of items) shown.add(this.build.index.get(item.id)!);
-    return { kind: spec.kind, title: spec.title, items };
+function fillSlot(ctx: RequestContext, spec: SlotSpec, size: number): Slot {
+  const source = sourceCandidates(spec.source, ctx, size);
+  const weights = ctx.config.weights;
+  const pool = weights === undefined || Object.keys(weights).length === 0 ? source.pool : reweighted(ctx, source.pool, weights);
+  const fill = new SlotFill(ctx, size, spec.distinct);
+  fill.offer(pool);
+  if (spec.source === "cart_cross_sell" && source.anchors !== undefined) completeEssentials(ctx, fill, source.anchors);
+  for (const fallback of source.fallbacks) {
+    if (fill.full) break;
+    fill.offer(fallback());
   }
+  const items: RecommendedItem[] = fill.picked.map((c) => toItem(ctx, c));
+  for (const c of fill.picked) ctx.shown.add(c.item);
+  const slot: Slot = { kind: spec.kind, title: slotTitle(ctx, ctx.config.copy?.[spec.kind] ?? spec.title, source), items };
+  if (source.bundle !== undefined && source.bundle.discountPct > 0) slot.discount_pct = source.bundle.discountPct;
+  return slot;
+}
 
-  /** Tops a slot up from the popular lists: the anchors' categories first, then the whole shop. */
-  private fill(items: RecommendedItem[], k: number, skip: (item: number) => boolean): void {
-    const taken = new Set(items.map((i) => this.build.index.get(i.id)!));
-    const sources: CandidateList[] = [];
-    const category = this.requestCategory();
-    if (category !== undefined) {
-      const list = this.build.meta.popularByCategory.get(category);
-      if (list !== undefined) sources.push(list);
-    }
-    sources.push(this.build.meta.popular);
-    for (const list of sources) {
-      for (let i = 0; i < list.items.length && items.length < k; i++) {
-        const item = list.items[i];
-        if (taken.has(item) || skip(item)) continue;
-        taken.add(item);
-        items.push(this.toItem(item, 0, list.reasons[i], undefined));
-      }
-    }
-  }
+/** A variant's multipliers by reason code, applied to the pool's scores (a stable re-sort). */
+function reweighted(ctx: RequestContext, pool: readonly Candidate[], weights: NonNullable<VariantConfig["weights"]>): Candidate[] {
+  const out = pool.map((c) => ({ ...c, score: c.score * (weights[reasonCode(ctx.build, c.reason)] ?? 1) }));
+  out.sort((a, b) => b.score - a.score);
+  return out;
+}
 
-  private requestCategory(): number | undefined {
-    const { category } = this.request;
-    if (category !== undefined) {
-      const index = this.build.meta.categories.findIndex((c) => c === category || c.endsWith(` > ${category}`));
-      if (index >= 0) return index;
-    }
-    return undefined;
-  }
+function slotTitle(ctx: RequestContext, template: string, source: SourceResult): string {
+  if (!template.includes("{")) return template;
+  const category = ctx.listing === undefined ? undefined : ctx.build.meta.categories[ctx.listing].split(" > ").at(-1);
+  return template
+    .replaceAll("{anchor}", source.anchor >= 0 ? displayName(ctx.build, source.anchor) : "this")
+    .replaceAll("{category}", category ?? "this category")
+    .replaceAll("{bundle}", source.bundle?.title ?? "Bundle and save");
+}
 
-  private toItem(item: number, score: number, reason: number, anchor: number | undefined): RecommendedItem {
-    const rendered = renderReason(this.build, reason, anchor);
-    return { id: this.build.meta.items[item], score: Math.round(score * 1e4) / 1e4, reason: rendered.text, reason_code: rendered.code };
-  }
+function toItem(ctx: RequestContext, c: Candidate): RecommendedItem {
+  const rendered = renderReason(ctx.build, c.reason, c.anchor >= 0 ? c.anchor : undefined);
+  return { id: ctx.build.meta.items[c.item], score: Math.round(c.score * 1e4) / 1e4, reason: rendered.text, reason_code: rendered.code };
 }

@@ -1,29 +1,42 @@
 /**
  * @module
  * What one request needs from storage, gathered by the caller (worker or offline replay) before the pure
- * `recommend()` runs: the live build and the lists of the request's anchor items.
+ * `recommend()` runs: the live build, the lists of the request's anchor items and the slot plans in force.
  */
 import type { ItemLists } from "../blob/item-blob";
-import type { RecommendationRequest } from "../types";
+import type { Placement, RecommendationRequest } from "../types";
+import { listingAnchorItems, listingCategory } from "./listing-category";
 import type { LoadedBuild } from "./loaded-build";
+import type { SlotPlan } from "./slot-plans";
 
 export interface ServingData {
   /** Null when no build is live or its meta blob is missing or unreadable. */
   build: LoadedBuild | null;
   /** Lists per anchor id; null where the blob was missing or unreadable. Ids the build never saw are absent. */
   lists: ReadonlyMap<string, ItemLists | null>;
-  /** Set by the loader when something it read was missing or corrupt. */
+  /** Set by the loader when something it read was missing or corrupt (or an older build answers). */
   degraded: boolean;
+  /** Configured slot plans (KV `cfg/slot-plans`); absent placements use the defaults. */
+  slotPlans?: Partial<Record<Placement, SlotPlan>> | null;
 }
 
-/** The most anchors a request may bring: a bulk KV read takes at most 100 keys. */
-export const MAX_ANCHORS = 40;
+/** Anchors read per request, by role. The total (66 + the meta blob) stays under a bulk KV read's 100 keys. */
+export const ANCHOR_CAPS = { cart: 40, owned: 8, viewed: 12, listing: 5 } as const;
 
-/** Item ids whose lists the request needs, most important first, without duplicates. */
-export function anchorIds(request: RecommendationRequest): string[] {
+/**
+ * Item ids whose lists the request needs, most important first, without duplicates: the product, the cart, the
+ * most recent owned and viewed items, and (for a listing, once the build is known) the browsed category's
+ * best sellers.
+ */
+export function anchorIds(request: RecommendationRequest, build?: LoadedBuild | null): string[] {
   const ids = new Set<string>();
   if (request.product_id !== undefined) ids.add(request.product_id);
-  for (const id of request.cart ?? []) ids.add(id);
-  for (const viewed of request.viewed ?? []) ids.add(viewed.id);
-  return [...ids].slice(0, MAX_ANCHORS);
+  for (const id of (request.cart ?? []).slice(0, ANCHOR_CAPS.cart)) ids.add(id);
+  for (const id of (request.owned ?? []).slice(-ANCHOR_CAPS.owned)) ids.add(id);
+  for (const view of (request.viewed ?? []).slice(-ANCHOR_CAPS.viewed)) ids.add(view.id);
+  if (request.placement === "listing" && build !== undefined && build !== null) {
+    const category = listingCategory(build, request);
+    if (category !== undefined) for (const item of listingAnchorItems(build, category, ANCHOR_CAPS.listing)) ids.add(build.meta.items[item]);
+  }
+  return [...ids];
 }

@@ -1,0 +1,252 @@
+/**
+ * @module
+ * Where each slot's candidates come from (`SlotSource` in a slot plan). A source returns a ranked pool (the
+ * precomputed lists, merged) and fallbacks tried in order when the pool cannot fill the slot: the category rules
+ * (`category-rules.ts`), then popular items. Selection and restraint happen afterwards (`restraint.ts`).
+ */
+import type { ListKind } from "../blob/item-blob";
+import type { Bundle } from "../blob/meta-blob";
+import { anchorWeights } from "./anchor-weights";
+import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
+import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
+import type { Candidate, RequestContext } from "./request-context";
+import { RuleReason, ruleReason } from "./rule-reasons";
+import type { SlotSource } from "./slot-plans";
+
+export interface SourceResult {
+  pool: Candidate[];
+  /** Tried in order after the pool. */
+  fallbacks: Array<() => Candidate[]>;
+  /** The slot's main anchor (for `{anchor}` in titles), -1 when none. */
+  anchor: number;
+  /** Cart cross-sell: the anchors whose essentials the slot completes. */
+  anchors?: readonly number[];
+  bundle?: Bundle;
+}
+
+/** Candidates merged per slot, as a multiple of its size: room for restraint to skip some. */
+export const POOL_FACTOR = 4;
+
+const EMPTY: SourceResult = { pool: [], fallbacks: [], anchor: -1 };
+
+export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: number): SourceResult {
+  switch (source) {
+    case "cart_cross_sell":
+      return cartCrossSell(ctx, size);
+    case "accessories":
+      return accessories(ctx, size);
+    case "bundle":
+      return bundleWithAnchors(ctx);
+    case "down_sell":
+      return downSell(ctx, size);
+    case "similar":
+      return ctx.product === undefined ? EMPTY : listThenBand(ctx, ctx.product, "similar", PRICE_BANDS.similar, RuleReason.SIMILAR, size);
+    case "scenario":
+      return scenario(ctx, size);
+    case "upgrade":
+      return upgrade(ctx, size);
+    case "clearance":
+      return clearance(ctx, size);
+    case "popular":
+      return popular(ctx, size);
+  }
+}
+
+/**
+ * Checkout and cart: every cart item's cross-sell list merged (`merge-cart.ts`), each weighted by its value and
+ * recency (`anchor-weights.ts`). This is the path offline basket completion measures.
+ */
+function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
+  const anchors = [...ctx.cart];
+  if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
+  const { pool, missing } = mergeLists(ctx, anchors, anchorWeights(anchors.map((a) => ctx.priceOf(a))), "cross_sell", size * POOL_FACTOR);
+  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
+  return {
+    pool,
+    anchors,
+    anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1,
+    fallbacks: [
+      () => complementCandidates(ctx, missing),
+      () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR),
+      () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR),
+    ],
+  };
+}
+
+/** Product page: accessories for the product; home: for what the user owns and carts. Never the anchors' own categories. */
+function accessories(ctx: RequestContext, size: number): SourceResult {
+  const anchors = ctx.request.placement === "product" ? (ctx.product === undefined ? [] : [ctx.product]) : [...ctx.owned, ...ctx.cart];
+  if (anchors.length === 0 && ctx.request.placement !== "product") return EMPTY;
+  const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
+  const { pool, missing } = mergeLists(ctx, anchors, anchorWeights(anchors.map((a) => ctx.priceOf(a))), "cross_sell", size * POOL_FACTOR, skip);
+  const withoutLists = anchors.filter((a) => missing.includes(a) || ctx.lists(a)?.cross_sell === undefined);
+  const fallbacks = [() => complementCandidates(ctx, withoutLists, skip)];
+  if (ctx.request.placement === "product") fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, skip));
+  return { pool, fallbacks, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1 };
+}
+
+/** The best bundle holding a cart item (or the product): most held items first, then its score. */
+function bundleWithAnchors(ctx: RequestContext): SourceResult {
+  const bundles = ctx.build.meta.bundles ?? [];
+  const anchors = ctx.product === undefined ? ctx.cart : [...ctx.cart, ctx.product];
+  let best: Bundle | undefined;
+  let bestHeld = 0;
+  let bestAnchor = -1;
+  for (const anchor of anchors) {
+    for (const b of ctx.index.bundlesByItem.get(anchor) ?? []) {
+      const bundle = bundles[b];
+      let held = 0;
+      let open = 0;
+      for (const item of bundle.items) {
+        if (ctx.held.has(item)) held++;
+        else if (ctx.eligible(item)) open++;
+      }
+      if (open === 0 || held + open < bundle.items.length) continue;
+      if (held > bestHeld || (held === bestHeld && best !== undefined && bundle.score > best.score) || best === undefined) {
+        best = bundle;
+        bestHeld = held;
+        bestAnchor = anchor;
+      }
+    }
+  }
+  if (best === undefined) return EMPTY;
+  const pool: Candidate[] = [];
+  for (const item of best.items) if (!ctx.held.has(item)) pool.push({ item, score: best.score, reason: ruleReason(RuleReason.BUNDLE), anchor: bestAnchor });
+  return { pool, fallbacks: [], anchor: bestAnchor, bundle: best };
+}
+
+/**
+ * A cheaper alternative to the item the shopper hesitates on (else the product on screen, else the dearest cart
+ * item). With a variant's `down_sell_after_dwell_ms`, only once the shopper has dwelt that long on it.
+ */
+function downSell(ctx: RequestContext, size: number): SourceResult {
+  let anchor = ctx.intent.hesitation?.item ?? ctx.product;
+  if (anchor === undefined && ctx.cart.length > 0) anchor = ctx.cart.reduce((a, b) => (ctx.priceOf(b) > ctx.priceOf(a) ? b : a));
+  if (anchor === undefined) return EMPTY;
+  const after = ctx.config.down_sell_after_dwell_ms;
+  if (after !== undefined && ctx.dwellOn(anchor) < after) return EMPTY;
+  return listThenBand(ctx, anchor, "down_sell", PRICE_BANDS.downSell, RuleReason.DOWN_SELL, size);
+}
+
+/** Listing: what completes the setup for the browsed category (its scenario lists, else its cross-sell), never that category itself. */
+function scenario(ctx: RequestContext, size: number): SourceResult {
+  const category = ctx.listing;
+  const recent = ctx.viewed.slice(-3).reverse().map((v) => v.item);
+  const inCategory = category === undefined ? recent : recent.filter((item) => ctx.categoryOf(item) === category);
+  const bestSellers = category === undefined ? [] : Array.from(ctx.build.meta.popularByCategory.get(category)?.items.subarray(0, 5) ?? []);
+  const anchors = [...new Set([...inCategory, ...bestSellers])];
+  if (anchors.length === 0) return EMPTY;
+  const skip = new Set(category === undefined ? anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0) : [category]);
+  const weights = anchors.map((_, rank) => 1 / (1 + 0.2 * rank));
+  const weighted: WeightedAnchor[] = [];
+  const listed: number[] = [];
+  const missing: number[] = [];
+  for (let a = 0; a < anchors.length; a++) {
+    const lists = ctx.lists(anchors[a]);
+    if (lists === undefined && ctx.listsMissing(anchors[a])) missing.push(anchors[a]);
+    const list = lists?.scenario ?? lists?.cross_sell;
+    if (list === undefined) continue;
+    weighted.push({ list, weight: weights[a] });
+    listed.push(anchors[a]);
+  }
+  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skip), size * POOL_FACTOR), listed);
+  const fallbacks = [
+    () => {
+      const out: Candidate[] = [];
+      if (category !== undefined) pushComplements(ctx, category, anchors[0], out, skip);
+      else out.push(...complementCandidates(ctx, anchors, skip));
+      for (const c of out) c.reason = ruleReason(RuleReason.SCENARIO);
+      return out;
+    },
+  ];
+  if (missing.length > 0) ctx.degraded = true;
+  return { pool, fallbacks, anchor: anchors[0] };
+}
+
+/** Home: newer or better items of the categories the user owns (their upgrade lists, else the price band). */
+function upgrade(ctx: RequestContext, size: number): SourceResult {
+  const owned = ctx.owned.slice(-3).reverse();
+  if (owned.length === 0) return EMPTY;
+  const pool: Candidate[] = [];
+  for (const anchor of owned) pool.push(...listThenBand(ctx, anchor, "upgrade", PRICE_BANDS.upgrade, RuleReason.UPGRADE, size).pool);
+  return { pool, fallbacks: [], anchor: owned[0] };
+}
+
+/** Home: cheaper items, clearance first, for what the shopper browsed (the item they hesitated on first). */
+function clearance(ctx: RequestContext, size: number): SourceResult {
+  const browsed: number[] = [];
+  if (ctx.intent.hesitation !== undefined) browsed.push(ctx.intent.hesitation.item);
+  for (let v = ctx.viewed.length - 1; v >= 0 && browsed.length < 3; v--) {
+    const item = ctx.viewed[v].item;
+    if (!browsed.includes(item) && !ctx.held.has(item)) browsed.push(item);
+  }
+  if (browsed.length === 0) return EMPTY;
+  const pool: Candidate[] = [];
+  for (const anchor of browsed) {
+    pool.push(...priceBandCandidates(ctx, anchor, PRICE_BANDS.clearance, RuleReason.CLEARANCE, size).map((c) => (isClearance(ctx, c.item) ? c : { ...c, reason: ruleReason(RuleReason.DOWN_SELL) })));
+  }
+  return { pool, fallbacks: [], anchor: browsed[0] };
+}
+
+function popular(ctx: RequestContext, size: number): SourceResult {
+  const category = ctx.listing ?? (ctx.request.category === undefined ? undefined : requestCategory(ctx));
+  const list = category === undefined ? ctx.build.meta.popular : ctx.build.meta.popularByCategory.get(category);
+  return { pool: popularCandidates(ctx, list, size * POOL_FACTOR), fallbacks: [() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR)], anchor: -1 };
+}
+
+/** The anchor's precomputed list of `kind` first, then the category rule's price band. */
+function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band: PriceBand, rule: number, size: number): SourceResult {
+  const list = ctx.lists(anchor)?.[kind];
+  const pool: Candidate[] = [];
+  if (list !== undefined) {
+    for (let i = 0; i < list.items.length && pool.length < size * POOL_FACTOR; i++) {
+      if (ctx.eligible(list.items[i])) pool.push({ item: list.items[i], score: list.scores[i], reason: list.reasons[i], anchor });
+    }
+  }
+  return { pool, fallbacks: [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
+}
+
+/** Merges the `kind` lists of anchors (weights aligned with anchors); anchors whose blob is missing come back in `missing`. */
+function mergeLists(ctx: RequestContext, anchors: readonly number[], weights: ArrayLike<number>, kind: ListKind, limit: number, skipCategories?: ReadonlySet<number>) {
+  const weighted: WeightedAnchor[] = [];
+  const listed: number[] = [];
+  const missing: number[] = [];
+  for (let a = 0; a < anchors.length; a++) {
+    const lists = ctx.lists(anchors[a]);
+    if (lists === undefined) {
+      if (ctx.listsMissing(anchors[a])) missing.push(anchors[a]);
+      continue;
+    }
+    const list = lists[kind];
+    if (list === undefined) continue;
+    weighted.push({ list, weight: weights[a] });
+    listed.push(anchors[a]);
+  }
+  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skipCategories), limit), listed);
+  return { pool, missing };
+}
+
+function excluding(ctx: RequestContext, skipCategories: ReadonlySet<number> | undefined): (item: number) => boolean {
+  if (skipCategories === undefined || skipCategories.size === 0) return (item) => !ctx.eligible(item);
+  return (item) => !ctx.eligible(item) || skipCategories.has(ctx.categoryOf(item));
+}
+
+function toCandidates(merged: ReturnType<typeof mergeCandidateLists>, anchors: readonly number[]): Candidate[] {
+  const out: Candidate[] = new Array(merged.length);
+  for (let i = 0; i < merged.length; i++) {
+    const m = merged[i];
+    out[i] = { item: m.item, score: m.score, reason: m.reason, anchor: m.anchor >= 0 ? anchors[m.anchor] : -1 };
+  }
+  return out;
+}
+
+function requestCategory(ctx: RequestContext): number | undefined {
+  const wanted = ctx.request.category;
+  if (wanted === undefined) return undefined;
+  const index = ctx.build.meta.categories.findIndex((c) => c === wanted || c.endsWith(` > ${wanted}`));
+  return index >= 0 ? index : undefined;
+}
+
+function isClearance(ctx: RequestContext, item: number): boolean {
+  return (ctx.build.meta.flags[item] & PRICE_BANDS.clearance.preferFlag) !== 0;
+}
