@@ -12,6 +12,8 @@ import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
 import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
+import { adminSlotPlansRoute } from "./routes/v1-admin-slot-plans";
+import { benchKvReadRoute } from "./routes/v1-bench-kv-read";
 import { eventsRoute } from "./routes/v1-events";
 import { productsRoute } from "./routes/v1-products";
 import { recommendationsRoute } from "./routes/v1-recommendations";
@@ -40,7 +42,8 @@ export function createApp() {
   );
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
-    .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute);
+    .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute)
+    .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

@@ -1,20 +1,26 @@
 /**
  * @module
- * `POST /v1/recommendations`: validate, load the anchors' blobs (one bulk KV read, isolate cache in front),
- * run the shared core `recommend()`.
+ * `POST /v1/recommendations`: validate, open the session token, load the anchors' blobs (one bulk KV read,
+ * isolate cache in front), run the shared core `recommend()`, and hand back a renewed session token.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { recommend } from "../../core/recommend/recommend";
 import { LIMITS, recommendationRequestSchema } from "../../core/request-schema";
+import { newSessionState, recordAnswer, type SessionState, withSessionSignals } from "../../core/session/session-state";
+import { openSessionToken, sealSessionToken } from "../../core/session/session-token";
 import type { AppEnv } from "../app-env";
 import { limitBody, requireJsonBody } from "../middleware/json-body";
 import { errorSchema, recommendationResponseSchema } from "../schemas/recommendation-response";
+import { benchRoutesEnabled, BYPASS_CACHE_HEADER } from "../bench-flag";
 import { servingStore } from "../storage/serving-store-instance";
+import { sessionKeyFor } from "../storage/session-key";
 
 const route = createRoute({
   method: "post",
   path: "/v1/recommendations",
   summary: "Recommendation slots for a placement",
+  description:
+    "Slots for checkout, cart, product, listing or home, ordered by the shopper's intent. Send back the answer's session_token with the next request of the session.",
   middleware: [requireJsonBody(), limitBody(LIMITS.bodyBytes)] as const,
   request: { body: { required: true, content: { "application/json": { schema: recommendationRequestSchema } } } },
   responses: {
@@ -27,8 +33,15 @@ const route = createRoute({
 
 export const recommendationsRoute = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const request = c.req.valid("json");
-  const data = await servingStore(c.env).load(c.env.KV, request);
-  const response = recommend(request, data, { recId: c.get("requestId") });
+  const now = Math.floor(Date.now() / 1000);
+  const key = await sessionKeyFor(c.env.SESSION_SECRET);
+  let session: SessionState | null = null;
+  if (key !== undefined && request.session_token !== undefined) session = await openSessionToken(request.session_token, key, now);
+  const signals = withSessionSignals(request, session);
+  const bypassItemCache = benchRoutesEnabled(c.env) && c.req.header(BYPASS_CACHE_HEADER) === "1";
+  const data = await servingStore(c.env).load(c.env.KV, signals, { bypassItemCache });
+  const response = recommend(signals, data, { recId: c.get("requestId"), session: session ?? undefined });
+  if (key !== undefined) response.session_token = await sealSessionToken(recordAnswer(session ?? newSessionState(now), request, response), key, now);
   c.header("cache-control", "no-store");
   return c.json(response, 200);
 });

@@ -1,16 +1,19 @@
 /**
  * @module
- * Gathers a request's serving data from KV: the live pointer (cached for a few seconds), the build's meta blob
- * and the anchors' item blobs (immutable per build, cached in the isolate), in one bulk read for whatever the
- * cache lacks. A missing or unreadable blob (whatever the decoder throws) is reported as null, never thrown.
+ * Gathers a request's serving data from KV. The live pointer and the slot plans (`cfg/slot-plans`) come in one
+ * bulk read cached for a few seconds; the build's meta blob and the anchors' item blobs are immutable per build
+ * and cached in the isolate, so a request costs at most one bulk read of the item blobs the cache lacks (plus the
+ * meta blob once per build). A missing or unreadable blob (whatever the decoder throws) is reported, never thrown;
+ * with the pointer gone or its meta blob unreadable, the last build this isolate served answers, marked degraded.
  */
 import { decodeBase64 } from "../../core/blob/base64";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
-import { itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
+import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
 import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
-import type { RecommendationRequest } from "../../core/types";
+import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
+import type { Placement, RecommendationRequest } from "../../core/types";
 import { TtlCache } from "./ttl-cache";
 
 /** A bulk KV get takes at most 100 keys. */
@@ -21,75 +24,112 @@ export interface ServingStoreOptions {
   maxItemEntries?: number;
 }
 
+export interface LoadOptions {
+  /** Read every item blob from KV even when the isolate holds it (latency benchmark only). */
+  bypassItemCache?: boolean;
+}
+
+interface LiveState {
+  build: string | null;
+  slotPlans: Partial<Record<Placement, SlotPlan>> | null;
+}
+
 export class ServingStore {
-  private readonly pointer: TtlCache<0, string | null>;
+  private readonly live: TtlCache<0, LiveState>;
   private readonly builds = new TtlCache<string, LoadedBuild>(2, Infinity);
-  private readonly items: TtlCache<string, ItemLists | null>;
+  private readonly items: TtlCache<string, ItemLists>;
+  private lastGood: LoadedBuild | undefined;
 
   constructor(options: ServingStoreOptions = {}) {
-    this.pointer = new TtlCache(1, options.pointerTtlMs ?? 30_000);
+    this.live = new TtlCache(1, options.pointerTtlMs ?? 30_000);
     this.items = new TtlCache(options.maxItemEntries ?? 20_000, Infinity);
   }
 
   /** The live build id, or null when nothing is published. */
   async liveBuildId(kv: KVNamespace): Promise<string | null> {
-    let value = this.pointer.get(0);
-    if (value === undefined) {
-      value = parseLivePointer(await kv.get(LIVE_POINTER_KEY))?.build ?? null;
-      this.pointer.set(0, value);
-    }
-    return value;
+    return (await this.liveState(kv)).build;
   }
 
-  async load(kv: KVNamespace, request: RecommendationRequest): Promise<ServingData> {
-    const lists = new Map<string, ItemLists | null>();
-    const buildId = await this.liveBuildId(kv);
-    if (buildId === null) return { build: null, lists, degraded: true };
-
-    let build = this.builds.get(buildId);
-    const wanted: Array<{ id: string; key: string }> = [];
-    for (const id of anchorIds(request)) {
-      if (build !== undefined) {
-        const index = build.index.get(id);
-        if (index === undefined || (build.meta.flags[index] & ItemFlag.HAS_LISTS) === 0) continue;
+  async load(kv: KVNamespace, request: RecommendationRequest, options: LoadOptions = {}): Promise<ServingData> {
+    const live = await this.liveState(kv);
+    if (live.build !== null) {
+      const cached = this.builds.get(live.build);
+      if (cached !== undefined) return this.withBuild(kv, cached, request, live, false, options);
+      const ids = anchorIds(request);
+      const values = await bulkGet(kv, [metaKey(live.build), ...ids.map((id) => itemKey(live.build!, id))]);
+      const build = decodeOrNull(values.get(metaKey(live.build)) ?? null, (bytes) => loadBuild(decodeMetaBlob(bytes)));
+      if (build !== null) {
+        this.builds.set(live.build, build);
+        this.lastGood = build;
+        return this.withBuild(kv, build, request, live, false, options, values);
       }
+    }
+    if (this.lastGood !== undefined) return this.withBuild(kv, this.lastGood, request, live, true, options);
+    return { build: null, lists: new Map(), degraded: true, slotPlans: live.slotPlans };
+  }
+
+  /** The anchors' lists for a known build: from `prefetched` values, the isolate cache, then one bulk read. */
+  private async withBuild(
+    kv: KVNamespace,
+    build: LoadedBuild,
+    request: RecommendationRequest,
+    live: LiveState,
+    degraded: boolean,
+    options: LoadOptions,
+    prefetched?: Map<string, string | null>,
+  ): Promise<ServingData> {
+    const buildId = build.meta.buildId;
+    const lists = new Map<string, ItemLists | null>();
+    const wanted: Array<{ id: string; key: string }> = [];
+    const fresh = new Map<string, string | null>();
+    for (const id of anchorIds(request, build)) {
+      const index = build.index.get(id);
+      if (index === undefined || (build.meta.flags[index] & ItemFlag.HAS_LISTS) === 0) continue;
       const key = itemKey(buildId, id);
-      const cached = this.items.get(key);
+      if (prefetched?.has(key)) {
+        fresh.set(key, prefetched.get(key)!);
+        wanted.push({ id, key });
+        continue;
+      }
+      const cached = options.bypassItemCache === true ? undefined : this.items.get(key);
       if (cached !== undefined) lists.set(id, cached);
       else wanted.push({ id, key });
     }
-    const keys = wanted.map((w) => w.key);
-    if (build === undefined) keys.unshift(metaKey(buildId));
-    const values = keys.length > 0 ? await bulkGet(kv, keys) : new Map<string, string | null>();
-
-    let degraded = false;
-    if (build === undefined) {
-      const decoded = decodeOrNull(values.get(metaKey(buildId)) ?? null, (bytes) => loadBuild(decodeMetaBlob(bytes)));
-      if (decoded === null) return { build: null, lists, degraded: true };
-      build = decoded;
-      this.builds.set(buildId, build);
-    }
+    const missing = wanted.filter((w) => !fresh.has(w.key)).map((w) => w.key);
+    if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) fresh.set(k, v);
     for (const { id, key } of wanted) {
-      const index = build.index.get(id);
-      if (index === undefined) continue;
-      const expected = (build.meta.flags[index] & ItemFlag.HAS_LISTS) !== 0;
-      if (!expected) continue;
-      const item = decodeOrNull(values.get(key) ?? null, decodeItemBlob);
+      const item = decodeOrNull(fresh.get(key) ?? null, decodeItemBlob);
       if (item === null) degraded = true;
       else this.items.set(key, item);
       lists.set(id, item);
     }
-    return { build, lists, degraded };
+    return { build, lists, degraded, slotPlans: live.slotPlans };
+  }
+
+  private async liveState(kv: KVNamespace): Promise<LiveState> {
+    let state = this.live.get(0);
+    if (state === undefined) {
+      const values = await kv.get([LIVE_POINTER_KEY, CONFIG_KEYS.slotPlans], "text");
+      state = {
+        build: parseLivePointer(values.get(LIVE_POINTER_KEY) ?? null)?.build ?? null,
+        slotPlans: parseSlotPlansConfig(values.get(CONFIG_KEYS.slotPlans) ?? null),
+      };
+      this.live.set(0, state);
+    }
+    return state;
   }
 
   clear(): void {
-    this.pointer.clear();
+    this.live.clear();
     this.builds.clear();
     this.items.clear();
+    this.lastGood = undefined;
   }
 }
 
-async function bulkGet(kv: KVNamespace, keys: string[]): Promise<Map<string, string | null>> {
+/** One bulk KV read (several when over the 100-key limit); values as text. */
+export async function bulkGet(kv: KVNamespace, keys: string[]): Promise<Map<string, string | null>> {
+  if (keys.length === 0) return new Map();
   if (keys.length <= BULK_LIMIT) return kv.get(keys, "text");
   const merged = new Map<string, string | null>();
   for (let i = 0; i < keys.length; i += BULK_LIMIT) {
