@@ -5,7 +5,8 @@
  *
  * For the request's placement it takes the slot plan (configured, else `DEFAULT_SLOT_PLANS`), reads the
  * shopper's intent (`classifyIntent`), orders the slots by plan priority times the intent's multiplier, and
- * fills each from its source with restraint, falling back to category rules and popular items.
+ * fills each from its source with restraint (compatibility with the shopper's devices, stock, merchandising
+ * rules, one category per slot, frequency caps), falling back to category rules and popular items.
  */
 import { classifyIntent } from "../intent/classify-intent";
 import { slotPriority } from "../intent/slot-priority";
@@ -16,6 +17,7 @@ import { displayName } from "./loaded-build";
 import { reasonCode, renderReason } from "./reasons";
 import { type Candidate, RequestContext } from "./request-context";
 import { SlotFill } from "./restraint";
+import { RuleReason, ruleReason } from "./rule-reasons";
 import type { ServingData } from "./serving-data";
 import { resolveSlotPlans, type SlotPlan, type SlotSpec } from "./slot-plans";
 import { type SourceResult, sourceCandidates } from "./slot-sources";
@@ -31,6 +33,8 @@ export interface RecommendOptions {
   config?: VariantConfig;
   /** The session read from its signed token (frequency capping). Its views are merged into the request by the caller (`withSessionSignals`). */
   session?: SessionState;
+  /** Unix seconds, for merchandising rules' time windows (default: the build's creation time). */
+  now?: number;
 }
 
 export function recommend(request: RecommendationRequest, data: ServingData, options: RecommendOptions): RecommendationResponse {
@@ -48,7 +52,7 @@ export function recommend(request: RecommendationRequest, data: ServingData, opt
   const plan = resolveSlotPlans(data.slotPlans)[request.placement];
   const reading = classifyIntent(request, build, { hesitationDwellMs: config.down_sell_after_dwell_ms });
   response.intent = reading.intent;
-  const ctx = new RequestContext(build, request, data, plan, config, reading, options.session);
+  const ctx = new RequestContext(build, request, data, plan, config, reading, options.session, options.now ?? build.meta.createdAt);
   const maxSlots = Math.min(plan.max_slots, config.max_slots ?? Number.POSITIVE_INFINITY);
   for (const spec of orderedSlots(plan, reading.intent)) {
     if (response.slots.length >= maxSlots) break;
@@ -73,9 +77,11 @@ function slotSize(spec: SlotSpec, request: RecommendationRequest, config: Varian
 }
 
 function fillSlot(ctx: RequestContext, spec: SlotSpec, size: number): Slot {
+  const rules = ctx.beginSlot(spec.kind);
   const source = sourceCandidates(spec.source, ctx, size);
   const weights = ctx.config.weights;
-  const pool = weights === undefined || Object.keys(weights).length === 0 ? source.pool : reweighted(ctx, source.pool, weights);
+  let pool = weights === undefined || Object.keys(weights).length === 0 ? source.pool : reweighted(ctx, source.pool, weights);
+  if (rules !== undefined) pool = rules.rerank(pool, ctx.units, (item) => (ctx.eligible(item) ? { item, score: 0, reason: ruleReason(RuleReason.PINNED), anchor: -1 } : undefined));
   const fill = new SlotFill(ctx, size, spec.distinct);
   fill.offer(pool);
   if (spec.source === "cart_cross_sell" && source.anchors !== undefined) completeEssentials(ctx, fill, source.anchors);

@@ -7,9 +7,13 @@
  */
 import type { ItemLists } from "../blob/item-blob";
 import { ItemFlag } from "../blob/meta-blob";
+import { fitsCart } from "../catalog/compat-index";
+import { type StockView, stockView } from "../catalog/stock-overlay";
 import type { IntentReading } from "../intent/classify-intent";
+import { type CompiledRules, compileRules, type SlotRules } from "../rules/apply-rules";
+import type { RulesOverlay } from "../rules/rules-overlay";
 import { type SessionState, suggestionHash } from "../session/session-state";
-import type { RecommendationRequest, VariantConfig } from "../types";
+import type { RecommendationRequest, SlotKind, VariantConfig } from "../types";
 import { type BuildIndex, buildIndex } from "./build-index";
 import { listingCategory } from "./listing-category";
 import type { LoadedBuild } from "./loaded-build";
@@ -42,7 +46,12 @@ export class RequestContext {
   readonly viewed: ViewedAnchor[] = [];
   /** The browsed category of a listing (by name, slug or search query). */
   readonly listing: number | undefined;
+  readonly stock: StockView;
   degraded = false;
+  /** The devices accessories must fit (`fitsCart`): what the shopper holds, else what they viewed. */
+  private readonly fitContext: Uint32Array;
+  private readonly rules: CompiledRules | undefined;
+  private slotRules: SlotRules | undefined;
 
   constructor(
     readonly build: LoadedBuild,
@@ -52,6 +61,8 @@ export class RequestContext {
     readonly config: VariantConfig,
     readonly intent: IntentReading,
     private readonly session: SessionState | undefined,
+    /** Unix seconds, for the time windows of merchandising rules. */
+    readonly now: number,
   ) {
     this.index = buildIndex(build);
     const known = (id: string) => build.index.get(id);
@@ -76,7 +87,19 @@ export class RequestContext {
       if (item !== undefined) this.viewed.push({ item, dwellMs: view.dwell_ms ?? 0 });
     }
     this.listing = request.placement === "listing" ? listingCategory(build, request) : undefined;
+    this.stock = stockView(build.meta, build.index, data.stock ?? null);
+    this.fitContext = Uint32Array.from(this.held.size > 0 ? this.held : this.viewed.slice(-12).map((v) => v.item));
+    this.rules = data.rules === undefined || data.rules === null ? undefined : compiledRules(data.rules, build);
   }
+
+  /** Scopes merchandising rules to the slot being filled; returns them when any apply. */
+  beginSlot(kind: SlotKind): SlotRules | undefined {
+    const rules = this.rules?.forSlot(this.request.placement, kind, this.now);
+    this.slotRules = rules === undefined || rules.isEmpty ? undefined : rules;
+    return this.slotRules;
+  }
+
+  units = (item: number): number => this.stock.units(item);
 
   /** The item's precomputed lists; undefined when it has none. A blob that should exist but is missing or unreadable marks the answer degraded. */
   lists(item: number): ItemLists | undefined {
@@ -95,11 +118,16 @@ export class RequestContext {
     return lists === null || (lists === undefined && (this.build.meta.flags[item] & ItemFlag.HAS_LISTS) !== 0);
   }
 
-  /** May `item` be suggested in this answer? Not held, not shown yet, sellable, not capped for this session. */
+  /**
+   * May `item` be suggested in this answer? Not held, not shown yet, sellable (stock overlay, not end of life),
+   * fitting the shopper's devices, allowed by the slot's merchandising rules, not capped for this session.
+   */
   eligible = (item: number): boolean => {
     if (this.held.has(item) || this.shown.has(item)) return false;
-    const flags = this.build.meta.flags[item];
-    if ((flags & (ItemFlag.OUT_OF_STOCK | ItemFlag.EOL)) !== 0) return false;
+    if ((this.build.meta.flags[item] & ItemFlag.EOL) !== 0 || this.stock.isOutOfStock(item)) return false;
+    const compat = this.build.meta.compat;
+    if (compat !== undefined && this.fitContext.length > 0 && !fitsCart(compat, item, this.fitContext)) return false;
+    if (this.slotRules !== undefined && !this.slotRules.allows(item, this.units)) return false;
     return !this.capped(item);
   };
 
@@ -123,4 +151,15 @@ export class RequestContext {
     if (this.session === undefined || cap <= 0 || this.session.shown.size === 0) return false;
     return (this.session.shown.get(suggestionHash(this.build.meta.items[item])) ?? 0) >= cap;
   }
+}
+
+const compiled = new WeakMap<RulesOverlay, WeakMap<LoadedBuild, CompiledRules>>();
+
+/** The overlay's rules compiled against a build, once per overlay and build (time windows apply per slot). */
+function compiledRules(overlay: RulesOverlay, build: LoadedBuild): CompiledRules {
+  let perBuild = compiled.get(overlay);
+  if (perBuild === undefined) compiled.set(overlay, (perBuild = new WeakMap()));
+  let rules = perBuild.get(build);
+  if (rules === undefined) perBuild.set(build, (rules = compileRules(overlay.rules, build.meta, build.index)));
+  return rules;
 }

@@ -14,6 +14,7 @@ export const RuleReason = {
   COMPLEMENT: 4,
   BUNDLE: 5,
   SCENARIO: 6,
+  PINNED: 7,
 } as const;
 
 export const RULE_REASONS: readonly Reason[] = [
@@ -24,6 +25,7 @@ export const RULE_REASONS: readonly Reason[] = [
   { code: "category_complement", text: "Goes with {anchor}" },
   { code: "bundle", text: "Completes the set with {anchor}" },
   { code: "scenario", text: "Completes the setup with {anchor}" },
+  { code: "pinned", text: "Our pick" },
 ];
 
 export function ruleReason(rule: number): number {

@@ -4,6 +4,8 @@
  * `recommend()` runs: the live build, the lists of the request's anchor items and the slot plans in force.
  */
 import type { ItemLists } from "../blob/item-blob";
+import type { StockOverlay } from "../catalog/stock-overlay";
+import type { RulesOverlay } from "../rules/rules-overlay";
 import type { Placement, RecommendationRequest } from "../types";
 import { listingAnchorItems, listingCategory } from "./listing-category";
 import type { LoadedBuild } from "./loaded-build";
@@ -18,6 +20,10 @@ export interface ServingData {
   degraded: boolean;
   /** Configured slot plans (KV `cfg/slot-plans`); absent placements use the defaults. */
   slotPlans?: Partial<Record<Placement, SlotPlan>> | null;
+  /** Stock overlay (KV `cfg/stock`): with one, exactly the listed catalogue items are out of stock. */
+  stock?: StockOverlay | null;
+  /** Merchandising rules in force (KV `cfg/rules`). */
+  rules?: RulesOverlay | null;
 }
 
 /** Anchors read per request, by role. The total (66 + the meta blob) stays under a bulk KV read's 100 keys. */

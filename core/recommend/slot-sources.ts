@@ -4,6 +4,7 @@
  * precomputed lists, merged) and fallbacks tried in order when the pool cannot fill the slot: the category rules
  * (`category-rules.ts`), then popular items. Selection and restraint happen afterwards (`restraint.ts`).
  */
+import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
 import type { Bundle } from "../blob/meta-blob";
 import { anchorWeights } from "./anchor-weights";
@@ -128,14 +129,18 @@ function downSell(ctx: RequestContext, size: number): SourceResult {
   return listThenBand(ctx, anchor, "down_sell", PRICE_BANDS.downSell, RuleReason.DOWN_SELL, size);
 }
 
-/** Listing: what completes the setup for the browsed category (its scenario lists, else its cross-sell), never that category itself. */
+/**
+ * Listing: what completes the setup for the browsed category, never that category itself: the build's scenario
+ * list for the category first, then its best sellers' (and recently viewed items') scenario or cross-sell lists.
+ */
 function scenario(ctx: RequestContext, size: number): SourceResult {
   const category = ctx.listing;
   const recent = ctx.viewed.slice(-3).reverse().map((v) => v.item);
   const inCategory = category === undefined ? recent : recent.filter((item) => ctx.categoryOf(item) === category);
   const bestSellers = category === undefined ? [] : Array.from(ctx.build.meta.popularByCategory.get(category)?.items.subarray(0, 5) ?? []);
   const anchors = [...new Set([...inCategory, ...bestSellers])];
-  if (anchors.length === 0) return EMPTY;
+  const curated = category === undefined ? undefined : ctx.build.meta.scenarioLists?.get(ctx.build.meta.categories[category]);
+  if (anchors.length === 0 && curated === undefined) return EMPTY;
   const skip = new Set(category === undefined ? anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0) : [category]);
   const weights = anchors.map((_, rank) => 1 / (1 + 0.2 * rank));
   const weighted: WeightedAnchor[] = [];
@@ -150,17 +155,18 @@ function scenario(ctx: RequestContext, size: number): SourceResult {
     listed.push(anchors[a]);
   }
   const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skip), size * POOL_FACTOR), listed);
+  if (curated !== undefined) pool.unshift(...listCandidates(ctx, curated, anchors[0] ?? -1, size * POOL_FACTOR, skip));
   const fallbacks = [
     () => {
       const out: Candidate[] = [];
-      if (category !== undefined) pushComplements(ctx, category, anchors[0], out, skip);
+      if (category !== undefined) pushComplements(ctx, category, anchors[0] ?? -1, out, skip);
       else out.push(...complementCandidates(ctx, anchors, skip));
       for (const c of out) c.reason = ruleReason(RuleReason.SCENARIO);
       return out;
     },
   ];
   if (missing.length > 0) ctx.degraded = true;
-  return { pool, fallbacks, anchor: anchors[0] };
+  return { pool, fallbacks, anchor: anchors[0] ?? -1 };
 }
 
 /** Home: newer or better items of the categories the user owns (their upgrade lists, else the price band). */
@@ -194,15 +200,19 @@ function popular(ctx: RequestContext, size: number): SourceResult {
   return { pool: popularCandidates(ctx, list, size * POOL_FACTOR), fallbacks: [() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR)], anchor: -1 };
 }
 
+function listCandidates(ctx: RequestContext, list: CandidateList, anchor: number, limit: number, skipCategories?: ReadonlySet<number>): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < list.items.length && out.length < limit; i++) {
+    const item = list.items[i];
+    if (ctx.eligible(item) && !skipCategories?.has(ctx.categoryOf(item))) out.push({ item, score: list.scores[i], reason: list.reasons[i], anchor });
+  }
+  return out;
+}
+
 /** The anchor's precomputed list of `kind` first, then the category rule's price band. */
 function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band: PriceBand, rule: number, size: number): SourceResult {
   const list = ctx.lists(anchor)?.[kind];
-  const pool: Candidate[] = [];
-  if (list !== undefined) {
-    for (let i = 0; i < list.items.length && pool.length < size * POOL_FACTOR; i++) {
-      if (ctx.eligible(list.items[i])) pool.push({ item: list.items[i], score: list.scores[i], reason: list.reasons[i], anchor });
-    }
-  }
+  const pool = list === undefined ? [] : listCandidates(ctx, list, anchor, size * POOL_FACTOR);
   return { pool, fallbacks: [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
 }
 

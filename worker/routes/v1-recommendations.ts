@@ -40,7 +40,7 @@ export const recommendationsRoute = new OpenAPIHono<AppEnv>().openapi(route, asy
   const signals = withSessionSignals(request, session);
   const bypassItemCache = benchRoutesEnabled(c.env) && c.req.header(BYPASS_CACHE_HEADER) === "1";
   const data = await servingStore(c.env).load(c.env.KV, signals, { bypassItemCache });
-  const response = recommend(signals, data, { recId: c.get("requestId"), session: session ?? undefined });
+  const response = recommend(signals, data, { recId: c.get("requestId"), session: session ?? undefined, now });
   if (key !== undefined) response.session_token = await sealSessionToken(recordAnswer(session ?? newSessionState(now), request, response), key, now);
   c.header("cache-control", "no-store");
   return c.json(response, 200);

@@ -1,7 +1,7 @@
 /**
  * @module
- * Gathers a request's serving data from KV. The live pointer and the slot plans (`cfg/slot-plans`) come in one
- * bulk read cached for a few seconds; the build's meta blob and the anchors' item blobs are immutable per build
+ * Gathers a request's serving data from KV. The live pointer and the overlays (`cfg/slot-plans`, `cfg/stock`,
+ * `cfg/rules`) come in one bulk read cached for a few seconds; the build's meta blob and the anchors' item blobs are immutable per build
  * and cached in the isolate, so a request costs at most one bulk read of the item blobs the cache lacks (plus the
  * meta blob once per build). A missing or unreadable blob (whatever the decoder throws) is reported, never thrown;
  * with the pointer gone or its meta blob unreadable, the last build this isolate served answers, marked degraded.
@@ -13,6 +13,8 @@ import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } fro
 import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
+import { parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
+import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
 import type { Placement, RecommendationRequest } from "../../core/types";
 import { TtlCache } from "./ttl-cache";
 
@@ -32,7 +34,12 @@ export interface LoadOptions {
 interface LiveState {
   build: string | null;
   slotPlans: Partial<Record<Placement, SlotPlan>> | null;
+  stock: StockOverlay | null;
+  rules: RulesOverlay | null;
 }
+
+/** Read together, in one bulk get, and cached together for the pointer's time to live. */
+const LIVE_KEYS = [LIVE_POINTER_KEY, CONFIG_KEYS.slotPlans, CONFIG_KEYS.stock, CONFIG_KEYS.rules];
 
 export class ServingStore {
   private readonly live: TtlCache<0, LiveState>;
@@ -65,7 +72,7 @@ export class ServingStore {
       }
     }
     if (this.lastGood !== undefined) return this.withBuild(kv, this.lastGood, request, live, true, options);
-    return { build: null, lists: new Map(), degraded: true, slotPlans: live.slotPlans };
+    return { build: null, lists: new Map(), degraded: true, slotPlans: live.slotPlans, stock: live.stock, rules: live.rules };
   }
 
   /** The anchors' lists for a known build: from `prefetched` values, the isolate cache, then one bulk read. */
@@ -103,16 +110,18 @@ export class ServingStore {
       else this.items.set(key, item);
       lists.set(id, item);
     }
-    return { build, lists, degraded, slotPlans: live.slotPlans };
+    return { build, lists, degraded, slotPlans: live.slotPlans, stock: live.stock, rules: live.rules };
   }
 
   private async liveState(kv: KVNamespace): Promise<LiveState> {
     let state = this.live.get(0);
     if (state === undefined) {
-      const values = await kv.get([LIVE_POINTER_KEY, CONFIG_KEYS.slotPlans], "text");
+      const values = await kv.get(LIVE_KEYS, "text");
       state = {
         build: parseLivePointer(values.get(LIVE_POINTER_KEY) ?? null)?.build ?? null,
         slotPlans: parseSlotPlansConfig(values.get(CONFIG_KEYS.slotPlans) ?? null),
+        stock: parseStockOverlay(values.get(CONFIG_KEYS.stock) ?? null),
+        rules: parseRulesOverlay(values.get(CONFIG_KEYS.rules) ?? null),
       };
       this.live.set(0, state);
     }
