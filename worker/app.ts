@@ -15,8 +15,10 @@ import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
 import { adminSlotPlansRoute } from "./routes/v1-admin-slot-plans";
 import { benchKvReadRoute } from "./routes/v1-bench-kv-read";
 import { eventsRoute } from "./routes/v1-events";
+import { metricsRoute } from "./routes/v1-metrics";
 import { productsRoute } from "./routes/v1-products";
 import { recommendationsRoute } from "./routes/v1-recommendations";
+import { reportsRoute } from "./routes/v1-reports";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
@@ -43,7 +45,7 @@ export function createApp() {
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
     .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute)
-    .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute);
+    .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute).route("/", metricsRoute).route("/", reportsRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
