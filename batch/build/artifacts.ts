@@ -7,14 +7,16 @@
  *   items.bin       "ERP" | version u8 | item count varint | per item in dictionary order: length varint | item blob
  *                   (length 0 = the item has no lists)
  *   catalog.jsonl   the catalogue as read (only when the build had one), for publishing to D1
+ *   catalog-intelligence.json   knowledge graph, category complements and mined bundles for D1 (with a catalogue)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { ByteWriter } from "../../core/blob/byte-writer";
+import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 
-export const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl" } as const;
+export const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl", publication: "catalog-intelligence.json" } as const;
 const PACK_MAGIC = [0x45, 0x52, 0x50]; // "ERP"
 const PACK_VERSION = 1;
 
@@ -35,6 +37,7 @@ export interface Artifacts {
   /** Item blob per dictionary index; undefined where the item has no lists. */
   itemBlobs: Array<Uint8Array | undefined>;
   catalog?: CatalogProduct[];
+  publication?: CatalogPublication;
 }
 
 export function writeArtifacts(dir: string, artifacts: Artifacts): void {
@@ -44,6 +47,7 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
   if (artifacts.catalog !== undefined) {
     writeFileSync(path.join(dir, ARTIFACT_FILES.catalog), artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n") + "\n");
   }
+  if (artifacts.publication !== undefined) writeFileSync(path.join(dir, ARTIFACT_FILES.publication), JSON.stringify(artifacts.publication));
   writeFileSync(path.join(dir, ARTIFACT_FILES.manifest), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
 }
 
@@ -55,6 +59,8 @@ export function readArtifacts(dir: string): Artifacts {
   const itemBlobs = unpackItemBlobs(new Uint8Array(readFileSync(path.join(dir, ARTIFACT_FILES.items))));
   const catalogPath = path.join(dir, ARTIFACT_FILES.catalog);
   const artifacts: Artifacts = { manifest, meta, itemBlobs };
+  const publicationPath = path.join(dir, ARTIFACT_FILES.publication);
+  if (existsSync(publicationPath)) artifacts.publication = JSON.parse(readFileSync(publicationPath, "utf8")) as CatalogPublication;
   if (existsSync(catalogPath)) {
     artifacts.catalog = readFileSync(catalogPath, "utf8")
       .split("\n")

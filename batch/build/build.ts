@@ -10,6 +10,8 @@ import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
 import type { BadLinePolicy, ReadReport } from "../io/input-error";
 import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
+import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
+import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
 import { categoryComplements } from "./category-complements";
@@ -20,6 +22,10 @@ import { ReasonTable } from "./reason-table";
 export interface BuildInputs {
   orders: string;
   catalog?: string;
+  /** Merchant category complements (JSON Lines, `read-merchant-config.ts`). */
+  complements?: string;
+  /** Merchandising rules (JSON Lines or a `cfg/rules` document); permanent excludes act at build time. */
+  rules?: string;
 }
 
 export interface BuildOptions {
@@ -28,6 +34,8 @@ export interface BuildOptions {
   onBadLine?: BadLinePolicy;
   /** Called with a phase name and progress within it (0..1). */
   onPhase?: (phase: string, done: number, total: number) => void;
+  /** Catalogue intelligence settings (merchant complements, rules, ladder and bundle options). */
+  intelligence?: CatalogIntelligenceOptions;
 }
 
 /** Reads the inputs and builds. */
@@ -49,8 +57,11 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     onProgress: (done, total) => options.onPhase?.("read orders", done, total),
   });
   reports.orders = { path: inputs.orders, report: orders.report };
+  const intelligence: CatalogIntelligenceOptions = { ...options.intelligence };
+  if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
+  if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(orders.baskets, catalog, options);
+  const artifacts = buildFromBaskets(orders.baskets, catalog, { ...options, intelligence });
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
@@ -87,16 +98,24 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   );
   lap("popular");
 
+  const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
+  if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+  lap("catalog");
+
   options.onPhase?.("encode", 0, n);
   const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
   let candidates = 0;
   let itemBytes = 0;
   let itemsWithLists = 0;
   for (let i = 0; i < n; i++) {
-    const lists: ItemLists = {};
-    const cross = candidatesOf(crossSell, i);
-    if (cross.items.length > 0) lists.cross_sell = cross;
-    const count = cross.items.length;
+    let lists: ItemLists = {};
+    if (intelligence !== undefined) lists = intelligence.lists(i);
+    else {
+      const cross = candidatesOf(crossSell, i);
+      if (cross.items.length > 0) lists.cross_sell = cross;
+    }
+    let count = 0;
+    for (const list of Object.values(lists)) count += list.items.length;
     if (count === 0) continue;
     const blob = encodeItemBlob(lists);
     itemBlobs[i] = blob;
@@ -114,6 +133,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     popular: popular.overall,
     popularByCategory: popular.byCategory,
     complements: categoryComplements(baskets, columns.itemCategory, columns.categories.length),
+    ...intelligence?.meta,
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
@@ -131,6 +151,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       items_with_lists: itemsWithLists,
       candidates,
       reasons: reasons.size,
+      ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
     parameters: {},
@@ -138,6 +159,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   };
   const artifacts: Artifacts = { manifest, meta: metaBytes, itemBlobs };
   if (catalog !== undefined) artifacts.catalog = catalog;
+  if (intelligence !== undefined) artifacts.publication = intelligence.publication;
   return artifacts;
 }
 

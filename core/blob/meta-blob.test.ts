@@ -169,6 +169,18 @@ describe("meta blob v1: compatibility index, stock and scenario lists", () => {
     expect([...decoded.scenarioLists!.get("scenario:travel")!.items]).toEqual([2]);
   });
 
+  it("round-trips model names as a table column", () => {
+    const meta = { ...sample(), modelNames: ["Galaxy S24"], itemModelName: Int32Array.of(0, -1, -1) };
+    const bytes = encodeMetaBlob(meta);
+    const end = bytes.length - 2;
+    // tag 16, 15 bytes: one name "Galaxy S24", then per item index + 1: 1, 0, 0
+    expect(hex(bytes.subarray(end - 17, end))).toBe("100f" + "01" + "0a47616c61787920533234" + "010000");
+    const decoded = decodeMetaBlob(bytes);
+    expect(decoded.modelNames).toEqual(["Galaxy S24"]);
+    expect([...decoded.itemModelName!]).toEqual([0, -1, -1]);
+    expect(decodeMetaBlob(encodeMetaBlob(sample())).modelNames).toBeUndefined();
+  });
+
   it("leaves them out when the build has none; a reader that does not know them skips them", () => {
     const decoded = decodeMetaBlob(encodeMetaBlob(sample()));
     expect(decoded.compat).toBeUndefined();

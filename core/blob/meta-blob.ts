@@ -16,7 +16,8 @@
  * BUNDLES count then (title string | discount percent u8 | score f32 | m varint | m x item varint).
  * COMPLEMENTS and BUNDLES are optional: a build without them decodes to an empty map and list.
  * Catalogue intelligence, optional too (formats in catalog-sections-codec.ts): COMPAT the compatibility index;
- * STOCK units on hand; SCENARIO_LISTS scenario cross-sell per category path and per `scenario:<name>`.
+ * STOCK units on hand; SCENARIO_LISTS scenario cross-sell per category path and per `scenario:<name>`;
+ * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -46,6 +47,7 @@ export const MetaSection = {
   COMPAT: 13,
   STOCK: 14,
   SCENARIO_LISTS: 15,
+  MODEL_NAMES: 16,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -106,6 +108,9 @@ export interface BuildMeta {
   stock?: Int32Array;
   /** Scenario cross-sell for listing pages, keyed by category path or `scenario:<name>`. */
   scenarioLists?: Map<string, CandidateList>;
+  /** Short model names ("iPhone 17 Pro Max"), and the name index per item (-1 = none: its title stands). */
+  modelNames?: string[];
+  itemModelName?: Int32Array;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -159,6 +164,11 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
     w.section(MetaSection.STOCK, (s) => writeStock(s, stock));
   }
   if (scenarioLists !== undefined && scenarioLists.size > 0) w.section(MetaSection.SCENARIO_LISTS, (s) => writeScenarioLists(s, scenarioLists));
+  const { modelNames, itemModelName } = meta;
+  if (modelNames !== undefined && itemModelName !== undefined && modelNames.length > 0) {
+    if (itemModelName.length !== n) throw new RangeError(`meta column itemModelName has ${itemModelName.length} entries for ${n} items`);
+    w.section(MetaSection.MODEL_NAMES, (s) => writeTableColumn(s, modelNames, itemModelName));
+  }
   return sealBlob(w.finish());
 }
 
@@ -239,6 +249,9 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.SCENARIO_LISTS:
         meta.scenarioLists = readScenarioLists(s);
         break;
+      case MetaSection.MODEL_NAMES:
+        [meta.modelNames, meta.itemModelName] = readTableColumn(s, n);
+        break;
       default:
         break;
     }
@@ -268,6 +281,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(meta.compat !== undefined ? { compat: meta.compat } : {}),
     ...(meta.stock !== undefined ? { stock: meta.stock } : {}),
     ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
+    ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
   };
 }
 

@@ -20,8 +20,10 @@ export function isOutOfStock(build: LoadedBuild, item: number): boolean {
   return (build.meta.flags[item] & ItemFlag.OUT_OF_STOCK) !== 0;
 }
 
-/** The text shown for an item: its title where the catalogue has one, else its id. */
+/** The text shown for an item: its short model name where the build has one, else its title, else its id. */
 export function displayName(build: LoadedBuild, item: number): string {
+  const model = build.meta.itemModelName?.[item] ?? -1;
+  if (model >= 0) return build.meta.modelNames![model];
   const title = build.meta.titles[item];
   return title !== undefined && title.length > 0 ? title : build.meta.items[item];
 }

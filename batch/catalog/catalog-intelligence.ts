@@ -1,0 +1,191 @@
+/**
+ * @module
+ * Catalogue intelligence for a build: compatibility index, cross-sell that fits (filtered, explained, augmented
+ * for launches), down-sell ladders and similar items, scenario lists, bundles and the knowledge graph, from the
+ * catalogue, the orders and the merchant's complements and rules. `build.ts` puts `meta` into the meta blob and
+ * `lists(i)` into item i's blob; publish writes `publication` to D1.
+ */
+import type { ItemLists } from "../../core/blob/item-blob";
+import type { BuildMeta } from "../../core/blob/meta-blob";
+import type { CandidateList, CandidateLists } from "../../core/candidates";
+import { compileRules } from "../../core/rules/apply-rules";
+import { isPermanentExclude, type MerchRule } from "../../core/rules/merch-rule";
+import type { CatalogColumns } from "../build/catalog-columns";
+import type { ReasonTable } from "../build/reason-table";
+import type { Baskets } from "../io/baskets";
+import type { CatalogProduct } from "../io/read-catalog";
+import type { MerchantComplement } from "../io/read-merchant-config";
+import { mineBundles, metaBundle, type BundleOptions, type MinedBundle } from "./bundles";
+import { CatalogContext } from "./catalog-context";
+import { complementMap, type ComplementEdge } from "./complement-map";
+import { catalogCrossSell, type CatalogCrossSellOptions } from "./cross-sell-catalog";
+import { buildLadders, downSellReason, type LadderEntry, type LadderOptions, similarReason } from "./down-sell";
+import { knowledgeGraph, type KnowledgeGraph } from "./knowledge-graph";
+import { ladderItem } from "./ladder-items";
+import { scenarioLists, scenarioShares } from "./scenario-lists";
+import { specsOf } from "./spec-distance";
+
+export interface CatalogIntelligenceOptions {
+  /** Merchant complement rows (D1 `category_complements`, source merchant). */
+  complements?: readonly MerchantComplement[];
+  /** Merchandising rules; the permanent excludes among them drop items from every list. */
+  rules?: readonly MerchRule[];
+  crossSell?: CatalogCrossSellOptions;
+  ladder?: LadderOptions;
+  bundles?: BundleOptions;
+  onPhase?: (phase: string, done: number, total: number) => void;
+}
+
+export interface ComplementRow {
+  anchor_category: string;
+  complement_category: string;
+  weight: number;
+  source: "learned" | "merchant";
+  official_first: boolean;
+}
+
+/** What publish writes to D1. */
+export interface CatalogPublication {
+  graph: KnowledgeGraph;
+  complements: ComplementRow[];
+  bundles: Array<Omit<MinedBundle, "items">>;
+}
+
+export interface CatalogIntelligence {
+  meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName">>;
+  lists(i: number): ItemLists;
+  publication: CatalogPublication;
+  counts: Record<string, number>;
+  timings: Record<string, number>;
+}
+
+export function catalogIntelligence(
+  baskets: Baskets,
+  catalog: readonly CatalogProduct[],
+  columns: CatalogColumns,
+  mined: CandidateLists,
+  reasons: ReasonTable,
+  options: CatalogIntelligenceOptions = {},
+): CatalogIntelligence {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const next = performance.now();
+    timings[name] = Math.round(next - t);
+    t = next;
+  };
+  const excluded = new Set<number>();
+  const permanent = (options.rules ?? []).filter(isPermanentExclude);
+  if (permanent.length > 0) {
+    const compiled = compileRules(permanent, columns, baskets.itemIndex).forSlot("product", "cross_sell", 0);
+    for (let i = 0; i < baskets.itemIds.length; i++) if (!compiled.allows(i)) excluded.add(i);
+  }
+  options.onPhase?.("catalog", 0, 5);
+  const ctx = new CatalogContext(baskets, catalog, columns, excluded);
+  const complements = complementMap(baskets, columns.itemCategory, columns.categories, options.complements ?? []);
+  lap("compat");
+
+  options.onPhase?.("catalog", 1, 5);
+  const crossSell = catalogCrossSell(ctx, mined, complements, reasons, options.crossSell);
+  lap("cross_sell");
+
+  options.onPhase?.("catalog", 2, 5);
+  const ladderInputs = ctx.products.map((p, i) => {
+    if (p === undefined) return { price: Number.NaN, category: undefined, specs: EMPTY_SPECS, sellable: false, clearance: false };
+    const item = ladderItem(p);
+    item.sellable = ctx.sellable[i] === 1;
+    return item;
+  });
+  const ladders = buildLadders(ladderInputs, options.ladder);
+  const reasonOf = new Map<string, number>();
+  const toList = (entries: LadderEntry[], code: "down_sell" | "similar"): CandidateList | undefined => {
+    if (entries.length === 0) return undefined;
+    return {
+      items: Uint32Array.from(entries, (e) => e.item),
+      scores: Float32Array.from(entries, (e) => e.score),
+      reasons: Uint32Array.from(entries, (e) => {
+        const text = code === "down_sell" ? downSellReason(e) : similarReason(e);
+        let r = reasonOf.get(`${code}|${text}`);
+        if (r === undefined) reasonOf.set(`${code}|${text}`, (r = reasons.intern(code, text)));
+        return r;
+      }),
+    };
+  };
+  lap("down_sell");
+
+  options.onPhase?.("catalog", 3, 5);
+  const scenarios = scenarioLists(ctx, complements, reasons);
+  const shares = scenarioShares(ctx);
+  const bundles = mineBundles(ctx, options.bundles);
+  lap("bundles");
+
+  options.onPhase?.("catalog", 4, 5);
+  const graph = knowledgeGraph(ctx, complements, shares);
+  const complementRows: ComplementRow[] = [];
+  for (const [a, edges] of complements) {
+    for (const e of edges) {
+      complementRows.push({ anchor_category: columns.categories[a], complement_category: columns.categories[e.category], weight: round(e.weight), source: e.source, official_first: e.officialFirst });
+    }
+  }
+  lap("graph");
+
+  const stock = new Int32Array(ctx.n).fill(-1);
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.products[i]?.stock;
+    if (s !== undefined) stock[i] = Math.max(0, s);
+  }
+  const modelNames: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const itemModelName = new Int32Array(ctx.n).fill(-1);
+  for (let i = 0; i < ctx.n; i++) {
+    const name = ctx.names[i];
+    if (ctx.products[i] === undefined || name === ctx.products[i]!.title) continue;
+    let k = nameIndex.get(name);
+    if (k === undefined) {
+      nameIndex.set(name, (k = modelNames.length));
+      modelNames.push(name);
+    }
+    itemModelName[i] = k;
+  }
+  let downSellItems = 0;
+  let similarItems = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    if (ladders.downSell[i].length > 0) downSellItems++;
+    if (ladders.similar[i].length > 0) similarItems++;
+  }
+  return {
+    meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName },
+    lists(i) {
+      const lists: ItemLists = {};
+      const cross = crossSell.list(i);
+      if (cross.items.length > 0) lists.cross_sell = cross;
+      const down = toList(ladders.downSell[i], "down_sell");
+      if (down !== undefined) lists.down_sell = down;
+      const similar = toList(ladders.similar[i], "similar");
+      if (similar !== undefined) lists.similar = similar;
+      return lists;
+    },
+    publication: { graph, complements: complementRows, bundles: bundles.map(({ items: _items, ...rest }) => rest) },
+    counts: {
+      compat_tokens: ctx.compat.tokens.length,
+      cross_sell_augmented: crossSell.augmented,
+      cold_start_items: crossSell.coldStart,
+      incompatible_removed: crossSell.removedIncompatible,
+      down_sell_items: downSellItems,
+      similar_items: similarItems,
+      scenario_lists: scenarios.size,
+      bundles: bundles.length,
+      complements: complementRows.length,
+      kg_nodes: graph.nodes.length,
+      kg_edges: graph.edges.length,
+      excluded_by_rules: excluded.size,
+    },
+    timings,
+  };
+}
+
+const EMPTY_SPECS = specsOf({ attrs: {} });
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

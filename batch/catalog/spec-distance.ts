@@ -1,0 +1,137 @@
+/**
+ * @module
+ * Spec distance between two products of one category, in [0, 1] (0 = same specs):
+ *
+ *   D(a, b) = sum_f w_f * delta_f(a, b) / sum_f w_f        over the features f both items have
+ *
+ *   numeric, log scale:  delta = min(1, |ln x_a - ln x_b| / ln r_f)     (RAM r = 4: 8 vs 16 GB gives 0.5)
+ *   numeric, linear:     delta = min(1, |x_a - x_b| / L_f)              (announced year, L = 3)
+ *   categorical:         delta = 0 when equal, else 1                   (brand, OS, lens mount, ...)
+ *   CPU:   0 same name; both tiers known: clamp(|t_a - t_b| / 4, 0.15, 1); same family 0.5; else 1
+ *   GPU:   0 same name; both discrete: clamp(|s_a - s_b| / 40, 0.15, 1); discrete vs integrated 1; both integrated 0.3
+ *   scenarios: 1 - Jaccard(S_a, S_b) when either lists any
+ *
+ * with the weights and ratios of `NUMERIC_FEATURES` / `CATEGORICAL_FEATURES` (CPU w = 2, GPU w = 3,
+ * scenarios w = 1). Two items sharing less than `minWeight` (default 4) of feature weight are not comparable
+ * (NaN). The write-up with the full table is docs/catalog-intelligence.md.
+ */
+import { attrString } from "../../core/catalog/attributes";
+import { CATEGORICAL_FEATURES, type CpuSpec, cpuOf, type GpuSpec, gpuOf, NUMERIC_FEATURES, scenariosOf, type SpecItem } from "./spec-features";
+
+export interface Specs {
+  /** Per NUMERIC_FEATURES entry: ln(value) for ratio features, the value for linear ones; NaN when absent. */
+  numeric: Float64Array;
+  raw: Float64Array;
+  categorical: Array<string | undefined>;
+  cpu: CpuSpec;
+  /** The CPU's display name as the catalogue writes it. */
+  cpuName?: string;
+  gpu?: GpuSpec;
+  scenarios: readonly string[];
+}
+
+export const CPU_WEIGHT = 2;
+export const GPU_WEIGHT = 3;
+export const SCENARIO_WEIGHT = 1;
+export const MIN_SHARED_WEIGHT = 4;
+
+export function specsOf(item: SpecItem): Specs {
+  const numeric = new Float64Array(NUMERIC_FEATURES.length);
+  const raw = new Float64Array(NUMERIC_FEATURES.length);
+  NUMERIC_FEATURES.forEach((f, k) => {
+    const v = f.read(item.attrs);
+    raw[k] = v > 0 ? v : Number.NaN;
+    numeric[k] = !(v > 0) ? Number.NaN : f.linear !== undefined ? v : Math.log(v);
+  });
+  const cpuName = attrString(item.attrs, "cpu");
+  return {
+    numeric,
+    raw,
+    categorical: CATEGORICAL_FEATURES.map((f) => f.read(item)),
+    cpu: cpuOf(cpuName),
+    ...(cpuName !== undefined ? { cpuName: cpuName.replace(/\s+\d+(\.\d+)?\s*GHz.*$/i, "") } : {}),
+    ...(gpuOf(attrString(item.attrs, "gpu")) !== undefined ? { gpu: gpuOf(attrString(item.attrs, "gpu")) } : {}),
+    scenarios: scenariosOf(item.attrs),
+  };
+}
+
+const LOG_RATIO = NUMERIC_FEATURES.map((f) => (f.ratio !== undefined ? Math.log(f.ratio) : Number.NaN));
+
+export function cpuDelta(a: CpuSpec, b: CpuSpec): number {
+  if (a.text === b.text) return 0;
+  if (!Number.isNaN(a.tier) && !Number.isNaN(b.tier)) return Math.min(1, Math.max(0.15, Math.abs(a.tier - b.tier) / 4));
+  return a.family !== undefined && a.family === b.family ? 0.5 : 1;
+}
+
+export function gpuDelta(a: GpuSpec, b: GpuSpec): number {
+  if (a.text === b.text) return 0;
+  if (a.discrete && b.discrete) return Math.min(1, Math.max(0.15, Math.abs(a.score - b.score) / 40));
+  return a.discrete !== b.discrete ? 1 : 0.3;
+}
+
+/** D(a, b) as the module doc states; NaN when the items share less than `minWeight` of feature weight. */
+export function specDistance(a: Specs, b: Specs, minWeight = MIN_SHARED_WEIGHT): number {
+  let weight = 0;
+  let sum = 0;
+  for (let k = 0; k < NUMERIC_FEATURES.length; k++) {
+    const x = a.numeric[k];
+    const y = b.numeric[k];
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    const f = NUMERIC_FEATURES[k];
+    const delta = f.linear !== undefined ? Math.min(1, Math.abs(x - y) / f.linear) : Math.min(1, Math.abs(x - y) / LOG_RATIO[k]);
+    weight += f.weight;
+    sum += f.weight * delta;
+  }
+  for (let k = 0; k < CATEGORICAL_FEATURES.length; k++) {
+    const x = a.categorical[k];
+    const y = b.categorical[k];
+    if (x === undefined || y === undefined) continue;
+    const w = CATEGORICAL_FEATURES[k].weight;
+    weight += w;
+    if (x !== y) sum += w;
+  }
+  if (a.cpu.text !== undefined && b.cpu.text !== undefined) {
+    weight += CPU_WEIGHT;
+    sum += CPU_WEIGHT * cpuDelta(a.cpu, b.cpu);
+  }
+  if (a.gpu !== undefined && b.gpu !== undefined) {
+    weight += GPU_WEIGHT;
+    sum += GPU_WEIGHT * gpuDelta(a.gpu, b.gpu);
+  }
+  if (a.scenarios.length > 0 || b.scenarios.length > 0) {
+    let shared = 0;
+    for (const s of a.scenarios) if (b.scenarios.includes(s)) shared++;
+    const union = a.scenarios.length + b.scenarios.length - shared;
+    weight += SCENARIO_WEIGHT;
+    sum += SCENARIO_WEIGHT * (1 - shared / union);
+  }
+  return weight < minWeight ? Number.NaN : sum / weight;
+}
+
+/** Order in which identical specs are worth saying ("same 16 GB RAM and RTX 4060"). */
+const MENTION_ORDER = ["gpu", "ram_gb", "cpu", "vram_gb", "screen_in", "storage_gb", "lens_mount", "sensor", "megapixels", "platform", "cores", "flight_time_min", "capacity_gb", "output_w", "refresh_hz", "battery_mah", "camera_mp", "anc", "case_mm"] as const;
+
+/** Display labels of the specs a and b share exactly, most telling first. */
+export function sharedSpecs(a: Specs, b: Specs, limit = 2): string[] {
+  const out: string[] = [];
+  for (const name of MENTION_ORDER) {
+    if (out.length >= limit) break;
+    if (name === "gpu") {
+      if (a.gpu?.discrete && b.gpu?.discrete && a.gpu.text === b.gpu.text) out.push(a.gpu.short);
+      continue;
+    }
+    if (name === "cpu") {
+      if (a.cpuName !== undefined && a.cpu.text === b.cpu.text && !Number.isNaN(a.cpu.tier)) out.push(a.cpuName);
+      continue;
+    }
+    const n = NUMERIC_FEATURES.findIndex((f) => f.name === name);
+    if (n >= 0) {
+      if (!Number.isNaN(a.raw[n]) && a.raw[n] === b.raw[n]) out.push(NUMERIC_FEATURES[n].label(a.raw[n]));
+      continue;
+    }
+    const c = CATEGORICAL_FEATURES.findIndex((f) => f.name === name);
+    const value = a.categorical[c];
+    if (c >= 0 && value !== undefined && value === b.categorical[c] && value !== "false") out.push(CATEGORICAL_FEATURES[c].label(value));
+  }
+  return out;
+}
