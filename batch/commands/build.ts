@@ -18,6 +18,10 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
 
   --orders F      orders: {"order_id","user_id"?,"ts"?,"items":[id | {id,qty?,price?}]} per line, or .tsv
   --catalog F     catalogue: {"id","title"?,"brand"?,"category","price"?,"attrs"?,"stock"?,"lifecycle"?} per line
+                  (with it: compatibility, down-sell ladders, scenario lists, bundles, knowledge graph)
+  --complements F merchant category complements: {"anchor_category","complement_category","weight"?,"official_first"?}
+                  per line (weight 0 removes a learned pair; categories by path or leaf name)
+  --rules F       merchandising rules (one per line, or a cfg/rules document): permanent excludes leave every list
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --strict        stop at the first bad input line (default: skip it and report it)
@@ -27,6 +31,8 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
     const { values } = parseFlags(argv, {
       orders: { type: "string" },
       catalog: { type: "string" },
+      complements: { type: "string" },
+      rules: { type: "string" },
       events: { type: "string" },
       out: { type: "string" },
       "build-id": { type: "string" },
@@ -40,7 +46,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
     let progress = startProgress("read orders", { quiet: values.quiet });
     let phase = "read orders";
     const artifacts = await buildFromFiles(
-      { orders, catalog: values.catalog },
+      { orders, catalog: values.catalog, complements: values.complements, rules: values.rules },
       {
         buildId: values["build-id"],
         onBadLine: values.strict ? "fail" : "skip",
