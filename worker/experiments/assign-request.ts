@@ -6,9 +6,9 @@
 import { type Assignment, assignRequest } from "../../core/experiments/assign";
 import type { RecommendationRequest } from "../../core/types";
 import { runningExperiments } from "../storage/experiments-store";
-import { logExposure } from "./exposure-log";
+import { logExposure, type WaitUntil } from "./exposure-log";
 
-export async function experimentFor(env: Env, ctx: ExecutionContext, request: RecommendationRequest): Promise<Assignment | undefined> {
+export async function experimentFor(env: Env, ctx: WaitUntil, request: RecommendationRequest): Promise<Assignment | undefined> {
   const document = await runningExperiments(env);
   if (document.experiments.length === 0) return undefined;
   const now = Math.floor(Date.now() / 1000);

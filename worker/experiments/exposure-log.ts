@@ -11,7 +11,12 @@ import type { QueueMessage } from "../queue/queue-message";
 const reported = new Set<string>();
 const MAX_REMEMBERED = 100_000;
 
-export function logExposure(env: Env, ctx: ExecutionContext, assignment: Assignment, nowSeconds: number): void {
+/** The part of an execution context exposure logging needs. */
+export interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export function logExposure(env: Env, ctx: WaitUntil, assignment: Assignment, nowSeconds: number): void {
   const key = `${assignment.experiment}\u0000${assignment.unitId}`;
   if (reported.has(key)) return;
   if (reported.size >= MAX_REMEMBERED) reported.clear();

@@ -4,11 +4,13 @@
  * isolate cache in front), run the shared core `recommend()`, and hand back a renewed session token.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { variantLabel } from "../../core/experiments/assign";
 import { recommend } from "../../core/recommend/recommend";
 import { LIMITS, recommendationRequestSchema } from "../../core/request-schema";
 import { newSessionState, recordAnswer, type SessionState, withSessionSignals } from "../../core/session/session-state";
 import { openSessionToken, sealSessionToken } from "../../core/session/session-token";
 import type { AppEnv } from "../app-env";
+import { experimentFor } from "../experiments/assign-request";
 import { limitBody, requireJsonBody } from "../middleware/json-body";
 import { errorSchema, recommendationResponseSchema } from "../schemas/recommendation-response";
 import { benchRoutesEnabled, BYPASS_CACHE_HEADER } from "../bench-flag";
@@ -39,8 +41,9 @@ export const recommendationsRoute = new OpenAPIHono<AppEnv>().openapi(route, asy
   if (key !== undefined && request.session_token !== undefined) session = await openSessionToken(request.session_token, key, now);
   const signals = withSessionSignals(request, session);
   const bypassItemCache = benchRoutesEnabled(c.env) && c.req.header(BYPASS_CACHE_HEADER) === "1";
-  const data = await servingStore(c.env).load(c.env.KV, signals, { bypassItemCache });
-  const response = recommend(signals, data, { recId: c.get("requestId"), session: session ?? undefined, now });
+  const [data, assignment] = await Promise.all([servingStore(c.env).load(c.env.KV, signals, { bypassItemCache }), experimentFor(c.env, c.executionCtx, request)]);
+  const experiment = assignment === undefined ? {} : { variant: variantLabel(assignment), config: assignment.config };
+  const response = recommend(signals, data, { recId: c.get("requestId"), session: session ?? undefined, now, ...experiment });
   if (key !== undefined) response.session_token = await sealSessionToken(recordAnswer(session ?? newSessionState(now), request, response), key, now);
   c.header("cache-control", "no-store");
   return c.json(response, 200);
