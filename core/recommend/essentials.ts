@@ -2,10 +2,9 @@
  * @module
  * Missing essentials at checkout: for each cart item, the complement categories bought with its category in at
  * least ESSENTIAL_ATTACH of orders (a phone's case and screen protector) that neither the cart nor the slot
- * holds get their best candidate from that cart item's own cross-sell list, in place of the slot's weakest
- * non-essential items (at most half the slot).
+ * holds get their best candidate from that cart item's own cross-sell list, in place of the slot's weakest item
+ * of a non-essential category (at most half the slot changes).
  */
-import { ItemFlag } from "../blob/meta-blob";
 import type { Candidate, RequestContext } from "./request-context";
 import type { SlotFill } from "./restraint";
 
@@ -16,21 +15,38 @@ export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors:
   if (complements === undefined || complements.size === 0 || anchors.length === 0) return;
   const held = new Set<number>();
   for (const item of ctx.held) held.add(ctx.categoryOf(item));
-  let placed = 0;
-  const budget = Math.floor(fill.size / 2);
+  const wanted: Array<{ anchor: number; category: number }> = [];
+  const essential = new Set<number>();
   for (const anchor of anchors) {
-    if ((ctx.build.meta.flags[anchor] & ItemFlag.HAS_LISTS) === 0) continue;
     const category = ctx.categoryOf(anchor);
     const mine = category >= 0 ? complements.get(category) : undefined;
     if (mine === undefined) continue;
-    for (let c = 0; c < mine.categories.length && placed < budget; c++) {
-      const essential = mine.categories[c];
-      if (mine.attach[c] < ESSENTIAL_ATTACH || held.has(essential) || fill.hasCategory(essential)) continue;
-      const candidate = bestOfCategory(ctx, anchor, essential);
-      if (candidate === undefined) continue;
-      if (fill.full ? fill.replace(fill.size - 1 - placed, candidate) : fill.add(candidate)) placed++;
+    for (let c = 0; c < mine.categories.length; c++) {
+      const target = mine.categories[c];
+      if (mine.attach[c] < ESSENTIAL_ATTACH || held.has(target) || essential.has(target)) continue;
+      essential.add(target);
+      wanted.push({ anchor, category: target });
     }
   }
+  let budget = Math.floor(fill.size / 2);
+  for (const { anchor, category } of wanted) {
+    if (budget === 0) break;
+    if (fill.hasCategory(category)) continue;
+    const candidate = bestOfCategory(ctx, anchor, category);
+    if (candidate === undefined) continue;
+    if (!fill.full) {
+      if (fill.add(candidate)) budget--;
+      continue;
+    }
+    const weakest = weakestOutside(ctx, fill, essential);
+    if (weakest >= 0 && fill.replace(weakest, candidate)) budget--;
+  }
+}
+
+/** The last picked item whose category is not essential, or -1. */
+function weakestOutside(ctx: RequestContext, fill: SlotFill, essential: ReadonlySet<number>): number {
+  for (let i = fill.picked.length - 1; i >= 0; i--) if (!essential.has(ctx.categoryOf(fill.picked[i].item))) return i;
+  return -1;
 }
 
 function bestOfCategory(ctx: RequestContext, anchor: number, category: number): Candidate | undefined {

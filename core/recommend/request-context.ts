@@ -52,6 +52,8 @@ export class RequestContext {
   private readonly fitContext: Uint32Array;
   private readonly rules: CompiledRules | undefined;
   private slotRules: SlotRules | undefined;
+  /** A bundle may repeat items shown in other slots: it offers them together. */
+  private bundleSlot = false;
 
   constructor(
     readonly build: LoadedBuild,
@@ -94,6 +96,7 @@ export class RequestContext {
 
   /** Scopes merchandising rules to the slot being filled; returns them when any apply. */
   beginSlot(kind: SlotKind): SlotRules | undefined {
+    this.bundleSlot = kind === "bundle";
     const rules = this.rules?.forSlot(this.request.placement, kind, this.now);
     this.slotRules = rules === undefined || rules.isEmpty ? undefined : rules;
     return this.slotRules;
@@ -119,11 +122,11 @@ export class RequestContext {
   }
 
   /**
-   * May `item` be suggested in this answer? Not held, not shown yet, sellable (stock overlay, not end of life),
+   * May `item` be suggested in this answer? Not held, not shown yet (bundles excepted), sellable (stock overlay, not end of life),
    * fitting the shopper's devices, allowed by the slot's merchandising rules, not capped for this session.
    */
   eligible = (item: number): boolean => {
-    if (this.held.has(item) || this.shown.has(item)) return false;
+    if (this.held.has(item) || (this.shown.has(item) && !this.bundleSlot)) return false;
     if ((this.build.meta.flags[item] & ItemFlag.EOL) !== 0 || this.stock.isOutOfStock(item)) return false;
     const compat = this.build.meta.compat;
     if (compat !== undefined && this.fitContext.length > 0 && !fitsCart(compat, item, this.fitContext)) return false;

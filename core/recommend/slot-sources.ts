@@ -174,7 +174,10 @@ function upgrade(ctx: RequestContext, size: number): SourceResult {
   const owned = ctx.owned.slice(-3).reverse();
   if (owned.length === 0) return EMPTY;
   const pool: Candidate[] = [];
-  for (const anchor of owned) pool.push(...listThenBand(ctx, anchor, "upgrade", PRICE_BANDS.upgrade, RuleReason.UPGRADE, size).pool);
+  for (const anchor of owned) {
+    const { pool: listed, fallbacks } = listThenBand(ctx, anchor, "upgrade", PRICE_BANDS.upgrade, RuleReason.UPGRADE, size);
+    pool.push(...listed, ...fallbacks[0]());
+  }
   return { pool, fallbacks: [], anchor: owned[0] };
 }
 
@@ -197,7 +200,7 @@ function clearance(ctx: RequestContext, size: number): SourceResult {
 function popular(ctx: RequestContext, size: number): SourceResult {
   const category = ctx.listing ?? (ctx.request.category === undefined ? undefined : requestCategory(ctx));
   const list = category === undefined ? ctx.build.meta.popular : ctx.build.meta.popularByCategory.get(category);
-  return { pool: popularCandidates(ctx, list, size * POOL_FACTOR), fallbacks: [() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR)], anchor: -1 };
+  return { pool: popularCandidates(ctx, list, size * POOL_FACTOR), fallbacks: [], anchor: -1 };
 }
 
 function listCandidates(ctx: RequestContext, list: CandidateList, anchor: number, limit: number, skipCategories?: ReadonlySet<number>): Candidate[] {
