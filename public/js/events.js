@@ -2,7 +2,8 @@
  * @module
  * Storefront events for `POST /v1/events` (impression, click, add_to_cart, purchase, view, search), each with
  * the `rec_id` of the answer it is about. Queued, sent in small batches and flushed with `keepalive` when the
- * page goes away. Tracking never disturbs shopping: failures are dropped, and a shop without the events route
+ * page goes away. Tracking never disturbs shopping: failures are dropped, an event the edge refuses (400, named
+ * by its batch index) is dropped without taking the rest of its batch along, and a shop without the events route
  * (404) simply stops sending.
  */
 import { randomId, sessionId } from "./session.js";
@@ -28,15 +29,19 @@ export function track(event) {
 export function flush(keepalive = true) {
   if (timer !== null) clearTimeout(timer);
   timer = null;
-  while (queue.length > 0 && !unavailable) {
-    const events = queue.splice(0, MAX_BATCH);
-    fetch("/v1/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ events }), keepalive })
-      .then((response) => {
-        if (response.status === 404) unavailable = true;
-      })
-      .catch(() => {});
-  }
+  while (queue.length > 0 && !unavailable) send(queue.splice(0, MAX_BATCH), keepalive, true);
   if (unavailable) queue = [];
+}
+
+async function send(events, keepalive, mayResend) {
+  try {
+    const response = await fetch("/v1/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ events }), keepalive });
+    if (response.status === 404) unavailable = true;
+    if (response.status !== 400 || !mayResend) return;
+    const refused = new Set(((await response.json())?.error?.problems ?? []).map((p) => p.index).filter(Number.isInteger));
+    const rest = events.filter((_, index) => !refused.has(index));
+    if (refused.size > 0 && rest.length > 0) await send(rest, keepalive, false);
+  } catch {}
 }
 
 function withoutEmpty(event) {

@@ -27,6 +27,7 @@ interface CatalogRow {
 }
 interface Answer {
   rec_id: string;
+  degraded?: boolean;
   slots: Array<{ kind: string; title: string; items: Array<{ id: string; reason: string }> }>;
 }
 interface RecommendationBody {
@@ -42,12 +43,18 @@ interface RecommendationBody {
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-storefront-"));
 const shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(work, "screenshots");
 const state = path.join(work, "state");
+let serverStarting: Promise<DevServer> | undefined;
+let browserStarting: Promise<BrowserContext> | undefined;
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
 const catalog = new Map<string, CatalogRow>();
 let phone: CatalogRow;
 const problems: string[] = [];
+/** A slot kind neither the storefront nor the events schema knows (the one 400 the page may get, by design). */
+const INVENTED_KIND = "trade_in";
+let refusedBatches = 0;
+const refusalsLogged: string[] = [];
 
 const list = (row: CatalogRow, key: string): unknown[] => (Array.isArray(row.attrs[key]) ? (row.attrs[key] as unknown[]) : []);
 
@@ -104,6 +111,7 @@ async function expectSlotsRendered(placement: string, answer: Answer) {
       expect(await reason.innerText()).toBe(item.reason);
     }
   }
+  expect(await host.locator(".degraded-note").count()).toBe(answer.degraded === true ? 1 : 0);
   return sections;
 }
 
@@ -123,9 +131,17 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     const demo = path.join(work, "demo");
     const artifacts = path.join(work, "artifacts");
     mkdirSync(shots, { recursive: true });
+    // The server and the browser start while the store is generated, built and published: dev reads the
+    // pointer on every request (LIVE_POINTER_TTL_MS=0), so it serves the build as soon as publish flips it.
+    serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
+    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
+    serverStarting.catch(() => {});
+    browserStarting.catch(() => {});
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
     expect(await main(["build", "--orders", path.join(demo, "orders.jsonl"), "--catalog", path.join(demo, "catalog.jsonl"), "--out", artifacts, "--quiet"])).toBe(0);
     expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", state, "--quiet"])).toBe(0);
+    [server, browser] = await Promise.all([serverStarting, browserStarting]);
+    expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
     for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
     const sold = new Map<string, number>();
@@ -138,14 +154,16 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     }
     phone = catalog.get([...sold].sort((a, b) => b[1] - a[1])[0][0])!;
 
-    server = await startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browser = await chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
     browser.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
+      if (message.type() !== "error") return;
+      const line = `console error: ${message.text()} (${message.location().url})`;
+      if (message.location().url.endsWith("/v1/events") && message.text().includes("status of 400")) refusalsLogged.push(line);
+      else problems.push(line);
     });
     browser.on("weberror", (error) => problems.push(`page error: ${error.error().message}`));
     browser.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
+      if (response.status() === 400 && response.request().postData()?.includes(`"slot":"${INVENTED_KIND}"`)) refusedBatches++;
+      else if (response.status() >= 400) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
     });
     browser.on("requestfailed", (request) => {
       if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
@@ -154,8 +172,8 @@ describe("demo storefront in Chromium against wrangler dev", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await (await browserStarting?.catch(() => undefined))?.close();
+    await (await serverStarting?.catch(() => undefined))?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -264,7 +282,41 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     for (const title of await page.locator("[data-results] .card-title").allInnerTexts()) expect(title.toLowerCase()).toContain(word.toLowerCase());
   });
 
+  it("renders a slot kind it has never seen, skips what the catalogue lacks, and an event the edge refuses does not sink its batch", async () => {
+    await page.route("**/v1/recommendations", async (route) => {
+      const real = (await (await route.fetch()).json()) as Answer;
+      real.slots.unshift(
+        { kind: INVENTED_KIND, title: "Trade in and save", items: [{ id: "sku-no-such-item", reason: "gone" }, { id: phone.id, reason: "Worth up to €120 in trade" }] },
+        { kind: "cross_sell", title: "Nothing left here", items: [{ id: "sku-also-missing", reason: "gone" }] },
+      );
+      await route.fulfill({ json: real });
+    });
+    await page.setViewportSize({ width: 1280, height: 3000 });
+    try {
+      const refused = page.waitForResponse((r) => r.url().endsWith("/v1/events") && r.status() === 400);
+      const { answer } = await openWithAnswer("/", "home");
+      const sections = page.locator('[data-placement="home"] section.slot');
+      await expect.poll(() => sections.count()).toBe(answer.slots.length - 1);
+      expect(await sections.first().getAttribute("data-slot-kind")).toBe(INVENTED_KIND);
+      expect(await sections.first().locator("h2").innerText()).toBe("Trade in and save");
+      expect(await sections.first().locator(".card").evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.productId))).toEqual([phone.id]);
+      expect(await sections.first().locator(".reason").innerText()).toBe("Worth up to €120 in trade");
+      expect(await page.getByText("Nothing left here").count()).toBe(0);
+
+      const batch = (JSON.parse((await refused).request().postData()!) as { events: Array<{ event_id: string; slot?: string }> }).events;
+      const valid = batch.filter((e) => e.slot !== INVENTED_KIND);
+      expect(valid.length).toBeGreaterThan(0);
+      const resent = await page.waitForResponse((r) => r.url().endsWith("/v1/events") && r.status() === 202);
+      expect((JSON.parse(resent.request().postData()!) as { events: Array<{ event_id: string }> }).events.map((e) => e.event_id)).toEqual(valid.map((e) => e.event_id));
+    } finally {
+      await page.unroute("**/v1/recommendations");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("no page logged a console error, threw, or got an error response", () => {
     expect(problems).toEqual([]);
+    expect(refusedBatches).toBeGreaterThan(0);
+    expect(refusalsLogged.length).toBeLessThanOrEqual(refusedBatches);
   });
 });
