@@ -4,7 +4,7 @@
  * shows is checked against the catalogue file and against the edge's own answers, and the events it sends are
  * read back from D1. Set EDGEREC_SCREENSHOTS=DIR to keep the screenshots.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -14,6 +14,7 @@ import { generateDemo } from "../../batch/demo/generate";
 import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
 import { wrangler } from "../../batch/publish/wrangler-cli";
 
+const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 interface CatalogRow {
@@ -128,13 +129,14 @@ async function storedEvents(sessionId: string): Promise<Array<{ type: string; it
 
 describe("demo storefront in Chromium against wrangler dev", () => {
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
     const demo = path.join(work, "demo");
     const artifacts = path.join(work, "artifacts");
     mkdirSync(shots, { recursive: true });
     // The server and the browser start while the store is generated, built and published: dev reads the
     // pointer on every request (LIVE_POINTER_TTL_MS=0), so it serves the build as soon as publish flips it.
     serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
+    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
     serverStarting.catch(() => {});
     browserStarting.catch(() => {});
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
