@@ -12,7 +12,9 @@ import { errorResponse } from "./errors";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
 import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
+import { adminRulesRoute } from "./routes/v1-admin-rules";
 import { adminSlotPlansRoute } from "./routes/v1-admin-slot-plans";
+import { adminStockRoute } from "./routes/v1-admin-stock";
 import { benchKvReadRoute } from "./routes/v1-bench-kv-read";
 import { eventsRoute } from "./routes/v1-events";
 import { metricsRoute } from "./routes/v1-metrics";
@@ -45,7 +47,8 @@ export function createApp() {
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
     .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute)
-    .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute).route("/", metricsRoute).route("/", reportsRoute);
+    .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute).route("/", metricsRoute).route("/", reportsRoute)
+    .route("/", adminRulesRoute).route("/", adminStockRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
