@@ -37,6 +37,14 @@ describe("checkout: cross-sell for the whole cart, then a bundle", () => {
     expect(ids(answer, "cross_sell")).toEqual(["card-sd", "bag-cam"]);
   });
 
+  it("weights cart items by how recently the session looked at them", () => {
+    const cart = ["phone-mid", "monitor-g7"];
+    const phoneLast = serve({ placement: "checkout", cart, k: 1, viewed: [{ id: "monitor-g7" }, { id: "phone-mid" }] });
+    const monitorLast = serve({ placement: "checkout", cart, k: 1, viewed: [{ id: "phone-mid" }, { id: "monitor-g7" }] });
+    expect(ids(phoneLast, "cross_sell")).toEqual(["case-mid"]);
+    expect(ids(monitorLast, "cross_sell")).toEqual(["gpu-high"]);
+  });
+
   it("completes missing essentials in place of a weaker non-essential category", () => {
     const answer = serve({ placement: "checkout", cart: ["phone-mid", "monitor-g7"], k: 4 });
     const slot = ids(answer, "cross_sell");

@@ -7,7 +7,7 @@
 import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
 import type { Bundle } from "../blob/meta-blob";
-import { anchorWeights } from "./anchor-weights";
+import { anchorWeights, viewAges } from "./anchor-weights";
 import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
 import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
 import type { Candidate, RequestContext } from "./request-context";
@@ -55,12 +55,14 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
 
 /**
  * Checkout and cart: every cart item's cross-sell list merged (`merge-cart.ts`), each weighted by its value and
- * recency (`anchor-weights.ts`). This is the path offline basket completion measures.
+ * how recently the session looked at it (`anchor-weights.ts`). This is the path offline basket completion
+ * measures.
  */
 function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   const anchors = [...ctx.cart];
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
-  const { pool, missing } = mergeLists(ctx, anchors, anchorWeights(anchors.map((a) => ctx.priceOf(a))), "cross_sell", size * POOL_FACTOR);
+  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
+  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR);
   const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
   return {
     pool,
@@ -79,7 +81,8 @@ function accessories(ctx: RequestContext, size: number): SourceResult {
   const anchors = ctx.request.placement === "product" ? (ctx.product === undefined ? [] : [ctx.product]) : [...ctx.owned, ...ctx.cart];
   if (anchors.length === 0 && ctx.request.placement !== "product") return EMPTY;
   const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
-  const { pool, missing } = mergeLists(ctx, anchors, anchorWeights(anchors.map((a) => ctx.priceOf(a))), "cross_sell", size * POOL_FACTOR, skip);
+  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
+  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, skip);
   const withoutLists = anchors.filter((a) => missing.includes(a) || ctx.lists(a)?.cross_sell === undefined);
   const fallbacks = [() => complementCandidates(ctx, withoutLists, skip)];
   if (ctx.request.placement === "product") fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, skip));

@@ -36,7 +36,7 @@ describe("POST /v1/recommendations on a published build", () => {
   it("merges the lists of every cart item, one item per category", async () => {
     const answer = await recommend({ placement: "cart", cart: ["phone-a", "phone-b"], k: 4 });
     const ids = answer.slots[0].items.map((i) => i.id);
-    // case-a (phone-a's list) outranks case-b (phone-b's): the dearer, older phone weighs 1.10 against 0.86
+    // case-a (phone-a's list) outranks case-b (phone-b's): the dearer phone weighs sqrt(900 / 671) = 1.16 against 0.86
     expect(ids).toEqual(["case-a", "charger", "cable"]);
     expect(answer.slots[0].items.find((i) => i.id === "cable")?.reason).toBe("Bought with Phone B");
   });
