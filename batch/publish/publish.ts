@@ -14,7 +14,7 @@ import type { Artifacts } from "../build/artifacts";
 import { buildsToRetire, listBuilds, markLiveSql, retireBuilds } from "./build-history";
 import { catalogSql } from "./catalog-sql";
 import { insertStatement } from "./sql-literal";
-import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
+import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface PublishResult {
   build: string;
@@ -72,7 +72,7 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
     await writeFile(sqlFile, sql.join(""));
 
     log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products and the build record to D1`);
-    const [history] = await Promise.all([
+    const [history] = await allOrAbort([
       listBuilds(target, options),
       wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options),
       wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options),
@@ -83,7 +83,7 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
 
     const retired = buildsToRetire([{ id: build, status: "live", created_at: now, published_at: now }, ...history], build, options.keep ?? 3);
-    await Promise.all([wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options), retireBuilds(retired, target, options)]);
+    await allOrAbort([wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options), retireBuilds(retired, target, options)]);
     if (retired.length > 0) log(`deleted the blobs of ${retired.length} old build(s): ${retired.join(", ")}`);
     return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired };
   } finally {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
 import { listBuilds, markLiveSql } from "./build-history";
 import { flipPointer, readKey } from "./publish";
-import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
+import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export class RollbackError extends Error {
   override name = "RollbackError";
@@ -20,7 +20,7 @@ export interface RollbackResult {
 }
 
 export async function rollback(target: Target, options: WranglerOptions & { to?: string } = {}): Promise<RollbackResult> {
-  const [pointer, builds] = await Promise.all([readKey(LIVE_POINTER_KEY, target, options), listBuilds(target, options)]);
+  const [pointer, builds] = await allOrAbort([readKey(LIVE_POINTER_KEY, target, options), listBuilds(target, options)]);
   const current = parseLivePointer(pointer)?.build ?? null;
   let to = options.to;
   if (to === undefined) {

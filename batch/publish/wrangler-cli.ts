@@ -3,7 +3,7 @@
  * Runs the project's own wrangler (node_modules/.bin) against the project's wrangler.toml, offline and
  * non-interactive, and fails with wrangler's own output when it fails.
  */
-import { execFile } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -28,6 +28,9 @@ export class WranglerError extends Error {
   override name = "WranglerError";
 }
 
+/** Process groups of wrangler calls still running, so a failure can stop its siblings (and their workerd). */
+const running = new Set<ChildProcess>();
+
 export async function wrangler(args: string[], target: Target, options: WranglerOptions = {}): Promise<string> {
   const bin = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   if (!existsSync(bin)) throw new WranglerError(`wrangler is not installed at ${bin}: run npm ci`);
@@ -35,9 +38,59 @@ export async function wrangler(args: string[], target: Target, options: Wrangler
   if (target === "local" && options.persistTo !== undefined) full.push("--persist-to", options.persistTo);
   const env = { ...process.env, ...(target === "local" ? OFFLINE_ENV : { WRANGLER_SEND_METRICS: "false" }) };
   return new Promise((resolve, reject) => {
-    execFile(bin, full, { cwd: PROJECT_ROOT, env, encoding: "utf8", maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
-      if (error === null) resolve(stdout);
-      else reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed (exit ${error.code}):\n${stderr || stdout}`));
+    const child = spawn(bin, full, { cwd: PROJECT_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) => {
+      running.delete(child);
+      reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} could not start: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      const stdout = Buffer.concat(out).toString("utf8");
+      if (code === 0) resolve(stdout);
+      else reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed (${signal ?? `exit ${code}`}):\n${Buffer.concat(err).toString("utf8") || stdout}`));
     });
   });
 }
+
+/** Like Promise.all for wrangler calls, but the first failure stops every wrangler call still running. */
+export async function allOrAbort<T extends readonly unknown[]>(calls: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  try {
+    return (await Promise.all(calls)) as unknown as T;
+  } catch (error) {
+    await stopRunningWrangler();
+    await Promise.allSettled(calls);
+    throw error;
+  }
+}
+
+/** Stops every running wrangler call with its whole process group. */
+export async function stopRunningWrangler(): Promise<void> {
+  const children = [...running];
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.pid === undefined) return resolve();
+          child.once("close", () => resolve());
+          try {
+            process.kill(-child.pid, "SIGTERM");
+          } catch {
+            resolve();
+          }
+        }),
+    ),
+  );
+}
+
+process.once("exit", () => {
+  for (const child of running) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  }
+});
