@@ -52,6 +52,10 @@ export function createApp() {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
+  app.use("/openapi.json", async (c, next) => {
+    await next();
+    c.header("cache-control", "public, max-age=300");
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "edgerec", version: "1", description: "Cross-sell and down-sell recommendations at the edge" },

@@ -1,16 +1,29 @@
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
+import { beforeEach, describe, expect, it } from "vitest";
+import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
+import { servingStore } from "../../worker/storage/serving-store-instance";
+import { publishShop } from "./shop-kv";
 import { post, publishTinyBuild } from "./tiny-build";
 
-async function checkout(cart: string[]) {
-  const response = await exports.default.fetch("http://edge.test/v1/recommendations", post({ placement: "checkout", cart, k: 3 }));
-  expect(response.status).toBe(200);
-  return (await response.json()) as { degraded?: boolean; slots: Array<{ items: Array<{ id: string; reason_code: string }> }> };
+interface Answer {
+  build?: string;
+  degraded?: boolean;
+  slots: Array<{ kind: string; items: Array<{ id: string; reason_code: string }> }>;
 }
 
+async function ask(body: Record<string, unknown>): Promise<Answer> {
+  const response = await exports.default.fetch("http://edge.test/v1/recommendations", post(body));
+  expect(response.status).toBe(200);
+  return (await response.json()) as Answer;
+}
+const checkout = (cart: string[], k = 3) => ask({ placement: "checkout", cart, k });
+
 describe("faults degrade the answer instead of failing it", () => {
-  it("no live pointer: 200, degraded, no slots", async () => {
+  beforeEach(() => {
+    servingStore(env).clear();
+  });
+
+  it("no live pointer and nothing served before: 200, degraded, no slots", async () => {
     await env.KV.delete(LIVE_POINTER_KEY);
     const answer = await checkout(["phone-a"]);
     expect(answer.degraded).toBe(true);
@@ -34,10 +47,50 @@ describe("faults degrade the answer instead of failing it", () => {
     expect(answer.slots[0].items.length).toBeGreaterThan(0);
   });
 
-  it("missing meta blob: 200, degraded", async () => {
+  it("missing meta blob with nothing served before: 200, degraded", async () => {
     await publishTinyBuild(env.KV, "missing-meta");
     await env.KV.delete(metaKey("missing-meta"));
     const answer = await checkout(["phone-a"]);
     expect(answer.degraded).toBe(true);
+  });
+
+  it("missing item blob on a catalogue build: the category rules answer first (fitting accessories of the complement categories)", async () => {
+    await publishShop(env.KV, "shop-missing-item");
+    await env.KV.delete(itemKey("shop-missing-item", "phone-flagship"));
+    const answer = await checkout(["phone-flagship"], 4);
+    expect(answer.degraded).toBe(true);
+    const slot = answer.slots[0];
+    expect(slot.items.map((i) => i.reason_code)).toEqual(["category_complement", "category_complement", "category_complement", "category_complement"]);
+    // Cases attach most to phones; of the shop's cases only the Pixel Pro's fits the cart.
+    expect(slot.items[0].id).toBe("case-flagship");
+  });
+
+  it("pointer deleted after a build served: the last good build answers, marked degraded", async () => {
+    await publishShop(env.KV, "shop-last-good");
+    const healthy = await checkout(["phone-flagship"]);
+    expect(healthy.degraded).toBeUndefined();
+    await env.KV.delete(LIVE_POINTER_KEY);
+    const answer = await checkout(["phone-flagship"]);
+    expect(answer).toMatchObject({ build: "shop-last-good", degraded: true });
+    expect(answer.slots[0].items.map((i) => i.id)).toEqual(healthy.slots[0].items.map((i) => i.id));
+  });
+
+  it("pointer to a build whose meta blob is corrupt: the last good build answers, marked degraded", async () => {
+    await publishShop(env.KV, "shop-good");
+    await checkout(["camera-a7"]);
+    await publishShop(env.KV, "shop-broken");
+    await env.KV.put(metaKey("shop-broken"), "AAAA");
+    const answer = await checkout(["camera-a7"]);
+    expect(answer).toMatchObject({ build: "shop-good", degraded: true });
+    expect(answer.slots[0].items[0].id).toBe("card-sd");
+  });
+
+  it("an unreadable slot-plans document: the default plans serve, not degraded", async () => {
+    await publishShop(env.KV, "shop-bad-plans");
+    await env.KV.put(CONFIG_KEYS.slotPlans, "{ not json");
+    const answer = await ask({ placement: "product", product_id: "phone-flagship" });
+    expect(answer.degraded).toBeUndefined();
+    expect(answer.slots.map((s) => s.kind)).toEqual(["cross_sell", "similar", "down_sell"]);
+    await env.KV.delete(CONFIG_KEYS.slotPlans);
   });
 });

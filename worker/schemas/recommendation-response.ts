@@ -16,6 +16,7 @@ export const slotSchema = z.object({
   kind: z.enum(SLOT_KINDS),
   title: z.string(),
   items: z.array(recommendedItemSchema),
+  discount_pct: z.number().optional().meta({ description: "Bundle slots: the discount when every item is bought together" }),
 });
 
 export const recommendationResponseSchema = z
@@ -24,8 +25,9 @@ export const recommendationResponseSchema = z
     variant: z.string().optional(),
     build: z.string().optional(),
     degraded: z.boolean().optional().meta({ description: "A blob was missing or unreadable and a fallback answered" }),
-    intent: z.enum(INTENTS).optional(),
+    intent: z.enum(INTENTS).optional().meta({ description: "The shopper's intent as read from the session's signals" }),
     slots: z.array(slotSchema),
+    session_token: z.string().optional().meta({ description: "Send it back as session_token with the session's next request (absent when no SESSION_SECRET is set)" }),
   })
   .openapi("RecommendationResponse");
 
