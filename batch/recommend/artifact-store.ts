@@ -22,7 +22,7 @@ export class ArtifactStore {
   servingData(request: RecommendationRequest): ServingData {
     const lists = new Map<string, ItemLists | null>();
     let degraded = false;
-    for (const id of anchorIds(request)) {
+    for (const id of anchorIds(request, this.build)) {
       const index = this.build.index.get(id);
       if (index === undefined) continue;
       const item = this.itemLists(index);

@@ -20,6 +20,8 @@ describe("checkout: cross-sell for the whole cart, then a bundle", () => {
     expect(ids(answer, "cross_sell").slice(0, 4)).toEqual(["case-flagship", "glass-flagship", "charger-fast", "buds-pro"]);
     expect(ids(answer, "cross_sell")).not.toContain("case-mid");
     expect(ids(answer, "cross_sell")).not.toContain("phone-flagship");
+    // nothing of a category the cart already holds: the Pro's list ranks the Pixel A, the slot does not
+    expect(ids(serve({ placement: "checkout", cart: ["phone-flagship"], k: 20 }), "cross_sell")).not.toContain("phone-mid");
     expect(answer.slots[0].items[0]).toMatchObject({ reason: "Fits Pixel Pro", reason_code: "compatible" });
   });
 
@@ -112,7 +114,8 @@ describe("home: a personal mix", () => {
     expect(answer.slots[0].title).toBe("For your Pixel A");
     expect(ids(answer, "cross_sell")).toEqual(["case-mid", "glass-mid", "charger-fast", "buds-lite"]);
     expect(answer.slots[1].title).toBe("Upgrade your Pixel A");
-    expect(ids(answer, "upgrade")).toEqual(["phone-new", "phone-flagship"]);
+    // one per brand: the new Pixel Ultra (new launches first) stands for Google
+    expect(ids(answer, "upgrade")).toEqual(["phone-new"]);
     expect(answer.slots[1].items[0].reason_code).toBe("upgrade");
     const deals = answer.slots[2].items;
     expect(deals.map((i) => i.id)).toEqual(["monitor-clear", "monitor-g5"]);

@@ -101,7 +101,7 @@ export const DEFAULT_SLOT_PLANS: SlotPlans = {
   home: {
     slots: [
       slot({ kind: "cross_sell", source: "accessories", title: "For your {anchor}", size: 6, priority: 1 }),
-      slot({ kind: "upgrade", source: "upgrade", title: "Upgrade your {anchor}", size: 4, priority: 0.9, distinct: "none" }),
+      slot({ kind: "upgrade", source: "upgrade", title: "Upgrade your {anchor}", size: 4, priority: 0.9, distinct: "brand" }),
       slot({ kind: "down_sell", source: "clearance", title: "Deals on what you looked at", size: 4, priority: 0.8, distinct: "brand" }),
       slot({ kind: "popular", source: "popular", title: "Popular right now", size: 8, priority: 0.3 }),
     ],

@@ -55,23 +55,24 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
 
 /**
  * Checkout and cart: every cart item's cross-sell list merged (`merge-cart.ts`), each weighted by its value and
- * how recently the session looked at it (`anchor-weights.ts`). This is the path offline basket completion
- * measures.
+ * how recently the session looked at it (`anchor-weights.ts`), nothing of a category the cart already holds (no
+ * second phone or second memory card). This is the path offline basket completion measures.
  */
 function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   const anchors = [...ctx.cart];
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
   const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
-  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR);
+  const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
+  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held);
   const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
   return {
     pool,
     anchors,
     anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1,
     fallbacks: [
-      () => complementCandidates(ctx, missing),
-      () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR),
-      () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR),
+      () => complementCandidates(ctx, missing, held),
+      () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held),
+      () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held),
     ],
   };
 }
