@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   mine: () => import("../commands/mine"),
   demo: () => import("../commands/demo"),
   evaluate: () => import("../commands/evaluate"),
+  report: () => import("../commands/report"),
+  "export-events": () => import("../commands/export-events"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;

@@ -8,7 +8,8 @@ export interface SqlClient {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-interface D1Like {
+/** The part of a D1 binding (the worker's, or getPlatformProxy's) the client uses. */
+export interface D1Like {
   prepare(sql: string): { bind(...values: unknown[]): { all<T>(): Promise<{ results: T[] }> } };
 }
 
