@@ -59,7 +59,7 @@ export function catalogSql(products: readonly CatalogProduct[]): string {
 }
 
 /** Multi-row inserts of at most ROWS_PER_STATEMENT rows and MAX_STATEMENT_BYTES each (a longer row stands alone). */
-function insertStatements(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
+export function insertStatements(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>, conflict: "replace" | "ignore" = "replace"): string[] {
   const statements: string[] = [];
   const encoder = new TextEncoder();
   let start = 0;
@@ -67,12 +67,12 @@ function insertStatements(table: string, columns: readonly string[], rows: Reado
   for (let i = 0; i < rows.length; i++) {
     const rowBytes = encoder.encode(insertStatement(table, columns, [rows[i]!])).length;
     if (i > start && (i - start >= ROWS_PER_STATEMENT || bytes + rowBytes > MAX_STATEMENT_BYTES)) {
-      statements.push(insertStatement(table, columns, rows.slice(start, i)));
+      statements.push(insertStatement(table, columns, rows.slice(start, i), conflict));
       start = i;
       bytes = 0;
     }
     bytes += rowBytes;
   }
-  if (start < rows.length) statements.push(insertStatement(table, columns, rows.slice(start)));
+  if (start < rows.length) statements.push(insertStatement(table, columns, rows.slice(start), conflict));
   return statements;
 }

@@ -9,9 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey } from "../../core/keys";
+import { stockOverlay } from "../../core/catalog/stock-overlay";
+import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
+import type { CatalogProduct } from "../io/read-catalog";
 import { buildsToRetire, listBuilds, markLiveSql, retireBuilds } from "./build-history";
+import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
 import { catalogSql } from "./catalog-sql";
 import { insertStatement } from "./sql-literal";
 import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
@@ -56,13 +59,15 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
     await wrangler(["d1", "migrations", "apply", "DB"], target, options);
 
     const entries = buildKvEntries(artifacts);
+    const now = Math.floor(Date.now() / 1000);
+    if (artifacts.catalog !== undefined) entries.push({ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now)) });
     const kvFile = path.join(work, "kv.json");
     await writeFile(kvFile, JSON.stringify(entries));
     const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
 
     const sql: string[] = [];
     if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog));
-    const now = Math.floor(Date.now() / 1000);
+    if (artifacts.publication !== undefined) sql.push(catalogIntelligenceSql(artifacts.publication));
     sql.push(
       insertStatement("builds", ["id", "created_at", "published_at", "status", "manifest"], [
         [build, Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), now, "published", JSON.stringify(artifacts.manifest)],
@@ -71,7 +76,8 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
     const sqlFile = path.join(work, "publish.sql");
     await writeFile(sqlFile, sql.join(""));
 
-    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products and the build record to D1`);
+    const graph = artifacts.publication === undefined ? "" : `, ${artifacts.publication.graph.nodes.length} graph nodes, ${artifacts.publication.bundles.length} bundles`;
+    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products${graph} and the build record to D1`);
     const [history] = await allOrAbort([
       listBuilds(target, options),
       wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options),
@@ -89,6 +95,11 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The catalogue's out-of-stock ids: the stock overlay as of the build, which the products just written to D1 agree with. */
+export function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
+  return catalog.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
 }
 
 /** Makes `pointer.build` live; its blobs must already be in KV. */
