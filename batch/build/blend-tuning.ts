@@ -14,9 +14,9 @@ import { type Baskets, basketCount } from "../io/baskets";
 import { drawHoldOuts, type HoldOut, trainingBaskets } from "../evaluate/holdout-split";
 import type { ItemRows } from "../mining/item-rows";
 import { sortByScore } from "../mining/top-k";
-import { CrossSellSources, type SourceOptions } from "./cross-sell-sources";
+import { CrossSellSources, RowBlender, type SourceOptions } from "./cross-sell-sources";
 
-export const CROSS_SELL_SOURCES = ["ease", "walk", "association", "sequential"] as const;
+export const CROSS_SELL_SOURCES = ["ease", "walk", "association", "rules", "sequential"] as const;
 export type CrossSellSource = (typeof CROSS_SELL_SOURCES)[number];
 
 export interface BlendParameters {
@@ -31,10 +31,24 @@ export interface BlendParameters {
   walk: number;
   walkBeta: number;
   association: number;
+  rules: number;
   sequential: number;
+  /** tau: list entries must score above it (without a served prior; Infinity = no lists, popularity only). */
+  threshold: number;
 }
 
-export const DEFAULT_BLEND: BlendParameters = { lambda: 100, intercept: false, prior: 0, ease: 1, walk: 0, walkBeta: 0, association: 0, sequential: 0 };
+export const DEFAULT_BLEND: BlendParameters = {
+  lambda: 100,
+  intercept: false,
+  prior: 0,
+  ease: 1,
+  walk: 0,
+  walkBeta: 0,
+  association: 0,
+  rules: 0,
+  sequential: 0,
+  threshold: 0,
+};
 
 export interface TuningOptions {
   /** Seed of the internal split (default 7). */
@@ -45,9 +59,11 @@ export interface TuningOptions {
   maxRequests?: number;
   /** Fewer validation requests than this: no tuning, defaults (default 30). */
   minRequests?: number;
-  /** Extra folds (other seeds) while a fold has fewer requests than this (default 2500; at most 3 folds). */
+  /** Extra folds (other seeds of the split) while all folds together have fewer requests (default 5000); none once one fold fills maxRequests. */
   targetRequests?: number;
-  /** Baskets used at most; more are subsampled and lambda is rescaled by the ratio (default 300,000). */
+  /** Most folds (default 5). */
+  maxFolds?: number;
+  /** Baskets used at most; more are subsampled and lambda is rescaled by the ratio (default 200,000). */
   maxBaskets?: number;
   /** The k of HR@k (default 10). */
   k?: number;
@@ -80,6 +96,8 @@ interface Fold {
   frequency: Float64Array;
   frequencyDesc: Float64Array;
   walkBetas: number[];
+  useAssociation: boolean;
+  useRules: boolean;
   hasSequential: boolean;
   features?: Features;
 }
@@ -92,6 +110,7 @@ interface Features {
   easeWithout: Float32Array;
   walk: Float32Array[];
   association: Float32Array;
+  rules: Float32Array;
   sequential: Float32Array;
   /** Position of the held-out item among the request's candidates, or -1. */
   held: Int32Array;
@@ -112,10 +131,10 @@ export function tuneBlend(
   const k = options.k ?? 10;
   const rate = options.rate ?? 0.2;
   const maxRequests = options.maxRequests ?? 4000;
-  const { sample, scale } = subsample(baskets, options.maxBaskets ?? 300_000);
+  const { sample, scale } = subsample(baskets, options.maxBaskets ?? 200_000);
   const folds: Fold[] = [];
   let requestTotal = 0;
-  for (let f = 0; f < 3; f++) {
+  for (let f = 0; f < (options.maxFolds ?? 5); f++) {
     const split = drawHoldOuts(sample, (options.seed ?? 7) + f, rate);
     const requests = thin(split.holdOuts, maxRequests);
     if (f === 0 && requests.length < (options.minRequests ?? 30)) return undefined;
@@ -129,17 +148,20 @@ export function tuneBlend(
       frequency,
       frequencyDesc: Float64Array.from(frequency).sort().reverse(),
       walkBetas: allowed.has("walk") ? BETA_GRID : [],
+      useAssociation: allowed.has("association"),
+      useRules: allowed.has("rules"),
       hasSequential: allowed.has("sequential") && sources.sequential() !== null,
     });
     requestTotal += requests.length;
-    if (requests.length >= (options.targetRequests ?? 2500)) break;
+    if (requestTotal >= (options.targetRequests ?? 5000) || split.holdOuts.length >= maxRequests) break;
   }
 
   const evaluator = new BlendEvaluator(folds, k, servedPrior);
+  const sortByPrior = servedPrior;
   const useEase = allowed.has("ease");
   const tried: TuningReport["lambdas"] = [];
   const at = (lambda: number, full: boolean) => {
-    for (const fold of folds) fold.features = buildFeatures(fold, useEase ? lambda : undefined);
+    for (const fold of folds) fold.features = buildFeatures(fold, useEase ? lambda : undefined, sortByPrior);
     const result = evaluator.search(useEase, allowed, full);
     const entry = tried.find((t) => t.lambda === lambda * scale);
     if (entry === undefined) tried.push({ lambda: lambda * scale, hr: result.hr, ndcg: result.ndcg });
@@ -167,9 +189,15 @@ export function tuneBlend(
       if (refined.objective > best.objective) best = refined;
     }
   }
+  let parameters = best.parameters;
+  if (!(servedPrior && parameters.intercept)) {
+    const chosen = chooseThreshold(folds, { ...parameters, lambda: bestLambda }, k, sourceOptions.rowLength);
+    parameters = { ...parameters, threshold: chosen.threshold };
+    if (chosen.objective > best.objective) best = { ...best, ...chosen, parameters };
+  }
   for (const fold of folds) fold.sources.forgetEase();
   return {
-    parameters: { ...best.parameters, lambda: bestLambda * scale },
+    parameters: { ...parameters, lambda: bestLambda * scale },
     report: {
       baskets: basketCount(sample),
       requests: requestTotal,
@@ -214,6 +242,7 @@ class BlendEvaluator {
         if (!useEase) {
           if (allowed.has("walk")) start.walk = 1;
           else if (allowed.has("association")) start.association = 1;
+          else if (allowed.has("rules")) start.rules = 1;
           else if (allowed.has("sequential")) start.sequential = 1;
         }
       }
@@ -240,9 +269,10 @@ class BlendEvaluator {
   private ascend(start: BlendParameters, allowed: ReadonlySet<CrossSellSource>, priors: number[]): SearchResult {
     let best = this.score(start);
     const fold = this.folds[0];
-    const weights: Array<"walk" | "association" | "sequential"> = [];
+    const weights: Array<"walk" | "association" | "rules" | "sequential"> = [];
     if (allowed.has("walk")) weights.push("walk");
     if (allowed.has("association")) weights.push("association");
+    if (allowed.has("rules")) weights.push("rules");
     if (fold.hasSequential) weights.push("sequential");
     const tryAll = (candidates: BlendParameters[]) => {
       let improved = false;
@@ -335,14 +365,14 @@ class BlendEvaluator {
     const out = this.scratch;
     const ease = p.intercept ? f.easeWith : f.easeWithout;
     const walk = p.walk > 0 ? f.walk[Math.max(0, fold.walkBetas.indexOf(p.walkBeta))] : undefined;
-    for (let c = 0; c < size; c++) out[c] = p.ease * ease[c] + p.association * f.association[c] + p.sequential * f.sequential[c];
+    for (let c = 0; c < size; c++) out[c] = p.ease * ease[c] + p.association * f.association[c] + p.rules * f.rules[c] + p.sequential * f.sequential[c];
     if (walk !== undefined) for (let c = 0; c < size; c++) out[c] += p.walk * walk[c];
     return out;
   }
 }
 
 function hasAnySource(p: BlendParameters): boolean {
-  return p.ease > 0 || p.walk > 0 || p.association > 0 || p.sequential > 0;
+  return p.ease > 0 || p.walk > 0 || p.association > 0 || p.rules > 0 || p.sequential > 0;
 }
 
 /** Number of entries of desc[from .. to) (sorted descending) strictly greater than t. */
@@ -357,7 +387,8 @@ function countAbove(desc: ArrayLike<number>, t: number, from = 0, to = desc.leng
   return lo - from;
 }
 
-function buildFeatures(fold: Fold, lambda: number | undefined): Features {
+/** With `byPrior`, each request's candidates are sorted by intercept (the prior ranks need it). */
+function buildFeatures(fold: Fold, lambda: number | undefined, byPrior: boolean): Features {
   const { sources, requests } = fold;
   const n = sources.items;
   const ease = lambda === undefined ? undefined : sources.ease(lambda);
@@ -365,7 +396,8 @@ function buildFeatures(fold: Fold, lambda: number | undefined): Features {
     ease?.withIntercept,
     ease?.withoutIntercept,
     ...fold.walkBetas.map((beta) => sources.walk(beta)),
-    sources.association(),
+    fold.useAssociation ? sources.association() : undefined,
+    fold.useRules ? sources.rules() : undefined,
     fold.hasSequential ? (sources.sequential() ?? undefined) : undefined,
   ];
   const width = columns.length;
@@ -402,8 +434,10 @@ function buildFeatures(fold: Fold, lambda: number | undefined): Features {
     }
     for (const a of cart) mark[a] = 0;
     const listed = count;
-    for (let i = 0; i < count; i++) order[i] = intercept[touched[i]];
-    sortByScore(touched, order, 0, listed);
+    if (byPrior) {
+      for (let i = 0; i < count; i++) order[i] = intercept[touched[i]];
+      sortByScore(touched, order, 0, listed);
+    }
     if (length + listed > capacity) {
       capacity = Math.max(length + listed, capacity * 2);
       items = grownUint32(items, capacity);
@@ -432,7 +466,8 @@ function buildFeatures(fold: Fold, lambda: number | undefined): Features {
     easeWithout: column(1),
     walk: fold.walkBetas.map((_, w) => column(2 + w)),
     association: column(2 + walkCount),
-    sequential: column(3 + walkCount),
+    rules: column(3 + walkCount),
+    sequential: column(4 + walkCount),
     held,
     intercept,
     candidateIntercepts: Float64Array.from(kept, (j) => intercept[j]),
@@ -450,6 +485,93 @@ function grownFloat32(array: Float32Array, size: number): Float32Array<ArrayBuff
   const next = new Float32Array(size);
   next.set(array);
   return next;
+}
+
+/** The source rows of a blend, in RowBlender's order (ease, walk, association, rules, sequential). */
+export function blendRows(sources: CrossSellSources, p: BlendParameters): { rows: Array<ItemRows | undefined>; weights: number[] } {
+  const ease = p.ease > 0 ? sources.ease(p.lambda) : undefined;
+  return {
+    rows: [
+      ease === undefined ? undefined : p.intercept ? ease.withIntercept : ease.withoutIntercept,
+      p.walk > 0 ? sources.walk(p.walkBeta) : undefined,
+      p.association > 0 ? sources.association() : undefined,
+      p.rules > 0 ? sources.rules() : undefined,
+      p.sequential > 0 ? (sources.sequential() ?? undefined) : undefined,
+    ],
+    weights: [p.ease, p.walk, p.association, p.rules, p.sequential],
+  };
+}
+
+/**
+ * Without a served prior every listed item outranks the popular fallback, so weak evidence can push out a
+ * popular item that was more likely. tau drops list entries at or below it; it is chosen among quantiles of the
+ * entries' scores (and Infinity: popularity alone) by replaying the lists exactly as they are built.
+ */
+function chooseThreshold(folds: Fold[], p: BlendParameters, k: number, topN: number): { threshold: number; objective: number; hr: number; ndcg: number } {
+  const perFold = folds.map((fold) => {
+    const { rows, weights } = blendRows(fold.sources, p);
+    const blender = new RowBlender(fold.sources.items);
+    const offsets = new Uint32Array(fold.requests.length + 1);
+    const items: number[] = [];
+    const values: number[] = [];
+    fold.requests.forEach(({ cart }, r) => {
+      for (const a of cart) {
+        const count = blender.blend(rows, weights, a, topN);
+        for (let i = 0; i < count; i++) {
+          if (cart.includes(blender.items[i])) continue;
+          items.push(blender.items[i]);
+          values.push(blender.scores[i]);
+        }
+      }
+      offsets[r + 1] = items.length;
+    });
+    return { fold, offsets, items: Uint32Array.from(items), values: Float64Array.from(values) };
+  });
+  const all = Float64Array.from(perFold.flatMap((f) => Array.from(f.values))).sort();
+  const quantile = (q: number) => (all.length === 0 ? 0 : all[Math.min(all.length - 1, Math.floor(q * all.length))]);
+  const grid = [0, quantile(0.2), quantile(0.4), quantile(0.6), quantile(0.8), quantile(0.9), quantile(0.95), Number.POSITIVE_INFINITY];
+  let best = { threshold: 0, objective: Number.NEGATIVE_INFINITY, hr: 0, ndcg: 0 };
+  for (const threshold of grid) {
+    let hits = 0;
+    let dcg = 0;
+    let requests = 0;
+    for (const { fold, offsets, items, values } of perFold) {
+      const merged = new Float64Array(fold.sources.items);
+      const touched: number[] = [];
+      for (let r = 0; r < fold.requests.length; r++) {
+        requests++;
+        for (let e = offsets[r]; e < offsets[r + 1]; e++) {
+          if (!(values[e] > threshold)) continue;
+          if (merged[items[e]] === 0) touched.push(items[e]);
+          merged[items[e]] += values[e];
+        }
+        const { item: held, cart } = fold.requests[r];
+        const heldScore = merged[held];
+        let rank = 0;
+        if (heldScore > 0) {
+          for (const c of touched) if (merged[c] > heldScore) rank++;
+        } else if (fold.frequency[held] <= 0) {
+          rank = k;
+        } else {
+          const heldFrequency = fold.frequency[held];
+          rank = countAbove(fold.frequencyDesc, heldFrequency);
+          for (const item of cart) if (fold.frequency[item] > heldFrequency) rank--;
+          for (const c of touched) if (!(fold.frequency[c] > heldFrequency)) rank++;
+        }
+        if (rank < k) {
+          hits++;
+          dcg += 1 / Math.log2(rank + 2);
+        }
+        for (const c of touched) merged[c] = 0;
+        touched.length = 0;
+      }
+    }
+    const hr = hits / Math.max(1, requests);
+    const ndcg = dcg / Math.max(1, requests);
+    const objective = hr + ndcg / 4;
+    if (objective > best.objective + 1e-9) best = { threshold, objective, hr, ndcg };
+  }
+  return best;
 }
 
 /** At most `max` hold-outs, evenly spread. */

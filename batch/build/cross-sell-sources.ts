@@ -6,6 +6,8 @@
  *   walk         two-step co-purchase walk W(a, j), rows scaled to max 1, per popularity exponent beta
  *   association  conditional probability P(j | a) = C(a, j) / C(a, a)
  *   sequential   confidence of "bought j within W days after a" (other orders of the same user)
+ *   rules        association rules a -> j from FP-Growth (pairs in at least max(2, 0.01% of the baskets),
+ *                lift > 1), scored by confidence: the classic support / confidence / lift candidate list
  *
  * Anchor rows are cut to `rowLength` best entries; the EASE rows with intercept also keep the negative weights
  * on the `priorItems` items with the highest intercept, since with a served prior those decide whether a popular
@@ -17,6 +19,8 @@ import { coPurchaseWalk, coPurchaseWalks } from "../mining/co-purchase-walk";
 import { type ItemRows, ItemRowsBuilder, transposeRows } from "../mining/item-rows";
 import { itemSimilarity } from "../mining/item-similarity";
 import { fitNeighbourhoodEase } from "../mining/neighbourhood-ease";
+import { associationRules } from "../mining/association-rules";
+import { fpGrowth } from "../mining/fpgrowth";
 import { mineSequentialRules } from "../mining/sequential-rules";
 import { selectTop } from "../mining/top-k";
 
@@ -50,6 +54,7 @@ export class CrossSellSources {
   readonly cooccurrence: CooccurrenceMatrix;
   readonly items: number;
   private associationRows?: ItemRows;
+  private ruleRows?: ItemRows;
   private sequentialRows?: ItemRows | null;
   private readonly walks = new Map<number, ItemRows>();
   private readonly eases = new Map<number, EaseRows>();
@@ -65,6 +70,11 @@ export class CrossSellSources {
   association(): ItemRows {
     this.associationRows ??= itemSimilarity(this.cooccurrence, "conditional_probability", { topN: this.options.rowLength });
     return this.associationRows;
+  }
+
+  rules(): ItemRows {
+    this.ruleRows ??= ruleRows(this.baskets, this.options.rowLength);
+    return this.ruleRows;
   }
 
   walk(beta: number): ItemRows {
@@ -119,6 +129,32 @@ export class CrossSellSources {
   }
 }
 
+/** Rules a -> j with one item on each side, lift > 1, the best `length` by confidence per antecedent. */
+function ruleRows(baskets: Baskets, length: number): ItemRows {
+  const n = baskets.itemIds.length;
+  const total = baskets.offsets.length - 1;
+  const sets = fpGrowth(baskets, { minSupport: Math.max(2, Math.ceil(total * 1e-4)), maxSize: 2 });
+  const rules = associationRules(sets, { minConfidence: 0, minLift: 1 + 1e-9, maxAntecedentSize: 1 });
+  const byAntecedent: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+  for (let r = 0; r < rules.counts.length; r++) {
+    const a = rules.antecedentItems[rules.antecedentOffsets[r]];
+    byAntecedent[a].push([rules.consequentItems[rules.consequentOffsets[r]], rules.counts[r] / rules.antecedentCounts[r]]);
+  }
+  const builder = new ItemRowsBuilder(n, length);
+  const items = new Uint32Array(n);
+  const scores = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const row = byAntecedent[a];
+    if (row.length === 0) continue;
+    for (let i = 0; i < row.length; i++) {
+      items[i] = row[i][0];
+      scores[i] = row[i][1];
+    }
+    builder.set(a, items, scores, selectTop(items, scores, row.length, length));
+  }
+  return builder.build();
+}
+
 /** 1 for the `count` items with the largest values (ties by index). */
 export function topFlags(values: ArrayLike<number>, count: number): Uint8Array {
   const n = values.length;
@@ -170,4 +206,90 @@ function cutRows(rows: ItemRows, length: number, keepNegative: Uint8Array | unde
     builder.set(a, items, scores, kept);
   }
   return builder.build();
+}
+
+/**
+ * Blends one anchor's source rows, s(a, j) = sum over sources of w_s row_s(a, j), into its list: the `topN`
+ * best entries above `threshold`, then up to `corrections` negative entries on `highPrior` items. Reused scratch;
+ * after `blend`, items / scores hold the list and origin / largest each item's largest term and its source.
+ */
+export class RowBlender {
+  readonly items: Uint32Array;
+  readonly scores: Float64Array;
+  /** Source index of each item's largest term (by item), and that term. */
+  readonly origin: Int8Array;
+  readonly largest: Float64Array;
+  private readonly total: Float64Array;
+  private readonly touched: Uint32Array;
+  private readonly negItems: Uint32Array;
+  private readonly negScores: Float64Array;
+
+  constructor(n: number) {
+    this.items = new Uint32Array(n);
+    this.scores = new Float64Array(n);
+    this.origin = new Int8Array(n).fill(-1);
+    this.largest = new Float64Array(n);
+    this.total = new Float64Array(n);
+    this.touched = new Uint32Array(n);
+    this.negItems = new Uint32Array(n);
+    this.negScores = new Float64Array(n);
+  }
+
+  blend(
+    rows: ReadonlyArray<ItemRows | undefined>,
+    weights: readonly number[],
+    anchor: number,
+    topN: number,
+    threshold = 0,
+    corrections = 0,
+    highPrior?: Uint8Array,
+  ): number {
+    const { items, scores, origin, largest, total, touched } = this;
+    for (let i = 0; i < this.length; i++) {
+      const j = touched[i];
+      total[j] = 0;
+      origin[j] = -1;
+    }
+    let length = 0;
+    for (let s = 0; s < rows.length; s++) {
+      const source = rows[s];
+      if (source === undefined) continue;
+      const w = weights[s];
+      for (let p = source.offsets[anchor]; p < source.offsets[anchor + 1]; p++) {
+        const j = source.items[p];
+        const term = w * source.scores[p];
+        if (origin[j] === -1) {
+          touched[length++] = j;
+          origin[j] = s;
+          largest[j] = term;
+        } else if (term > largest[j]) {
+          origin[j] = s;
+          largest[j] = term;
+        }
+        total[j] += term;
+      }
+    }
+    this.length = length;
+    let positive = 0;
+    let negative = 0;
+    for (let i = 0; i < length; i++) {
+      const j = touched[i];
+      if (total[j] > threshold && total[j] > 0) {
+        items[positive] = j;
+        scores[positive++] = total[j];
+      } else if (highPrior !== undefined && highPrior[j] === 1 && total[j] < 0) {
+        this.negItems[negative] = j;
+        this.negScores[negative++] = -total[j];
+      }
+    }
+    const kept = selectTop(items, scores, positive, topN);
+    const keptNegative = selectTop(this.negItems, this.negScores, negative, corrections);
+    for (let i = 0; i < keptNegative; i++) {
+      items[kept + i] = this.negItems[i];
+      scores[kept + i] = -this.negScores[i];
+    }
+    return kept + keptNegative;
+  }
+
+  private length = 0;
 }

@@ -67,6 +67,20 @@ describe("crossSellCandidates", () => {
     expect(lists.parameters.lambda).toBeGreaterThan(0);
   });
 
+  it("leaves the slots to the popular fallback when co-purchase is noise", () => {
+    const builder = new BasketsBuilder();
+    let state = 11;
+    const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    for (let b = 0; b < 4000; b++) {
+      const items = new Set<string>();
+      const size = 2 + Math.floor(next() * 3);
+      while (items.size < size) items.add(`p${Math.floor(200 * next() ** 3)}`);
+      builder.add(String(b), [...items].map((id) => ({ id })));
+    }
+    const lists = crossSellCandidates(builder.build(), new ReasonTable());
+    expect(lists.parameters.threshold).toBeGreaterThan(0);
+  });
+
   it("builds nothing without sources, and applies scoped options over the caller's", () => {
     const { result, crossSell } = withCrossSellOptions({ sources: [] }, () => crossSellCandidates(baskets, new ReasonTable(), { topN: 3 }));
     expect(result.items.length).toBe(0);

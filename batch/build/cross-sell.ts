@@ -1,15 +1,16 @@
 /**
  * @module
  * Cross-sell candidates per anchor item: a blend of neighbourhood EASE, a two-step co-purchase walk, conditional
- * probability and sequential rules, with an optional per-item prior (EASE's intercept) the merge adds once per
+ * probability, FP-Growth association rules and sequential rules, with an optional per-item prior (EASE's intercept) the merge adds once per
  * candidate. The edge scores a cart as
  *
  *   score(j) = alpha b0_j + sum over cart items a of s(a, j),
- *   s(a, j)  = B(a, j) + w_walk W(a, j) + w_assoc P(j | a) + w_seq conf(a -> j),
+ *   s(a, j)  = B(a, j) + w_walk W(a, j) + w_assoc P(j | a) + w_rules conf_FP(a -> j) + w_seq conf_W(a -> j),
  *
- * so every list holds s(a, .): its `topN` best entries, plus (with the prior) the negative EASE weights on the
+ * so every list holds s(a, .): its `topN` best entries (without a served prior, only those above a threshold tau,
+ * so that weak evidence leaves its slot to the popular fallback), plus (with the prior) the negative EASE weights on the
  * `corrections` items with the highest prior, which are the ones a negative weight can still keep out of the
- * top k. lambda, alpha and the w are chosen by replaying basket completion inside the training data
+ * top k. lambda, alpha, tau and the w are chosen by replaying basket completion inside the training data
  * (`blend-tuning.ts`); each candidate carries the reason of its largest term.
  */
 import { type CandidateList, type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
@@ -20,12 +21,13 @@ import {
   type BlendParameters,
   CROSS_SELL_SOURCES,
   type CrossSellSource,
+  blendRows,
   DEFAULT_BLEND,
   type TuningOptions,
   type TuningReport,
   tuneBlend,
 } from "./blend-tuning";
-import { CrossSellSources, PRIOR_LENGTH, topFlags } from "./cross-sell-sources";
+import { CrossSellSources, PRIOR_LENGTH, RowBlender, topFlags } from "./cross-sell-sources";
 import type { ReasonTable } from "./reason-table";
 
 export { CROSS_SELL_SOURCES, type BlendParameters, type CrossSellSource } from "./blend-tuning";
@@ -65,7 +67,7 @@ export interface CrossSell extends CandidateLists {
   tuning?: TuningReport;
 }
 
-const SOURCE_INDEX: Record<CrossSellSource, number> = { ease: 0, walk: 1, association: 2, sequential: 3 };
+const SOURCE_INDEX: Record<CrossSellSource, number> = { ease: 0, walk: 1, association: 2, rules: 3, sequential: 4 };
 
 let scoped: CrossSellOptions | undefined;
 let lastBuilt: CrossSell | undefined;
@@ -119,37 +121,32 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
   }
   parameters = { ...parameters, ...options.parameters };
   if (!servedPrior) parameters = { ...parameters, intercept: false, prior: 0 };
+  if (parameters.threshold === Number.POSITIVE_INFINITY) return emptyCrossSell(baskets, reasons, parameters, tuning);
 
   options.onPhase?.("cross-sell lists", 0, 1);
   const sources = new CrossSellSources(baskets, { ...sourceOptions, rowLength: topN });
   const n = sources.items;
   const ease = parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
-  const rows: Array<ItemRows | undefined> = [
-    parameters.ease > 0 ? (parameters.intercept ? ease!.withIntercept : ease!.withoutIntercept) : undefined,
-    parameters.walk > 0 ? sources.walk(parameters.walkBeta) : undefined,
-    parameters.association > 0 ? sources.association() : undefined,
-    parameters.sequential > 0 ? (sources.sequential() ?? undefined) : undefined,
-  ];
-  const weights = [parameters.ease, parameters.walk, parameters.association, parameters.sequential];
+  const { rows, weights } = blendRows(sources, parameters);
 
   const frequency = sources.cooccurrence.frequency;
   const base = parameters.intercept && ease !== undefined ? scaled(ease.intercept, parameters.prior) : tieBreak(frequency, basketCount(baskets));
   const highPrior = corrections > 0 ? topFlags(base, topN + corrections) : undefined;
 
   const texts = new ReasonTexts(reasons, sourceOptions.windowDays);
-  const lists = blendLists(sources, rows, weights, topN, corrections, highPrior, texts, options.onPhase);
+  const lists = blendLists(sources, rows, weights, topN, parameters.threshold, corrections, highPrior, texts, options.onPhase);
   const popular = popularByPrior(base, frequency, texts.popular);
   return { ...lists, popular, parameters, tuning };
 }
 
 /** No lists: every answer comes from the popular fallback (the popularity baseline). */
-function emptyCrossSell(baskets: Baskets, reasons: ReasonTable): CrossSell {
+function emptyCrossSell(baskets: Baskets, reasons: ReasonTable, parameters: BlendParameters = { ...DEFAULT_BLEND, ease: 0 }, tuning?: TuningReport): CrossSell {
   const n = baskets.itemIds.length;
   const frequency = new Float64Array(n);
   for (let x = 0; x < baskets.items.length; x++) frequency[baskets.items[x]]++;
   const lists = new CandidateListsBuilder(n, 0).build();
   const popular = popularByPrior(tieBreak(frequency, basketCount(baskets)), frequency, reasons.intern("popular", "Popular right now"));
-  return { ...lists, popular, parameters: { ...DEFAULT_BLEND, ease: 0 } };
+  return { ...lists, popular, parameters, tuning };
 }
 
 function scaled(values: Float32Array, factor: number): Float32Array {
@@ -161,8 +158,8 @@ function tieBreak(frequency: Float64Array, baskets: number): Float32Array {
   return Float32Array.from(frequency, (f) => (1e-6 * f) / Math.max(1, baskets));
 }
 
-function firstOf(allowed: ReadonlySet<CrossSellSource>): "walk" | "association" | "sequential" {
-  for (const source of ["walk", "association", "sequential"] as const) if (allowed.has(source)) return source;
+function firstOf(allowed: ReadonlySet<CrossSellSource>): "walk" | "association" | "rules" | "sequential" {
+  for (const source of ["walk", "association", "rules", "sequential"] as const) if (allowed.has(source)) return source;
   throw new RangeError("cross-sell needs at least one source");
 }
 
@@ -171,6 +168,7 @@ function blendLists(
   rows: Array<ItemRows | undefined>,
   weights: number[],
   topN: number,
+  threshold: number,
   corrections: number,
   highPrior: Uint8Array | undefined,
   texts: ReasonTexts,
@@ -179,79 +177,30 @@ function blendLists(
   const n = sources.items;
   const matrix = sources.cooccurrence;
   const together = new Float64Array(n);
-  const total = new Float64Array(n);
-  const largest = new Float64Array(n);
-  const origin = new Int8Array(n).fill(-1);
-  const touched = new Uint32Array(n);
-  const items = new Uint32Array(n);
-  const scores = new Float64Array(n);
-  const negItems = new Uint32Array(n);
-  const negScores = new Float64Array(n);
+  const blender = new RowBlender(n);
   const outReasons = new Uint32Array(topN + corrections);
   const builder = new CandidateListsBuilder(n, topN);
   for (let a = 0; a < n; a++) {
-    let length = 0;
-    for (let s = 0; s < rows.length; s++) {
-      const source = rows[s];
-      if (source === undefined) continue;
-      const w = weights[s];
-      for (let p = source.offsets[a]; p < source.offsets[a + 1]; p++) {
-        const j = source.items[p];
-        const term = w * source.scores[p];
-        if (origin[j] === -1) {
-          touched[length++] = j;
-          origin[j] = s;
-          largest[j] = term;
-        } else if (term > largest[j]) {
-          origin[j] = s;
-          largest[j] = term;
-        }
-        total[j] += term;
-      }
-    }
-    if (length === 0) continue;
-    let positive = 0;
-    let negative = 0;
-    for (let i = 0; i < length; i++) {
-      const j = touched[i];
-      if (total[j] > 0) {
-        items[positive] = j;
-        scores[positive++] = total[j];
-      } else if (highPrior !== undefined && highPrior[j] === 1 && total[j] < 0) {
-        negItems[negative] = j;
-        negScores[negative++] = -total[j];
-      }
-    }
-    const kept = selectTop(items, scores, positive, topN);
-    const keptNegative = selectTop(negItems, negScores, negative, corrections);
-    for (let i = 0; i < keptNegative; i++) {
-      items[kept + i] = negItems[i];
-      scores[kept + i] = -negScores[i];
-    }
-    const count = kept + keptNegative;
+    const count = blender.blend(rows, weights, a, topN, threshold, corrections, highPrior);
+    if (count === 0) continue;
     for (let p = matrix.offsets[a]; p < matrix.offsets[a + 1]; p++) together[matrix.neighbours[p]] = matrix.counts[p];
     for (let i = 0; i < count; i++) {
-      const j = items[i];
-      const s = origin[j];
+      const j = blender.items[i];
+      const s = blender.origin[j];
       const share = matrix.frequency[a] > 0 ? together[j] / matrix.frequency[a] : 0;
-      outReasons[i] = texts.reason(s, s === SOURCE_INDEX.sequential ? largest[j] / weights[s] : share);
+      outReasons[i] = texts.reason(s, s === SOURCE_INDEX.sequential ? blender.largest[j] / weights[s] : share);
     }
     for (let p = matrix.offsets[a]; p < matrix.offsets[a + 1]; p++) together[matrix.neighbours[p]] = 0;
-    builder.set(a, items, scores, outReasons, count);
-    for (let i = 0; i < length; i++) {
-      const j = touched[i];
-      total[j] = 0;
-      origin[j] = -1;
-    }
+    builder.set(a, blender.items, blender.scores, outReasons, count);
     if ((a & 4095) === 0) onPhase?.("cross-sell lists", a, n);
   }
   return builder.build();
 }
 
-/** Reason texts a merchandiser can read, interned once per distinct text. */
+/** Reason texts a merchandiser can read, interned once per distinct text (cached by source and percentage). */
 class ReasonTexts {
   readonly popular: number;
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<number, number>();
 
   constructor(
     private readonly table: ReasonTable,
@@ -262,23 +211,24 @@ class ReasonTexts {
 
   /** `share` is P(item | anchor) for co-purchase sources, the rule's confidence for the sequential one. */
   reason(source: number, share: number): number {
-    if (source === SOURCE_INDEX.walk) return this.intern("item_cf", "Goes with items often bought with {anchor}");
-    if (source === SOURCE_INDEX.sequential) {
-      return this.intern("sequential", `Bought within ${this.windowDays} days after {anchor} by ${percent(share)} of its buyers`);
-    }
-    const code = source === SOURCE_INDEX.association ? "association" : "item_cf";
-    if (share <= 0) return this.intern(code, "Goes with {anchor}");
-    return this.intern(code, `Bought together with {anchor} by ${percent(share)} of its buyers`);
-  }
-
-  private intern(code: "association" | "item_cf" | "sequential", text: string): number {
-    const key = `${code}|${text}`;
+    const bucket = share <= 0 ? -1 : share < 0.01 ? 0 : Math.round(share * 100);
+    const key = source * 1000 + bucket + 1;
     let index = this.cache.get(key);
     if (index === undefined) {
-      index = this.table.intern(code, text);
+      index = this.intern(source, share);
       this.cache.set(key, index);
     }
     return index;
+  }
+
+  private intern(source: number, share: number): number {
+    if (source === SOURCE_INDEX.walk) return this.table.intern("item_cf", "Goes with items often bought with {anchor}");
+    if (source === SOURCE_INDEX.sequential) {
+      return this.table.intern("sequential", `Bought within ${this.windowDays} days after {anchor} by ${percent(share)} of its buyers`);
+    }
+    const code = source === SOURCE_INDEX.association || source === SOURCE_INDEX.rules ? "association" : "item_cf";
+    if (share <= 0) return this.table.intern(code, "Goes with {anchor}");
+    return this.table.intern(code, `Bought together with {anchor} by ${percent(share)} of its buyers`);
   }
 }
 

@@ -93,7 +93,12 @@ function parseVariants(text: string | undefined): EvaluationVariant[] {
 function formatRun(run: VariantRun, k: number): string {
   const m = run.metrics;
   const p = run.crossSell?.parameters;
-  const blend = p === undefined ? "" : ` lambda=${p.lambda.toPrecision(3)} intercept=${p.intercept} prior=${p.prior} walk=${p.walk.toPrecision(2)}(beta ${p.walkBeta}) association=${p.association.toPrecision(2)} sequential=${p.sequential.toPrecision(2)}`;
+  const blend =
+    p === undefined || p.ease + p.walk + p.association + p.rules + p.sequential === 0
+      ? ""
+      : p.threshold === Number.POSITIVE_INFINITY
+        ? " no lists: popularity wins the internal validation"
+      : ` lambda=${p.lambda.toPrecision(3)} intercept=${p.intercept} prior=${p.prior} walk=${p.walk.toPrecision(2)}(beta ${p.walkBeta}) association=${p.association.toPrecision(2)} rules=${p.rules.toPrecision(2)} sequential=${p.sequential.toPrecision(2)} threshold=${p.threshold.toPrecision(2)}`;
   return `seed ${run.seed} ${run.variant}: requests=${m.requests} HR@${k}=${m.hr.toFixed(4)} NDCG@${k}=${m.ndcg.toFixed(4)} MRR=${m.mrr.toFixed(4)} coverage=${m.coverage.toFixed(3)} build=${(run.buildMs / 1000).toFixed(1)}s recommend=${(run.recommendMs / 1000).toFixed(1)}s${blend}`;
 }
 

@@ -47,9 +47,7 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
   const total = basketCount(baskets);
   const { offsets: lineOffsets, items: lines, users: basketUsers, times } = baskets;
 
-  const dated: number[] = [];
-  for (let b = 0; b < total; b++) if (basketUsers[b] >= 0 && Number.isFinite(times[b])) dated.push(b);
-  dated.sort((x, y) => basketUsers[x] - basketUsers[y] || times[x] - times[y] || x - y);
+  const dated = datedByUser(baskets);
 
   const buyers = new Uint32Array(n);
   const lastBuyer = new Int32Array(n).fill(-1);
@@ -144,6 +142,41 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
     buyers,
     windowDays,
   };
+}
+
+/** Dated baskets of known users, grouped by user (counting sort), each user's by time then index. */
+function datedByUser(baskets: Baskets): Uint32Array {
+  const { users, times } = baskets;
+  const total = basketCount(baskets);
+  const starts = new Uint32Array(baskets.userIds.length + 1);
+  let count = 0;
+  for (let b = 0; b < total; b++) {
+    if (users[b] >= 0 && Number.isFinite(times[b])) {
+      starts[users[b] + 1]++;
+      count++;
+    }
+  }
+  for (let u = 0; u < baskets.userIds.length; u++) starts[u + 1] += starts[u];
+  const next = starts.slice(0, baskets.userIds.length);
+  const dated = new Uint32Array(count);
+  for (let b = 0; b < total; b++) if (users[b] >= 0 && Number.isFinite(times[b])) dated[next[users[b]]++] = b;
+  for (let u = 0; u < baskets.userIds.length; u++) {
+    if (starts[u + 1] - starts[u] > 32) {
+      const own = Array.from(dated.subarray(starts[u], starts[u + 1])).sort((x, y) => times[x] - times[y] || x - y);
+      dated.set(own, starts[u]);
+      continue;
+    }
+    for (let i = starts[u] + 1; i < starts[u + 1]; i++) {
+      const b = dated[i];
+      let j = i - 1;
+      while (j >= starts[u] && times[dated[j]] > times[b]) {
+        dated[j + 1] = dated[j];
+        j--;
+      }
+      dated[j + 1] = b;
+    }
+  }
+  return dated;
 }
 
 function grow(array: Float64Array, size: number): Float64Array<ArrayBuffer> {
