@@ -26,7 +26,27 @@ export async function openSql(target: Target, options: { persistTo?: string } = 
     persist: options.persistTo !== undefined ? { path: path.join(path.resolve(options.persistTo), "v3") } : true,
     remoteBindings: false,
   });
-  return { sql: d1Client(proxy.env.DB), close: () => proxy.dispose() };
+  return { sql: retryWhenBusy(d1Client(proxy.env.DB)), close: () => proxy.dispose() };
+}
+
+/**
+ * A running `wrangler dev` writes the same SQLite file; a read that meets its write lock fails (SQLITE_BUSY,
+ * surfaced by the proxy as "internal error") and is simply tried again. Only reads go through this client.
+ */
+export function retryWhenBusy(sql: SqlClient, attempts = 10): SqlClient {
+  return {
+    async all<T>(query: string, params?: readonly unknown[]) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await sql.all<T>(query, params);
+        } catch (error) {
+          const message = String((error as Error).message ?? error);
+          if (attempt >= attempts || !/internal error|SQLITE_BUSY|database is locked/i.test(message)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** Math.min(attempt, 6)));
+        }
+      }
+    },
+  };
 }
 
 /** `?N` parameters replaced by literals, for `wrangler d1 execute --command`. */

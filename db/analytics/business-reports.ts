@@ -11,7 +11,7 @@
  *   (attribution.ts), and its sell-through sold / (sold + stock).
  */
 import { wilsonInterval } from "../../core/stats/wilson";
-import { ATTRIBUTION_WINDOW_SECONDS, RESOLVED_LINES_CTE } from "./attribution";
+import { ATTRIBUTION_WINDOW_SECONDS, resolvedLinesCte } from "./attribution";
 import type { SqlClient } from "./sql-client";
 import { DEVICE_MIN_PRICE, orderFactsCtes } from "./unit-sql";
 
@@ -160,7 +160,7 @@ export interface ClearanceReport {
 
 export async function clearanceReport(sql: SqlClient, window: ReportWindow): Promise<ClearanceReport> {
   const products = await sql.all<ClearanceRow>(
-    `WITH ${RESOLVED_LINES_CTE},
+    `WITH ${resolvedLinesCte()},
     sold AS (
       SELECT product_id, SUM(qty) AS units, SUM(qty * price) AS revenue,
         SUM(CASE WHEN slot = 'down_sell' THEN qty ELSE 0 END) AS via_down_sell,
@@ -201,7 +201,7 @@ export interface ClearanceByVariant {
 export async function clearanceByVariant(sql: SqlClient, window: ReportWindow, experiment: string, unit: "session" | "user"): Promise<ClearanceByVariant[]> {
   const unitOf = `CASE WHEN ?5 = 'user' AND r.user_id IS NOT NULL THEN 'u:' || r.user_id ELSE 's:' || r.session_id END`;
   return sql.all<ClearanceByVariant>(
-    `WITH ${RESOLVED_LINES_CTE},
+    `WITH ${resolvedLinesCte()},
     units AS (SELECT unit_id, variant FROM exposures WHERE experiment_id = ?4),
     per_variant AS (SELECT variant, COUNT(*) AS units FROM units GROUP BY variant),
     clearance AS (

@@ -40,7 +40,7 @@ export async function metricsReport(sql: SqlClient, options: MetricsOptions = {}
   const [aggregates, points, attribution, clearance] = await Promise.all([
     variantAggregates(sql, { ...query, deviceMinPrice: options.deviceMinPrice ?? DEVICE_MIN_PRICE }),
     variantSeries(sql, query, bucketSeconds),
-    attributionSummary(sql, window.from, window.to),
+    attributionSummary(sql, window.from, window.to, { experiment: experiment.id, unit: experiment.unit }),
     clearanceByVariant(sql, window, experiment.id, experiment.unit),
   ]);
   const analysis = analyseExperiment(aggregates, experiment.variants, controlVariant(experiment.variants), { primaryMetric: options.primaryMetric });
