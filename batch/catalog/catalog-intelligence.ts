@@ -86,7 +86,8 @@ export function catalogIntelligence(
   lap("compat");
 
   options.onPhase?.("catalog", 1, 5);
-  const crossSell = catalogCrossSell(ctx, mined, complements, reasons, options.crossSell);
+  const scenarios = scenarioLists(ctx, complements, reasons);
+  const crossSell = catalogCrossSell(ctx, mined, complements, reasons, { scenarioLists: scenarios, ...options.crossSell });
   lap("cross_sell");
 
   options.onPhase?.("catalog", 2, 5);
@@ -114,7 +115,6 @@ export function catalogIntelligence(
   lap("down_sell");
 
   options.onPhase?.("catalog", 3, 5);
-  const scenarios = scenarioLists(ctx, complements, reasons);
   const shares = scenarioShares(ctx);
   const bundles = mineBundles(ctx, options.bundles);
   lap("bundles");
@@ -170,6 +170,7 @@ export function catalogIntelligence(
       compat_tokens: ctx.compat.tokens.length,
       cross_sell_augmented: crossSell.augmented,
       cold_start_items: crossSell.coldStart,
+      cross_sell_from_graph: crossSell.graphFallback,
       incompatible_removed: crossSell.removedIncompatible,
       down_sell_items: downSellItems,
       similar_items: similarItems,

@@ -17,6 +17,11 @@
  *      in its category by (official first where the merchant asks, then orders, then index). A product with no
  *      orders (a launch) gets exactly these: compatible accessories, official and popular first.
  *
+ * An item whose list is still empty (an accessory launched yesterday in a category nothing is bought with yet)
+ * falls back on the knowledge graph: its category's scenario list (`scenario-lists.ts`: items of other
+ * categories used in the same scenarios), then the best sellers of the categories that list its category as a
+ * complement, each kept only if it fits the item, scored ref * fitWeight * s_j / max s.
+ *
  * The list keeps the `length` best positive entries; the mined list's negative corrections stay at its end.
  */
 import { fitsCart, isConstrained } from "../../core/catalog/compat-index";
@@ -32,6 +37,8 @@ export interface CatalogCrossSellOptions {
   perCategory?: number;
   /** Complement weight of a category reached only because its accessories fit. */
   fitWeight?: number;
+  /** Scenario lists by category path, for items that end up with nothing else. */
+  scenarioLists?: ReadonlyMap<string, CandidateList>;
 }
 
 export interface CatalogCrossSell {
@@ -39,6 +46,8 @@ export interface CatalogCrossSell {
   /** Items whose list gained catalogue candidates, and items with no orders that got a list from the catalogue. */
   augmented: number;
   coldStart: number;
+  /** Items whose list came from the scenario lists or reversed complements only. */
+  graphFallback: number;
   removedIncompatible: number;
 }
 
@@ -95,7 +104,17 @@ export function catalogCrossSell(
     return r;
   };
 
-  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, removedIncompatible: 0 };
+  const reversed = new Map<number, Array<{ category: number; weight: number }>>();
+  for (const [a, edges] of complements) {
+    for (const e of edges) {
+      let list = reversed.get(e.category);
+      if (list === undefined) reversed.set(e.category, (list = []));
+      list.push({ category: a, weight: e.weight });
+    }
+  }
+  for (const list of reversed.values()) list.sort((x, y) => y.weight - x.weight || x.category - y.category);
+
+  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, graphFallback: 0, removedIncompatible: 0 };
   const lists: CandidateList[] = new Array(n);
   const single = new Uint32Array(1);
   const scoreOf = new Map<number, number>();
@@ -186,6 +205,15 @@ export function catalogCrossSell(
       }
     }
 
+    if (entries.length === 0 && product !== undefined && category >= 0) {
+      const fallback = graphFallback(i, category);
+      if (fallback.length > 0) {
+        entries.push(...fallback);
+        result.graphFallback++;
+        if (ctx.frequency[i] === 0) result.coldStart++;
+      }
+    }
+
     entries.sort((a, b) => b.score - a.score || a.item - b.item);
     if (entries.length > length) entries.length = length;
     const all = entries.concat(negative);
@@ -193,6 +221,31 @@ export function catalogCrossSell(
   }
   result.list = (i) => lists[i] ?? EMPTY;
   return result;
+
+  function graphFallback(i: number, category: number): Array<{ item: number; score: number; reason: number }> {
+    const out: Array<{ item: number; score: number; reason: number }> = [];
+    const usable = (j: number) => j !== i && ctx.sellable[j] === 1 && fitsCart(compat, j, single) && !out.some((e) => e.item === j);
+    const scenario = options.scenarioLists?.get(ctx.columns.categories[category]);
+    if (scenario !== undefined && scenario.items.length > 0) {
+      const top = Math.max(1e-9, scenario.scores[0]);
+      for (let k = 0; k < scenario.items.length && out.length < length; k++) {
+        const j = scenario.items[k];
+        if (usable(j)) out.push({ item: j, score: (ref * fitWeight * scenario.scores[k]) / top, reason: scenario.reasons[k] });
+      }
+    }
+    const leaf = ctx.leaf[category];
+    for (const { category: b, weight } of reversed.get(category) ?? []) {
+      const pool = byCategory.get(b) ?? [];
+      let taken = 0;
+      for (let r = 0; r < pool.length && taken < perCategory; r++) {
+        const j = pool[r];
+        if (!usable(j)) continue;
+        out.push({ item: j, score: (ref * fitWeight * weight) / (1 + r), reason: intern("category_complement", `Often bought with ${leaf}`) });
+        taken++;
+      }
+    }
+    return out;
+  }
 }
 
 const NOUNS: Record<string, string> = { smartphone: "phone", "mirrorless-camera": "camera", "action-camera": "camera", "graphics-card": "graphics card", cpu: "CPU", smartwatch: "watch" };

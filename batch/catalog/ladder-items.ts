@@ -4,13 +4,13 @@
  * fit (so a cheaper case is only suggested for the same phone).
  */
 import { attrString } from "../../core/catalog/attributes";
-import { requirement } from "../../core/catalog/compatibility";
 import { type CatalogProduct, categoryPath } from "../io/read-catalog";
 import type { LadderItem } from "./down-sell";
 import { specsOf } from "./spec-distance";
+import { fitSignature } from "./spec-features";
 
 export function ladderItem(product: CatalogProduct): LadderItem {
-  const required = requirement(product);
+  const fit = fitSignature(product);
   const model = attrString(product.attrs, "device_model");
   return {
     price: product.price ?? Number.NaN,
@@ -20,6 +20,6 @@ export function ladderItem(product: CatalogProduct): LadderItem {
     clearance: product.lifecycle === "clearance",
     ...(product.margin !== undefined ? { margin: product.margin } : {}),
     ...(model !== undefined ? { model } : {}),
-    ...(required !== undefined ? { fitKey: JSON.stringify(required.conditions) } : {}),
+    ...(fit !== undefined ? { fitKey: fit } : {}),
   };
 }

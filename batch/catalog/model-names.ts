@@ -23,6 +23,7 @@ export function modelName(item: CatalogItem & { title: string }): string {
   if (taken === 0) return item.title;
   let name = words.slice(0, taken).join(" ").replace(/[,;:]+$/, "");
   const brand = item.brand;
-  if (brand !== undefined && name.toLowerCase().startsWith(`${brand.toLowerCase()} `) && name.length > brand.length + 1) name = name.slice(brand.length + 1);
+  const rest = brand === undefined ? "" : name.slice(brand.length + 1);
+  if (brand !== undefined && name.toLowerCase().startsWith(`${brand.toLowerCase()} `) && /[a-z]/i.test(rest)) name = rest;
   return name;
 }

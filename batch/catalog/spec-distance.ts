@@ -109,7 +109,11 @@ export function specDistance(a: Specs, b: Specs, minWeight = MIN_SHARED_WEIGHT):
 }
 
 /** Order in which identical specs are worth saying ("same 16 GB RAM and RTX 4060"). */
-const MENTION_ORDER = ["gpu", "ram_gb", "cpu", "vram_gb", "screen_in", "storage_gb", "lens_mount", "sensor", "megapixels", "platform", "cores", "flight_time_min", "capacity_gb", "output_w", "refresh_hz", "battery_mah", "camera_mp", "anc", "case_mm"] as const;
+const MENTION_ORDER = [
+  "gpu", "ram_gb", "cpu", "vram_gb", "screen_in", "storage_gb", "lens_mount", "sensor", "megapixels", "platform", "cores", "flight_time_min",
+  "capacity_gb", "output_w", "refresh_hz", "battery_mah", "camera_mp", "anc", "case_mm", "case_type", "material", "layout", "trackpad",
+  "lens_type", "speed_class", "read_mbps", "speed_mts", "form_factor", "interface", "max_w", "power_delivery_w",
+] as const;
 
 /** Display labels of the specs a and b share exactly, most telling first. */
 export function sharedSpecs(a: Specs, b: Specs, limit = 2): string[] {

@@ -6,6 +6,7 @@
  * CPU and GPU display names parsed into a tier. A missing or unparseable value is simply absent.
  */
 import { type Attrs, attrList, attrNumber, attrString } from "../../core/catalog/attributes";
+import { requirement } from "../../core/catalog/compatibility";
 
 export interface SpecItem {
   brand?: string;
@@ -54,6 +55,13 @@ export const NUMERIC_FEATURES: readonly NumericFeature[] = [
   { name: "output_w", weight: 2, ratio: 2, read: num("output_w"), label: (v) => `${v} W` },
   { name: "case_mm", weight: 1, ratio: 1.15, read: num("case_mm"), label: (v) => `${v} mm case` },
   { name: "year", weight: 1, linear: 3, read: num("announced_year"), label: (v) => `${v}` },
+  { name: "max_w", weight: 1, ratio: 2, read: num("max_w"), label: (v) => `${v} W` },
+  { name: "length_m", weight: 1, ratio: 2, read: num("length_m"), label: (v) => `${trim(v)} m` },
+  { name: "read_mbps", weight: 1, ratio: 2, read: num("read_mbps"), label: (v) => `${v} MB/s` },
+  { name: "pack_count", weight: 0.5, ratio: 3, read: num("pack_count"), label: (v) => `${v}-pack` },
+  { name: "power_delivery_w", weight: 1, ratio: 2, read: num("power_delivery_w"), label: (v) => `${v} W charging` },
+  { name: "speed_mts", weight: 1, ratio: 1.5, read: num("speed_mts"), label: (v) => `${v} MT/s` },
+  { name: "max_load_kg", weight: 1, ratio: 2, read: num("max_load_kg"), label: (v) => `${v} kg load` },
 ];
 
 /** A categorical feature: equal values distance 0, different 1. */
@@ -69,6 +77,8 @@ const bool = (key: string) => (item: SpecItem) => (typeof item.attrs[key] === "b
 
 export const CATEGORICAL_FEATURES: readonly CategoricalFeature[] = [
   { name: "brand", weight: 2, read: (i) => i.brand?.toLowerCase(), label: (v) => v },
+  /** What an accessory fits (its requirement): the same phone model, the same connector, the same mount. */
+  { name: "fit", weight: 3, read: fitSignature, label: () => "fit" },
   { name: "type", weight: 2, read: (i) => (attrString(i.attrs, "kind") ?? attrString(i.attrs, "type"))?.toLowerCase(), label: (v) => v },
   { name: "os", weight: 2, read: (i) => osFamily(attrString(i.attrs, "os")), label: (v) => v },
   { name: "storage_type", weight: 1, read: (i) => storageOf(i.attrs).type, label: (v) => v.toUpperCase() },
@@ -84,6 +94,19 @@ export const CATEGORICAL_FEATURES: readonly CategoricalFeature[] = [
   { name: "touchscreen", weight: 0.5, read: (i) => (i.attrs.touchscreen === undefined ? undefined : String(Boolean(i.attrs.touchscreen))), label: () => "touchscreen" },
   { name: "memory_type", weight: 3, read: str("memory_type"), label: (v) => v.toUpperCase() },
   { name: "socket", weight: 3, read: str("socket"), label: (v) => v.toUpperCase() },
+  { name: "covers", weight: 3, read: str("covers"), label: (v) => (v === "camera" ? "camera-lens cover" : "screen cover") },
+  { name: "case_type", weight: 1, read: str("case_type"), label: (v) => `${v} case` },
+  { name: "material", weight: 1, read: str("material"), label: (v) => v.replace(/-/g, " ") },
+  { name: "charging", weight: 2, read: str("charging"), label: (v) => (v === "wired" ? "wired charging" : v === "qi" ? "Qi charging" : "MagSafe") },
+  { name: "style", weight: 1, read: str("style"), label: (v) => v },
+  { name: "layout", weight: 2, read: str("layout"), label: (v) => v.toUpperCase() },
+  { name: "trackpad", weight: 1, read: bool("trackpad"), label: () => "trackpad" },
+  { name: "lens_type", weight: 2, read: str("lens_type"), label: (v) => `${v} lens` },
+  { name: "speed_class", weight: 1, read: str("speed_class"), label: (v) => v.toUpperCase() },
+  { name: "form_factor", weight: 2, read: str("form_factor"), label: (v) => v.toUpperCase() },
+  { name: "interface", weight: 1, read: str("interface"), label: (v) => v.toUpperCase() },
+  { name: "cooler_type", weight: 1, read: str("cooler_type"), label: (v) => v.toUpperCase() },
+  { name: "efficiency", weight: 1, read: str("efficiency"), label: (v) => v.replace("80plus-", "80 PLUS ") },
 ];
 
 export interface CpuSpec {
@@ -207,4 +230,10 @@ function cardSlot(a: Attrs): string | undefined {
 /** Scenarios a product suits (`attrs.scenarios`), for the distance's overlap term. */
 export function scenariosOf(a: Attrs): readonly string[] {
   return attrList(a, "scenarios") ?? [];
+}
+
+/** An accessory's fit requirement as text (equal texts = fits the same devices); undefined without one. */
+export function fitSignature(item: SpecItem): string | undefined {
+  const required = requirement(item);
+  return required === undefined ? undefined : JSON.stringify(required.conditions);
 }

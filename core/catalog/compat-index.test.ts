@@ -10,6 +10,7 @@ const catalog = {
   iphone14: item({ kind: "smartphone", device_model: "apple-iphone-14", connector: "lightning", magsafe: true, wireless_charging: true }),
   s24Case: item({ kind: "phone-case", fits_models: ["samsung-galaxy-s24"] }),
   lightningCable: item({ kind: "cable", connectors: ["lightning"] }),
+  usbcCable: item({ kind: "cable", connectors: ["usb-c"] }),
   usbcCharger: item({ kind: "charger", charging: "wired", connectors: ["usb-c"], output_w: 45 }),
   magsafeCharger: item({ kind: "charger", charging: "magsafe", connectors: [] }),
   speaker: item({ kind: "speaker", wireless: true }),
@@ -60,6 +61,15 @@ describe("compiled compatibility index", () => {
     expect(fitsCart(index, at("usbcCharger"), [at("s24Case")])).toBe(true);
     expect(fitsCart(index, at("lightningCable"), [at("s24Case")])).toBe(false);
     expect(fitsCart(index, at("magsafeCharger"), [at("s24Case")])).toBe(false);
+  });
+
+  it("lets any other accessory stand for what its single-token clauses name", () => {
+    expect(fitsCart(index, at("usbcCharger"), [at("usbcCable")])).toBe(true);
+    expect(fitsCart(index, at("usbcCharger"), [at("lightningCable")])).toBe(false);
+    expect(fitsCart(index, at("lightningCable"), [at("usbcCharger")])).toBe(false);
+    expect(fitsCart(index, at("s24Case"), [at("usbcCharger")])).toBe(false);
+    expect(fitsCart(index, at("ram5"), [at("ram4")])).toBe(false);
+    expect(fitsCart(index, at("sleeve14"), [at("sleeveHuge")])).toBe(false);
   });
 
   it("turns numeric ranges into tokens over the catalogue's values", () => {

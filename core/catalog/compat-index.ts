@@ -7,7 +7,9 @@
  * the screen sizes in the catalogue that fall in its range.
  *
  * An accessory made for one model (`fits_models`: a case, a drone battery) provides what that model provides, so
- * a cart holding only an iPhone case still rules out a Lightning cable for a USB-C iPhone.
+ * a cart holding only an iPhone case still rules out a Lightning cable for a USB-C iPhone; any other accessory
+ * provides the tokens of its single-token clauses (a USB-C cable implies a USB-C device: a USB-C charger fits
+ * next to it, a Lightning one does not, a case for an unknown phone does not).
  *
  *   fitsCart(x, C) <=> (x has no clauses or some d in C provides a token of every clause of x)
  *                      and no d in C pins a namespace x uses with other values
@@ -259,9 +261,13 @@ export function compileCompatIndex(items: ReadonlyArray<CatalogItem | undefined>
     let own = provided({ tokens: profile.tokens, measures: Object.entries(profile.measures) });
     if (own.length === 0 && attrString(items[i]!.attrs, "device_model") === undefined) {
       const implied = new Set<number>();
-      for (const model of attrList(items[i]!.attrs, "fits_models") ?? []) {
+      const models = attrList(items[i]!.attrs, "fits_models");
+      for (const model of models ?? []) {
         const device = byModel.get(model);
         if (device !== undefined) for (const id of provided({ tokens: device.tokens, measures: device.measures })) implied.add(id);
+      }
+      if (models === undefined) {
+        for (const condition of requirements[i]?.conditions ?? []) if ("anyOf" in condition && condition.anyOf.length === 1) implied.add(intern(condition.anyOf[0]));
       }
       own = [...implied];
     }
