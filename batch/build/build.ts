@@ -16,6 +16,7 @@ import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
 import { categoryComplements } from "./category-complements";
 import { crossSellCandidates } from "./cross-sell";
+import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { popularLists } from "./popular";
 import { ReasonTable } from "./reason-table";
 
@@ -26,6 +27,8 @@ export interface BuildInputs {
   complements?: string;
   /** Merchandising rules (JSON Lines or a `cfg/rules` document); permanent excludes act at build time. */
   rules?: string;
+  /** Events logged by the edge (DESIGN's events lines): purchases only they know, and co-views (event-signals.ts). */
+  events?: string;
 }
 
 export interface BuildOptions {
@@ -36,6 +39,8 @@ export interface BuildOptions {
   onPhase?: (phase: string, done: number, total: number) => void;
   /** Catalogue intelligence settings (merchant complements, rules, ladder and bundle options). */
   intelligence?: CatalogIntelligenceOptions;
+  /** Items viewed together per session, from the events file: co-view `similar` lists. */
+  viewSessions?: string[][];
 }
 
 /** Reads the inputs and builds. */
@@ -57,11 +62,19 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     onProgress: (done, total) => options.onPhase?.("read orders", done, total),
   });
   reports.orders = { path: inputs.orders, report: orders.report };
+  let baskets = orders.baskets;
+  let viewSessions: string[][] | undefined;
+  if (inputs.events !== undefined) {
+    const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
+    if (signals.purchasesAdded > 0) baskets = builder.build();
+    viewSessions = signals.viewSessions;
+    reports.events = { path: inputs.events, report: signals.report };
+  }
   const intelligence: CatalogIntelligenceOptions = { ...options.intelligence };
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(orders.baskets, catalog, { ...options, intelligence });
+  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions });
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
@@ -101,6 +114,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
   if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
   lap("catalog");
+  const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
 
   options.onPhase?.("encode", 0, n);
   const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
@@ -114,6 +128,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       const cross = candidatesOf(crossSell, i);
       if (cross.items.length > 0) lists.cross_sell = cross;
     }
+    lists = withCoView(lists, coView, i);
     let count = 0;
     for (const list of Object.values(lists)) count += list.items.length;
     if (count === 0) continue;

@@ -11,7 +11,7 @@ export const command: Command = {
   name: "build",
   summary: "mine orders (+ catalogue) into the blobs the edge serves",
   usage: `
-edgerec build --orders F [--catalog F] --out DIR [flags]
+edgerec build --orders F [--catalog F] [--events F] --out DIR [flags]
 
 Reads orders (JSON Lines or TSV baskets) and an optional catalogue, computes cross-sell lists per item and
 popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (and DIR/catalog.jsonl).
@@ -22,6 +22,8 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --complements F merchant category complements: {"anchor_category","complement_category","weight"?,"official_first"?}
                   per line (weight 0 removes a learned pair; categories by path or leaf name)
   --rules F       merchandising rules (one per line, or a cfg/rules document): permanent excludes leave every list
+  --events F      events the edge logged (edgerec export-events): purchases only they report join the orders,
+                  items viewed in the same session become "similar" (co-view) lists
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --strict        stop at the first bad input line (default: skip it and report it)
@@ -46,7 +48,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
     let progress = startProgress("read orders", { quiet: values.quiet });
     let phase = "read orders";
     const artifacts = await buildFromFiles(
-      { orders, catalog: values.catalog, complements: values.complements, rules: values.rules },
+      { orders, catalog: values.catalog, complements: values.complements, rules: values.rules, events: values.events },
       {
         buildId: values["build-id"],
         onBadLine: values.strict ? "fail" : "skip",

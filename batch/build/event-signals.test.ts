@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { candidatesOf } from "../../core/candidates";
+import { decodeItemBlob } from "../../core/blob/item-blob";
+import { decodeMetaBlob } from "../../core/blob/meta-blob";
+import { BasketsBuilder } from "../io/baskets";
+import { buildFromFiles } from "./build";
+import { coViewCandidates, readEventSignals } from "./event-signals";
+import { ReasonTable } from "./reason-table";
+
+const work = mkdtempSync(path.join(tmpdir(), "edgerec-event-signals-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const view = (id: string, session: string, item: string) => JSON.stringify({ event_id: id, type: "view", session_id: session, ts: "2026-05-01T10:00:00Z", item_id: item, dwell_ms: 4000 });
+const EVENTS = [
+  view("e1", "s1", "a"), view("e2", "s1", "b"), view("e3", "s1", "c"),
+  view("e4", "s2", "a"), view("e5", "s2", "b"),
+  view("e6", "s3", "a"), view("e7", "s3", "c"), view("e7b", "s3", "a"),
+  view("e8", "s4", "b"), view("e9", "s4", "never-sold"),
+  JSON.stringify({ event_id: "p1", type: "purchase", session_id: "s5", ts: 1_780_000_000, order_id: "o-new", lines: [{ id: "a", price: 900 }, { id: "d", price: 20, rec_id: "r1" }] }),
+  JSON.stringify({ event_id: "p2", type: "purchase", session_id: "s6", ts: 1_780_000_000, order_id: "o1", lines: [{ id: "a" }, { id: "b" }] }),
+  JSON.stringify({ event_id: "p3", type: "purchase", session_id: "s7", ts: 1_780_000_000, order_id: "o-demo", order_value: 10 }),
+  JSON.stringify({ event_id: "bad1", type: "view", ts: 1_780_000_000, item_id: "a" }),
+  JSON.stringify({ event_id: "bad2", type: "click", session_id: "s8", ts: 1_780_000_000, rec_id: "r" }),
+  "{not json",
+];
+const eventsFile = path.join(work, "events.jsonl");
+writeFileSync(eventsFile, `${EVENTS.join("\n")}\n`);
+const ordersFile = path.join(work, "orders.jsonl");
+writeFileSync(ordersFile, ['{"order_id":"o1","items":["a","b"]}', '{"order_id":"o2","items":["a","c"]}', '{"order_id":"o3","items":["b","c"]}', '{"order_id":"o4","items":["c","never-viewed"]}'].join("\n"));
+
+describe("event signals for the next build", () => {
+  it("adds purchases only the events know, skips known orders, and names every bad line", async () => {
+    const builder = new BasketsBuilder();
+    builder.add("o1", [{ id: "a" }, { id: "b" }]);
+    const signals = await readEventSignals(eventsFile, builder, new Set(["o1"]));
+    expect(signals.purchasesAdded).toBe(1);
+    const baskets = builder.build();
+    expect(baskets.orderIds).toEqual(["o1", "o-new"]);
+    expect(signals.report).toMatchObject({ lines: 16, accepted: 13, skipped: 3 });
+    expect(signals.report.problems.map((p) => [p.line, p.field])).toEqual([[14, "session_id"], [15, "item_id"], [16, undefined]]);
+    expect(signals.viewSessions.map((s) => s.sort().join(""))).toEqual(["abc", "ab", "ac", "bnever-sold"]);
+  });
+
+  it("scores co-views by cosine over sessions, s(a,b) / sqrt(s(a) s(b)), at least two sessions together", () => {
+    const itemIds = ["a", "b", "c", "never-sold"];
+    const reasons = new ReasonTable();
+    const lists = coViewCandidates([["a", "b", "c"], ["a", "b"], ["a", "c"], ["b", "never-sold"]], { itemIds, itemIndex: new Map(itemIds.map((id, i) => [id, i])) }, reasons);
+    const a = candidatesOf(lists, 0);
+    expect([...a.items].map((i) => itemIds[i])).toEqual(["c", "b"]);
+    expect(a.scores[0]).toBeCloseTo(2 / Math.sqrt(3 * 2), 6);
+    expect(a.scores[1]).toBeCloseTo(2 / Math.sqrt(3 * 3), 6);
+    expect([...candidatesOf(lists, 1).items].map((i) => itemIds[i])).toEqual(["a"]);
+    expect(candidatesOf(lists, 3).items.length).toBe(0);
+    expect(reasons.toArray()[a.reasons[0]]).toEqual({ code: "co_view", text: "Shoppers who viewed {anchor} also viewed this" });
+  });
+
+  it("edgerec build --events: the events' purchases join the orders and co-views become similar lists", async () => {
+    const artifacts = await buildFromFiles({ orders: ordersFile, events: eventsFile }, { buildId: "closed-loop" });
+    expect(artifacts.manifest.counts.orders).toBe(5);
+    expect(artifacts.manifest.inputs.events).toMatchObject({ lines: 16, accepted: 13, skipped: 3 });
+    const meta = decodeMetaBlob(artifacts.meta);
+    const index = (id: string) => meta.items.indexOf(id);
+    expect(index("d")).toBeGreaterThanOrEqual(0);
+    const a = decodeItemBlob(artifacts.itemBlobs[index("a")]!);
+    expect([...a.similar!.items].map((i) => meta.items[i])).toEqual(["c", "b"]);
+    expect(meta.reasons[a.similar!.reasons[0]].code).toBe("co_view");
+    const without = await buildFromFiles({ orders: ordersFile }, { buildId: "open-loop" });
+    const metaWithout = decodeMetaBlob(without.meta);
+    expect(metaWithout.items.indexOf("d")).toBe(-1);
+    const aWithout = decodeItemBlob(without.itemBlobs[metaWithout.items.indexOf("a")]!);
+    expect(aWithout.similar).toBeUndefined();
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * @module
+ * What the next build learns from the events the edge logged (`edgerec build --events F`, the closed loop):
+ *
+ * - recent purchases: purchase events that carry their lines and whose order id the orders file does not have
+ *   (orders that reached the shop only through `/v1/events`) become baskets like any order;
+ * - co-view: items viewed in the same session. For items a and b viewed in s(a, b) sessions,
+ *     cosine(a, b) = s(a, b) / √(s(a) s(b)),
+ *   kept when s(a, b) >= minSessions, the best topN per item, served as the item's `similar` list ("Shoppers
+ *   who viewed {anchor} also viewed") where the catalogue gave it none, appended after the catalogue's otherwise.
+ *
+ * Events are DESIGN's events lines (what `edgerec export-events` writes); a bad line is reported with its line
+ * number and skipped (or stops the build with --strict). Purchase events without lines are fine: the orders
+ * file has them.
+ */
+import { type CandidateList, type CandidateLists, CandidateListsBuilder, candidatesOf } from "../../core/candidates";
+import type { ItemLists } from "../../core/blob/item-blob";
+import type { Baskets, BasketsBuilder } from "../io/baskets";
+import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "../io/input-error";
+import { readLineBatches } from "../io/lines";
+import { toUnixSeconds } from "../io/timestamps";
+import type { ReasonTable } from "./reason-table";
+
+const TYPES = new Set(["view", "add_to_cart", "remove_from_cart", "purchase", "search", "impression", "click"]);
+
+export interface EventSignals {
+  report: ReadReport;
+  /** Purchase baskets added to the builder. */
+  purchasesAdded: number;
+  /** Item ids viewed per session, sessions with at least two distinct items only. */
+  viewSessions: string[][];
+}
+
+/** Reads an events file, adding its unseen purchases to `builder`; `knownOrders` are the orders file's ids. */
+export async function readEventSignals(path: string, builder: BasketsBuilder, knownOrders: ReadonlySet<string>, options: { onBadLine?: BadLinePolicy } = {}): Promise<EventSignals> {
+  const policy = options.onBadLine ?? "skip";
+  const report = newReport();
+  const sessions = new Map<string, Set<string>>();
+  const added = new Set<string>();
+  for await (const [lines, first] of readLineBatches(path)) {
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (text.trim().length === 0) continue;
+      report.lines++;
+      try {
+        const event = parseEventLine(text, path, first + i);
+        if (event.type === "view" && event.item_id !== undefined) {
+          let viewed = sessions.get(event.session_id);
+          if (viewed === undefined) sessions.set(event.session_id, (viewed = new Set()));
+          viewed.add(event.item_id);
+        } else if (event.type === "purchase" && event.lines !== undefined) {
+          const orderId = event.order_id ?? event.event_id;
+          if (!knownOrders.has(orderId) && !added.has(orderId)) {
+            added.add(orderId);
+            builder.add(orderId, event.lines, event.user_id, event.ts);
+          }
+        }
+        report.accepted++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        recordProblem(report, error, policy);
+      }
+    }
+  }
+  const viewSessions: string[][] = [];
+  for (const viewed of sessions.values()) if (viewed.size >= 2) viewSessions.push([...viewed]);
+  return { report, purchasesAdded: added.size, viewSessions };
+}
+
+interface EventLine {
+  event_id: string;
+  type: string;
+  session_id: string;
+  user_id?: string;
+  ts: number;
+  item_id?: string;
+  order_id?: string;
+  lines?: Array<{ id: string; qty?: number; price?: number }>;
+}
+
+function parseEventLine(text: string, file: string, line: number): EventLine {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof row !== "object" || row === null || Array.isArray(row)) throw new InputError(file, line, undefined, "expected a JSON object");
+  const r = row as Record<string, unknown>;
+  const text_ = (field: string, required: boolean): string | undefined => {
+    const value = r[field];
+    if (value === undefined || value === null) {
+      if (required) throw new InputError(file, line, field, "missing");
+      return undefined;
+    }
+    if (typeof value !== "string" || value.length === 0) throw new InputError(file, line, field, "not a non-empty string");
+    return value;
+  };
+  const event: EventLine = { event_id: text_("event_id", true)!, type: text_("type", true)!, session_id: text_("session_id", true)!, ts: 0 };
+  if (!TYPES.has(event.type)) throw new InputError(file, line, "type", `must be one of ${[...TYPES].join(", ")}`);
+  const ts = toUnixSeconds(r.ts);
+  if (ts === undefined) throw new InputError(file, line, "ts", "not ISO-8601 or unix seconds");
+  event.ts = ts;
+  event.user_id = text_("user_id", false);
+  event.item_id = text_("item_id", event.type === "view" || event.type === "click" || event.type === "add_to_cart" || event.type === "remove_from_cart");
+  event.order_id = text_("order_id", false);
+  if (r.lines !== undefined && r.lines !== null) {
+    if (!Array.isArray(r.lines)) throw new InputError(file, line, "lines", "not an array");
+    event.lines = r.lines.map((l, i) => {
+      const item = l as Record<string, unknown>;
+      if (typeof item !== "object" || item === null || typeof item.id !== "string" || item.id.length === 0) throw new InputError(file, line, `lines[${i}].id`, "missing or not a string");
+      const qty = typeof item.qty === "number" && Number.isInteger(item.qty) && item.qty > 0 ? item.qty : undefined;
+      const price = typeof item.price === "number" && Number.isFinite(item.price) && item.price >= 0 ? item.price : undefined;
+      return { id: item.id, ...(qty !== undefined ? { qty } : {}), ...(price !== undefined ? { price } : {}) };
+    });
+  }
+  return event;
+}
+
+export interface CoViewOptions {
+  topN?: number;
+  minSessions?: number;
+}
+
+/** Co-view lists over the build's dictionary (ids the build does not know are ignored). */
+export function coViewCandidates(sessions: readonly string[][], baskets: Pick<Baskets, "itemIds" | "itemIndex">, reasons: ReasonTable, options: CoViewOptions = {}): CandidateLists {
+  const topN = options.topN ?? 20;
+  const minSessions = options.minSessions ?? 2;
+  const n = baskets.itemIds.length;
+  const single = new Uint32Array(n);
+  const pairs = new Map<number, Map<number, number>>();
+  for (const session of sessions) {
+    const items: number[] = [];
+    for (const id of session) {
+      const index = baskets.itemIndex.get(id);
+      if (index !== undefined) items.push(index);
+    }
+    for (const a of items) {
+      single[a]++;
+      let row = pairs.get(a);
+      if (row === undefined) pairs.set(a, (row = new Map()));
+      for (const b of items) if (b !== a) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const reason = reasons.intern("co_view", "Shoppers who viewed {anchor} also viewed this");
+  const builder = new CandidateListsBuilder(n, 4);
+  for (let a = 0; a < n; a++) {
+    const row = pairs.get(a);
+    if (row === undefined) continue;
+    const scored: Array<[number, number]> = [];
+    for (const [b, together] of row) if (together >= minSessions) scored.push([b, together / Math.sqrt(single[a] * single[b])]);
+    if (scored.length === 0) continue;
+    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const top = scored.slice(0, topN);
+    builder.set(a, top.map((s) => s[0]), top.map((s) => s[1]), top.map(() => reason));
+  }
+  return builder.build();
+}
+
+/** The item's lists with its co-view candidates as (or after) its `similar` list. */
+export function withCoView(lists: ItemLists, coView: CandidateLists | undefined, item: number, limit = 30): ItemLists {
+  if (coView === undefined) return lists;
+  const viewed = candidatesOf(coView, item);
+  if (viewed.items.length === 0) return lists;
+  const similar = lists.similar;
+  if (similar === undefined || similar.items.length === 0) return { ...lists, similar: viewed };
+  const merged: CandidateList = appendNew(similar, viewed, limit);
+  return { ...lists, similar: merged };
+}
+
+function appendNew(first: CandidateList, second: CandidateList, limit: number): CandidateList {
+  const seen = new Set(first.items);
+  const items = [...first.items];
+  const scores = [...first.scores];
+  const reasons = [...first.reasons];
+  const floor = first.scores.length > 0 ? Math.min(...first.scores) : 1;
+  for (let i = 0; i < second.items.length && items.length < limit; i++) {
+    if (seen.has(second.items[i])) continue;
+    items.push(second.items[i]);
+    // Below every catalogue candidate, in co-view order.
+    scores.push(floor * second.scores[i] * 0.99);
+    reasons.push(second.reasons[i]);
+  }
+  return { items: Uint32Array.from(items), scores: Float32Array.from(scores), reasons: Uint32Array.from(reasons) };
+}
