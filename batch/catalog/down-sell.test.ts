@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { buildLadders, downSellReason, type LadderItem } from "./down-sell";
+import { specsOf } from "./spec-distance";
+
+function item(price: number, attrs: Record<string, unknown>, extra: Partial<LadderItem> = {}, brand = "Acme"): LadderItem {
+  return { price, category: "Laptops", specs: specsOf({ brand, attrs: { type: "laptop", ...attrs } }), sellable: true, clearance: false, ...extra };
+}
+
+describe("down-sell ladders", () => {
+  const base = { ram_gb: 16, screen_in: 15.6, gpu: "NVIDIA GeForce RTX 4060" };
+
+  it("keeps cheaper, close, sellable items of the category inside the price band, best first, one per model", () => {
+    const items = [
+      item(1000, base),
+      item(800, base, { model: "m1" }),
+      item(760, base, { model: "m1" }),
+      item(900, { ...base, ram_gb: 8 }),
+      item(980, base),
+      item(400, base),
+      item(700, base, { sellable: false }),
+      item(650, { ...base, gpu: "Intel UHD Graphics", ram_gb: 8 }),
+      { ...item(600, base), category: "Tablets" },
+      item(1200, base),
+    ];
+    const { downSell } = buildLadders(items);
+    expect(downSell[0].map((e) => e.item)).toEqual([1, 3]);
+    expect(downSell[0][0].saving).toBeCloseTo(0.2, 10);
+    expect(downSellReason(downSell[0][0])).toBe("Same RTX 4060 and 16 GB RAM, 20% cheaper");
+    for (const entry of downSell[9]) expect(items[entry.item].price).toBeLessThan(1200);
+  });
+
+  it("boosts clearance and margin above the category median", () => {
+    const items = [item(1000, base), item(800, base), item(850, base, { clearance: true }), item(820, base, { margin: 0.4 }), item(830, base, { margin: 0.1 })];
+    const { downSell } = buildLadders(items);
+    // equal distance 0: scores 1, 1.25 (clearance), 1 + (0.4 - 0.4) ... median of [0.1, 0.4] is 0.4
+    expect(downSell[0].map((e) => [e.item, Number(e.score.toFixed(3))])).toEqual([[2, 1.25], [1, 1], [3, 1], [4, 0.7]]);
+  });
+
+  it("needs the same fit for accessories", () => {
+    const a = item(40, { kind: "phone-case" }, { fitKey: "model:a" });
+    const sameFit = item(30, { kind: "phone-case" }, { fitKey: "model:a" });
+    const otherFit = item(20, { kind: "phone-case" }, { fitKey: "model:b" });
+    expect(buildLadders([a, sameFit, otherFit]).downSell[0].map((e) => e.item)).toEqual([1]);
+  });
+
+  it("lists similar items at any price nearby, other models only, by distance", () => {
+    const items = [item(1000, base, { model: "m0" }), item(1500, base, { model: "m1" }), item(990, base, { model: "m0" }), item(700, { ...base, ram_gb: 8 }, { model: "m2" }), item(3000, base, { model: "m3" })];
+    expect(buildLadders(items).similar[0].map((e) => e.item)).toEqual([1, 3]);
+  });
+});
