@@ -6,7 +6,8 @@
  * often the top suggestion shares the anchor's brand, type (leaf category, or the laptop set's `type`) and screen
  * class. Products without a price, and GSMArena prices flagged `price_suspect`, take no part.
  *
- * Screen classes (inches): < 5.5, 5.5-6.3, 6.3-7, 7-9, 9-11.5, 11.5-13.5, 13.5-15, 15-16.5, >= 16.5.
+ * Screen classes (inches): < 5.5, 5.5-6.3, 6.3-7, 7-9, 9-11.5, 11.5-13.5, 13.5-15, 15-16.5, >= 16.5. Ladders stay
+ * inside the anchor's leaf category, which is the laptop set's `type`, so the type column is 100% by construction.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -88,6 +89,7 @@ function print(row: Row): void {
 
 async function main(): Promise<void> {
   console.log("down-sell ladders on real specs (defaults: price 50-95% of the anchor, spec distance <= 0.30, 5 per item; similar: distance <= 0.35)");
+  console.log("ladder: anchors with one; saving, dist: medians over every ladder entry; top dist and brand/type/screen/all 3: the first suggestion; similar: anchors with a similar list, s.dist its median distance");
   console.log(
     ["data set / category".padEnd(34), "anchors".padStart(6), "ladder", "saving", "  dist", "top dist", " brand", "  type", "screen", "all 3 ", "similar", "s.dist"].join("  "),
   );
