@@ -28,6 +28,7 @@ const encoder = new TextEncoder();
 
 /** KV keys are at most 512 bytes: very long item ids are replaced by a hash of them. */
 export function itemKey(buildId: string, itemId: string): string {
+  if (itemId.length * 3 <= MAX_ID_BYTES) return `b/${buildId}/i/${itemId}`;
   const bytes = encoder.encode(itemId);
   if (bytes.length <= MAX_ID_BYTES) return `b/${buildId}/i/${itemId}`;
   const reversed = bytes.slice().reverse();

@@ -20,6 +20,10 @@ import type { LoadedBuild } from "./loaded-build";
 import type { ServingData } from "./serving-data";
 import type { SlotPlan } from "./slot-plans";
 
+const UNKNOWN = 0;
+const YES = 1;
+const NO = 2;
+
 /** A ranked suggestion before rendering. `reason`: see `rule-reasons.ts`; `anchor`: item index or -1. */
 export interface Candidate {
   item: number;
@@ -52,6 +56,8 @@ export class RequestContext {
   private readonly fitContext: Uint32Array;
   private readonly rules: CompiledRules | undefined;
   private slotRules: SlotRules | undefined;
+  /** Per item: UNKNOWN until `eligible` first asks, then YES or NO for the answer-wide checks. */
+  private readonly verdicts: Uint8Array;
   /** A bundle may repeat items shown in other slots: it offers them together. */
   private bundleSlot = false;
 
@@ -67,6 +73,7 @@ export class RequestContext {
     readonly now: number,
   ) {
     this.index = buildIndex(build);
+    this.verdicts = new Uint8Array(build.meta.items.length);
     const known = (id: string) => build.index.get(id);
     this.product = request.product_id === undefined ? undefined : known(request.product_id);
     if (this.product !== undefined) this.held.add(this.product);
@@ -126,13 +133,21 @@ export class RequestContext {
    * fitting the shopper's devices, allowed by the slot's merchandising rules, not capped for this session.
    */
   eligible = (item: number): boolean => {
-    if (this.held.has(item) || (this.shown.has(item) && !this.bundleSlot)) return false;
+    if (this.shown.has(item) && !this.bundleSlot) return false;
+    let verdict = this.verdicts[item];
+    if (verdict === UNKNOWN) this.verdicts[item] = verdict = this.sellableHere(item) ? YES : NO;
+    if (verdict === NO) return false;
+    return this.slotRules === undefined || this.slotRules.allows(item, this.units);
+  };
+
+  /** The part of `eligible` that holds for the whole answer: held, end of life, stock, fit, frequency cap. */
+  private sellableHere(item: number): boolean {
+    if (this.held.has(item) || item >= this.verdicts.length) return false;
     if ((this.build.meta.flags[item] & ItemFlag.EOL) !== 0 || this.stock.isOutOfStock(item)) return false;
     const compat = this.build.meta.compat;
     if (compat !== undefined && this.fitContext.length > 0 && !fitsCart(compat, item, this.fitContext)) return false;
-    if (this.slotRules !== undefined && !this.slotRules.allows(item, this.units)) return false;
     return !this.capped(item);
-  };
+  }
 
   categoryOf(item: number): number {
     return this.build.meta.itemCategory[item];

@@ -82,3 +82,14 @@ describe("session state", () => {
     expect(withSessionSignals({ placement: "home" }, null)).toEqual({ placement: "home" });
   });
 });
+
+describe("suggestionHash", () => {
+  it("is FNV-1a over UTF-16 code units: the UTF-8 FNV-1a of ASCII ids with a zero byte after each", () => {
+    // For ASCII, feeding (low byte, 0) per unit equals FNV-1a over the bytes "s\0k\0u\0".
+    const bytes = [...new TextEncoder().encode("sku-1")].flatMap((b) => [b, 0]);
+    let hash = 0x811c9dc5;
+    for (const b of bytes) hash = Math.imul(hash ^ b, 0x01000193);
+    expect(suggestionHash("sku-1")).toBe(hash >>> 0);
+    expect(suggestionHash("ünïcode-3")).not.toBe(suggestionHash("unicode-3"));
+  });
+});

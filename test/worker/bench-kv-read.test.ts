@@ -27,6 +27,13 @@ describe("benchmark hooks exist only with BENCH_ROUTES=on", () => {
     expect(body.bytes).toBeGreaterThan(0);
   });
 
+  it("POST reads the cart of a checkout body, the same keys as GET", async () => {
+    const body = JSON.stringify({ placement: "checkout", cart: ["phone-flagship", "camera-a7"], session_token: "x.y" });
+    const response = await call("/v1/_bench/kv-read", "on", { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(await response.json()).toMatchObject({ build: "shop-bench", keys: 2, found: 2 });
+    expect((await call("/v1/_bench/kv-read", "off", { method: "POST", headers: { "content-type": "application/json" }, body })).status).toBe(404);
+  });
+
   it("the cache-bypass header changes nothing in the answer, on or off", async () => {
     const body = JSON.stringify({ placement: "checkout", cart: ["phone-flagship", "camera-a7"] });
     const init = (bypass: boolean): RequestInit => ({ method: "POST", headers: { "content-type": "application/json", ...(bypass ? { [BYPASS_CACHE_HEADER]: "1" } : {}) }, body });

@@ -1,8 +1,13 @@
 /**
  * @module
- * `GET /v1/_bench/kv-read?ids=a,b,c`: the bare KV read the latency benchmark compares the recommendation route
- * against. It reads the item blobs of `ids` for the live build with the same bulk get, and does nothing else.
- * Answers 404 unless `BENCH_ROUTES` is "on" (never in production).
+ * The bare KV read the latency benchmark compares the recommendation route against: the item blobs of the given
+ * ids for the live build, read with the same bulk get, and nothing else.
+ *
+ *   GET  /v1/_bench/kv-read?ids=a,b,c
+ *   POST /v1/_bench/kv-read   with the very body a checkout request sends; the ids are its `cart`, so both routes
+ *                             receive the same bytes and only the work differs
+ *
+ * Both answer 404 unless `BENCH_ROUTES` is "on" (never in production).
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { itemKey } from "../../core/keys";
@@ -13,26 +18,47 @@ import { errorSchema } from "../schemas/recommendation-response";
 import { bulkGet } from "../storage/serving-store";
 import { servingStore } from "../storage/serving-store-instance";
 
-const route = createRoute({
+const readSchema = z.object({ build: z.string().nullable(), keys: z.number(), found: z.number(), bytes: z.number() });
+const responses = {
+  200: { description: "How many keys were read and found, and their bytes", content: { "application/json": { schema: readSchema } } },
+  404: { description: "Benchmark routes are off", content: { "application/json": { schema: errorSchema } } },
+};
+
+const getRoute = createRoute({
   method: "get",
   path: "/v1/_bench/kv-read",
   summary: "Benchmark only: one bulk KV read of the given items' blobs",
-  description: "Off (404) unless the BENCH_ROUTES variable is \"on\".",
+  description: 'Off (404) unless the BENCH_ROUTES variable is "on".',
   request: { query: z.object({ ids: z.string().min(1).max(4000).meta({ description: "Comma-separated item ids" }) }) },
-  responses: {
-    200: {
-      description: "How many keys were read and found, and their bytes",
-      content: { "application/json": { schema: z.object({ build: z.string().nullable(), keys: z.number(), found: z.number(), bytes: z.number() }) } },
-    },
-    404: { description: "Benchmark routes are off", content: { "application/json": { schema: errorSchema } } },
-  },
+  responses,
 });
 
-export const benchKvReadRoute = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  if (!benchRoutesEnabled(c.env)) return c.json(errorBody("not_found", "no route for GET /v1/_bench/kv-read"), 404);
-  const build = await servingStore(c.env).liveBuildId(c.env.KV);
-  const ids = c.req.valid("query").ids.split(",").slice(0, 100);
-  const values = build === null ? new Map<string, string | null>() : await bulkGet(c.env.KV, ids.map((id) => itemKey(build, id)));
+const postRoute = createRoute({
+  method: "post",
+  path: "/v1/_bench/kv-read",
+  summary: "Benchmark only: the same read for the cart of a recommendation request body",
+  description: 'Off (404) unless the BENCH_ROUTES variable is "on". The body is not validated beyond being JSON.',
+  responses,
+});
+
+export const benchKvReadRoute = new OpenAPIHono<AppEnv>()
+  .openapi(getRoute, async (c) => {
+    if (!benchRoutesEnabled(c.env)) return c.json(errorBody("not_found", "no route for GET /v1/_bench/kv-read"), 404);
+    c.header("cache-control", "no-store");
+    return c.json(await readItems(c.env, c.req.valid("query").ids.split(",")), 200);
+  })
+  .openapi(postRoute, async (c) => {
+    if (!benchRoutesEnabled(c.env)) return c.json(errorBody("not_found", "no route for POST /v1/_bench/kv-read"), 404);
+    const body = (await c.req.json()) as { cart?: unknown };
+    const ids = Array.isArray(body.cart) ? body.cart.filter((id): id is string => typeof id === "string") : [];
+    c.header("cache-control", "no-store");
+    return c.json(await readItems(c.env, ids), 200);
+  });
+
+async function readItems(env: Env, requested: string[]): Promise<z.infer<typeof readSchema>> {
+  const build = await servingStore(env).liveBuildId(env.KV);
+  const ids = requested.slice(0, 100);
+  const values = build === null ? new Map<string, string | null>() : await bulkGet(env.KV, ids.map((id) => itemKey(build, id)));
   let found = 0;
   let bytes = 0;
   for (const value of values.values()) {
@@ -40,6 +66,5 @@ export const benchKvReadRoute = new OpenAPIHono<AppEnv>().openapi(route, async (
     found++;
     bytes += value.length;
   }
-  c.header("cache-control", "no-store");
-  return c.json({ build, keys: ids.length, found, bytes }, 200);
-});
+  return { build, keys: ids.length, found, bytes };
+}

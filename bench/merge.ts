@@ -1,0 +1,71 @@
+/**
+ * @module
+ * `npm run bench:merge`: the checkout merge for a 10-item cart, in microseconds, in Node on the demo store.
+ * Two figures: `mergeCandidateLists` alone (the ten cart items' cross-sell lists, weighted, top 40 as the
+ * checkout slot asks) and the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
+ * essentials, bundle, rendering). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
+ * each; the figures are the median round's (other processes on a shared machine land in single rounds).
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { ArtifactStore } from "../batch/recommend/artifact-store";
+import { anchorWeights } from "../core/recommend/anchor-weights";
+import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
+import { recommend } from "../core/recommend/recommend";
+import type { RecommendationRequest } from "../core/types";
+import { buildDemoStore, cartSampler, percentile, seeded } from "./demo-store";
+
+const CART_SIZE = 10;
+const CARTS = 500;
+const WARMUP = 3_000;
+const RUNS = 20_000;
+const ROUNDS = 5;
+
+const store = await buildDemoStore("merge");
+try {
+  const served = new ArtifactStore(store.built);
+  const sampleCart = cartSampler(store.built, seeded(42));
+  const requests: RecommendationRequest[] = Array.from({ length: CARTS }, () => ({ placement: "checkout", cart: sampleCart(CART_SIZE), k: 10 }));
+  const data = requests.map((r) => served.servingData(r));
+  const build = served.build;
+
+  const anchors: WeightedAnchor[][] = requests.map((request, c) => {
+    const items = request.cart!.map((id) => build.index.get(id)!);
+    const weights = anchorWeights(items.map((i) => build.meta.prices[i]));
+    return request.cart!.flatMap((id, a) => {
+      const list = data[c].lists.get(id)?.cross_sell;
+      return list === undefined ? [] : [{ list, weight: weights[a] }];
+    });
+  });
+  const held = requests.map((r) => new Set(r.cart!.map((id) => build.index.get(id)!)));
+  const candidates = anchors.reduce((sum, a) => sum + a.reduce((s, x) => s + x.list.items.length, 0), 0) / CARTS;
+
+  const time = (label: string, call: (c: number) => unknown) => {
+    for (let i = 0; i < WARMUP; i++) call(i % CARTS);
+    const rounds: Array<{ p50: number; p99: number; mean: number }> = [];
+    let empty = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const samples = new Float64Array(RUNS);
+      for (let i = 0; i < RUNS; i++) {
+        const c = i % CARTS;
+        const start = process.hrtime.bigint();
+        const out = call(c);
+        samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+        if (out === undefined) empty++;
+      }
+      samples.sort();
+      rounds.push({ p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), mean: samples.reduce((s, x) => s + x, 0) / RUNS });
+    }
+    const median = (pick: (r: (typeof rounds)[number]) => number) => rounds.map(pick).sort((a, b) => a - b)[ROUNDS >> 1];
+    console.log(
+      `${label.padEnd(42)} p50 ${median((r) => r.p50).toFixed(1).padStart(6)} us   p99 ${median((r) => r.p99).toFixed(1).padStart(6)} us   mean ${median((r) => r.mean).toFixed(1).padStart(6)} us` +
+        `   (median of ${ROUNDS} rounds of ${RUNS} calls; p99 by round: ${rounds.map((r) => r.p99.toFixed(0)).join(" ")})${empty > 0 ? " EMPTY ANSWERS" : ""}`,
+    );
+  };
+
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
+  console.log(`demo store: ${build.meta.items.length} items; ${CARTS} carts of ${CART_SIZE} items with lists; ${candidates.toFixed(0)} candidates merged per cart on average`);
+  time("mergeCandidateLists (10 anchors, top 40)", (c) => mergeCandidateLists(anchors[c], (item) => held[c].has(item), 40));
+  time("recommend() checkout, k = 10", (c) => recommend(requests[c], data[c], { recId: "bench" }).slots[0]);
+} finally {
+  store.remove();
+}
