@@ -32,6 +32,8 @@ export interface SimulationOptions {
   concurrency?: number;
   /** Drop this share of the sessions bound for the treated variant (a deliberately broken split). */
   skew?: number;
+  /** Fixes the assignment (default: the admin API draws a salt). */
+  salt?: string;
   log?: (line: string) => void;
 }
 
@@ -51,7 +53,7 @@ export async function simulateExperiment(options: SimulationOptions): Promise<Si
   const created = await fetch(`${options.baseUrl}/v1/admin/experiments`, {
     method: "POST",
     headers: admin,
-    body: JSON.stringify({ id: options.experimentId, name: `Simulated ${options.experimentId}`, status: "running", starts_at: now - days * 86_400, variants: SIMULATION_VARIANTS }),
+    body: JSON.stringify({ id: options.experimentId, name: `Simulated ${options.experimentId}`, status: "running", starts_at: now - days * 86_400, variants: SIMULATION_VARIANTS, ...(options.salt ? { salt: options.salt } : {}) }),
   });
   if (created.status !== 201) throw new Error(`creating experiment ${options.experimentId}: ${created.status} ${await created.text()}`);
   const experiment = (await created.json()) as PublishedExperiment;
