@@ -2,6 +2,7 @@
  * @module
  * The catalogue as SQL for D1: the category tree (every prefix of every product's path) and the products.
  */
+import { provides, requirement } from "../../core/catalog/compatibility";
 import type { CatalogProduct } from "../io/read-catalog";
 import { insertStatement } from "./sql-literal";
 
@@ -13,14 +14,19 @@ export function categoryId(path: readonly string[]): string {
   return path.map((p) => p.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")).join("/");
 }
 
-/** Keys the compatibility engine matches on, from well-known attributes. */
+/**
+ * The compatibility tokens of a product (`core/catalog/compatibility.ts`): what it provides (`conn:usb-c`,
+ * `model:apple-iphone-17`, `laptop_screen_in:15.6`) and what it requires (`mount:sony-e`, a range as
+ * `laptop_screen_in:14..14.9`), so D1 can answer "which accessories name this connector" without the engine.
+ */
 export function compatKeys(attrs: Record<string, unknown>): string[] {
-  const keys = new Set<string>();
-  for (const [name, value] of Object.entries(attrs)) {
-    if (!/model|connector|mount|socket|card_type|memory_type|fits/.test(name)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v === "string" || typeof v === "number") keys.add(`${name}:${v}`);
-    }
+  const item = { attrs };
+  const offered = provides(item);
+  const keys = new Set(offered.tokens);
+  for (const [measure, value] of Object.entries(offered.measures)) keys.add(`${measure}:${value}`);
+  for (const condition of requirement(item)?.conditions ?? []) {
+    if ("anyOf" in condition) for (const t of condition.anyOf) keys.add(t);
+    else keys.add(`${condition.measure}:${condition.min ?? ""}..${condition.max ?? ""}`);
   }
   return [...keys].sort();
 }
