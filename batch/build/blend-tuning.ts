@@ -2,9 +2,11 @@
  * @module
  * Picks the blend's regularisation and weights on the training data itself: the basket-completion protocol is
  * replayed inside the training baskets (hold one item out of a random fifth of the baskets with >= 2 items,
- * rebuild the sources from the rest, rank for the remaining items), and the parameters with the best
- * HR@k + NDCG@k / 4 win. Nothing is fitted to any particular data set: lambda climbs a log grid (factor
- * sqrt(10)) from 100, the blend weights are set by coordinate ascent over log grids.
+ * rebuild the sources from the rest, rank for the remaining items; more folds with other seeds while there are
+ * fewer than 5,000 such requests), and the parameters with the best HR@k + NDCG@k / 4 win. Nothing is fitted to
+ * a particular data set: the blend weights are set by coordinate ascent over log grids at lambda = 100, lambda
+ * then climbs a log grid (factor sqrt(10)) while it improves, the weights are searched again at the best lambda,
+ * and last, without a served prior, the list threshold tau.
  *
  * Ranks are exact for the blend the edge serves: with a served prior, score(j) = alpha b0_j + sum over the
  * cart of the anchors' rows, and items in no row rank by alpha b0_j; without it, listed items rank by their

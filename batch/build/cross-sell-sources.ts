@@ -223,6 +223,8 @@ export class RowBlender {
   private readonly touched: Uint32Array;
   private readonly negItems: Uint32Array;
   private readonly negScores: Float64Array;
+  /** Items touched by the last blend, reset by the next. */
+  private length = 0;
 
   constructor(n: number) {
     this.items = new Uint32Array(n);
@@ -290,6 +292,4 @@ export class RowBlender {
     }
     return kept + keptNegative;
   }
-
-  private length = 0;
 }

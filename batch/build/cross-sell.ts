@@ -1,16 +1,16 @@
 /**
  * @module
  * Cross-sell candidates per anchor item: a blend of neighbourhood EASE, a two-step co-purchase walk, conditional
- * probability, FP-Growth association rules and sequential rules, with an optional per-item prior (EASE's intercept) the merge adds once per
- * candidate. The edge scores a cart as
+ * probability, FP-Growth association rules and sequential rules, with an optional per-item prior (EASE's
+ * intercept) that the merge adds once per candidate. The edge scores a cart as
  *
  *   score(j) = alpha b0_j + sum over cart items a of s(a, j),
  *   s(a, j)  = B(a, j) + w_walk W(a, j) + w_assoc P(j | a) + w_rules conf_FP(a -> j) + w_seq conf_W(a -> j),
  *
- * so every list holds s(a, .): its `topN` best entries (without a served prior, only those above a threshold tau,
- * so that weak evidence leaves its slot to the popular fallback), plus (with the prior) the negative EASE weights on the
- * `corrections` items with the highest prior, which are the ones a negative weight can still keep out of the
- * top k. lambda, alpha, tau and the w are chosen by replaying basket completion inside the training data
+ * so every list holds s(a, .): its `topN` best entries (without a served prior, only those above a threshold
+ * tau, so that weak evidence leaves its slot to the popular fallback), plus (with the prior) the negative EASE
+ * weights on the `corrections` items with the highest prior, the ones a negative weight can still keep out of
+ * the top k. lambda, alpha, tau and the w are chosen by replaying basket completion inside the training data
  * (`blend-tuning.ts`); each candidate carries the reason of its largest term.
  */
 import { type CandidateList, type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
@@ -124,7 +124,7 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
   if (parameters.threshold === Number.POSITIVE_INFINITY) return emptyCrossSell(baskets, reasons, parameters, tuning);
 
   options.onPhase?.("cross-sell lists", 0, 1);
-  const sources = new CrossSellSources(baskets, { ...sourceOptions, rowLength: topN });
+  const sources = new CrossSellSources(baskets, sourceOptions);
   const n = sources.items;
   const ease = parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
   const { rows, weights } = blendRows(sources, parameters);
