@@ -18,6 +18,7 @@ import { categoryComplements } from "./category-complements";
 import { crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { popularLists } from "./popular";
+import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
 
 export interface BuildInputs {
@@ -117,10 +118,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
 
   options.onPhase?.("encode", 0, n);
-  const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
-  let candidates = 0;
-  let itemBytes = 0;
-  let itemsWithLists = 0;
+  const listsByItem: Array<ItemLists | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
     let lists: ItemLists = {};
     if (intelligence !== undefined) lists = intelligence.lists(i);
@@ -129,10 +127,22 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       if (cross.items.length > 0) lists.cross_sell = cross;
     }
     lists = withCoView(lists, coView, i);
+    if (Object.values(lists).some((list) => list.items.length > 0)) listsByItem[i] = lists;
+  }
+  const scenarioLists = intelligence?.meta.scenarioLists;
+  const metaLists = [popular.overall, ...popular.byCategory.values(), ...(scenarioLists?.values() ?? [])];
+  const order = reasonsByUse(reasons.toArray(), [...listsByItem.flatMap((lists) => (lists === undefined ? [] : Object.values(lists))), ...metaLists]);
+
+  const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
+  let candidates = 0;
+  let itemBytes = 0;
+  let itemsWithLists = 0;
+  for (let i = 0; i < n; i++) {
+    const lists = listsByItem[i];
+    if (lists === undefined) continue;
     let count = 0;
     for (const list of Object.values(lists)) count += list.items.length;
-    if (count === 0) continue;
-    const blob = encodeItemBlob(lists);
+    const blob = encodeItemBlob(order.lists(lists));
     itemBlobs[i] = blob;
     columns.flags[i] |= ItemFlag.HAS_LISTS;
     candidates += count;
@@ -144,11 +154,12 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     createdAt: Math.floor(now.getTime() / 1000),
     items: baskets.itemIds,
     ...columns,
-    reasons: reasons.toArray(),
-    popular: popular.overall,
-    popularByCategory: popular.byCategory,
     complements: categoryComplements(baskets, columns.itemCategory, columns.categories.length),
     ...intelligence?.meta,
+    reasons: order.reasons,
+    popular: order.list(popular.overall),
+    popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
+    ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
