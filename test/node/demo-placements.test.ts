@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFromFiles } from "../../batch/build/build";
+import { main } from "../../batch/cli/main";
+import { ArtifactStore } from "../../batch/recommend/artifact-store";
+import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
+
+interface Product {
+  id: string;
+  category: string[];
+  price: number;
+  brand: string;
+  lifecycle: string;
+  stock: number;
+  attrs: Record<string, unknown>;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), "edgerec-demo-placements-"));
+let store: ArtifactStore;
+let catalog: Map<string, Product>;
+
+const ask = (request: RecommendationRequest): RecommendationResponse => store.recommend(request, "t");
+const leaf = (id: string) => catalog.get(id)!.category.at(-1)!;
+const of = (answer: RecommendationResponse, kind: string) => answer.slots.find((s) => s.kind === kind)?.items.map((i) => i.id) ?? [];
+const inLeaf = (name: string) => [...catalog.values()].filter((p) => p.category.at(-1) === name && p.stock > 0 && p.lifecycle !== "eol");
+
+describe("every placement on the demo store (edgerec demo, 6,000 orders), through the offline replay", () => {
+  beforeAll(async () => {
+    expect(await main(["demo", "--out", work, "--orders", "6000", "--quiet"])).toBe(0);
+    store = new ArtifactStore(await buildFromFiles({ orders: path.join(work, "orders.jsonl"), catalog: path.join(work, "catalog.jsonl") }));
+    const lines = readFileSync(path.join(work, "catalog.jsonl"), "utf8").trim().split("\n");
+    catalog = new Map(lines.map((l) => JSON.parse(l) as Product).map((p) => [p.id, p]));
+  }, 120_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("checkout for a phone: one item per category, nothing of the cart's category, cases and protectors made for that phone", () => {
+    const phones = inLeaf("Smartphones").filter((p) => p.lifecycle === "active").slice(0, 12);
+    for (const phone of phones) {
+      const answer = ask({ placement: "checkout", cart: [phone.id] });
+      expect(answer.degraded).toBeUndefined();
+      expect(answer.slots[0].kind).toBe("cross_sell");
+      const items = of(answer, "cross_sell");
+      expect(items.length).toBeGreaterThan(3);
+      const leaves = items.map(leaf);
+      expect(new Set(leaves).size).toBe(leaves.length);
+      expect(leaves).not.toContain("Smartphones");
+      for (const id of items) {
+        const fits = catalog.get(id)!.attrs.fits_models as string[] | undefined;
+        if (fits !== undefined) expect(fits, `${id} for ${phone.id}`).toContain(phone.attrs.device_model);
+      }
+    }
+  });
+
+  it("product: a direct visit leads with accessories, a long dwell without carting leads with cheaper items of the same category", () => {
+    const laptop = inLeaf("Ultrabooks").sort((a, b) => b.price - a.price)[0];
+    const direct = ask({ placement: "product", product_id: laptop.id });
+    expect(direct.intent).toBe("decisive");
+    expect(direct.slots.map((s) => s.kind)).toEqual(["cross_sell", "similar", "down_sell"]);
+    const hesitating = ask({ placement: "product", product_id: laptop.id, viewed: [{ id: laptop.id, dwell_ms: 95_000 }] });
+    expect(hesitating.intent).toBe("price_sensitive");
+    expect(hesitating.slots[0].kind).toBe("down_sell");
+    for (const id of of(hesitating, "down_sell")) {
+      expect(leaf(id)).toBe("Ultrabooks");
+      expect(catalog.get(id)!.price).toBeLessThan(laptop.price);
+    }
+  });
+
+  it("listing: the setup around the browsed category never repeats it; its best sellers do", () => {
+    const answer = ask({ placement: "listing", category: "Gaming Monitors" });
+    expect(answer.degraded).toBeUndefined();
+    expect(answer.slots.map((s) => s.kind)).toEqual(["scenario", "popular"]);
+    expect(of(answer, "scenario").map(leaf)).not.toContain("Gaming Monitors");
+    expect(new Set(of(answer, "popular").map(leaf))).toEqual(new Set(["Gaming Monitors"]));
+    const searched = ask({ placement: "listing", query: "gaming monitor" });
+    expect(of(searched, "popular")).toEqual(of(answer, "popular"));
+  });
+
+  it("home: accessories and upgrades for what the user owns, deals on what they browsed, never an owned item", () => {
+    const phone = inLeaf("Smartphones").filter((p) => p.lifecycle === "active").sort((a, b) => a.price - b.price)[5];
+    const headphones = inLeaf("Headphones").sort((a, b) => b.price - a.price)[0];
+    const answer = ask({ placement: "home", owned: [phone.id], viewed: [{ id: headphones.id, dwell_ms: 6_000 }] });
+    expect(answer.slots.map((s) => s.kind)).toEqual(["cross_sell", "upgrade", "down_sell"]);
+    for (const id of of(answer, "upgrade")) expect(catalog.get(id)!.price).toBeGreaterThan(phone.price);
+    for (const id of of(answer, "down_sell")) expect(catalog.get(id)!.price).toBeLessThan(headphones.price);
+    expect(answer.slots.flatMap((s) => s.items.map((i) => i.id))).not.toContain(phone.id);
+  });
+});
