@@ -15,7 +15,8 @@ import { businessText, metricsText } from "../batch/analytics/report-format";
 import { openSql } from "../batch/analytics/sql-clients";
 import { type DevServer, startDevServer } from "../batch/dev-server/wrangler-dev";
 import { prepareDemoStore } from "../batch/simulate/prepare-store";
-import { simCatalog } from "../batch/simulate/sim-catalog";
+import { readOrders } from "../batch/io/read-orders";
+import { learnCompanions, simCatalog } from "../batch/simulate/sim-catalog";
 import { DEFAULT_SHOPPER } from "../batch/simulate/shopper-model";
 import { type SimulationResult, simulateExperiment } from "../batch/simulate/simulation";
 import type { BusinessReports } from "../db/analytics/metrics-report";
@@ -76,6 +77,7 @@ try {
   const opened = await openSql("local", { persistTo: store.state });
   closeSql = opened.close;
   const catalog = simCatalog(store.catalog);
+  learnCompanions(catalog, (await readOrders(store.orders)).baskets);
   const common = { baseUrl: server.url, adminToken, sql: opened.sql, catalog, seed, shopper, days: Number(values.days), concurrency: Number(values.concurrency), log };
 
   const main = await simulateExperiment({ ...common, experimentId: `sim-lift-${seed}`, sessions });

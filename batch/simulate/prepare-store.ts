@@ -12,6 +12,7 @@ import { publish } from "../publish/publish";
 
 export interface PreparedStore {
   state: string;
+  orders: string;
   dataDir: string;
   artifactsDir: string;
   catalog: CatalogProduct[];
@@ -36,5 +37,5 @@ export async function prepareDemoStore(options: { work: string; seed: number; or
   await publish(artifacts, "local", { persistTo: state });
   log(`published to ${state} (${lap()} s)`);
   const catalog = (await readCatalog(path.join(dataDir, "catalog.jsonl"))).products;
-  return { state, dataDir, artifactsDir, catalog };
+  return { state, orders: path.join(dataDir, "orders.jsonl"), dataDir, artifactsDir, catalog };
 }

@@ -126,6 +126,11 @@ async function runOne(index: number, options: RunOptions, client: StorefrontClie
     show(await client.recommend({ placement: "checkout", cart: [device.id, ...carted.map((c) => c.id)], ...ids, k: 4 }));
     line(device.id);
     for (const c of carted) line(c.id, c);
+    const companions = options.catalog.companions.get(device.id);
+    if (companions !== undefined && rng.chance(p.organicAttach)) {
+      const companion = rng.pick(companions);
+      if (!lines.some((l) => l.id === companion)) line(companion);
+    }
   } else if (carted.length > 0) {
     if (rng.chance(p.buyCartWithoutDevice)) for (const c of carted) line(c.id, c);
     else emit("remove_from_cart", { item_id: carted[0].id });

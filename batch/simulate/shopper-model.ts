@@ -23,6 +23,8 @@ export interface ShopperParameters {
   echoRecId: number;
   /** Share of shoppers who linger on a dearer device and may take a down-sell instead. */
   hesitationShare: number;
+  /** P(a device buyer also takes, unprompted, something past buyers of that device took along). */
+  organicAttach: number;
   loggedInShare: number;
 }
 
@@ -35,6 +37,7 @@ export const DEFAULT_SHOPPER: ShopperParameters = {
   buyCartWithoutDevice: 0.5,
   echoRecId: 0.7,
   hesitationShare: 0.15,
+  organicAttach: 0.35,
   loggedInShare: 0.4,
 };
 

@@ -38,9 +38,10 @@ export async function attachMatrix(sql: SqlClient, window: ReportWindow, options
     devices AS (SELECT order_id, anchor_cat FROM order_anchor WHERE anchor_price >= ?3),
     totals AS (SELECT anchor_cat, COUNT(*) AS device_orders FROM devices GROUP BY anchor_cat HAVING COUNT(*) >= ?4),
     pairs AS (
-      SELECT d.anchor_cat, l.cat AS with_cat, COUNT(DISTINCT d.order_id) AS orders_with
-      FROM devices d JOIN order_lines_priced l ON l.order_id = d.order_id AND l.cat <> d.anchor_cat
-      GROUP BY d.anchor_cat, l.cat
+      SELECT d.anchor_cat, COALESCE(p.category_id, '') AS with_cat, COUNT(DISTINCT d.order_id) AS orders_with
+      FROM devices d JOIN order_lines l ON l.order_id = d.order_id LEFT JOIN products p ON p.id = l.product_id
+      WHERE COALESCE(p.category_id, '') <> d.anchor_cat
+      GROUP BY 1, 2
     )
     SELECT p.anchor_cat, p.with_cat, t.device_orders, p.orders_with, ca.name AS anchor_name, cw.name AS with_name
     FROM pairs p JOIN totals t ON t.anchor_cat = p.anchor_cat
@@ -199,22 +200,22 @@ export interface ClearanceByVariant {
 
 /** Clearance units bought by each variant's exposed units (?4 experiment, ?5 unit kind), per 1000 units. */
 export async function clearanceByVariant(sql: SqlClient, window: ReportWindow, experiment: string, unit: "session" | "user"): Promise<ClearanceByVariant[]> {
-  const unitOf = `CASE WHEN ?5 = 'user' AND r.user_id IS NOT NULL THEN 'u:' || r.user_id ELSE 's:' || r.session_id END`;
-  return sql.all<ClearanceByVariant>(
-    `WITH ${resolvedLinesCte()},
-    units AS (SELECT unit_id, variant FROM exposures WHERE experiment_id = ?4),
-    per_variant AS (SELECT variant, COUNT(*) AS units FROM units GROUP BY variant),
-    clearance AS (
-      SELECT ${unitOf} AS unit_id, r.qty, r.slot
-      FROM (SELECT rl.*, o.user_id FROM resolved_lines rl JOIN orders o ON o.id = rl.order_id) r
+  const [units, bought] = await Promise.all([
+    sql.all<{ variant: string; units: number }>(`SELECT variant, COUNT(*) AS units FROM exposures WHERE experiment_id = ?1 GROUP BY variant ORDER BY variant`, [experiment]),
+    sql.all<{ variant: string; clearance_units: number; via_down_sell: number }>(
+      `WITH ${resolvedLinesCte("AND o.id IN (SELECT l.order_id FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.lifecycle = 'clearance')")}
+      SELECT x.variant, SUM(r.qty) AS clearance_units, SUM(CASE WHEN r.slot = 'down_sell' THEN r.qty ELSE 0 END) AS via_down_sell
+      FROM resolved_lines r JOIN orders o ON o.id = r.order_id
+      JOIN exposures x ON x.experiment_id = ?4 AND x.unit_id = (CASE WHEN ?5 = 'user' AND o.user_id IS NOT NULL THEN 'u:' || o.user_id ELSE 's:' || o.session_id END)
       WHERE r.product_id IN (SELECT id FROM products WHERE lifecycle = 'clearance')
-    )
-    SELECT pv.variant, pv.units,
-      COALESCE(SUM(c.qty), 0) AS clearance_units,
-      COALESCE(SUM(CASE WHEN c.slot = 'down_sell' THEN c.qty ELSE 0 END), 0) AS clearance_units_via_down_sell,
-      1000.0 * COALESCE(SUM(c.qty), 0) / pv.units AS per_1000_units
-    FROM per_variant pv LEFT JOIN units u ON u.variant = pv.variant LEFT JOIN clearance c ON c.unit_id = u.unit_id
-    GROUP BY pv.variant, pv.units ORDER BY pv.variant`,
-    [window.from, window.to, ATTRIBUTION_WINDOW_SECONDS, experiment, unit],
-  );
+      GROUP BY x.variant`,
+      [window.from, window.to, ATTRIBUTION_WINDOW_SECONDS, experiment, unit],
+    ),
+  ]);
+  const byVariant = new Map(bought.map((b) => [b.variant, b]));
+  return units.map((u) => {
+    const b = byVariant.get(u.variant);
+    const clearance = b?.clearance_units ?? 0;
+    return { variant: u.variant, units: u.units, clearance_units: clearance, clearance_units_via_down_sell: b?.via_down_sell ?? 0, per_1000_units: u.units > 0 ? (1000 * clearance) / u.units : 0 };
+  });
 }

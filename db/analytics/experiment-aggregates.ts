@@ -9,42 +9,40 @@ import type { VariantAggregate } from "../../core/stats/experiment-analysis";
 import type { SqlClient } from "./sql-client";
 import { orderFactsCtes, unitExpression } from "./unit-sql";
 
-const UNITS = `units AS (SELECT unit_id, variant FROM exposures WHERE experiment_id = ?1)`;
+/*
+ * Every query joins the experiment's units through the exposures primary key (experiment_id, unit_id), per row
+ * of the smaller side, never a materialised list of units (which has no index).
+ */
+const UNIT_COUNTS = `SELECT variant, COUNT(*) AS units FROM exposures WHERE experiment_id = ?1 GROUP BY variant`;
 
-const UNIT_OUTCOMES = `WITH ${UNITS},
-per_unit AS (
+/** Units that carted or bought; units without either add nothing to the sums. */
+const UNIT_OUTCOMES = `WITH per_unit AS (
   SELECT ${unitExpression("e")} AS unit_id,
     MAX(e.type = 'add_to_cart') AS carted,
     MAX(e.type = 'purchase') AS purchased,
     SUM(CASE WHEN e.type = 'purchase' THEN COALESCE(e.order_value, 0) ELSE 0 END) AS revenue
   FROM events e
-  WHERE e.ts >= ?3 AND e.ts < ?4 AND e.type IN ('add_to_cart', 'purchase')
+  WHERE e.type IN ('add_to_cart', 'purchase') AND e.ts >= ?3 AND e.ts < ?4
   GROUP BY 1
 )
-SELECT u.variant, COUNT(*) AS units,
-  SUM(COALESCE(p.carted, 0)) AS carted,
-  SUM(COALESCE(p.purchased, 0)) AS purchased,
-  SUM(COALESCE(p.revenue, 0)) AS revenue,
-  SUM(COALESCE(p.revenue, 0) * COALESCE(p.revenue, 0)) AS revenue_sq
-FROM units u LEFT JOIN per_unit p ON p.unit_id = u.unit_id
-GROUP BY u.variant`;
+SELECT x.variant, SUM(p.carted) AS carted, SUM(p.purchased) AS purchased, SUM(p.revenue) AS revenue, SUM(p.revenue * p.revenue) AS revenue_sq
+FROM per_unit p JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = p.unit_id
+GROUP BY x.variant`;
 
 /** CTR per answer: distinct rec_ids with an impression, and how many of them got a click. */
-const IMPRESSIONS = `WITH ${UNITS},
-shown AS (
+const IMPRESSIONS = `WITH shown AS (
   SELECT e.rec_id, MIN(${unitExpression("e")}) AS unit_id
   FROM events e WHERE e.type = 'impression' AND e.ts >= ?3 AND e.ts < ?4
   GROUP BY e.rec_id
-),
-clicked AS (SELECT DISTINCT rec_id FROM events WHERE type = 'click' AND ts >= ?3 AND ts < ?4)
-SELECT u.variant, COUNT(*) AS impressions, SUM(c.rec_id IS NOT NULL) AS clicked
-FROM shown s JOIN units u ON u.unit_id = s.unit_id LEFT JOIN clicked c ON c.rec_id = s.rec_id
-GROUP BY u.variant`;
+)
+SELECT x.variant, COUNT(*) AS impressions,
+  SUM(EXISTS (SELECT 1 FROM events c WHERE c.rec_id = s.rec_id AND c.type = 'click')) AS clicked
+FROM shown s JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = s.unit_id
+GROUP BY x.variant`;
 
-const ORDERS = `WITH ${UNITS},
-unit_orders AS (
-  SELECT o.id, COALESCE(o.total, 0) AS total, u.variant
-  FROM orders o JOIN units u ON u.unit_id = ${unitExpression("o")}
+const ORDERS = `WITH unit_orders AS (
+  SELECT o.id, COALESCE(o.total, 0) AS total, x.variant
+  FROM orders o JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = ${unitExpression("o")}
   WHERE o.source = 'event' AND o.ts >= ?3 AND o.ts < ?4
 ),
 ${orderFactsCtes("SELECT id FROM unit_orders")}
@@ -64,25 +62,33 @@ export interface AggregateQuery {
 
 export async function variantAggregates(sql: SqlClient, q: AggregateQuery): Promise<VariantAggregate[]> {
   const window = [q.experiment, q.unit, q.from, q.to];
-  const [outcomes, impressions, orders] = await Promise.all([
-    sql.all<{ variant: string; units: number; carted: number; purchased: number; revenue: number; revenue_sq: number }>(UNIT_OUTCOMES, window),
+  const [counts, outcomes, impressions, orders] = await Promise.all([
+    sql.all<{ variant: string; units: number }>(UNIT_COUNTS, [q.experiment]),
+    sql.all<{ variant: string; carted: number; purchased: number; revenue: number; revenue_sq: number }>(UNIT_OUTCOMES, window),
     sql.all<{ variant: string; impressions: number; clicked: number }>(IMPRESSIONS, window),
     sql.all<{ variant: string; orders: number; value: number; value_sq: number; device_orders: number; attached: number }>(ORDERS, [...window, q.deviceMinPrice]),
   ]);
   const byVariant = new Map<string, VariantAggregate>();
-  for (const row of outcomes) {
+  for (const row of counts) {
     byVariant.set(row.variant, {
       variant: row.variant,
       units: row.units,
       impressions: 0,
       clickedImpressions: 0,
-      unitsWithAddToCart: row.carted,
-      unitsWithPurchase: row.purchased,
+      unitsWithAddToCart: 0,
+      unitsWithPurchase: 0,
       deviceOrders: 0,
       attachedDeviceOrders: 0,
       orderValue: { n: 0, sum: 0, sumSquares: 0 },
-      revenue: { n: row.units, sum: row.revenue, sumSquares: row.revenue_sq },
+      revenue: { n: row.units, sum: 0, sumSquares: 0 },
     });
+  }
+  for (const row of outcomes) {
+    const a = byVariant.get(row.variant);
+    if (a === undefined) continue;
+    a.unitsWithAddToCart = row.carted;
+    a.unitsWithPurchase = row.purchased;
+    a.revenue = { n: a.units, sum: row.revenue, sumSquares: row.revenue_sq };
   }
   for (const row of impressions) {
     const a = byVariant.get(row.variant);
@@ -111,8 +117,7 @@ export interface SeriesPoint {
   revenue: number;
 }
 
-const SERIES = `WITH ${UNITS},
-ev AS (
+const SERIES = `WITH ev AS (
   SELECT ${unitExpression("e")} AS unit_id, e.type, e.rec_id, e.order_value, (e.ts / ?5) * ?5 AS t
   FROM events e WHERE e.ts >= ?3 AND e.ts < ?4
 )
@@ -122,7 +127,7 @@ SELECT ev.t AS t, u.variant,
   COUNT(DISTINCT CASE WHEN ev.type = 'click' THEN ev.rec_id END) AS clicked,
   COUNT(DISTINCT CASE WHEN ev.type = 'purchase' THEN ev.unit_id END) AS purchasing_units,
   SUM(CASE WHEN ev.type = 'purchase' THEN COALESCE(ev.order_value, 0) ELSE 0 END) AS revenue
-FROM ev JOIN units u ON u.unit_id = ev.unit_id
+FROM ev JOIN exposures u ON u.experiment_id = ?1 AND u.unit_id = ev.unit_id
 GROUP BY ev.t, u.variant
 ORDER BY ev.t, u.variant`;
 

@@ -14,24 +14,21 @@ export function unitExpression(alias: string): string {
 }
 
 /**
- * CTEs `order_lines_priced` (order_id, price, cat) and `order_anchor` (order_id, anchor_price, anchor_cat,
- * attached) for the orders selected by `ordersSql` (a SELECT of order ids). An order's anchor is its most
- * expensive line; it is a device order when that price is at least the device threshold, and it "attaches"
- * when another line is of a different category.
+ * CTEs `order_lines_priced` (order_id, product_id, price, cat) and `order_anchor` (order_id, anchor_price,
+ * anchor_cat, attached) for the orders selected by `ordersSql` (a SELECT of order ids). An order's anchor is its
+ * most expensive line; it is a device order when that price is at least the device threshold, and it "attaches"
+ * when another line is of a different category, i.e. when its lines span more than one category. (SQLite takes
+ * the bare column `cat` from the row holding MAX(price).)
  */
 export function orderFactsCtes(ordersSql: string): string {
   return `order_lines_priced AS (
-    SELECT l.order_id, COALESCE(l.price, p.price, 0) AS price, COALESCE(p.category_id, '') AS cat
+    SELECT l.order_id, l.product_id, COALESCE(l.price, p.price, 0) AS price, COALESCE(p.category_id, '') AS cat
     FROM order_lines l LEFT JOIN products p ON p.id = l.product_id
     WHERE l.order_id IN (${ordersSql})
   ),
-  order_ranked AS (
-    SELECT order_id, price, cat, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY price DESC, cat) AS r FROM order_lines_priced
-  ),
   order_anchor AS (
-    SELECT a.order_id, a.price AS anchor_price, a.cat AS anchor_cat,
-      EXISTS (SELECT 1 FROM order_lines_priced o WHERE o.order_id = a.order_id AND o.cat <> a.cat) AS attached
-    FROM order_ranked a WHERE a.r = 1
+    SELECT order_id, MAX(price) AS anchor_price, cat AS anchor_cat, COUNT(DISTINCT cat) > 1 AS attached
+    FROM order_lines_priced GROUP BY order_id
   )`;
 }
 

@@ -16,7 +16,8 @@ import { type OpenedSql, openSql } from "../../batch/analytics/sql-clients";
 import { main } from "../../batch/cli/main";
 import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
 import { readCatalog } from "../../batch/io/read-catalog";
-import { simCatalog } from "../../batch/simulate/sim-catalog";
+import { readOrders } from "../../batch/io/read-orders";
+import { learnCompanions, simCatalog } from "../../batch/simulate/sim-catalog";
 import { DEFAULT_SHOPPER } from "../../batch/simulate/shopper-model";
 import { type SimulationResult, simulateExperiment } from "../../batch/simulate/simulation";
 import type { MetricsReport } from "../../db/analytics/metrics-report";
@@ -41,6 +42,7 @@ beforeAll(async () => {
   server = await startDevServer({ persistTo: state, vars: { ADMIN_TOKEN: ADMIN, LIVE_POINTER_TTL_MS: "0" } });
   db = await openSql("local", { persistTo: state });
   const catalog = simCatalog((await readCatalog(files.catalog)).products);
+  learnCompanions(catalog, (await readOrders(files.orders)).baskets);
   sim = await simulateExperiment({
     baseUrl: server.url,
     adminToken: ADMIN,
