@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseEventBatch } from "./event-batch";
+import { acceptValidBody, parseEventBatch } from "./event-batch";
 import { purchaseOrder, eventRow } from "./event-rows";
-import { EVENT_TYPES } from "./event-schema";
+import { eventBodySchema, EVENT_TYPES } from "./event-schema";
 import { EVENT_TYPES as COLUMN_TYPES } from "../../db/schema";
 
 const view = (id: string, extra: Record<string, unknown> = {}) => ({ event_id: id, type: "view", session_id: "s1", ts: 1_780_000_000, item_id: "phone-a", dwell_ms: 1200, ...extra });
@@ -90,5 +90,14 @@ describe("event rows", () => {
 
   it("core's event types are exactly the events table's column enum", () => {
     expect([...EVENT_TYPES].sort()).toEqual([...COLUMN_TYPES].sort());
+  });
+});
+
+describe("acceptValidBody", () => {
+  it("takes the events of a validated body of any shape, drops repeats, refuses a batch over the limit with 413", () => {
+    const body = eventBodySchema.parse({ events: [view("a"), view("b"), view("a")] });
+    expect(acceptValidBody(body)).toMatchObject({ ok: true, duplicates: 1, events: [{ event_id: "a" }, { event_id: "b" }] });
+    expect(acceptValidBody(eventBodySchema.parse(view("x")))).toMatchObject({ ok: true, duplicates: 0, events: [{ event_id: "x" }] });
+    expect(acceptValidBody(eventBodySchema.parse([view("a"), view("b"), view("c")]), { batch: 2 })).toMatchObject({ ok: false, status: 413, problems: [{ field: "(body)" }] });
   });
 });

@@ -5,7 +5,7 @@
  * `event_id` inside the batch dropped (the first one wins).
  */
 import { fieldProblems, type FieldProblem } from "../request-schema";
-import { EVENT_LIMITS, eventSchema, type StorefrontEvent } from "./event-schema";
+import { EVENT_LIMITS, type EventBody, eventSchema, type StorefrontEvent } from "./event-schema";
 
 export interface EventProblem extends FieldProblem {
   /** Position in the batch; absent for a single-event body. */
@@ -44,28 +44,46 @@ export function parseEventBatch(body: unknown, limits: { batch?: number } = {}):
 
   const single = raw.length === 1 && !Array.isArray(body) && !("events" in (body as object));
   const problems: EventProblem[] = [];
-  const events: StorefrontEvent[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
+  const valid: StorefrontEvent[] = [];
   for (let i = 0; i < raw.length; i++) {
     const parsed = eventSchema.safeParse(raw[i]);
-    if (!parsed.success) {
-      for (const problem of fieldProblems(parsed.error)) {
-        if (problems.length >= MAX_PROBLEMS) break;
-        const field = problem.field === "(body)" ? prefix(i) || "(body)" : joinField(prefix(i), problem.field);
-        problems.push(single ? { field, message: problem.message } : { field, message: problem.message, index: i });
-      }
+    if (parsed.success) {
+      valid.push(parsed.data);
       continue;
     }
-    if (seen.has(parsed.data.event_id)) {
-      duplicates++;
-      continue;
+    for (const problem of fieldProblems(parsed.error)) {
+      if (problems.length >= MAX_PROBLEMS) break;
+      const field = problem.field === "(body)" ? prefix(i) || "(body)" : joinField(prefix(i), problem.field);
+      problems.push(single ? { field, message: problem.message } : { field, message: problem.message, index: i });
     }
-    seen.add(parsed.data.event_id);
-    events.push(parsed.data);
   }
   if (problems.length > 0) return invalid(problems);
-  return { ok: true, events, duplicates };
+  return { ok: true, ...withoutRepeats(valid) };
+}
+
+/**
+ * The events of a body `eventBodySchema` already validated, repeats of an event_id dropped; or the 413 for a
+ * batch over the limit.
+ */
+export function acceptValidBody(body: EventBody, limits: { batch?: number } = {}): EventBatchResult {
+  const max = limits.batch ?? EVENT_LIMITS.batch;
+  const list = Array.isArray(body) ? body : "events" in body ? body.events : [body];
+  if (list.length > max) {
+    return { ok: false, status: 413, message: `a batch holds at most ${max} events, got ${list.length}`, problems: [{ field: Array.isArray(body) ? "(body)" : "events", message: `at most ${max} events` }] };
+  }
+  return { ok: true, ...withoutRepeats(list) };
+}
+
+/** The first event of each event_id, and how many repeats were dropped. */
+function withoutRepeats(list: readonly StorefrontEvent[]): { events: StorefrontEvent[]; duplicates: number } {
+  const seen = new Set<string>();
+  const events: StorefrontEvent[] = [];
+  for (const event of list) {
+    if (seen.has(event.event_id)) continue;
+    seen.add(event.event_id);
+    events.push(event);
+  }
+  return { events, duplicates: list.length - events.length };
 }
 
 function joinField(prefix: string, field: string): string {

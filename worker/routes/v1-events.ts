@@ -1,12 +1,13 @@
 /**
  * @module
- * `POST /v1/events`: one storefront event or a batch, validated (every problem named by field and batch index),
+ * `POST /v1/events`: one storefront event or a batch, validated once by the body schema (a refused body is parsed
+ * again event by event, to name every problem by field and batch index),
  * deduplicated by `event_id` inside the batch, and queued; the queue consumer writes D1 with INSERT OR IGNORE,
  * so an event sent twice is stored once. Answers 202 once the queue holds the events: recommendations never wait
  * for analytics.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { parseEventBatch } from "../../core/events/event-batch";
+import { acceptValidBody, parseEventBatch } from "../../core/events/event-batch";
 import { eventRow } from "../../core/events/event-rows";
 import { EVENT_LIMITS, eventBodySchema } from "../../core/events/event-schema";
 import type { AppEnv } from "../app-env";
@@ -39,7 +40,7 @@ const route = createRoute({
 export const eventsRoute = new OpenAPIHono<AppEnv>().openapi(
   route,
   async (c) => {
-    const parsed = parseEventBatch(c.req.valid("json"));
+    const parsed = acceptValidBody(c.req.valid("json"));
     if (!parsed.ok) return c.json(errorBody(parsed.status === 413 ? "payload_too_large" : "invalid_request", parsed.message, parsed.problems), parsed.status);
     await sendMessages(c.env.EVENTS_QUEUE, parsed.events.map((event) => ({ kind: "event" as const, row: eventRow(event) })));
     return c.json({ accepted: parsed.events.length, duplicates: parsed.duplicates }, 202);
