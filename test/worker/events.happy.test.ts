@@ -74,7 +74,7 @@ describe("the queue consumer", () => {
       { id: "m3", timestamp: new Date(), attempts: 1, body: "garbage" },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch, env, ctx);
+    await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.ackAll).toBe(true);
     expect(result.retryBatch.retry).toBe(false);
