@@ -3,7 +3,7 @@
  * `edgerec build`: from orders (and optionally a catalogue) to everything the edge needs, in memory. The
  * command writes the result with `writeArtifacts`; `evaluate` calls this directly on a training split.
  */
-import { candidatesOf } from "../../core/candidates";
+import { type CandidateList, candidatesOf } from "../../core/candidates";
 import { encodeItemBlob, ITEM_BLOB_VERSION, type ItemLists } from "../../core/blob/item-blob";
 import { type BuildMeta, encodeMetaBlob, ItemFlag, META_BLOB_VERSION } from "../../core/blob/meta-blob";
 import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
@@ -15,7 +15,7 @@ import { readMerchantComplements, readMerchRules } from "../io/read-merchant-con
 import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
 import { categoryComplements } from "./category-complements";
-import { crossSellCandidates } from "./cross-sell";
+import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
@@ -42,6 +42,8 @@ export interface BuildOptions {
   intelligence?: CatalogIntelligenceOptions;
   /** Items viewed together per session, from the events file: co-view `similar` lists. */
   viewSessions?: string[][];
+  /** Cross-sell blend settings (sources, tuning, fixed parameters); the prior is served unless it says otherwise. */
+  crossSell?: CrossSellOptions;
 }
 
 /** Reads the inputs and builds. */
@@ -101,7 +103,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const sellable = (i: number) => (columns.flags[i] & ItemFlag.EOL) === 0;
 
   options.onPhase?.("cross-sell", 0, 1);
-  const crossSell = crossSellCandidates(baskets, reasons);
+  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell });
   lap("cross_sell");
 
   const popular = popularLists(
@@ -130,7 +132,8 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     if (Object.values(lists).some((list) => list.items.length > 0)) listsByItem[i] = lists;
   }
   const scenarioLists = intelligence?.meta.scenarioLists;
-  const metaLists = [popular.overall, ...popular.byCategory.values(), ...(scenarioLists?.values() ?? [])];
+  const crossSellPrior = sellableOnly(crossSell.popular, sellable);
+  const metaLists = [popular.overall, crossSellPrior, ...popular.byCategory.values(), ...(scenarioLists?.values() ?? [])];
   const order = reasonsByUse(reasons.toArray(), [...listsByItem.flatMap((lists) => (lists === undefined ? [] : Object.values(lists))), ...metaLists]);
 
   const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
@@ -158,6 +161,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     ...intelligence?.meta,
     reasons: order.reasons,
     popular: order.list(popular.overall),
+    crossSellPrior: order.list(crossSellPrior),
     popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
     ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
   };
@@ -180,7 +184,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    parameters: {},
+    parameters: { cross_sell: crossSell.parameters, ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}) },
     timings_ms: timings,
   };
   const artifacts: Artifacts = { manifest, meta: metaBytes, itemBlobs };
@@ -194,4 +198,15 @@ export function newBuildId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const suffix = Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0");
   return `${stamp}-${suffix}`;
+}
+
+/** The prior without items that must never be suggested. */
+function sellableOnly(list: CandidateList, sellable: (item: number) => boolean): CandidateList {
+  const keep: number[] = [];
+  for (let i = 0; i < list.items.length; i++) if (sellable(list.items[i])) keep.push(i);
+  return {
+    items: Uint32Array.from(keep, (i) => list.items[i]),
+    scores: Float32Array.from(keep, (i) => list.scores[i]),
+    reasons: Uint32Array.from(keep, (i) => list.reasons[i]),
+  };
 }

@@ -69,28 +69,8 @@ export interface CrossSell extends CandidateLists {
 
 const SOURCE_INDEX: Record<CrossSellSource, number> = { ease: 0, walk: 1, association: 2, rules: 3, sequential: 4 };
 
-let scoped: CrossSellOptions | undefined;
-let lastBuilt: CrossSell | undefined;
-
-/**
- * Runs `build` (synchronous) with `options` laid over the options of every `crossSellCandidates` call inside
- * it, and returns what it built: evaluation scores each source alone through the unchanged build pipeline.
- */
-export function withCrossSellOptions<T>(options: CrossSellOptions, build: () => T): { result: T; crossSell?: CrossSell } {
-  const previous = scoped;
-  scoped = options;
-  lastBuilt = undefined;
-  try {
-    return { result: build(), crossSell: lastBuilt };
-  } finally {
-    scoped = previous;
-  }
-}
-
-export function crossSellCandidates(baskets: Baskets, reasons: ReasonTable, callerOptions: CrossSellOptions = {}): CrossSell {
-  const options = scoped === undefined ? callerOptions : { ...callerOptions, ...scoped };
-  lastBuilt = buildCrossSell(baskets, reasons, options);
-  return lastBuilt;
+export function crossSellCandidates(baskets: Baskets, reasons: ReasonTable, options: CrossSellOptions = {}): CrossSell {
+  return buildCrossSell(baskets, reasons, options);
 }
 
 function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSellOptions): CrossSell {

@@ -8,7 +8,8 @@
  * lists at all: the popularity fallback).
  */
 import { buildFromBaskets } from "../build/build";
-import { type CrossSell, type CrossSellOptions, withCrossSellOptions } from "../build/cross-sell";
+import type { BlendParameters, TuningReport } from "../build/blend-tuning";
+import type { CrossSellOptions } from "../build/cross-sell";
 import { type Baskets, BasketsBuilder, basketCount } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
 import { ArtifactStore } from "../recommend/artifact-store";
@@ -27,7 +28,7 @@ export interface VariantRun {
   metrics: RankingMetrics;
   buildMs: number;
   recommendMs: number;
-  crossSell?: Pick<CrossSell, "parameters" | "tuning">;
+  crossSell?: { parameters: BlendParameters; tuning?: TuningReport };
 }
 
 export interface BasketCompletionOptions {
@@ -49,9 +50,8 @@ export function evaluateBasketCompletion(orders: Baskets, options: BasketComplet
     const train = trainingOrders(orders, split.heldOut, options.catalog);
     for (const variant of options.variants) {
       const started = performance.now();
-      const { result: artifacts, crossSell } = withCrossSellOptions(variant.crossSell, () =>
-        buildFromBaskets(train, options.catalog, { buildId: `evaluate-${seed}`, now: new Date(0) }),
-      );
+      const artifacts = buildFromBaskets(train, options.catalog, { buildId: `evaluate-${seed}`, now: new Date(0), crossSell: variant.crossSell });
+      const crossSell = blendOf(artifacts.manifest.parameters);
       const built = performance.now();
       const store = new ArtifactStore(artifacts);
       const metrics = new MetricsAccumulator(k);
@@ -106,4 +106,12 @@ function trainingOrders(orders: Baskets, heldOut: Int32Array, catalog: CatalogPr
     builder.add(orderIds[b], lines, users[b] >= 0 ? userIds[users[b]] : undefined, times[b]);
   }
   return builder.build();
+}
+
+/** The blend parameters (and tuning report) the build recorded in its manifest. */
+function blendOf(parameters: Record<string, unknown>): VariantRun["crossSell"] {
+  const blend = parameters.cross_sell as BlendParameters | undefined;
+  if (blend === undefined) return undefined;
+  const tuning = parameters.cross_sell_tuning as TuningReport | undefined;
+  return tuning === undefined ? { parameters: blend } : { parameters: blend, tuning };
 }

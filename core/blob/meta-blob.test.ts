@@ -207,3 +207,15 @@ describe("meta blob v1: compatibility index, stock and scenario lists", () => {
     expect(() => decodeMetaBlob(sealBlob(w.finish()))).toThrow(CorruptBlobError);
   });
 });
+
+describe("meta blob cross-sell prior section", () => {
+  it("round-trips the prior and leaves it absent when the build has none", () => {
+    const base = sample();
+    expect(decodeMetaBlob(encodeMetaBlob(base)).crossSellPrior).toBeUndefined();
+    const prior = { items: Uint32Array.of(2, 0), scores: Float32Array.of(0.5, -0.25), reasons: Uint32Array.of(1, 1) };
+    const decoded = decodeMetaBlob(encodeMetaBlob({ ...base, crossSellPrior: prior })).crossSellPrior!;
+    expect([...decoded.items]).toEqual([2, 0]);
+    expect(decoded.scores[0]).toBeCloseTo(0.5, 4);
+    expect(decoded.scores[1]).toBeCloseTo(-0.25, 4);
+  });
+});

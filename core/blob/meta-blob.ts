@@ -18,6 +18,8 @@
  * Catalogue intelligence, optional too (formats in catalog-sections-codec.ts): COMPAT the compatibility index;
  * STOCK units on hand; SCENARIO_LISTS scenario cross-sell per category path and per `scenario:<name>`;
  * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
+ * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
+ * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -48,6 +50,7 @@ export const MetaSection = {
   STOCK: 14,
   SCENARIO_LISTS: 15,
   MODEL_NAMES: 16,
+  CROSS_SELL_PRIOR: 17,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -111,6 +114,8 @@ export interface BuildMeta {
   /** Short model names ("iPhone 17 Pro Max"), and the name index per item (-1 = none: its title stands). */
   modelNames?: string[];
   itemModelName?: Int32Array;
+  /** The cross-sell blend's intercept per item, best first: counted once in every cart merge. */
+  crossSellPrior?: CandidateList;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -169,6 +174,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
     if (itemModelName.length !== n) throw new RangeError(`meta column itemModelName has ${itemModelName.length} entries for ${n} items`);
     w.section(MetaSection.MODEL_NAMES, (s) => writeTableColumn(s, modelNames, itemModelName));
   }
+  const prior = meta.crossSellPrior;
+  if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
   return sealBlob(w.finish());
 }
 
@@ -252,6 +259,9 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.MODEL_NAMES:
         [meta.modelNames, meta.itemModelName] = readTableColumn(s, n);
         break;
+      case MetaSection.CROSS_SELL_PRIOR:
+        meta.crossSellPrior = readCandidateList(s);
+        break;
       default:
         break;
     }
@@ -282,6 +292,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(meta.stock !== undefined ? { stock: meta.stock } : {}),
     ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
     ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
+    ...(meta.crossSellPrior !== undefined ? { crossSellPrior: meta.crossSellPrior } : {}),
   };
 }
 

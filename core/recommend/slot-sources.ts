@@ -63,7 +63,7 @@ function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
   const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
   const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
-  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held);
+  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held, ctx.build.meta.crossSellPrior);
   const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
   return {
     pool,
@@ -224,7 +224,7 @@ function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band:
 }
 
 /** Merges the `kind` lists of anchors (weights aligned with anchors); anchors whose blob is missing come back in `missing`. */
-function mergeLists(ctx: RequestContext, anchors: readonly number[], weights: ArrayLike<number>, kind: ListKind, limit: number, skipCategories?: ReadonlySet<number>) {
+function mergeLists(ctx: RequestContext, anchors: readonly number[], weights: ArrayLike<number>, kind: ListKind, limit: number, skipCategories?: ReadonlySet<number>, prior?: CandidateList) {
   const weighted: WeightedAnchor[] = [];
   const listed: number[] = [];
   const missing: number[] = [];
@@ -239,7 +239,7 @@ function mergeLists(ctx: RequestContext, anchors: readonly number[], weights: Ar
     weighted.push({ list, weight: weights[a] });
     listed.push(anchors[a]);
   }
-  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skipCategories), limit), listed);
+  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skipCategories), limit, prior), listed);
   return { pool, missing };
 }
 
