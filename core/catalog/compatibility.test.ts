@@ -26,6 +26,15 @@ describe("checkFit: the slot rules of docs/catalog-attributes.md", () => {
     expect(checkFit(item("DJI", { kind: "drone", device_model: "dji-air-3" }), battery)).toBe("no_fit");
   });
 
+  it("wired earphones need the device's connector and a port that plays audio; wireless ones fit anything", () => {
+    const usbcEarphones = item("Apple", { kind: "earbuds", wireless: false, connectors: ["usb-c"] });
+    expect(checkFit(galaxy, usbcEarphones)).toBe("fits");
+    expect(checkFit(laptop, usbcEarphones)).toBe("fits");
+    expect(checkFit(iphone14, usbcEarphones)).toBe("no_fit");
+    expect(checkFit(camera, usbcEarphones)).toBe("no_fit");
+    expect(checkFit(camera, item("Sony", { kind: "earbuds", wireless: true }))).toBe("unconstrained");
+  });
+
   it("wired chargers and cables need the device's connector; MagSafe and Qi chargers need the feature", () => {
     const usbc = item("Anker", { kind: "charger", charging: "wired", connectors: ["usb-c"], output_w: 45 });
     const lightningCable = item("Belkin", { kind: "cable", connectors: ["lightning"], host_connector: "usb-c" });

@@ -8,7 +8,9 @@
  *
  *   X fits Y  <=>  requirement(X) is undefined  or  every condition of requirement(X) holds on provides(Y)
  *
- * An accessory kind without a rule (earbuds without a cable, speakers, mice) has no requirement and is never
+ * Wired earphones need a device that plays audio through its port (`audio:wired`: phones, tablets, laptops; a
+ * camera's USB-C port charges but plays no music). An accessory kind without a rule (earbuds without a cable,
+ * speakers, mice) has no requirement and is never
  * "incompatible"; neither is an accessory whose rule key is missing from its record (nothing to check).
  */
 import { type Attrs, attrList, attrNumber, attrString, attrTrue, type CatalogItem, isLaptopKind } from "./attributes";
@@ -136,7 +138,7 @@ function requirementConditions(slot: FitSlot, a: Attrs): Condition[] | undefined
     case "earbuds": {
       if (attrTrue(a, "wireless")) return undefined;
       const connectors = attrList(a, "connectors");
-      return connectors === undefined ? undefined : [anyOf("conn", connectors)];
+      return connectors === undefined ? undefined : [anyOf("conn", connectors), one("audio", "wired")];
     }
     case "stylus": {
       const protocol = attrString(a, "stylus_protocol");
@@ -216,6 +218,7 @@ export function provides(item: CatalogItem): FitProfile {
   tokens.push(token("model", model));
   const connector = attrString(a, "connector");
   if (connector !== undefined) tokens.push(token("conn", connector));
+  if (kind === "smartphone" || kind === "tablet" || isLaptopKind(kind)) tokens.push(token("audio", "wired"));
   if (attrTrue(a, "magsafe")) tokens.push(token("charge", "magsafe"));
   if (attrTrue(a, "wireless_charging")) tokens.push(token("charge", "qi"));
   for (const protocol of attrList(a, "stylus_support") ?? []) tokens.push(token("stylus", protocol));
