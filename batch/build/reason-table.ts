@@ -22,6 +22,11 @@ export class ReasonTable {
     return index;
   }
 
+  /** The code of entry `index`. */
+  codeOf(index: number): ReasonCode | undefined {
+    return this.entries[index]?.code;
+  }
+
   get size(): number {
     return this.entries.length;
   }

@@ -6,7 +6,7 @@
  * `lists(i)` into item i's blob; publish writes `publication` to D1.
  */
 import type { ItemLists } from "../../core/blob/item-blob";
-import type { BuildMeta } from "../../core/blob/meta-blob";
+import type { BuildMeta, CategoryComplements } from "../../core/blob/meta-blob";
 import type { CandidateList, CandidateLists } from "../../core/candidates";
 import { compileRules } from "../../core/rules/apply-rules";
 import { isPermanentExclude, type MerchRule } from "../../core/rules/merch-rule";
@@ -52,7 +52,7 @@ export interface CatalogPublication {
 }
 
 export interface CatalogIntelligence {
-  meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName">>;
+  meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName" | "complements">>;
   lists(i: number): ItemLists;
   publication: CatalogPublication;
   counts: Record<string, number>;
@@ -154,7 +154,7 @@ export function catalogIntelligence(
     if (ladders.similar[i].length > 0) similarItems++;
   }
   return {
-    meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName },
+    meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName, complements: metaComplements(complements) },
     lists(i) {
       const lists: ItemLists = {};
       const cross = crossSell.list(i);
@@ -172,6 +172,7 @@ export function catalogIntelligence(
       cold_start_items: crossSell.coldStart,
       cross_sell_from_graph: crossSell.graphFallback,
       incompatible_removed: crossSell.removedIncompatible,
+      off_category_removed: crossSell.removedOffCategory,
       down_sell_items: downSellItems,
       similar_items: similarItems,
       scenario_lists: scenarios.size,
@@ -189,4 +190,14 @@ const EMPTY_SPECS = specsOf({ attrs: {} });
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+/** The complement map as the edge reads it (meta COMPLEMENTS): the lift-filtered, merchant-overridden edges. */
+function metaComplements(complements: ReadonlyMap<number, ComplementEdge[]>): Map<number, CategoryComplements> {
+  const out = new Map<number, CategoryComplements>();
+  for (const [a, edges] of complements) {
+    if (edges.length === 0) continue;
+    out.set(a, { categories: Uint32Array.from(edges, (e) => e.category), attach: Float32Array.from(edges, (e) => Math.min(1, Math.max(0, e.weight))) });
+  }
+  return out;
 }

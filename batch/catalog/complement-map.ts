@@ -1,18 +1,15 @@
 /**
  * @module
  * The category complement map cross-sell and cold start draw on: which leaf categories go with which (phone ->
- * case, protector, charger, earbuds). Learned from orders as the attach rate
- *
- *   attach(A -> B) = P(B | A) = |orders with an A item and a B item| / |orders with an A item|
- *   lift(A -> B)   = attach(A -> B) / P(B)
- *
- * keeping pairs with attach >= minAttach (0.02), lift >= minLift (1.5) and at least minOrders (5) orders
+ * case, protector, charger, earbuds; gaming laptop -> gaming mouse bought a week later). Learned from orders as
+ * the attach rate and lift of `category-attach.ts` (bought in the same order, or by the same customer within
+ * `followUpDays`), keeping pairs with attach >= minAttach (0.02), lift >= minLift (1.5) and at least minOrders (5) orders
  * together; then the merchant's rows (D1 `category_complements`, source "merchant") override: a row sets the
  * pair's weight (0 removes it) and can ask for the device maker's own accessories first.
  */
 import type { Baskets } from "../io/baskets";
 import type { MerchantComplement } from "../io/read-merchant-config";
-import { categoryComplements } from "../build/category-complements";
+import { categoryAttach } from "./category-attach";
 
 export interface ComplementEdge {
   category: number;
@@ -28,6 +25,8 @@ export interface ComplementOptions {
   minLift?: number;
   minOrders?: number;
   perCategory?: number;
+  /** Days after an order in which the same customer's purchases still count as bought with it (default 14). */
+  followUpDays?: number;
 }
 
 export function complementMap(
@@ -39,28 +38,24 @@ export function complementMap(
 ): Map<number, ComplementEdge[]> {
   const minAttach = options.minAttach ?? 0.02;
   const minLift = options.minLift ?? 1.5;
-  const learned = categoryComplements(baskets, itemCategory, categories.length, { perCategory: options.perCategory ?? 12, minOrders: options.minOrders ?? 5, minAttach });
-  const orders = new Uint32Array(categories.length);
-  const seen = new Int32Array(categories.length).fill(-1);
-  const { offsets, items } = baskets;
-  for (let b = 0; b + 1 < offsets.length; b++) {
-    for (let x = offsets[b]; x < offsets[b + 1]; x++) {
-      const c = items[x] < itemCategory.length ? itemCategory[items[x]] : -1;
-      if (c >= 0 && seen[c] !== b) {
-        seen[c] = b;
-        orders[c]++;
-      }
-    }
-  }
-  const total = Math.max(1, offsets.length - 1);
+  const minOrders = options.minOrders ?? 5;
+  const perCategory = options.perCategory ?? 12;
+  const stats = categoryAttach(baskets, itemCategory, categories.length, options.followUpDays);
+  const { ordersWith, reaching, pairs, categoryCount } = stats;
+  const total = Math.max(1, stats.orders);
   const map = new Map<number, ComplementEdge[]>();
-  for (const [a, { categories: bs, attach }] of learned) {
+  for (let a = 0; a < categoryCount; a++) {
+    if (ordersWith[a] === 0) continue;
     const edges: ComplementEdge[] = [];
-    for (let k = 0; k < bs.length; k++) {
-      const lift = attach[k] / Math.max(1e-12, orders[bs[k]] / total);
-      if (lift >= minLift) edges.push({ category: bs[k], weight: attach[k], lift, source: "learned", officialFirst: false });
+    for (let b = 0; b < categoryCount; b++) {
+      const together = pairs[a * categoryCount + b];
+      if (b === a || together < minOrders) continue;
+      const attach = together / ordersWith[a];
+      const lift = attach / Math.max(1e-12, reaching[b] / total);
+      if (attach >= minAttach && lift >= minLift) edges.push({ category: b, weight: attach, lift, source: "learned", officialFirst: false });
     }
-    if (edges.length > 0) map.set(a, edges);
+    edges.sort((x, y) => y.weight - x.weight || x.category - y.category);
+    if (edges.length > 0) map.set(a, edges.slice(0, perCategory));
   }
   for (const row of merchant) {
     for (const a of resolveCategories(categories, row.anchor)) {

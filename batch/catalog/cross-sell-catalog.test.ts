@@ -86,3 +86,35 @@ describe("catalogue cross-sell", () => {
     expect(forCase.find((e) => e.id === "charger-65")?.reason.text).toBe("USB-C, 65 W: charges your phone at full speed");
   });
 });
+
+describe("catalogue cross-sell keeps mined candidates that complement or fit", () => {
+  it("drops chance co-purchases and substitutes, keeps complement categories and fitting accessories", () => {
+    const catalog = [
+      ...CATALOG,
+      product("buds", "Earbuds", "Volt", { kind: "earbuds", wireless: true }),
+      product("plug", "Smart Plugs", "Volt", { kind: "smart-plug" }),
+      product("filler", "Books", "Volt", { kind: "book" }),
+    ];
+    const index = (id: string) => catalog.findIndex((p) => p.id === id);
+    const builder = new BasketsBuilder();
+    for (const p of catalog) builder.intern(p.id);
+    for (let o = 0; o < 20; o++) builder.addIds(`o${o}`, ["galaxy", o < 12 ? "buds" : "charger-65"]);
+    builder.addIds("chance", ["galaxy", "plug"]);
+    for (let o = 0; o < 40; o++) builder.addIds(`f${o}`, ["filler", ...(o < 10 ? ["plug"] : [])]);
+    const baskets = builder.build();
+    const columns = catalogColumns(baskets.itemIds, catalog);
+    const ctx = new CatalogContext(baskets, catalog, columns);
+    const reasons = new ReasonTable();
+    const bought = reasons.intern("association", "Bought with {anchor}");
+    const mined = new CandidateListsBuilder(baskets.itemIds.length);
+    const ids = ["plug", "galaxy-new", "buds", "charger-65"];
+    mined.set(index("galaxy"), ids.map(index), [0.9, 0.8, 0.7, 0.6], ids.map(() => bought));
+    const complements = complementMap(baskets, columns.itemCategory, columns.categories);
+    const result = catalogCrossSell(ctx, mined.build(), complements, reasons);
+    const list = Array.from(result.list(index("galaxy")).items, (i) => catalog[i].id);
+    expect(list).not.toContain("plug");
+    expect(list).not.toContain("galaxy-new");
+    expect(list.slice(0, 2)).toEqual(["buds", "charger-65"]);
+    expect(result.removedOffCategory).toBe(2);
+  });
+});

@@ -3,7 +3,11 @@
  * Cross-sell that knows the catalogue. For every item i the mined list (co-purchase blend) is
  *
  *   1. filtered: an accessory that does not fit i (`fitsCart(x, [i])`, the check the edge runs on carts) goes;
- *      so does an item that may not be sold (out of stock, end of life, permanently excluded);
+ *      so does an item that may not be sold (out of stock, end of life, permanently excluded), and, when both
+ *      have a category, an item that neither fits i by a compatibility rule, nor belongs to a complement category
+ *      of i's (the map's lift filter), nor is there because customers buy it after i (a sequential rule: the
+ *      gaming mouse bought a week after the laptop): chance co-purchases (a smart plug with a camera) and
+ *      substitutes reached through shared accessories (another laptop for a laptop) are not cross-sell;
  *   2. explained: a fitting accessory's reason says why it fits ("USB-C, 45 W: charges your Galaxy S24 at full
  *      speed", code `compatible`);
  *   3. augmented, for items with a catalogue category: accessories from i's complement categories (learned or
@@ -49,6 +53,8 @@ export interface CatalogCrossSell {
   /** Items whose list came from the scenario lists or reversed complements only. */
   graphFallback: number;
   removedIncompatible: number;
+  /** Mined candidates dropped because their category does not complement the item's and no rule says they fit. */
+  removedOffCategory: number;
 }
 
 export function catalogCrossSell(
@@ -114,7 +120,17 @@ export function catalogCrossSell(
   }
   for (const list of reversed.values()) list.sort((x, y) => y.weight - x.weight || x.category - y.category);
 
-  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, graphFallback: 0, removedIncompatible: 0 };
+  const complementSets = new Map<number, Set<number>>();
+  for (const [a, edges] of complements) complementSets.set(a, new Set(edges.filter((e) => e.weight > 0).map((e) => e.category)));
+  /** Whether mined candidate j (reason `reason`) may stay in i's list (it already fits i). */
+  const complementsOrFits = (i: number, j: number, reason: number): boolean => {
+    const a = ctx.category(i);
+    const b = ctx.category(j);
+    if (ctx.products[i] === undefined || ctx.products[j] === undefined || a < 0 || b < 0) return true;
+    return isConstrained(compat, j) || complementSets.get(a)?.has(b) === true || reasons.codeOf(reason) === "sequential";
+  };
+
+  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, graphFallback: 0, removedIncompatible: 0, removedOffCategory: 0 };
   const lists: CandidateList[] = new Array(n);
   const single = new Uint32Array(1);
   const scoreOf = new Map<number, number>();
@@ -145,6 +161,10 @@ export function catalogCrossSell(
         continue;
       }
       const entry = { item: j, score: own.scores[k], reason: explain(j, own.reasons[k]) };
+      if (entry.score > 0 && !complementsOrFits(i, j, own.reasons[k])) {
+        result.removedOffCategory++;
+        continue;
+      }
       if (entry.score > 0) {
         entries.push(entry);
         scoreOf.set(j, entries.length - 1);

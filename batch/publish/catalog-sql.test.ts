@@ -21,7 +21,7 @@ describe("catalogSql", () => {
 
 describe("compatKeys", () => {
   it("stores the engine's tokens: what a device provides, what an accessory requires", () => {
-    expect(compatKeys({ kind: "smartphone", device_model: "acme-one", connector: "usb-c", magsafe: true, color: "Black" })).toEqual(["charge:magsafe", "conn:usb-c", "model:acme-one"]);
+    expect(compatKeys({ kind: "smartphone", device_model: "acme-one", connector: "usb-c", magsafe: true, color: "Black" })).toEqual(["audio:wired", "charge:magsafe", "conn:usb-c", "model:acme-one"]);
     expect(compatKeys({ kind: "lens", lens_mount: "sony-e", focal_mm: "50" })).toEqual(["mount:sony-e"]);
     expect(compatKeys({ kind: "laptop-bag", fits_screen_in_min: 14, fits_screen_in_max: 14.9 })).toEqual(["laptop_screen_in:14..14.9"]);
     expect(compatKeys({ kind: "speaker", wireless: true })).toEqual([]);

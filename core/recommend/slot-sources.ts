@@ -63,18 +63,33 @@ function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
   const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
   const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
-  const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held, ctx.build.meta.crossSellPrior);
+  const merged = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held, ctx.build.meta.crossSellPrior);
+  const complements = complementCategories(ctx, anchors);
+  // With a catalogue, what only the prior supports must belong to a category that goes with the cart.
+  const pool = complements === undefined ? merged.pool : merged.pool.filter((c) => c.anchor >= 0 || complements.has(ctx.categoryOf(c.item)));
   const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
-  return {
-    pool,
-    anchors,
-    anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1,
-    fallbacks: [
-      () => complementCandidates(ctx, missing, held),
-      () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held),
-      () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held),
-    ],
-  };
+  const fallbacks = [
+    () => complementCandidates(ctx, complements === undefined ? merged.missing : anchors, held),
+    () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held),
+  ];
+  if (complements === undefined) fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held));
+  return { pool, anchors, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1, fallbacks };
+}
+
+/**
+ * The categories that complement any of the anchors' categories, or undefined when no anchor has a category (a
+ * build without a catalogue): then popular items are a fair fallback, with one they would be off-topic.
+ */
+function complementCategories(ctx: RequestContext, anchors: readonly number[]): Set<number> | undefined {
+  let out: Set<number> | undefined;
+  for (const anchor of anchors) {
+    const category = ctx.categoryOf(anchor);
+    if (category < 0) continue;
+    out ??= new Set();
+    const complements = ctx.build.meta.complements?.get(category);
+    if (complements !== undefined) for (const c of complements.categories) out.add(c);
+  }
+  return out;
 }
 
 /** Product page: accessories for the product; home: for what the user owns and carts. Never the anchors' own categories. */
@@ -85,8 +100,9 @@ function accessories(ctx: RequestContext, size: number): SourceResult {
   const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
   const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, skip);
   const withoutLists = anchors.filter((a) => missing.includes(a) || ctx.lists(a)?.cross_sell === undefined);
-  const fallbacks = [() => complementCandidates(ctx, withoutLists, skip)];
-  if (ctx.request.placement === "product") fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, skip));
+  const complements = complementCategories(ctx, anchors);
+  const fallbacks = [() => complementCandidates(ctx, complements === undefined ? withoutLists : anchors, skip)];
+  if (ctx.request.placement === "product" && complements === undefined) fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, skip));
   return { pool, fallbacks, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1 };
 }
 
