@@ -77,19 +77,18 @@ function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
 }
 
 /**
- * The categories that complement any of the anchors' categories, or undefined when no anchor has a category (a
- * build without a catalogue): then popular items are a fair fallback, with one they would be off-topic.
+ * The categories that complement any of the anchors' categories, or undefined when the build knows none (no
+ * catalogue, or no co-purchase for these categories yet): then popular items are a fair fallback; with known
+ * complements they would be off-topic.
  */
 function complementCategories(ctx: RequestContext, anchors: readonly number[]): Set<number> | undefined {
-  let out: Set<number> | undefined;
+  const out = new Set<number>();
   for (const anchor of anchors) {
     const category = ctx.categoryOf(anchor);
-    if (category < 0) continue;
-    out ??= new Set();
-    const complements = ctx.build.meta.complements?.get(category);
+    const complements = category < 0 ? undefined : ctx.build.meta.complements?.get(category);
     if (complements !== undefined) for (const c of complements.categories) out.add(c);
   }
-  return out;
+  return out.size > 0 ? out : undefined;
 }
 
 /** Product page: accessories for the product; home: for what the user owns and carts. Never the anchors' own categories. */
