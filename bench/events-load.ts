@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openSql } from "../batch/analytics/sql-clients";
+import { freezeWorker } from "../batch/dev-server/frozen-worker";
 import { startDevServer } from "../batch/dev-server/wrangler-dev";
 import { wrangler } from "../batch/publish/wrangler-cli";
 import { sendEventLoad } from "../batch/simulate/event-load";
@@ -28,7 +29,7 @@ const events = Number(values.events);
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-bench-events-"));
 const state = path.join(work, "state");
 await wrangler(["d1", "migrations", "apply", "DB"], "local", { persistTo: state });
-const server = await startDevServer({ persistTo: state });
+const server = await startDevServer({ persistTo: state, configPath: await freezeWorker(work) });
 const db = await openSql("local", { persistTo: state });
 try {
   const load = await sendEventLoad({ baseUrl: server.url, runId: "bench", events, clients: Number(values.clients), batchSize: Number(values.batch), resendShare: Number(values.resend) });

@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { businessText, metricsText } from "../batch/analytics/report-format";
 import { openSql } from "../batch/analytics/sql-clients";
+import { freezeWorker } from "../batch/dev-server/frozen-worker";
 import { type DevServer, startDevServer } from "../batch/dev-server/wrangler-dev";
 import { prepareDemoStore } from "../batch/simulate/prepare-store";
 import { readOrders } from "../batch/io/read-orders";
@@ -72,7 +73,9 @@ const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)}%`;
 try {
   const shopper = { ...DEFAULT_SHOPPER, plantedLift: lift };
   const store = await prepareDemoStore({ work, seed, orders: Number(values.orders), log });
-  server = await startDevServer({ persistTo: store.state, vars: { ADMIN_TOKEN: adminToken, LIVE_POINTER_TTL_MS: "0", CONFIG_TTL_MS: "1000" } });
+  // A fixed bundle of the worker: wrangler dev would reload on every source edit and drop in-flight queue batches.
+  const configPath = await freezeWorker(work);
+  server = await startDevServer({ persistTo: store.state, configPath, vars: { ADMIN_TOKEN: adminToken, SESSION_SECRET: `s-${adminToken}`, LIVE_POINTER_TTL_MS: "0", CONFIG_TTL_MS: "1000" } });
   log(`wrangler dev on ${server.url} (state ${store.state})`);
   const opened = await openSql("local", { persistTo: store.state });
   closeSql = opened.close;

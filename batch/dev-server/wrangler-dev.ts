@@ -23,6 +23,8 @@ export interface DevServerOptions {
   /** Extra `--var NAME:VALUE` bindings. */
   vars?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Another wrangler config (default: the project's wrangler.toml), e.g. a frozen bundle's (frozen-worker.ts). */
+  configPath?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -41,7 +43,7 @@ export async function freePort(): Promise<number> {
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--config", path.join(PROJECT_ROOT, "wrangler.toml")];
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--config", options.configPath ?? path.join(PROJECT_ROOT, "wrangler.toml")];
   if (options.persistTo !== undefined) args.push("--persist-to", options.persistTo);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child: ChildProcess = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/wrangler"), args, {

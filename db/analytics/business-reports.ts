@@ -39,8 +39,8 @@ export async function attachMatrix(sql: SqlClient, window: ReportWindow, options
     totals AS (SELECT anchor_cat, COUNT(*) AS device_orders FROM devices GROUP BY anchor_cat HAVING COUNT(*) >= ?4),
     pairs AS (
       SELECT d.anchor_cat, COALESCE(p.category_id, '') AS with_cat, COUNT(DISTINCT d.order_id) AS orders_with
-      FROM devices d JOIN order_lines l ON l.order_id = d.order_id LEFT JOIN products p ON p.id = l.product_id
-      WHERE COALESCE(p.category_id, '') <> d.anchor_cat
+      FROM devices d CROSS JOIN order_lines l LEFT JOIN products p ON p.id = l.product_id
+      WHERE l.order_id = d.order_id AND COALESCE(p.category_id, '') <> d.anchor_cat
       GROUP BY 1, 2
     )
     SELECT p.anchor_cat, p.with_cat, t.device_orders, p.orders_with, ca.name AS anchor_name, cw.name AS with_name
@@ -205,9 +205,9 @@ export async function clearanceByVariant(sql: SqlClient, window: ReportWindow, e
     sql.all<{ variant: string; clearance_units: number; via_down_sell: number }>(
       `WITH ${resolvedLinesCte("AND o.id IN (SELECT l.order_id FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.lifecycle = 'clearance')")}
       SELECT x.variant, SUM(r.qty) AS clearance_units, SUM(CASE WHEN r.slot = 'down_sell' THEN r.qty ELSE 0 END) AS via_down_sell
-      FROM resolved_lines r JOIN orders o ON o.id = r.order_id
-      JOIN exposures x ON x.experiment_id = ?4 AND x.unit_id = (CASE WHEN ?5 = 'user' AND o.user_id IS NOT NULL THEN 'u:' || o.user_id ELSE 's:' || o.session_id END)
-      WHERE r.product_id IN (SELECT id FROM products WHERE lifecycle = 'clearance')
+      FROM resolved_lines r CROSS JOIN orders o CROSS JOIN exposures x
+      WHERE o.id = r.order_id AND x.experiment_id = ?4 AND x.unit_id = (CASE WHEN ?5 = 'user' AND o.user_id IS NOT NULL THEN 'u:' || o.user_id ELSE 's:' || o.session_id END)
+        AND r.product_id IN (SELECT id FROM products WHERE lifecycle = 'clearance')
       GROUP BY x.variant`,
       [window.from, window.to, ATTRIBUTION_WINDOW_SECONDS, experiment, unit],
     ),

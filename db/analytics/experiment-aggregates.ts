@@ -7,11 +7,12 @@
  */
 import type { VariantAggregate } from "../../core/stats/experiment-analysis";
 import type { SqlClient } from "./sql-client";
-import { orderFactsCtes, unitExpression } from "./unit-sql";
+import { unitExpression } from "./unit-sql";
 
 /*
- * Every query joins the experiment's units through the exposures primary key (experiment_id, unit_id), per row
- * of the smaller side, never a materialised list of units (which has no index).
+ * Every query reaches the experiment's units through the exposures primary key (experiment_id, unit_id), one
+ * lookup per row of the smaller side. CROSS JOIN pins that join order: SQLite never reorders it, and D1's SQLite
+ * (no ANALYZE statistics, no automatic indexes) would otherwise scan a materialised side once per unit.
  */
 const UNIT_COUNTS = `SELECT variant, COUNT(*) AS units FROM exposures WHERE experiment_id = ?1 GROUP BY variant`;
 
@@ -26,7 +27,8 @@ const UNIT_OUTCOMES = `WITH per_unit AS (
   GROUP BY 1
 )
 SELECT x.variant, SUM(p.carted) AS carted, SUM(p.purchased) AS purchased, SUM(p.revenue) AS revenue, SUM(p.revenue * p.revenue) AS revenue_sq
-FROM per_unit p JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = p.unit_id
+FROM per_unit p CROSS JOIN exposures x
+WHERE x.experiment_id = ?1 AND x.unit_id = p.unit_id
 GROUP BY x.variant`;
 
 /** CTR per answer: distinct rec_ids with an impression, and how many of them got a click. */
@@ -37,20 +39,31 @@ const IMPRESSIONS = `WITH shown AS (
 )
 SELECT x.variant, COUNT(*) AS impressions,
   SUM(EXISTS (SELECT 1 FROM events c WHERE c.rec_id = s.rec_id AND c.type = 'click')) AS clicked
-FROM shown s JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = s.unit_id
+FROM shown s CROSS JOIN exposures x
+WHERE x.experiment_id = ?1 AND x.unit_id = s.unit_id
 GROUP BY x.variant`;
 
+/**
+ * Orders of exposed units with their order facts as correlated subqueries over order_lines' primary key: the
+ * anchor (most expensive line) price, and whether the lines span more than one category (an accessory of another
+ * category came along).
+ */
 const ORDERS = `WITH unit_orders AS (
   SELECT o.id, COALESCE(o.total, 0) AS total, x.variant
-  FROM orders o JOIN exposures x ON x.experiment_id = ?1 AND x.unit_id = ${unitExpression("o")}
-  WHERE o.source = 'event' AND o.ts >= ?3 AND o.ts < ?4
+  FROM orders o CROSS JOIN exposures x
+  WHERE o.source = 'event' AND o.ts >= ?3 AND o.ts < ?4 AND x.experiment_id = ?1 AND x.unit_id = ${unitExpression("o")}
 ),
-${orderFactsCtes("SELECT id FROM unit_orders")}
-SELECT uo.variant, COUNT(*) AS orders, SUM(uo.total) AS value, SUM(uo.total * uo.total) AS value_sq,
-  SUM(COALESCE(f.anchor_price >= ?5, 0)) AS device_orders,
-  SUM(COALESCE(f.anchor_price >= ?5 AND f.attached, 0)) AS attached
-FROM unit_orders uo LEFT JOIN order_anchor f ON f.order_id = uo.id
-GROUP BY uo.variant`;
+facts AS (
+  SELECT uo.variant, uo.total,
+    (SELECT MAX(COALESCE(l.price, p.price, 0)) FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = uo.id) AS anchor_price,
+    (SELECT COUNT(DISTINCT COALESCE(p.category_id, '')) FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = uo.id) > 1 AS attached
+  FROM unit_orders uo
+)
+SELECT variant, COUNT(*) AS orders, SUM(total) AS value, SUM(total * total) AS value_sq,
+  SUM(COALESCE(anchor_price >= ?5, 0)) AS device_orders,
+  SUM(COALESCE(anchor_price >= ?5 AND attached, 0)) AS attached
+FROM facts
+GROUP BY variant`;
 
 export interface AggregateQuery {
   experiment: string;
@@ -118,7 +131,7 @@ export interface SeriesPoint {
 }
 
 const SERIES = `WITH ev AS (
-  SELECT ${unitExpression("e")} AS unit_id, e.type, e.rec_id, e.order_value, (e.ts / ?5) * ?5 AS t
+  SELECT ${unitExpression("e")} AS unit_id, e.type, e.rec_id, e.order_value, CAST(e.ts / ?5 AS INTEGER) * CAST(?5 AS INTEGER) AS t
   FROM events e WHERE e.ts >= ?3 AND e.ts < ?4
 )
 SELECT ev.t AS t, u.variant,
@@ -127,7 +140,8 @@ SELECT ev.t AS t, u.variant,
   COUNT(DISTINCT CASE WHEN ev.type = 'click' THEN ev.rec_id END) AS clicked,
   COUNT(DISTINCT CASE WHEN ev.type = 'purchase' THEN ev.unit_id END) AS purchasing_units,
   SUM(CASE WHEN ev.type = 'purchase' THEN COALESCE(ev.order_value, 0) ELSE 0 END) AS revenue
-FROM ev JOIN exposures u ON u.experiment_id = ?1 AND u.unit_id = ev.unit_id
+FROM ev CROSS JOIN exposures u
+WHERE u.experiment_id = ?1 AND u.unit_id = ev.unit_id
 GROUP BY ev.t, u.variant
 ORDER BY ev.t, u.variant`;
 
