@@ -4,7 +4,7 @@
  * simulation, real D1). Publishes the demo store, runs an A/B test with a planted lift on one variant, then a
  * second test whose split is deliberately broken, and prints the analysis of both and the business reports.
  *
- *   npm run simulate -- [--sessions 20000] [--skewed-sessions 10000] [--skew 0.1] [--lift 0.2] [--seed 7]
+ *   npm run simulate -- [--sessions 20000] [--skewed-sessions 20000] [--skew 0.1] [--lift 0.2] [--seed 7]
  *                       [--concurrency 12] [--orders 20000] [--days 14] [--out summary.json] [--keep]
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,7 +25,7 @@ import type { BusinessReports } from "../db/analytics/metrics-report";
 const { values } = parseArgs({
   options: {
     sessions: { type: "string", default: "20000" },
-    "skewed-sessions": { type: "string", default: "10000" },
+    "skewed-sessions": { type: "string", default: "20000" },
     skew: { type: "string", default: "0.1" },
     lift: { type: "string", default: String(DEFAULT_SHOPPER.plantedLift) },
     seed: { type: "string", default: "7" },
@@ -90,6 +90,8 @@ try {
   process.stdout.write(
     `\nplanted lift: true ${pct(lift)}, estimated ${pct(mainCheck.estimate)} [${pct(mainCheck.lower)}, ${pct(mainCheck.upper)}] -> ${mainCheck.covers_truth ? "covers the truth" : "MISSES the truth"}, ${mainCheck.right_sign_and_significant ? "right sign, significant" : "NOT detected"}; SRM p = ${mainCheck.srm_p.toFixed(4)} -> ${mainCheck.srm_passed ? "PASS" : "FAIL"}\n`,
   );
+  const tally = (variant: string) => `${main.run.clicksByVariant[`${main.experiment.id}/${variant}`] ?? 0}/${main.run.impressionsByVariant[`${main.experiment.id}/${variant}`] ?? 0}`;
+  process.stdout.write(`answers clicked/shown as the shoppers drew them: control ${tally("control")}, ${shopper.treatedVariant} ${tally(shopper.treatedVariant)} (click probability ${shopper.clickProbability} vs ${(shopper.clickProbability * (1 + lift)).toFixed(4)})\n`);
   process.stdout.write(`ingestion: ${main.run.client.accepted} events accepted, ${main.stored} stored in D1 (${main.stored === main.run.client.accepted ? "none lost" : "MISMATCH"}), drained ${main.drainSeconds.toFixed(1)} s after the last session; ${(main.run.sessions / main.run.seconds).toFixed(0)} sessions/s, ${(main.run.client.recommendations / main.run.seconds).toFixed(0)} recommendations/s\n`);
 
   let skewed: SimulationResult | undefined;
