@@ -36,6 +36,20 @@ describe("down-sell ladders", () => {
     expect(downSell[0].map((e) => [e.item, Number(e.score.toFixed(3))])).toEqual([[2, 1.25], [1, 1], [3, 1], [4, 0.7]]);
   });
 
+  it("relaxes the distance bound once, and only when nothing is close enough", () => {
+    const cases = [
+      item(30, { kind: "phone-case" }, { fitKey: "model:a" }, "Apple"),
+      item(20, { kind: "phone-case" }, { fitKey: "model:a" }, "Spigen"),
+    ];
+    const relaxed = buildLadders(cases).downSell[0];
+    expect(relaxed.map((e) => e.item)).toEqual([1]);
+    expect(relaxed[0].distance).toBeGreaterThan(0.3);
+    expect(relaxed[0].distance).toBeLessThanOrEqual(0.5);
+    expect(buildLadders(cases, { relaxedMaxDistance: 0.3 }).downSell[0]).toEqual([]);
+    const withClose = buildLadders([...cases, item(25, { kind: "phone-case" }, { fitKey: "model:a" }, "Apple")]).downSell[0];
+    expect(withClose.map((e) => e.item)).toEqual([2]);
+  });
+
   it("needs the same fit for accessories", () => {
     const a = item(40, { kind: "phone-case" }, { fitKey: "model:a" });
     const sameFit = item(30, { kind: "phone-case" }, { fitKey: "model:a" });

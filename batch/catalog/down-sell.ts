@@ -13,7 +13,10 @@
  *   score(j | i) = (1 - D(i, j) / maxDistance) * (1 + b_clear [j on clearance]) * (1 + b_margin * clamp(m_j - m_med, -0.3, 0.3))
  *
  * with m_j j's margin, m_med the median margin of the category (the term is 0 where margins are unknown),
- * b_clear = 0.25, b_margin = 1. At most one item per device model is kept (the best variant). `similar` is the
+ * b_clear = 0.25, b_margin = 1. When nothing qualifies (an accessory with few specs, where another brand alone
+ * costs D = 0.4), the ladder relaxes once to D(i, j) <= relaxedMaxDistance (0.5), scored the same against that
+ * bound and halved, so a relaxed pick never outranks a strict one. At most one item per device model is kept
+ * (the best variant). `similar` is the
  * same without the price band or the boosts: same category, priced within a factor 2 either way, D <=
  * similarMaxDistance (0.35), other models only, ranked by 1 - D.
  */
@@ -39,6 +42,8 @@ export interface LadderOptions {
   maxPriceRatio?: number;
   maxDistance?: number;
   perItem?: number;
+  /** The distance bound of the relaxed ladder, tried only when the strict one is empty. */
+  relaxedMaxDistance?: number;
   similarMaxDistance?: number;
   similarPerItem?: number;
   clearanceBoost?: number;
@@ -49,6 +54,7 @@ export const LADDER_DEFAULTS = {
   minPriceRatio: 0.5,
   maxPriceRatio: 0.95,
   maxDistance: 0.3,
+  relaxedMaxDistance: 0.5,
   perItem: 5,
   similarMaxDistance: 0.35,
   similarPerItem: 8,
@@ -96,6 +102,7 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
       const anchor = items[i];
       const p = anchor.price;
       const ladder: LadderEntry[] = [];
+      const relaxed: LadderEntry[] = [];
       const near: LadderEntry[] = [];
       const from = lowerBound(prices, p * Math.min(o.minPriceRatio, 1 / SIMILAR_PRICE_SPAN));
       const to = lowerBound(prices, p * SIMILAR_PRICE_SPAN + 1e-9);
@@ -104,19 +111,21 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
         const candidate = items[j];
         if (j === i || !candidate.sellable || candidate.fitKey !== anchor.fitKey) continue;
         const distance = specDistance(anchor.specs, candidate.specs);
-        if (!(distance <= Math.max(o.maxDistance, o.similarMaxDistance))) continue;
+        if (!(distance <= Math.max(o.maxDistance, o.relaxedMaxDistance, o.similarMaxDistance))) continue;
         const ratio = candidate.price / p;
-        if (ratio >= o.minPriceRatio && ratio <= o.maxPriceRatio && distance <= o.maxDistance) {
-          let score = 1 - distance / o.maxDistance;
+        if (ratio >= o.minPriceRatio && ratio <= o.maxPriceRatio) {
+          const bound = distance <= o.maxDistance ? o.maxDistance : o.relaxedMaxDistance;
+          let score = (1 - distance / bound) * (bound === o.maxDistance ? 1 : 0.5);
           if (candidate.clearance) score *= 1 + o.clearanceBoost;
           if (medianMargin !== undefined && candidate.margin !== undefined) score *= 1 + o.marginBoost * Math.max(-0.3, Math.min(0.3, candidate.margin - medianMargin));
-          ladder.push({ item: j, distance, score, saving: 1 - ratio, shared: [] });
+          if (distance <= o.maxDistance) ladder.push({ item: j, distance, score, saving: 1 - ratio, shared: [] });
+          else if (distance <= o.relaxedMaxDistance) relaxed.push({ item: j, distance, score, saving: 1 - ratio, shared: [] });
         }
         if (distance <= o.similarMaxDistance && (anchor.model === undefined || candidate.model !== anchor.model)) {
           near.push({ item: j, distance, score: 1 - distance, saving: 1 - ratio, shared: [] });
         }
       }
-      downSell[i] = best(ladder, items, o.perItem, anchor.specs);
+      downSell[i] = best(ladder.length > 0 ? ladder : relaxed, items, o.perItem, anchor.specs);
       similar[i] = best(near, items, o.similarPerItem, anchor.specs);
     }
   }

@@ -3,13 +3,15 @@
  * Serve-time category rules: what the catalogue columns alone say when an item has no precomputed list (a new
  * launch, a missing blob) or a list runs short.
  *
- *   price band     items of the anchor's category priced in [lo * p, hi * p], p the anchor's price, ranked by
+ *   price band     items of the anchor's category priced in [lo * p, hi * p] that fit what the anchor fits (a cheaper
+ *                  case for the same phone, not for another), p the anchor's price, ranked by
  *                  purchase count, then by |price / p - target| (down-sell: [0.45, 0.85] around 0.65; similar:
  *                  [0.7, 1.4] around 1; upgrade: (1.15, 3] around 1.5, new launches first)
  *   complements    for each anchor, its category's complements by attach rate P(B | A), and the best sellers of
  *                  each complement category B
  */
 import type { CandidateList } from "../candidates";
+import { fitsCart } from "../catalog/compat-index";
 import { ItemFlag } from "../blob/meta-blob";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
@@ -42,6 +44,8 @@ export function priceBandCandidates(ctx: RequestContext, anchor: number, band: P
   const { prices, flags } = ctx.build.meta;
   const lo = band.lo * price;
   const hi = band.hi * price;
+  const compat = ctx.build.meta.compat;
+  const anchorOnly = Uint32Array.of(anchor);
   const found: Candidate[] = [];
   const rank: number[] = [];
   for (let i = firstAtLeast(members, prices, lo); i < members.length; i++) {
@@ -49,6 +53,7 @@ export function priceBandCandidates(ctx: RequestContext, anchor: number, band: P
     const p = prices[item];
     if (!(p <= hi)) break;
     if (item === anchor || (band.aboveOnly === true && p <= lo) || !ctx.eligible(item)) continue;
+    if (compat !== undefined && !fitsCart(compat, item, anchorOnly)) continue;
     const preferred = band.preferFlag !== undefined && (flags[item] & band.preferFlag) !== 0;
     rank[found.length] = preferred ? 1 : 0;
     found.push({ item, score: 1 - Math.min(1, Math.abs(p / price - band.target)), reason: ruleReason(rule), anchor });
