@@ -78,18 +78,21 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
 
     const graph = artifacts.publication === undefined ? "" : `, ${artifacts.publication.graph.nodes.length} graph nodes, ${artifacts.publication.bundles.length} bundles`;
     log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products${graph} and the build record to D1`);
-    const [history] = await allOrAbort([
-      listBuilds(target, options),
-      wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options),
-      wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options),
-    ]);
+    // KV and D1 writes overlap; D1 calls stay one at a time (two writers on one local database lock it).
+    const d1Writes = (async () => {
+      const history = await listBuilds(target, options);
+      await wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options);
+      return history;
+    })();
+    const [history] = await allOrAbort([d1Writes, wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
     const previous = history.find((b) => b.status === "live" && b.id !== build)?.id;
 
     await flipPointer({ build, published_at: now, ...(previous !== undefined ? { previous } : {}) }, target, options, work);
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
 
     const retired = buildsToRetire([{ id: build, status: "live", created_at: now, published_at: now }, ...history], build, options.keep ?? 3);
-    await allOrAbort([wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options), retireBuilds(retired, target, options)]);
+    await wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options);
+    await retireBuilds(retired, target, options);
     if (retired.length > 0) log(`deleted the blobs of ${retired.length} old build(s): ${retired.join(", ")}`);
     return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired };
   } finally {

@@ -31,7 +31,22 @@ export class WranglerError extends Error {
 /** Process groups of wrangler calls still running, so a failure can stop its siblings (and their workerd). */
 const running = new Set<ChildProcess>();
 
+/** Local state is SQLite: a read while `wrangler dev` writes can meet a lock; such calls are retried. */
+const BUSY_RETRIES = 4;
+
 export async function wrangler(args: string[], target: Target, options: WranglerOptions = {}): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runWrangler(args, target, options);
+    } catch (error) {
+      const busy = error instanceof WranglerError && target === "local" && /SQLITE_BUSY|database is locked/.test(error.message);
+      if (!busy || attempt >= BUSY_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+async function runWrangler(args: string[], target: Target, options: WranglerOptions): Promise<string> {
   const bin = path.join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   if (!existsSync(bin)) throw new WranglerError(`wrangler is not installed at ${bin}: run npm ci`);
   const full = [...args, `--${target}`, "--config", options.config ?? path.join(PROJECT_ROOT, "wrangler.toml")];
