@@ -88,7 +88,7 @@ function print(row: Row): void {
 }
 
 async function main(): Promise<void> {
-  console.log("down-sell ladders on real specs (defaults: price 50-95% of the anchor, spec distance <= 0.30, 5 per item; similar: distance <= 0.35)");
+  console.log("down-sell ladders on real specs (defaults: price 50-95% of the anchor, spec distance <= 0.30, or <= 0.50 where nothing is closer, 5 per item; similar: distance <= 0.35)");
   console.log("ladder: anchors with one; saving, dist: medians over every ladder entry; top dist and brand/type/screen/all 3: the first suggestion; similar: anchors with a similar list, s.dist its median distance");
   console.log(
     ["data set / category".padEnd(34), "anchors".padStart(6), "ladder", "saving", "  dist", "top dist", " brand", "  type", "screen", "all 3 ", "similar", "s.dist"].join("  "),
