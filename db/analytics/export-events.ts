@@ -3,23 +3,11 @@
  * Reads the events table back as DESIGN's events lines (the input of `edgerec build --events`): one page at a
  * time in event_id order, so any number of events streams out in bounded memory.
  */
+import type { EventRow } from "../../core/events/event-rows";
 import type { SqlClient } from "./sql-client";
 
-interface EventRecord {
-  event_id: string;
-  type: string;
-  session_id: string;
-  user_id: string | null;
-  ts: number;
-  item_id: string | null;
-  dwell_ms: number | null;
-  query: string | null;
-  order_value: number | null;
-  rec_id: string | null;
-  slot: string | null;
-  variant: string | null;
-  payload: string | null;
-}
+/** An events row as SQL returns it: the stored row, with the payload still JSON text. */
+type EventRecord = Omit<EventRow, "type" | "payload"> & { type: string; payload: string | null };
 
 /** One events-file line: the contract's fields (ts as ISO-8601), then slot, variant and the payload's fields. */
 export function eventLine(row: EventRecord): Record<string, unknown> {
