@@ -14,7 +14,6 @@ import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
-import { categoryComplements } from "./category-complements";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { popularLists } from "./popular";
@@ -157,7 +156,6 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     createdAt: Math.floor(now.getTime() / 1000),
     items: baskets.itemIds,
     ...columns,
-    complements: categoryComplements(baskets, columns.itemCategory, columns.categories.length),
     ...intelligence?.meta,
     reasons: order.reasons,
     popular: order.list(popular.overall),

@@ -3,18 +3,10 @@
  * The catalogue as the meta blob's columns: per item title, category, brand, price and flags, for every item
  * of the build's dictionary (catalogue products first, then items seen only in orders).
  */
-import { ItemFlag } from "../../core/blob/meta-blob";
+import { type BuildMeta, ItemFlag } from "../../core/blob/meta-blob";
 import { type CatalogProduct, categoryPath } from "../io/read-catalog";
 
-export interface CatalogColumns {
-  titles: string[];
-  categories: string[];
-  itemCategory: Int32Array;
-  brands: string[];
-  itemBrand: Int32Array;
-  prices: Float32Array;
-  flags: Uint8Array;
-}
+export type CatalogColumns = Pick<BuildMeta, "titles" | "categories" | "itemCategory" | "brands" | "itemBrand" | "prices" | "flags">;
 
 export function catalogColumns(itemIds: readonly string[], products: readonly CatalogProduct[]): CatalogColumns {
   const n = itemIds.length;
