@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["core/**/*.test.ts", "batch/**/*.test.ts", "db/**/*.test.ts", "test/node/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          include: ["core/**/*.test.ts", "batch/**/*.test.ts", "tools/**/*.test.ts", "db/**/*.test.ts", "test/node/**/*.test.ts", "test/e2e/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

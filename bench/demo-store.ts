@@ -1,6 +1,6 @@
 /**
  * @module
- * The demo store the latency, merge and blob benchmarks measure: generated (`edgerec demo`, seed 42) and built
+ * The demo store the latency, merge and blob benchmarks measure: generated (`npm run demo:store`, seed 42) and built
  * (`edgerec build`) into a fresh temporary folder by the same CLI a user runs, so every figure is about the
  * current code. `cartSampler` draws reproducible carts of items that have precomputed lists.
  */

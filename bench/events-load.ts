@@ -12,10 +12,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openSql } from "../batch/analytics/sql-clients";
-import { freezeWorker } from "../batch/dev-server/frozen-worker";
-import { startDevServer } from "../batch/dev-server/wrangler-dev";
+import { freezeWorker } from "../tools/dev-server/frozen-worker";
+import { startDevServer } from "../tools/dev-server/wrangler-dev";
 import { wrangler } from "../batch/publish/wrangler-cli";
-import { sendEventLoad } from "../batch/simulate/event-load";
+import { sendEventLoad } from "../tools/simulate/event-load";
 
 const { values } = parseArgs({
   options: {

@@ -21,7 +21,7 @@ import { mkdirSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { main } from "../batch/cli/main";
-import { startDevServer } from "../batch/dev-server/wrangler-dev";
+import { startDevServer } from "../tools/dev-server/wrangler-dev";
 import { buildDemoStore, cartSampler, percentile, seeded } from "./demo-store";
 
 const WARMUP = 300;

@@ -13,13 +13,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { businessText, metricsText } from "../batch/analytics/report-format";
 import { openSql } from "../batch/analytics/sql-clients";
-import { freezeWorker } from "../batch/dev-server/frozen-worker";
-import { type DevServer, startDevServer } from "../batch/dev-server/wrangler-dev";
-import { prepareDemoStore } from "../batch/simulate/prepare-store";
+import { freezeWorker } from "../tools/dev-server/frozen-worker";
+import { type DevServer, startDevServer } from "../tools/dev-server/wrangler-dev";
+import { prepareDemoStore } from "../tools/simulate/prepare-store";
 import { readOrders } from "../batch/io/read-orders";
-import { learnCompanions, simCatalog } from "../batch/simulate/sim-catalog";
-import { DEFAULT_SHOPPER } from "../batch/simulate/shopper-model";
-import { type SimulationResult, simulateExperiment } from "../batch/simulate/simulation";
+import { learnCompanions, simCatalog } from "../tools/simulate/sim-catalog";
+import { DEFAULT_SHOPPER } from "../tools/simulate/shopper-model";
+import { type SimulationResult, simulateExperiment } from "../tools/simulate/simulation";
 import type { BusinessReports } from "../db/analytics/metrics-report";
 
 const { values } = parseArgs({

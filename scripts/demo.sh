@@ -8,7 +8,7 @@ DATA=demo-data
 ARTIFACTS=artifacts/demo
 
 echo "== 1/4 generating the demo store into $DATA/"
-npx edgerec demo --out "$DATA"
+npx tsx tools/demo/cli.ts --out "$DATA"
 echo "== 2/4 building recommendations into $ARTIFACTS/"
 npx edgerec build --orders "$DATA/orders.jsonl" --catalog "$DATA/catalog.jsonl" --events "$DATA/events.jsonl" --out "$ARTIFACTS"
 echo "== 3/4 publishing to local KV and D1 (.wrangler/state)"

@@ -11,7 +11,6 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   publish: () => import("../commands/publish"),
   rollback: () => import("../commands/rollback"),
   mine: () => import("../commands/mine"),
-  demo: () => import("../commands/demo"),
   evaluate: () => import("../commands/evaluate"),
   report: () => import("../commands/report"),
   "export-events": () => import("../commands/export-events"),

@@ -14,12 +14,12 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedSql, openSql } from "../../batch/analytics/sql-clients";
 import { main } from "../../batch/cli/main";
-import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
+import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 import { readCatalog } from "../../batch/io/read-catalog";
 import { readOrders } from "../../batch/io/read-orders";
-import { learnCompanions, simCatalog } from "../../batch/simulate/sim-catalog";
-import { DEFAULT_SHOPPER } from "../../batch/simulate/shopper-model";
-import { type SimulationResult, simulateExperiment } from "../../batch/simulate/simulation";
+import { learnCompanions, simCatalog } from "../../tools/simulate/sim-catalog";
+import { DEFAULT_SHOPPER } from "../../tools/simulate/shopper-model";
+import { type SimulationResult, simulateExperiment } from "../../tools/simulate/simulation";
 import type { MetricsReport } from "../../db/analytics/metrics-report";
 import { writeTinyShop } from "./tiny-shop";
 

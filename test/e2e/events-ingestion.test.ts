@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedSql, openSql } from "../../batch/analytics/sql-clients";
-import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
+import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 import { wrangler } from "../../batch/publish/wrangler-cli";
-import { sendEventLoad } from "../../batch/simulate/event-load";
-import { waitForStored } from "../../batch/simulate/simulation";
+import { sendEventLoad } from "../../tools/simulate/event-load";
+import { waitForStored } from "../../tools/simulate/simulation";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-events-"));
 const state = path.join(work, "state");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArtifacts } from "../../batch/build/artifacts";
 import { main } from "../../batch/cli/main";
-import { generateDemo } from "../../batch/demo/generate";
+import { generateDemo } from "../../tools/demo/generate";
 import { wrangler } from "../../batch/publish/wrangler-cli";
 import { CONFIG_KEYS } from "../../core/keys";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../batch/cli/main";
-import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
+import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-publish-"));
 const state = path.join(work, "state");

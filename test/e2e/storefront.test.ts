@@ -10,8 +10,8 @@ import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../batch/cli/main";
-import { generateDemo } from "../../batch/demo/generate";
-import { type DevServer, startDevServer } from "../../batch/dev-server/wrangler-dev";
+import { generateDemo } from "../../tools/demo/generate";
+import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 import { wrangler } from "../../batch/publish/wrangler-cli";
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -1,6 +1,6 @@
 /**
  * Acceptance on the demo store: the same `recommend()` the worker calls, over an in-process build, judged with
- * the demo generator's own fit rules (`batch/demo/compatibility.ts`), not the engine's.
+ * the demo generator's own fit rules (`tools/demo/compatibility.ts`), not the engine's.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,10 +10,10 @@ import { buildFromFiles } from "../../batch/build/build";
 import type { Artifacts } from "../../batch/build/artifacts";
 import { LADDER_DEFAULTS } from "../../batch/catalog/down-sell";
 import { specDistance, specsOf } from "../../batch/catalog/spec-distance";
-import { LEAVES, type LeafKey } from "../../batch/demo/category-tree";
-import { SLOTS, SLOT_NAMES } from "../../batch/demo/compatibility";
-import { generateDemo } from "../../batch/demo/generate";
-import type { Product } from "../../batch/demo/product";
+import { LEAVES, type LeafKey } from "../../tools/demo/category-tree";
+import { SLOTS, SLOT_NAMES } from "../../tools/demo/compatibility";
+import { generateDemo } from "../../tools/demo/generate";
+import type { Product } from "../../tools/demo/product";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";

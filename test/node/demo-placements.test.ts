@@ -26,7 +26,7 @@ const leaf = (id: string) => catalog.get(id)!.category.at(-1)!;
 const of = (answer: RecommendationResponse, kind: string) => answer.slots.find((s) => s.kind === kind)?.items.map((i) => i.id) ?? [];
 const inLeaf = (name: string) => [...catalog.values()].filter((p) => p.category.at(-1) === name && p.stock > 0 && p.lifecycle !== "eol");
 
-describe("every placement on the demo store (edgerec demo, 6,000 orders), through the offline replay", () => {
+describe("every placement on the demo store (the demo generator, 6,000 orders), through the offline replay", () => {
   beforeAll(async () => {
     expect(await main(["demo", "--out", work, "--orders", "6000", "--quiet"])).toBe(0);
     store = new ArtifactStore(await buildFromFiles({ orders: path.join(work, "orders.jsonl"), catalog: path.join(work, "catalog.jsonl") }));

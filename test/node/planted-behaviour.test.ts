@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFromFiles } from "../../batch/build/build";
-import { generateDemo } from "../../batch/demo/generate";
+import { generateDemo } from "../../tools/demo/generate";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import type { RecommendationRequest, RecommendationResponse } from "../../core/types";

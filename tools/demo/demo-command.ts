@@ -1,17 +1,17 @@
 /**
  * @module
- * `edgerec demo`: writes the built-in demo electronics shop (catalog, orders, events, planted.json) to a folder.
+ * `npm run demo:store`: writes the built-in demo electronics shop (catalog, orders, events, planted.json) to a folder.
  */
-import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
-import { formatBytes, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
-import { DEFAULT_PRODUCTS, MIN_PRODUCTS } from "../demo/catalog";
-import { DEFAULT_ORDERS, DEFAULT_SEED, defaultSessions, generateDemo } from "../demo/generate";
+import { type Command, numberFlag, parseFlags, requireFlag } from "../../batch/cli/command";
+import { formatBytes, printSummary, startProgress, trackPeakMemory } from "../../batch/cli/progress";
+import { DEFAULT_PRODUCTS, MIN_PRODUCTS } from "./catalog";
+import { DEFAULT_ORDERS, DEFAULT_SEED, defaultSessions, generateDemo } from "./generate";
 
 export const command: Command = {
   name: "demo",
   summary: "write a seeded demo electronics shop: catalog, orders, events and what was planted in them",
   usage: `
-edgerec demo --out DIR [--seed N] [--orders N] [--sessions N] [--products N] [--quiet]
+npm run demo:store -- --out DIR [--seed N] [--orders N] [--sessions N] [--products N] [--quiet]
 
 Generates a believable consumer-electronics shop and its history, deterministically: the same flags give
 byte-identical files on any machine. Sales window 2026-04-01 .. 2026-10-31 (UTC). Writes:

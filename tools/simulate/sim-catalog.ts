@@ -3,8 +3,8 @@
  * The catalogue as the simulated shoppers see it: devices (a product whose price reaches the device threshold)
  * grouped by leaf category, and every product by id for prices on purchase lines.
  */
-import { type Baskets, basketItems } from "../io/baskets";
-import type { CatalogProduct } from "../io/read-catalog";
+import { type Baskets, basketItems } from "../../batch/io/baskets";
+import type { CatalogProduct } from "../../batch/io/read-catalog";
 
 export interface SimProduct {
   id: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "../demo/catalog";
-import { catalogLine } from "../demo/serialize";
-import { parseProduct } from "../io/read-catalog";
-import { catalogSql, compatKeys, MAX_STATEMENT_BYTES } from "./catalog-sql";
+import { buildCatalog } from "../../tools/demo/catalog";
+import { catalogLine } from "../../tools/demo/serialize";
+import { parseProduct } from "../../batch/io/read-catalog";
+import { catalogSql, compatKeys, MAX_STATEMENT_BYTES } from "../../batch/publish/catalog-sql";
 
 describe("catalogSql", () => {
   const products = buildCatalog(42, 2500).products.map((p, i) => parseProduct(catalogLine(p), "catalog.jsonl", i + 1));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../cli/main";
+import { main } from "./cli";
 import { generateDemo } from "./generate";
 
 const FILES = ["catalog.jsonl", "orders.jsonl", "events.jsonl", "planted.json", "README.md"];
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("edgerec demo determinism", () => {
+describe("demo generator determinism", () => {
   it("writes byte-identical files for the same seed and flags", () => {
     for (const file of FILES) expect(digest(path.join(root, "a"), file), file).toBe(digest(path.join(root, "b"), file));
   });
@@ -35,17 +35,17 @@ describe("edgerec demo determinism", () => {
   });
 });
 
-describe("edgerec demo command", () => {
+describe("demo generator command", () => {
   it("runs from the CLI and writes every file", async () => {
     const out = path.join(root, "cli");
-    const code = await main(["demo", "--out", out, "--orders", "1500", "--sessions", "500", "--seed", "3", "--quiet"]);
+    const code = await main(["--out", out, "--orders", "1500", "--sessions", "500", "--seed", "3", "--quiet"]);
     expect(code).toBe(0);
     for (const file of FILES) expect(readFileSync(path.join(out, file)).length, file).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(path.join(out, "planted.json"), "utf8")).generator).toMatchObject({ seed: 3, orders: 1500, sessions: 500 });
   });
 
   it("rejects a catalog below 2,000 products and a missing --out", async () => {
-    expect(await main(["demo", "--out", path.join(root, "x"), "--products", "1500", "--quiet"])).toBe(2);
-    expect(await main(["demo", "--quiet"])).toBe(2);
+    expect(await main(["--out", path.join(root, "x"), "--products", "1500", "--quiet"])).toBe(2);
+    expect(await main(["--quiet"])).toBe(2);
   });
 });

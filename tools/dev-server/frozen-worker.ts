@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { OFFLINE_ENV, PROJECT_ROOT } from "../publish/wrangler-cli";
+import { OFFLINE_ENV, PROJECT_ROOT } from "../../batch/publish/wrangler-cli";
 
 export async function freezeWorker(workDir: string): Promise<string> {
   const bundle = path.join(workDir, "frozen-worker");

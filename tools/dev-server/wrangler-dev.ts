@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { OFFLINE_ENV, PROJECT_ROOT } from "../publish/wrangler-cli";
+import { OFFLINE_ENV, PROJECT_ROOT } from "../../batch/publish/wrangler-cli";
 
 export interface DevServer {
   url: string;

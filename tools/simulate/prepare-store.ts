@@ -4,11 +4,11 @@
  * `wrangler dev` started on the same folder serves.
  */
 import path from "node:path";
-import { writeArtifacts } from "../build/artifacts";
-import { buildFromFiles } from "../build/build";
+import { writeArtifacts } from "../../batch/build/artifacts";
+import { buildFromFiles } from "../../batch/build/build";
 import { generateDemo } from "../demo/generate";
-import { type CatalogProduct, readCatalog } from "../io/read-catalog";
-import { publish } from "../publish/publish";
+import { type CatalogProduct, readCatalog } from "../../batch/io/read-catalog";
+import { publish } from "../../batch/publish/publish";
 
 export interface PreparedStore {
   state: string;
