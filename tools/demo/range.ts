@@ -58,7 +58,7 @@ export function addRange(builder: CatalogBuilder, rng: Rng): void {
     });
   }
   for (const s of SSDS) {
-    for (const [gb, price] of s.prices) {
+    for (const { capacityGb: gb, price } of s.prices) {
       builder.add({
         leaf: "ssds", brand: s.brand, title: `${s.brand} ${s.name} ${formatStorage(gb)} ${s.iface === "sata" ? "SATA 2.5\"" : `NVMe ${s.iface === "nvme-pcie5" ? "PCIe 5.0" : "PCIe 4.0"} M.2`} SSD`, price,
         attrs: { interface: s.iface, form_factor: s.formFactor, capacity_gb: gb }, popularity: pop(s.brand),
