@@ -10,7 +10,7 @@ import { LAPTOP_BAGS } from "./models-home-office";
 import { CAMERA_BAGS, LENSES, MEMORY_CARDS, TRIPODS } from "./models-imaging";
 import { CABLES, CHARGERS, POWER_BANKS, STYLUSES } from "./models-power";
 import type { CatalogBuilder } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import { formatStorage, type LensMount, type Scenario } from "./vocabulary";
 
 const MOUNT_NAME: Record<LensMount, string> = { "sony-e": "Sony E", "canon-rf": "Canon RF", "nikon-z": "Nikon Z", "fujifilm-x": "Fujifilm X", "l-mount": "L-Mount", mft: "Micro Four Thirds" };

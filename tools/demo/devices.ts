@@ -12,7 +12,7 @@ import { ACTION_CAMERAS, CAMERAS, DRONES } from "./models-imaging";
 import { PHONES, TABLETS, type HandheldModel } from "./models-phones";
 import { WATCHES } from "./models-audio-wearables";
 import type { Attrs, CatalogBuilder, Product, ProductSpec } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import { formatStorage, slug, type Scenario } from "./vocabulary";
 
 export type DeviceFamily = "phone" | "tablet" | "laptop" | "gaming_laptop" | "camera" | "action_camera" | "drone" | "smartwatch" | "console" | "cpu" | "gpu";

@@ -14,7 +14,7 @@ import { DayWalk } from "./day-walk";
 import { FollowUps } from "./follow-ups";
 import { JsonlWriter } from "./jsonl-writer";
 import { PlantedReport } from "./planted-report";
-import { Rng } from "./prng";
+import { Rng } from "../../core/random/rng";
 import { demoReadme } from "./readme";
 import { catalogLine, eventLine, orderLine } from "./serialize";
 import { SessionMaker, type DemoEvent, type SessionDraft } from "./sessions";

@@ -10,7 +10,7 @@ import type { DeviceModel } from "./devices";
 import { DRONES } from "./models-imaging";
 import { TABLETS } from "./models-phones";
 import type { Attrs, CatalogBuilder, ProductSpec } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import { readTable } from "./read-table";
 import { SCENARIOS, slug, type Scenario } from "./vocabulary";
 

@@ -9,7 +9,7 @@ import { COOLERS, MONITORS, MOTHERBOARDS, PSUS, RAM_KITS, SSDS } from "./models-
 import { GAMING } from "./models-gaming";
 import { COMPUTER_ACCESSORIES, SMART_HOME } from "./models-home-office";
 import type { CatalogBuilder } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { ModelRow } from "./standalone";
 import { formatStorage, LAYOUTS, slug } from "./vocabulary";
 
