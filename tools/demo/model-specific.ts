@@ -18,13 +18,8 @@ import { SCENARIOS, slug, type Scenario } from "./vocabulary";
 export const MODEL_SPECIFIC_LEAVES: readonly LeafKey[] = ["phone-cases", "screen-protectors", "tablet-cases", "tablet-protectors", "tablet-keyboards", "drone-batteries"];
 
 const caseLine = z.strictObject({
-  brand: z.string(),
-  line: z.string(),
-  price: z.number(),
-  type: z.string(),
-  magsafeLine: z.boolean(),
-  scenarios: z.array(z.enum(SCENARIOS)),
-  colors: z.array(z.string()),
+  brand: z.string(), line: z.string(), price: z.number(), type: z.string(),
+  magsafeLine: z.boolean(), scenarios: z.array(z.enum(SCENARIOS)), colors: z.array(z.string()),
 });
 const officialCase = z.strictObject({ brand: z.string(), line: z.string(), price: z.number(), type: z.string() });
 const protectorLine = z.strictObject({ brand: z.string(), line: z.string(), price: z.number(), material: z.string(), pack: z.number() });

@@ -5,33 +5,18 @@
  * `official_for_brand`; watches and bands meet on `band_fit`.
  */
 import { z } from "zod";
+import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { modelRow } from "./standalone";
 import { BAND_FITS } from "./vocabulary";
 
+const bandFit = z.enum(BAND_FITS);
 const watchModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  bandFit: z.enum(BAND_FITS),
-  caseMm: z.number(),
-  os: z.string(),
-  colors: z.array(z.string()),
-  lte: z.boolean(),
-  outdoor: z.boolean().optional(),
-  launched: z.string(),
-  lifecycle: z.enum(["new", "clearance"]).optional(),
+  ...MODEL, bandFit, caseMm: z.number(), os: z.string(), colors: COLORS, lte: z.boolean(), outdoor: z.boolean().optional(),
+  ...launch(["new", "clearance"]),
 });
-
 /** A band line, sold in each of its colours; `official` is the watch maker it comes from. */
-const bandLine = z.strictObject({
-  brand: z.string(),
-  line: z.string(),
-  price: z.number(),
-  bandFit: z.enum(BAND_FITS),
-  colors: z.array(z.string()),
-  official: z.string().optional(),
-});
+const bandLine = z.strictObject({ brand: z.string(), line: z.string(), price: z.number(), bandFit, colors: COLORS, official: z.string().optional() });
 
 export const AUDIO = readTable("audio", modelRow);
 export const WATCHES = readTable("watches", watchModel);

@@ -5,14 +5,13 @@
  * charging connector and wattage, CPU socket and memory type, GPU power needs).
  */
 import { z } from "zod";
+import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { HOST_PORTS, MEMORY_TYPES, SCENARIOS, SOCKETS } from "./vocabulary";
 
 const laptopModel = z.strictObject({
   leaf: z.enum(["gaming-laptops", "ultrabooks", "everyday-laptops", "two-in-one-laptops", "chromebooks"]),
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
+  ...MODEL,
   screenIn: z.number(),
   cpu: z.string(),
   gpu: z.string(),
@@ -25,89 +24,28 @@ const laptopModel = z.strictObject({
   weightKg: z.number(),
   refreshHz: z.number(),
   os: z.enum(["windows", "macos", "chromeos"]),
-  launched: z.string(),
-  lifecycle: z.enum(["new", "clearance", "eol"]).optional(),
+  ...launch(["new", "clearance", "eol"]),
   scenarios: z.array(z.enum(SCENARIOS)).optional(),
 });
 
-const cpuModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  socket: z.enum(SOCKETS),
-  memoryTypes: z.array(z.enum(MEMORY_TYPES)),
-  cores: z.number(),
-  tdpW: z.number(),
-  launched: z.string(),
-  lifecycle: z.enum(["clearance", "eol"]).optional(),
-});
-
-const boardModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  socket: z.enum(SOCKETS),
-  memoryType: z.enum(MEMORY_TYPES),
-  formFactor: z.enum(["atx", "matx", "itx"]),
-});
-
+const socket = z.enum(SOCKETS);
+const memoryType = z.enum(MEMORY_TYPES);
+const cpuModel = z.strictObject({ ...MODEL, socket, memoryTypes: z.array(memoryType), cores: z.number(), tdpW: z.number(), ...launch(["clearance", "eol"]) });
+const boardModel = z.strictObject({ ...MODEL, socket, memoryType, formFactor: z.enum(["atx", "matx", "itx"]) });
 const ramKit = z.strictObject({
-  brand: z.string(),
-  line: z.string(),
-  price: z.number(),
-  memoryType: z.enum(MEMORY_TYPES),
-  capacityGb: z.number(),
-  sticks: z.number(),
-  speedMts: z.number(),
-  colors: z.array(z.string()),
+  brand: z.string(), line: z.string(), price: z.number(),
+  memoryType, capacityGb: z.number(), sticks: z.number(), speedMts: z.number(), colors: COLORS,
 });
-
-const gpuModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  chip: z.string(),
-  vramGb: z.number(),
-  psuMinW: z.number(),
-  launched: z.string(),
-  lifecycle: z.enum(["clearance"]).optional(),
-});
-
+const gpuModel = z.strictObject({ ...MODEL, chip: z.string(), vramGb: z.number(), psuMinW: z.number(), ...launch(["clearance"]) });
 const monitorModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  gaming: z.boolean(),
-  screenIn: z.number(),
-  resolution: z.string(),
-  refreshHz: z.number(),
-  panel: z.string(),
-  usbC: z.boolean(),
+  ...MODEL, gaming: z.boolean(), screenIn: z.number(), resolution: z.string(), refreshHz: z.number(), panel: z.string(), usbC: z.boolean(),
 });
-
 const ssdModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  iface: z.enum(["nvme-pcie5", "nvme-pcie4", "sata"]),
-  formFactor: z.enum(["m.2-2280", "2.5in"]),
+  brand: z.string(), name: z.string(), iface: z.enum(["nvme-pcie5", "nvme-pcie4", "sata"]), formFactor: z.enum(["m.2-2280", "2.5in"]),
   prices: z.array(z.strictObject({ capacityGb: z.number(), price: z.number() })),
 });
-
-const coolerModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  type: z.enum(["air", "aio"]),
-  sockets: z.array(z.enum(SOCKETS)),
-});
-
-const psuModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  outputW: z.number(),
-  rating: z.string(),
-});
+const coolerModel = z.strictObject({ ...MODEL, type: z.enum(["air", "aio"]), sockets: z.array(socket) });
+const psuModel = z.strictObject({ ...MODEL, outputW: z.number(), rating: z.string() });
 
 export const LAPTOPS = readTable("laptops", laptopModel);
 export const CPUS = readTable("cpus", cpuModel);

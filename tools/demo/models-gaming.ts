@@ -4,21 +4,14 @@
  * controllers and headsets with the `platforms` they work with, gaming keyboards, mice, mouse pads and VR headsets.
  */
 import { z } from "zod";
+import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { modelRow } from "./standalone";
 import { CARD_TYPES, PLATFORMS } from "./vocabulary";
 
 const consoleModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  platform: z.enum(PLATFORMS),
-  storageGb: z.number(),
-  card: z.enum(CARD_TYPES).optional(),
-  handheld: z.boolean(),
-  colors: z.array(z.string()),
-  launched: z.string(),
-  lifecycle: z.enum(["clearance"]).optional(),
+  ...MODEL, platform: z.enum(PLATFORMS), storageGb: z.number(), card: z.enum(CARD_TYPES).optional(), handheld: z.boolean(), colors: COLORS,
+  ...launch(["clearance"]),
 });
 
 export const CONSOLES = readTable("consoles", consoleModel);

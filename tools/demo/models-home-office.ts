@@ -5,18 +5,13 @@
  * (laptop-bags).
  */
 import { z } from "zod";
+import { MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { modelRow } from "./standalone";
 import { SCENARIOS } from "./vocabulary";
 
 const laptopBag = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  style: z.string(),
-  fitsScreenInMin: z.number(),
-  fitsScreenInMax: z.number(),
-  scenarios: z.array(z.enum(SCENARIOS)),
+  ...MODEL, style: z.string(), fitsScreenInMin: z.number(), fitsScreenInMax: z.number(), scenarios: z.array(z.enum(SCENARIOS)),
 });
 
 export const SMART_HOME = readTable("smart-home", modelRow);

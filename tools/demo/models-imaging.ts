@@ -5,79 +5,30 @@
  * a card fit a body.
  */
 import { z } from "zod";
+import { launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { CARD_TYPES, LENS_MOUNTS } from "./vocabulary";
 
+const card = z.enum(CARD_TYPES);
 const cameraModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  mount: z.enum(LENS_MOUNTS),
-  card: z.enum(CARD_TYPES),
-  sensor: z.enum(["full-frame", "aps-c", "mft"]),
-  mp: z.number(),
+  ...MODEL, mount: z.enum(LENS_MOUNTS), card, sensor: z.enum(["full-frame", "aps-c", "mft"]), mp: z.number(),
   /** The kit lens it is also sold with, and what the kit costs on top of the body. */
   kit: z.strictObject({ lens: z.string(), extraPrice: z.number() }).optional(),
-  launched: z.string(),
-  lifecycle: z.enum(["new", "clearance"]).optional(),
+  ...launch(["new", "clearance"]),
 });
-
-const lensModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  mounts: z.array(z.enum(LENS_MOUNTS)),
-});
-
+const lensModel = z.strictObject({ ...MODEL, mounts: z.array(z.enum(LENS_MOUNTS)) });
 const cardLine = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  card: z.enum(CARD_TYPES),
-  speedClass: z.string(),
-  readMbps: z.number(),
+  brand: z.string(), name: z.string(), card, speedClass: z.string(), readMbps: z.number(),
   prices: z.array(z.strictObject({ capacityGb: z.number(), price: z.number() })),
 });
-
-const bagModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  size: z.enum(["s", "m", "l"]),
-  style: z.string(),
-  travel: z.boolean(),
-});
-
-const tripodModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  maxLoadKg: z.number(),
-  travel: z.boolean(),
-});
-
-const actionCamModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  card: z.enum(CARD_TYPES),
-  waterproofM: z.number(),
-  /** What the combo bundle costs on top, when there is one. */
-  combo: z.number().optional(),
-  launched: z.string(),
-  lifecycle: z.enum(["new", "clearance"]).optional(),
-});
-
+const bagModel = z.strictObject({ ...MODEL, size: z.enum(["s", "m", "l"]), style: z.string(), travel: z.boolean() });
+const tripodModel = z.strictObject({ ...MODEL, maxLoadKg: z.number(), travel: z.boolean() });
+/** `combo`: what the combo bundle costs on top, when there is one. */
+const actionCamModel = z.strictObject({ ...MODEL, card, waterproofM: z.number(), combo: z.number().optional(), ...launch(["new", "clearance"]) });
 const droneModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  weightG: z.number(),
-  card: z.enum(CARD_TYPES),
-  flightMin: z.number(),
-  combo: z.number(),
+  ...MODEL, weightG: z.number(), card, flightMin: z.number(), combo: z.number(),
   batteries: z.array(z.strictObject({ name: z.string(), price: z.number() })),
-  launched: z.string(),
-  lifecycle: z.enum(["clearance"]).optional(),
+  ...launch(["clearance"]),
 });
 
 export const CAMERAS = readTable("cameras", cameraModel);

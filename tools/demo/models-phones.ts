@@ -5,16 +5,15 @@
  * are the base storage in EUR.
  */
 import { z } from "zod";
+import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { CARD_TYPES, CONNECTORS, SCENARIOS, STYLUS_PROTOCOLS } from "./vocabulary";
 
 const handheldModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
+  ...MODEL,
   os: z.enum(["ios", "ipados", "android", "fire-os"]),
   storages: z.array(z.number()),
-  colors: z.array(z.string()),
+  colors: COLORS,
   connector: z.enum(CONNECTORS),
   maxChargeW: z.number(),
   magsafe: z.boolean(),
@@ -27,8 +26,7 @@ const handheldModel = z.strictObject({
   stylus: z.array(z.enum(STYLUS_PROTOCOLS)).optional(),
   /** Tablets: the maker sells a keyboard cover for it. */
   keyboard: z.boolean().optional(),
-  launched: z.string(),
-  lifecycle: z.enum(["new", "clearance", "eol"]).optional(),
+  ...launch(["new", "clearance", "eol"]),
   scenarios: z.array(z.enum(SCENARIOS)).optional(),
 });
 export type HandheldModel = z.infer<typeof handheldModel>;

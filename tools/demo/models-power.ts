@@ -5,50 +5,18 @@
  * device's `max_charge_w`; `official` is the brand it is the maker's own accessory for.
  */
 import { z } from "zod";
+import { MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { CHARGING, CONNECTORS, STYLUS_PROTOCOLS } from "./vocabulary";
 
+const connectors = z.array(z.enum(CONNECTORS));
+const official = z.string().optional();
 const chargerModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  charging: z.enum(CHARGING),
-  outputW: z.number(),
-  connectors: z.array(z.enum(CONNECTORS)),
-  ports: z.number(),
-  cableIncluded: z.boolean(),
-  official: z.string().optional(),
+  ...MODEL, charging: z.enum(CHARGING), outputW: z.number(), connectors, ports: z.number(), cableIncluded: z.boolean(), official,
 });
-
-const cableModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  connectors: z.array(z.enum(CONNECTORS)),
-  host: z.enum(["usb-c", "usb-a"]),
-  lengthM: z.number(),
-  maxW: z.number(),
-  official: z.string().optional(),
-});
-
-const powerBankModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  capacityMah: z.number(),
-  outputW: z.number(),
-  connectors: z.array(z.enum(CONNECTORS)),
-  magsafe: z.boolean(),
-  official: z.string().optional(),
-});
-
-const stylusModel = z.strictObject({
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  protocol: z.enum(STYLUS_PROTOCOLS),
-  official: z.string().optional(),
-});
+const cableModel = z.strictObject({ ...MODEL, connectors, host: z.enum(["usb-c", "usb-a"]), lengthM: z.number(), maxW: z.number(), official });
+const powerBankModel = z.strictObject({ ...MODEL, capacityMah: z.number(), outputW: z.number(), connectors, magsafe: z.boolean(), official });
+const stylusModel = z.strictObject({ ...MODEL, protocol: z.enum(STYLUS_PROTOCOLS), official });
 
 export const CHARGERS = readTable("chargers", chargerModel);
 export const CABLES = readTable("cables", cableModel);

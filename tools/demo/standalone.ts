@@ -5,16 +5,15 @@
  */
 import { z } from "zod";
 import { LEAVES, type LeafKey } from "./category-tree";
+import { COLORS, MODEL } from "./model-fields";
 import { SCENARIOS } from "./vocabulary";
 
 const attrValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 export const modelRow = z.strictObject({
   leaf: z.custom<LeafKey>((value) => typeof value === "string" && Object.hasOwn(LEAVES, value), "not a leaf of the category tree"),
-  brand: z.string(),
-  name: z.string(),
-  price: z.number(),
-  colors: z.array(z.string()).optional(),
+  ...MODEL,
+  colors: COLORS.optional(),
   /** Attribute the `colors` entries vary (default "color"); values of other keys are slugged ("de-qwertz"). */
   variant: z.string().optional(),
   attrs: z.record(z.string(), attrValue),
