@@ -9,7 +9,7 @@ import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
 import { HOST_PORTS, MEMORY_TYPES, SCENARIOS, SOCKETS } from "./vocabulary";
 
-const laptopModel = z.strictObject({
+export const LAPTOPS = readTable("laptops", z.strictObject({
   leaf: z.enum(["gaming-laptops", "ultrabooks", "everyday-laptops", "two-in-one-laptops", "chromebooks"]),
   ...MODEL,
   screenIn: z.number(),
@@ -26,33 +26,40 @@ const laptopModel = z.strictObject({
   os: z.enum(["windows", "macos", "chromeos"]),
   ...launch(["new", "clearance", "eol"]),
   scenarios: z.array(z.enum(SCENARIOS)).optional(),
-});
+}));
 
 const socket = z.enum(SOCKETS);
 const memoryType = z.enum(MEMORY_TYPES);
-const cpuModel = z.strictObject({ ...MODEL, socket, memoryTypes: z.array(memoryType), cores: z.number(), tdpW: z.number(), ...launch(["clearance", "eol"]) });
-const boardModel = z.strictObject({ ...MODEL, socket, memoryType, formFactor: z.enum(["atx", "matx", "itx"]) });
-const ramKit = z.strictObject({
+export const CPUS = readTable("cpus", z.strictObject({
+  ...MODEL, socket, memoryTypes: z.array(memoryType), cores: z.number(), tdpW: z.number(), ...launch(["clearance", "eol"]),
+}));
+
+export const MOTHERBOARDS = readTable("motherboards", z.strictObject({
+  ...MODEL, socket, memoryType, formFactor: z.enum(["atx", "matx", "itx"]),
+}));
+
+export const RAM_KITS = readTable("ram-kits", z.strictObject({
   brand: z.string(), line: z.string(), price: z.number(),
   memoryType, capacityGb: z.number(), sticks: z.number(), speedMts: z.number(), colors: COLORS,
-});
-const gpuModel = z.strictObject({ ...MODEL, chip: z.string(), vramGb: z.number(), psuMinW: z.number(), ...launch(["clearance"]) });
-const monitorModel = z.strictObject({
+}));
+
+export const GPUS = readTable("gpus", z.strictObject({
+  ...MODEL, chip: z.string(), vramGb: z.number(), psuMinW: z.number(), ...launch(["clearance"]),
+}));
+
+export const MONITORS = readTable("monitors", z.strictObject({
   ...MODEL, gaming: z.boolean(), screenIn: z.number(), resolution: z.string(), refreshHz: z.number(), panel: z.string(), usbC: z.boolean(),
-});
-const ssdModel = z.strictObject({
+}));
+
+export const SSDS = readTable("ssds", z.strictObject({
   brand: z.string(), name: z.string(), iface: z.enum(["nvme-pcie5", "nvme-pcie4", "sata"]), formFactor: z.enum(["m.2-2280", "2.5in"]),
   prices: z.array(z.strictObject({ capacityGb: z.number(), price: z.number() })),
-});
-const coolerModel = z.strictObject({ ...MODEL, type: z.enum(["air", "aio"]), sockets: z.array(socket) });
-const psuModel = z.strictObject({ ...MODEL, outputW: z.number(), rating: z.string() });
+}));
 
-export const LAPTOPS = readTable("laptops", laptopModel);
-export const CPUS = readTable("cpus", cpuModel);
-export const MOTHERBOARDS = readTable("motherboards", boardModel);
-export const RAM_KITS = readTable("ram-kits", ramKit);
-export const GPUS = readTable("gpus", gpuModel);
-export const MONITORS = readTable("monitors", monitorModel);
-export const SSDS = readTable("ssds", ssdModel);
-export const COOLERS = readTable("cpu-coolers", coolerModel);
-export const PSUS = readTable("psus", psuModel);
+export const COOLERS = readTable("cpu-coolers", z.strictObject({
+  ...MODEL, type: z.enum(["air", "aio"]), sockets: z.array(socket),
+}));
+
+export const PSUS = readTable("psus", z.strictObject({
+  ...MODEL, outputW: z.number(), rating: z.string(),
+}));
