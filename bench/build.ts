@@ -19,7 +19,7 @@ const edgerec = path.join(ROOT, "bin", "edgerec.mjs");
 if (!existsSync(path.join(data, "orders.jsonl"))) {
   mkdirSync(data, { recursive: true });
   console.log(`generating a demo store with ${orders} orders into ${data} ...`);
-  execFileSync(edgerec, ["demo", "--out", data, "--orders", String(orders), "--quiet"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "tools", "demo", "cli.ts"), "--out", data, "--orders", String(orders), "--quiet"], { stdio: "inherit" });
 }
 
 interface Run {

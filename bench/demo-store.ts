@@ -10,6 +10,8 @@ import path from "node:path";
 import { type Artifacts, readArtifacts } from "../batch/build/artifacts";
 import { main } from "../batch/cli/main";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
+import { Rng } from "../core/random/rng";
+import { generateDemo } from "../tools/demo/generate";
 
 export interface DemoStore {
   dir: string;
@@ -28,31 +30,19 @@ export async function buildDemoStore(label: string): Promise<DemoStore> {
     if (code !== 0) throw new Error(`edgerec ${args.join(" ")} exited with ${code}`);
   };
   process.stderr.write(`generating and building the demo store in ${dir}\n`);
-  await run("demo", "--out", data, "--quiet");
+  await generateDemo({ out: data });
   await run("build", "--orders", path.join(data, "orders.jsonl"), "--catalog", path.join(data, "catalog.jsonl"), "--out", artifacts, "--build-id", `bench-${label}`, "--quiet");
   return { dir, data, artifacts, built: readArtifacts(artifacts), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Mulberry32: a small seeded generator, so carts are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Draws carts of `size` distinct item ids with precomputed lists. */
-export function cartSampler(artifacts: Artifacts, random: () => number): (size: number) => string[] {
+/** Draws carts of `size` distinct item ids with precomputed lists; a seeded `rng` makes them the same on every run. */
+export function cartSampler(artifacts: Artifacts, rng: Rng): (size: number) => string[] {
   const meta = decodeMetaBlob(artifacts.meta);
   const withLists: number[] = [];
   for (let i = 0; i < meta.items.length; i++) if ((meta.flags[i] & ItemFlag.HAS_LISTS) !== 0) withLists.push(i);
   return (size) => {
     const cart = new Set<string>();
-    while (cart.size < size) cart.add(meta.items[withLists[Math.floor(random() * withLists.length)]]);
+    while (cart.size < size) cart.add(meta.items[withLists[rng.int(withLists.length)]]);
     return [...cart];
   };
 }

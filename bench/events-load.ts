@@ -16,6 +16,7 @@ import { freezeWorker } from "../tools/dev-server/frozen-worker";
 import { startDevServer } from "../tools/dev-server/wrangler-dev";
 import { wrangler } from "../batch/publish/wrangler-cli";
 import { sendEventLoad } from "../tools/simulate/event-load";
+import { waitForStored } from "../tools/simulate/simulation";
 
 const { values } = parseArgs({
   options: {
@@ -34,15 +35,7 @@ const db = await openSql("local", { persistTo: state });
 try {
   const load = await sendEventLoad({ baseUrl: server.url, runId: "bench", events, clients: Number(values.clients), batchSize: Number(values.batch), resendShare: Number(values.resend) });
   const sentAt = performance.now();
-  const count = async () => (await db.sql.all<{ n: number }>("SELECT COUNT(*) AS n FROM events"))[0].n;
-  let stored = await count();
-  let last = Date.now();
-  while (stored < events && Date.now() - last < 60_000) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = await count();
-    if (now > stored) last = Date.now();
-    stored = now;
-  }
+  const stored = await waitForStored(db.sql, "bench", events, (line) => process.stderr.write(`${line}\n`));
   const drain = (performance.now() - sentAt) / 1000;
   const [{ n: orders }] = await db.sql.all<{ n: number }>("SELECT COUNT(*) AS n FROM orders");
   process.stdout.write(

@@ -22,7 +22,8 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { main } from "../batch/cli/main";
 import { startDevServer } from "../tools/dev-server/wrangler-dev";
-import { buildDemoStore, cartSampler, percentile, seeded } from "./demo-store";
+import { Rng } from "../core/random/rng";
+import { buildDemoStore, cartSampler, percentile } from "./demo-store";
 
 const WARMUP = 300;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -36,7 +37,7 @@ try {
   if ((await main(["publish", "--artifacts", store.artifacts, "--local", "--persist-to", state, "--quiet"])) !== 0) throw new Error("publish failed");
   server = await startDevServer({ persistTo: state, vars: { BENCH_ROUTES: "on", LIVE_POINTER_TTL_MS: "30000", SESSION_SECRET: "bench-session-secret" } });
   const base = server.url;
-  const cart = cartSampler(store.built, seeded(7))(10);
+  const cart = cartSampler(store.built, new Rng(7))(10);
 
   const first = (await (await fetch(`${base}/v1/recommendations`, post({ placement: "checkout", cart }))).json()) as { session_token?: string; slots: unknown[]; build: string };
   if (first.session_token === undefined || first.slots.length === 0) throw new Error(`unexpected first answer: ${JSON.stringify(first).slice(0, 300)}`);

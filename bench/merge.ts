@@ -12,7 +12,8 @@ import { anchorWeights } from "../core/recommend/anchor-weights";
 import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
 import { recommend } from "../core/recommend/recommend";
 import type { RecommendationRequest } from "../core/types";
-import { buildDemoStore, cartSampler, percentile, seeded } from "./demo-store";
+import { Rng } from "../core/random/rng";
+import { buildDemoStore, cartSampler, percentile } from "./demo-store";
 
 const CART_SIZE = 10;
 const CARTS = 500;
@@ -23,7 +24,7 @@ const ROUNDS = 5;
 const store = await buildDemoStore("merge");
 try {
   const served = new ArtifactStore(store.built);
-  const sampleCart = cartSampler(store.built, seeded(42));
+  const sampleCart = cartSampler(store.built, new Rng(42));
   const requests: RecommendationRequest[] = Array.from({ length: CARTS }, () => ({ placement: "checkout", cart: sampleCart(CART_SIZE), k: 10 }));
   const data = requests.map((r) => served.servingData(r));
   const build = served.build;

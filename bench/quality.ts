@@ -15,6 +15,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { candidatesOf } from "../core/candidates";
+import { Rng } from "../core/random/rng";
 import { mergeCandidateLists } from "../core/recommend/merge-cart";
 import { type BlendParameters, crossSellCandidates } from "../batch/build/cross-sell";
 import { ReasonTable } from "../batch/build/reason-table";
@@ -111,14 +112,8 @@ function describe(p: BlendParameters | undefined): string {
  * order picks two themes and draws 1 + Exp(2.5) lines mostly from the first; 200,000 customers over a year.
  */
 function syntheticOrders(items: number, orders: number): Baskets {
-  let state = 0x9e3779b9;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(0x9e3779b9, "synthetic orders");
+  const random = () => rng.float();
   const themeSize = 20;
   const themes = Math.ceil(items / themeSize);
   const cumulative = new Float64Array(themes);

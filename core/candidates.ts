@@ -3,6 +3,7 @@
  * Precomputed candidate lists: for every anchor item, the items to show beside it, best first, in CSR form over
  * the build's item dictionary (item index = position in the build's `items`).
  */
+import { SparseRowsBuilder } from "./sparse-rows";
 
 export interface CandidateLists {
   /** Anchor a's candidates are positions offsets[a] .. offsets[a+1]. Length = anchors + 1. */
@@ -40,56 +41,20 @@ export function candidatesOf(lists: CandidateLists, anchor: number): CandidateLi
 
 /** Appends per-anchor lists in anchor order into one CSR structure. */
 export class CandidateListsBuilder {
-  private readonly offsets: Uint32Array;
-  private items: Uint32Array;
-  private scores: Float32Array;
-  private reasons: Uint32Array;
-  private length = 0;
-  private nextAnchor = 0;
+  private readonly rows: SparseRowsBuilder;
 
   constructor(readonly anchors: number, expectedPerAnchor = 16) {
-    this.offsets = new Uint32Array(anchors + 1);
-    const capacity = Math.max(16, anchors * expectedPerAnchor);
-    this.items = new Uint32Array(capacity);
-    this.scores = new Float32Array(capacity);
-    this.reasons = new Uint32Array(capacity);
+    this.rows = new SparseRowsBuilder(anchors, [new Uint32Array(0), new Float32Array(0), new Uint32Array(0)], anchors * expectedPerAnchor);
   }
 
   /** Sets the list of `anchor`; anchors must be given in increasing order (skipped ones stay empty). */
   set(anchor: number, items: ArrayLike<number>, scores: ArrayLike<number>, reasons: ArrayLike<number>, count = items.length): void {
-    if (anchor < this.nextAnchor || anchor >= this.anchors) throw new RangeError(`anchor ${anchor} out of order`);
-    while (this.nextAnchor <= anchor) this.offsets[this.nextAnchor++] = this.length;
-    this.reserve(this.length + count);
-    for (let i = 0; i < count; i++) {
-      this.items[this.length] = items[i];
-      this.scores[this.length] = scores[i];
-      this.reasons[this.length] = reasons[i];
-      this.length++;
-    }
-    this.offsets[anchor + 1] = this.length;
+    this.rows.set(anchor, count, [items, scores, reasons]);
   }
 
   build(): CandidateLists {
-    while (this.nextAnchor <= this.anchors) this.offsets[this.nextAnchor++] = this.length;
-    return {
-      offsets: this.offsets,
-      items: this.items.slice(0, this.length),
-      scores: this.scores.slice(0, this.length),
-      reasons: this.reasons.slice(0, this.length),
-    };
-  }
-
-  private reserve(n: number): void {
-    if (n <= this.items.length) return;
-    const size = Math.max(n, this.items.length * 2);
-    const items = new Uint32Array(size);
-    items.set(this.items);
-    this.items = items;
-    const scores = new Float32Array(size);
-    scores.set(this.scores);
-    this.scores = scores;
-    const reasons = new Uint32Array(size);
-    reasons.set(this.reasons);
-    this.reasons = reasons;
+    const { offsets, columns } = this.rows.build();
+    const [items, scores, reasons] = columns as [Uint32Array, Float32Array, Uint32Array];
+    return { offsets, items, scores, reasons };
   }
 }

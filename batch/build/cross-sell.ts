@@ -17,20 +17,12 @@ import { type CandidateList, type CandidateLists, CandidateListsBuilder } from "
 import { type Baskets, basketCount } from "../io/baskets";
 import type { ItemRows } from "../mining/item-rows";
 import { selectTop } from "../mining/top-k";
-import {
-  type BlendParameters,
-  CROSS_SELL_SOURCES,
-  type CrossSellSource,
-  blendRows,
-  DEFAULT_BLEND,
-  type TuningOptions,
-  type TuningReport,
-  tuneBlend,
-} from "./blend-tuning";
+import { type BlendParameters, blendRows, CROSS_SELL_SOURCES, type CrossSellSource, DEFAULT_BLEND } from "./blend-parameters";
+import { type TuningOptions, type TuningReport, tuneBlend } from "./blend-tuning";
 import { CrossSellSources, PRIOR_LENGTH, RowBlender, topFlags } from "./cross-sell-sources";
 import type { ReasonTable } from "./reason-table";
 
-export { CROSS_SELL_SOURCES, type BlendParameters, type CrossSellSource } from "./blend-tuning";
+export { CROSS_SELL_SOURCES, type BlendParameters, type CrossSellSource } from "./blend-parameters";
 
 export interface CrossSellOptions {
   /** Positive candidates kept per anchor, N (default 40). */

@@ -2,8 +2,8 @@
  * @module
  * `edgerec`: the batch CLI. Dispatches to one module per command.
  */
-import { InputError } from "../io/input-error";
-import { type Command, UsageError } from "./command";
+import type { Command } from "./command";
+import { runCommand } from "./run-command";
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
@@ -30,27 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await load();
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.usage.trim()}\n`);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`edgerec ${name}: ${error.message}\n\n${command.usage.trim()}\n`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      process.stderr.write(`edgerec ${name}: ${error.message}\n`);
-      return 1;
-    }
-    if (isFileNotFound(error)) {
-      process.stderr.write(`edgerec ${name}: no such file: ${error.path}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  return runCommand(`edgerec ${name}`, command, rest);
 }
 
 async function listCommands(): Promise<string> {
@@ -58,6 +38,3 @@ async function listCommands(): Promise<string> {
   return `commands:\n${rows.join("\n")}`;
 }
 
-function isFileNotFound(error: unknown): error is { path: string } {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "ENOENT";
-}

@@ -3,7 +3,8 @@
  * `edgerec mine`: exact frequent itemsets (FP-Growth) and association rules of a basket file, one JSON line each.
  */
 import { createWriteStream } from "node:fs";
-import type { Writable } from "node:stream";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
 import { formatSeconds, type Progress, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
 import { readOrders } from "../io/read-orders";
@@ -88,12 +89,17 @@ export const command: Command = {
       ruleSeconds = (performance.now() - rulesStarted) / 1000;
     }
 
-    const destination = values.out === undefined ? process.stdout : await openOutput(values.out);
     const writing = startProgress(`writing ${values.out ?? "stdout"}`, { quiet });
     const lineTotal = sets.counts.length + (rules?.counts.length ?? 0);
-    await writeLines(destination, linesOf(sets, rules, baskets.itemIds), writing, lineTotal);
+    const chunks = Readable.from(inChunks(linesOf(sets, rules, baskets.itemIds), (written) => writing.update(written, lineTotal)));
+    try {
+      if (values.out === undefined) await pipeline(chunks, process.stdout, { end: false });
+      else await pipeline(chunks, createWriteStream(values.out));
+    } catch (error) {
+      // A reader that stops early (`edgerec mine ... | head`) ends the output quietly.
+      if ((error as { code?: string }).code !== "EPIPE") throw error;
+    }
     writing.finish();
-    if (destination !== process.stdout) await closed(destination);
     memory.stop();
 
     if (!quiet) {
@@ -148,64 +154,18 @@ function* linesOf(sets: FrequentItemsets, rules: AssociationRules | undefined, i
   }
 }
 
-/**
- * Writes the lines in chunks of about 64 KiB, waiting whenever the stream asks to. A reader that stops early
- * (`edgerec mine ... | head`) ends the output quietly.
- */
-async function writeLines(stream: Writable, lines: Iterable<string>, progress: Progress, total: number): Promise<void> {
-  let failure: (Error & { code?: string }) | undefined;
-  const onError = (error: Error) => {
-    failure = error;
-  };
-  stream.on("error", onError);
-  try {
-    let chunk = "";
-    let written = 0;
-    for (const line of lines) {
-      chunk += line;
-      written++;
-      if (chunk.length < 1 << 16) continue;
-      progress.update(written, total);
-      if (!stream.write(chunk)) await drained(stream);
-      chunk = "";
-      if (failure) break;
-    }
-    if (!failure && chunk.length > 0 && !stream.write(chunk)) await drained(stream);
-    progress.update(written, total);
-  } finally {
-    stream.off("error", onError);
+/** The lines joined in chunks of about 64 KiB (one write each), with the count of lines handed out so far. */
+function* inChunks(lines: Iterable<string>, onProgress: (written: number) => void): Generator<string> {
+  let chunk = "";
+  let written = 0;
+  for (const line of lines) {
+    chunk += line;
+    written++;
+    if (chunk.length < 1 << 16) continue;
+    onProgress(written);
+    yield chunk;
+    chunk = "";
   }
-  if (failure && failure.code !== "EPIPE") throw failure;
-}
-
-/** Resolves once the stream drains or fails (the failure itself is seen by the caller's listener). */
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off("drain", done);
-      stream.off("error", done);
-      resolve();
-    };
-    stream.on("drain", done);
-    stream.on("error", done);
-  });
-}
-
-function openOutput(path: string): Promise<Writable> {
-  return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path);
-    stream.once("error", reject);
-    stream.once("open", () => {
-      stream.off("error", reject);
-      resolve(stream);
-    });
-  });
-}
-
-
-function closed(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once("error", reject);
-    stream.end(() => resolve());
-  });
+  onProgress(written);
+  if (chunk.length > 0) yield chunk;
 }

@@ -8,7 +8,8 @@
  * lists at all: the popularity fallback).
  */
 import { buildFromBaskets } from "../build/build";
-import type { BlendParameters, TuningReport } from "../build/blend-tuning";
+import type { BlendParameters } from "../build/blend-parameters";
+import type { TuningReport } from "../build/blend-tuning";
 import type { CrossSellOptions } from "../build/cross-sell";
 import { type Baskets, BasketsBuilder, basketCount } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";

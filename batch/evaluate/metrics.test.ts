@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MetricsAccumulator, meanMetrics } from "./metrics";
+import { MetricsAccumulator, meanMetrics, RankTally } from "./metrics";
 
 describe("MetricsAccumulator", () => {
   it("computes HR@k, NDCG@k, MRR and coverage by hand", () => {
@@ -25,5 +25,17 @@ describe("MetricsAccumulator", () => {
     expect(mean.ndcg).toBeCloseTo(0.2, 12);
     expect(mean.mrr).toBeCloseTo(0.15, 12);
     expect(mean.coverage).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe("RankTally", () => {
+  it("counts 0-based ranks below k as hits, the rest as misses", () => {
+    const tally = new RankTally(3);
+    for (const rank of [0, 2, 3, 10]) tally.add(rank);
+    expect(tally.requests).toBe(4);
+    expect(tally.hr).toBeCloseTo(2 / 4, 12);
+    expect(tally.ndcg).toBeCloseTo((1 + 1 / Math.log2(4)) / 4, 12);
+    expect(tally.mrr).toBeCloseTo((1 + 1 / 3) / 4, 12);
+    expect(new RankTally(10).hr).toBe(0);
   });
 });

@@ -6,6 +6,9 @@
  *   NDCG@k = mean of 1 / log2(rank + 1) over hits (one relevant item, so the ideal DCG is 1)
  *   MRR    = mean of 1 / rank over hits within the first k (0 otherwise)
  *   coverage = distinct items shown over all requests / items in the whole input
+ *
+ * (rank counted from 1 here; `RankTally` takes it from 0.) The evaluation and the blend's tuning both count
+ * with `RankTally`.
  */
 
 export interface RankingMetrics {
@@ -16,37 +19,62 @@ export interface RankingMetrics {
   coverage: number;
 }
 
-export class MetricsAccumulator {
-  private requests = 0;
+/** HR@k, NDCG@k and MRR from the 0-based rank of each request's held-out item (k or more: a miss). */
+export class RankTally {
+  requests = 0;
   private hits = 0;
   private dcg = 0;
   private reciprocal = 0;
-  private readonly shown = new Set<string | number>();
 
   constructor(readonly k: number) {}
 
+  add(rank: number): void {
+    this.requests++;
+    if (rank >= this.k) return;
+    this.hits++;
+    this.dcg += 1 / Math.log2(rank + 2);
+    this.reciprocal += 1 / (rank + 1);
+  }
+
+  get hr(): number {
+    return this.hits / Math.max(1, this.requests);
+  }
+
+  get ndcg(): number {
+    return this.dcg / Math.max(1, this.requests);
+  }
+
+  get mrr(): number {
+    return this.reciprocal / Math.max(1, this.requests);
+  }
+}
+
+export class MetricsAccumulator {
+  private readonly ranks: RankTally;
+  private readonly shown = new Set<string | number>();
+
+  constructor(readonly k: number) {
+    this.ranks = new RankTally(k);
+  }
+
   /** Records one request: its recommendations (best first, cart items already removed) and the held-out item. */
   add(recommended: ArrayLike<string | number>, heldOut: string | number): void {
-    this.requests++;
     const limit = Math.min(this.k, recommended.length);
+    let rank = this.k;
     for (let r = 0; r < limit; r++) {
       const item = recommended[r];
       this.shown.add(item);
-      if (item === heldOut) {
-        this.hits++;
-        this.dcg += 1 / Math.log2(r + 2);
-        this.reciprocal += 1 / (r + 1);
-      }
+      if (item === heldOut && rank === this.k) rank = r;
     }
+    this.ranks.add(rank);
   }
 
   result(catalogueItems: number): RankingMetrics {
-    const n = Math.max(1, this.requests);
     return {
-      requests: this.requests,
-      hr: this.hits / n,
-      ndcg: this.dcg / n,
-      mrr: this.reciprocal / n,
+      requests: this.ranks.requests,
+      hr: this.ranks.hr,
+      ndcg: this.ranks.ndcg,
+      mrr: this.ranks.mrr,
       coverage: catalogueItems > 0 ? this.shown.size / catalogueItems : 0,
     };
   }

@@ -5,6 +5,7 @@
  * number of baskets containing every item of S, a rule X -> Y (X, Y disjoint, both non-empty) comes from the
  * frequent itemset X ∪ Y.
  */
+import { resized } from "../../core/typed-arrays";
 import type { FrequentItemsets } from "./frequent-itemsets";
 import { ItemsetIndex } from "./itemset-index";
 
@@ -207,17 +208,17 @@ class RulesBuilder {
     const r = this.total;
     if (r + 2 > this.counts.length) {
       const size = this.counts.length * 2;
-      this.antecedentOffsets = grown(this.antecedentOffsets, size);
-      this.consequentOffsets = grown(this.consequentOffsets, size);
-      this.counts = grown(this.counts, size);
-      this.antecedentCounts = grown(this.antecedentCounts, size);
-      this.consequentCounts = grown(this.consequentCounts, size);
-      this.itemsets = grown(this.itemsets, size);
+      this.antecedentOffsets = resized(this.antecedentOffsets, size);
+      this.consequentOffsets = resized(this.consequentOffsets, size);
+      this.counts = resized(this.counts, size);
+      this.antecedentCounts = resized(this.antecedentCounts, size);
+      this.consequentCounts = resized(this.consequentCounts, size);
+      this.itemsets = resized(this.itemsets, size);
     }
     const aStart = this.antecedentOffsets[r];
     const cStart = this.consequentOffsets[r];
-    if (aStart + a > this.antecedentItems.length) this.antecedentItems = grown(this.antecedentItems, Math.max(aStart + a, this.antecedentItems.length * 2));
-    if (cStart + c > this.consequentItems.length) this.consequentItems = grown(this.consequentItems, Math.max(cStart + c, this.consequentItems.length * 2));
+    if (aStart + a > this.antecedentItems.length) this.antecedentItems = resized(this.antecedentItems, Math.max(aStart + a, this.antecedentItems.length * 2));
+    if (cStart + c > this.consequentItems.length) this.consequentItems = resized(this.consequentItems, Math.max(cStart + c, this.consequentItems.length * 2));
     this.antecedentItems.set(antecedent.subarray(0, a), aStart);
     this.consequentItems.set(consequent.subarray(0, c), cStart);
     this.antecedentOffsets[r + 1] = aStart + a;
@@ -243,10 +244,4 @@ class RulesBuilder {
       itemsets: this.itemsets.slice(0, r),
     };
   }
-}
-
-function grown(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(size);
-  next.set(array);
-  return next;
 }

@@ -4,6 +4,7 @@
  * baskets are weighted, e.g. by time decay). Rows are built one item at a time from an item -> baskets index
  * with a dense accumulator, so memory is the kept entries plus O(items + lines), never items x items.
  */
+import { resized } from "../../core/typed-arrays";
 import { type Baskets, basketCount } from "../io/baskets";
 import { selectTop } from "./top-k";
 
@@ -102,8 +103,8 @@ export function computeCooccurrenceMatrix(baskets: Baskets, options: Cooccurrenc
     if (kept < touchedCount) truncated = true;
     if (length + kept > capacity) {
       capacity = Math.max(length + kept, Math.floor(capacity * 1.5));
-      neighbours = growUint32(neighbours, capacity);
-      counts = growFloat32(counts, capacity);
+      neighbours = resized(neighbours, capacity);
+      counts = resized(counts, capacity);
     }
     for (let i = 0; i < kept; i++) {
       neighbours[length] = touched[i];
@@ -142,16 +143,4 @@ export function timeDecayWeights(times: Float64Array, halfLifeSeconds: number, r
     weights[b] = Number.isNaN(t) || !Number.isFinite(reference) ? 1 : 2 ** (-Math.max(0, reference - t) / halfLifeSeconds);
   }
   return weights;
-}
-
-function growUint32(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(size);
-  next.set(array);
-  return next;
-}
-
-function growFloat32(array: Float32Array, size: number): Float32Array<ArrayBuffer> {
-  const next = new Float32Array(size);
-  next.set(array);
-  return next;
 }

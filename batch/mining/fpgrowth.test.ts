@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Rng } from "../../core/random/rng";
 import { hasSharedData, sharedDataPath } from "../../test/node/shared-data";
 import { type Baskets, BasketsBuilder } from "../io/baskets";
 import { readOrders } from "../io/read-orders";
@@ -14,14 +15,8 @@ function basketsOf(rows: string[][]): Baskets {
 
 /** Deterministic baskets: Zipf-like item popularity so some items are common and long itemsets exist. */
 function randomBaskets(seed: number, basketTotal: number, itemTotal: number, meanSize: number): Baskets {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  const random = () => rng.float();
   const rows: string[][] = [];
   for (let b = 0; b < basketTotal; b++) {
     const size = Math.floor(random() * 2 * meanSize);

@@ -6,6 +6,7 @@
  * (item, count, parent, first child, next sibling, node-link) on one stack-like arena: a tree is built on top of
  * its parent and dropped when its part of the search is done, so nothing is allocated per node or per itemset.
  */
+import { resized } from "../../core/typed-arrays";
 import type { Baskets } from "../io/baskets";
 import { type FrequentItemsets, ItemsetsBuilder, supportThreshold } from "./frequent-itemsets";
 import { sortRowsLexicographically } from "./sort-rows";
@@ -585,10 +586,4 @@ function insertSorted(array: Int32Array, m: number, r: number): number {
   }
   array[p] = r;
   return m + 1;
-}
-
-function resized(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(array.subarray(0, Math.min(array.length, size)));
-  return next;
 }

@@ -3,6 +3,7 @@
  * Frequent itemsets as flat columns: itemset s holds `items[offsets[s] .. offsets[s+1])` (item indices of the
  * `Baskets` dictionary, ascending) and was bought together in `counts[s]` baskets.
  */
+import { resized } from "../../core/typed-arrays";
 
 export interface FrequentItemsets {
   /** N, the number of baskets mined. */
@@ -86,10 +87,11 @@ export class ItemsetsBuilder {
   /** Adds the itemset `source[0 .. length)` with its support count. */
   push(source: ArrayLike<number>, length: number, count: number): void {
     if (this.total + 2 > this.offsets.length) {
-      this.offsets = grown(this.offsets, this.total + 2);
-      this.counts = grown(this.counts, this.total + 2);
+      const size = Math.max(this.total + 2, this.offsets.length * 2);
+      this.offsets = resized(this.offsets, size);
+      this.counts = resized(this.counts, size);
     }
-    if (this.itemTotal + length > this.items.length) this.items = grown(this.items, this.itemTotal + length);
+    if (this.itemTotal + length > this.items.length) this.items = resized(this.items, Math.max(this.itemTotal + length, this.items.length * 2));
     const items = this.items;
     const start = this.itemTotal;
     for (let j = 0; j < length; j++) {
@@ -116,10 +118,4 @@ export class ItemsetsBuilder {
       counts: this.counts.slice(0, this.total),
     };
   }
-}
-
-function grown(array: Uint32Array, atLeast: number): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(Math.max(atLeast, array.length * 2));
-  next.set(array);
-  return next;
 }

@@ -3,6 +3,7 @@
  * Sparse scored item rows (CSR): item a's entries are items[offsets[a] .. offsets[a+1]) with their scores. The
  * common shape of similarity lists, walk scores, rules by antecedent and regression weights by anchor.
  */
+import { SparseRowsBuilder } from "../../core/sparse-rows";
 
 export interface ItemRows {
   offsets: Uint32Array;
@@ -12,43 +13,21 @@ export interface ItemRows {
 
 /** Appends rows in item order; rows not given stay empty. */
 export class ItemRowsBuilder {
-  private readonly offsets: Uint32Array;
-  private items: Uint32Array;
-  private scores: Float32Array;
-  private length = 0;
-  private next = 0;
+  private readonly builder: SparseRowsBuilder;
 
   constructor(readonly rows: number, expectedPerRow = 16) {
-    this.offsets = new Uint32Array(rows + 1);
-    const capacity = Math.max(16, Math.min(rows * expectedPerRow, 1 << 26));
-    this.items = new Uint32Array(capacity);
-    this.scores = new Float32Array(capacity);
+    this.builder = new SparseRowsBuilder(rows, [new Uint32Array(0), new Float32Array(0)], Math.min(rows * expectedPerRow, 1 << 26));
   }
 
   /** Sets row `row` (rows in increasing order) from the first `count` entries of the arrays. */
   set(row: number, items: ArrayLike<number>, scores: ArrayLike<number>, count: number): void {
-    if (row < this.next || row >= this.rows) throw new RangeError(`row ${row} out of order`);
-    while (this.next <= row) this.offsets[this.next++] = this.length;
-    if (this.length + count > this.items.length) {
-      const size = Math.max(this.length + count, Math.floor(this.items.length * 1.5));
-      const grownItems = new Uint32Array(size);
-      grownItems.set(this.items.subarray(0, this.length));
-      this.items = grownItems;
-      const grownScores = new Float32Array(size);
-      grownScores.set(this.scores.subarray(0, this.length));
-      this.scores = grownScores;
-    }
-    for (let i = 0; i < count; i++) {
-      this.items[this.length] = items[i];
-      this.scores[this.length] = scores[i];
-      this.length++;
-    }
-    this.offsets[row + 1] = this.length;
+    this.builder.set(row, count, [items, scores]);
   }
 
   build(): ItemRows {
-    while (this.next <= this.rows) this.offsets[this.next++] = this.length;
-    return { offsets: this.offsets, items: this.items.slice(0, this.length), scores: this.scores.slice(0, this.length) };
+    const { offsets, columns } = this.builder.build();
+    const [items, scores] = columns as [Uint32Array, Float32Array];
+    return { offsets, items, scores };
   }
 }
 

@@ -9,6 +9,7 @@
  *
  * Each user counts once per pair. Pairs are collected as packed keys A * n + B and counted after one sort.
  */
+import { resized } from "../../core/typed-arrays";
 import { type Baskets, basketCount } from "../io/baskets";
 import { selectTop } from "./top-k";
 
@@ -78,7 +79,7 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
         for (let x = lineOffsets[b]; x < lineOffsets[b + 1] && pairs < maxPairsPerUser; x++) {
           for (let y = lineOffsets[c]; y < lineOffsets[c + 1] && pairs < maxPairsPerUser; y++) {
             if (lines[x] === lines[y]) continue;
-            if (pairs >= userKeys.length) userKeys = grow(userKeys, userKeys.length * 2);
+            if (pairs >= userKeys.length) userKeys = resized(userKeys, userKeys.length * 2);
             userKeys[pairs++] = lines[x] * n + lines[y];
           }
         }
@@ -86,7 +87,7 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
     }
     if (pairs > 0) {
       const own = userKeys.subarray(0, pairs).sort();
-      if (keyCount + pairs > keys.length) keys = grow(keys, Math.max(keyCount + pairs, keys.length * 2));
+      if (keyCount + pairs > keys.length) keys = resized(keys, Math.max(keyCount + pairs, keys.length * 2));
       for (let i = 0; i < pairs; i++) if (i === 0 || own[i] !== own[i - 1]) keys[keyCount++] = own[i];
     }
     start = end;
@@ -177,10 +178,4 @@ function datedByUser(baskets: Baskets): Uint32Array {
     }
   }
   return dated;
-}
-
-function grow(array: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(size);
-  next.set(array);
-  return next;
 }

@@ -2,6 +2,7 @@
  * @module
  * A growable little-endian byte writer with unsigned LEB128 varints and length-prefixed UTF-8 strings.
  */
+import { resized } from "../typed-arrays";
 
 const encoder = new TextEncoder();
 
@@ -75,9 +76,7 @@ export class ByteWriter {
 
   private reserve(n: number): void {
     if (this.length + n <= this.buffer.length) return;
-    const next = new Uint8Array(Math.max(this.length + n, this.buffer.length * 2));
-    next.set(this.buffer.subarray(0, this.length));
-    this.buffer = next;
-    this.view = new DataView(next.buffer);
+    this.buffer = resized(this.buffer, Math.max(this.length + n, this.buffer.length * 2));
+    this.view = new DataView(this.buffer.buffer);
   }
 }

@@ -11,8 +11,10 @@
  *                       one category                                                       -> exploring
  *   5. otherwise        a direct visit                                                     -> decisive
  *
- * The planted hesitation behaviour of the demo store (dwell >= 30 s on X, then buying a cheaper Y of X's leaf
- * category) is what rule 1 looks for; `slot-priority.ts` turns the intent into slot order.
+ * Rule 1 reads a long look at an item priced in the upper half of its category, neither bought nor carted, as
+ * hesitation over its price: the moment a cheaper alternative of the same category is worth showing. 30 s is the
+ * default; a variant's `down_sell_after_dwell_ms` sets it per experiment. `slot-priority.ts` turns the intent into
+ * slot order.
  */
 import { buildIndex } from "../recommend/build-index";
 import type { LoadedBuild } from "../recommend/loaded-build";

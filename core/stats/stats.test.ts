@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Rng } from "../random/rng";
 import { analyseExperiment, type VariantAggregate } from "./experiment-analysis";
 import { meanLift, rateLift } from "./lift";
 import { momentsOf } from "./moments";
@@ -9,16 +10,10 @@ import { tQuantile, tTwoSidedP } from "./student-t";
 import { meanInterval, welchInterval } from "./welch";
 import { wilsonInterval } from "./wilson";
 
-/** A small seeded generator (mulberry32) so coverage checks are reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Uniform draws in [0, 1) from a seeded generator, so coverage checks are reproducible. */
+function rng(seed: number): () => number {
+  const generator = new Rng(seed);
+  return () => generator.float();
 }
 
 describe("distributions against published values", () => {

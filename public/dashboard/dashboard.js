@@ -5,20 +5,21 @@
  * over time and per variant, the lifts against control, the sample-ratio check, the attach matrix, candidate
  * bundles and clearance movement.
  */
+import { money } from "../js/format.js";
 import { heatmap, intervalChart, lineChart, PALETTE, stackedBars } from "./charts.js";
 
 const TOKEN_KEY = "edgerec-admin-token";
 const $ = (selector) => document.querySelector(selector);
 const percent = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "n/a");
 const signedPercent = (x) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%` : "n/a");
-const money = (x) => (Number.isFinite(x) ? x.toLocaleString("en-IE", { maximumFractionDigits: 2, minimumFractionDigits: 2 }) : "n/a");
+const amount = (x) => money(x, null) || "n/a";
 const METRICS = [
   ["conversion", "Conversion", percent],
   ["ctr", "CTR (answers clicked)", percent],
   ["add_to_cart_rate", "Add-to-cart rate", percent],
   ["attach_rate", "Attach rate", percent],
-  ["aov", "Average order value", money],
-  ["revenue_per_session", "Revenue per session", money],
+  ["aov", "Average order value", amount],
+  ["revenue_per_session", "Revenue per session", amount],
 ];
 
 function token() {
@@ -78,7 +79,7 @@ function renderExperiment(report) {
 
   lineChart($("#chart-conversion-time"), { title: "Conversion, cumulative", format: percent, series: cumulativeSeries(report, (p) => p.purchasing_units, (p) => p.active_units) });
   lineChart($("#chart-ctr-time"), { title: "CTR, cumulative", format: percent, series: cumulativeSeries(report, (p) => p.clicked, (p) => p.impressions) });
-  lineChart($("#chart-revenue-time"), { title: "Revenue per active session, cumulative", format: money, series: cumulativeSeries(report, (p) => p.revenue, (p) => p.active_units) });
+  lineChart($("#chart-revenue-time"), { title: "Revenue per active session, cumulative", format: amount, series: cumulativeSeries(report, (p) => p.revenue, (p) => p.active_units) });
 
   const grid = $("[data-metric-grid]");
   if (grid.children.length !== METRICS.length) {
@@ -104,7 +105,7 @@ function renderExperiment(report) {
 
   const attribution = report.attribution;
   $("[data-attribution]").innerHTML = attribution.length
-    ? attribution.map((a) => `<tr><td>${a.rule ?? "not attributed"}</td><td>${a.slot ?? ""}</td><td>${a.variant ?? ""}</td><td class="num">${a.lines}</td><td class="num">${money(a.revenue)}</td></tr>`).join("")
+    ? attribution.map((a) => `<tr><td>${a.rule ?? "not attributed"}</td><td>${a.slot ?? ""}</td><td>${a.variant ?? ""}</td><td class="num">${a.lines}</td><td class="num">${amount(a.revenue)}</td></tr>`).join("")
     : `<tr><td colspan="5">No purchases yet.</td></tr>`;
 }
 
@@ -125,7 +126,7 @@ function renderReports(reports) {
   $("[data-bundles]").innerHTML = reports.candidate_bundles.length
     ? reports.candidate_bundles
         .slice(0, 15)
-        .map((b) => `<tr><td>${escapeHtml(b.titles[0])}</td><td>${escapeHtml(b.titles[1])}</td><td class="num">${b.orders_together}</td><td class="num">${b.lift.toFixed(1)}</td><td class="num">${b.lift_lower.toFixed(1)}</td><td class="num">${b.combined_price === null ? "" : money(b.combined_price)}</td></tr>`)
+        .map((b) => `<tr><td>${escapeHtml(b.titles[0])}</td><td>${escapeHtml(b.titles[1])}</td><td class="num">${b.orders_together}</td><td class="num">${b.lift.toFixed(1)}</td><td class="num">${b.lift_lower.toFixed(1)}</td><td class="num">${b.combined_price === null ? "" : amount(b.combined_price)}</td></tr>`)
         .join("")
     : `<tr><td colspan="6">No pair is bought together often enough yet.</td></tr>`;
 

@@ -6,13 +6,16 @@
 const LOCALE = "en-IE";
 const moneyFormats = new Map();
 
-/** `1449` -> "€1,449.00"; an unknown currency code falls back to EUR; no number -> "". */
+/**
+ * `1449` -> "€1,449.00"; an unknown currency code falls back to EUR; `currency` null gives the amount alone,
+ * "1,449.00" (reports that sum a shop's own currency); no number -> "".
+ */
 export function money(amount, currency = "EUR") {
   if (typeof amount !== "number" || !Number.isFinite(amount)) return "";
   let format = moneyFormats.get(currency);
   if (format === undefined) {
     try {
-      format = new Intl.NumberFormat(LOCALE, { style: "currency", currency });
+      format = new Intl.NumberFormat(LOCALE, currency === null ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { style: "currency", currency });
     } catch {
       format = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "EUR" });
     }

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFromFiles } from "../../batch/build/build";
-import { main } from "../../batch/cli/main";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
+import { generateDemo } from "../../tools/demo/generate";
 
 interface Product {
   id: string;
@@ -28,7 +28,7 @@ const inLeaf = (name: string) => [...catalog.values()].filter((p) => p.category.
 
 describe("every placement on the demo store (the demo generator, 6,000 orders), through the offline replay", () => {
   beforeAll(async () => {
-    expect(await main(["demo", "--out", work, "--orders", "6000", "--quiet"])).toBe(0);
+    await generateDemo({ out: work, orders: 6000 });
     store = new ArtifactStore(await buildFromFiles({ orders: path.join(work, "orders.jsonl"), catalog: path.join(work, "catalog.jsonl") }));
     const lines = readFileSync(path.join(work, "catalog.jsonl"), "utf8").trim().split("\n");
     catalog = new Map(lines.map((l) => JSON.parse(l) as Product).map((p) => [p.id, p]));

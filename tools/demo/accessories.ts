@@ -10,7 +10,7 @@ import { LAPTOP_BAGS } from "./models-home-office";
 import { CAMERA_BAGS, LENSES, MEMORY_CARDS, TRIPODS } from "./models-imaging";
 import { CABLES, CHARGERS, POWER_BANKS, STYLUSES } from "./models-power";
 import type { CatalogBuilder } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import { formatStorage, type LensMount, type Scenario } from "./vocabulary";
 
 const MOUNT_NAME: Record<LensMount, string> = { "sony-e": "Sony E", "canon-rf": "Canon RF", "nikon-z": "Nikon Z", "fujifilm-x": "Fujifilm X", "l-mount": "L-Mount", mft: "Micro Four Thirds" };
@@ -40,10 +40,10 @@ export function addAccessories(builder: CatalogBuilder, rng: Rng): void {
       scenarios: ["travel", "outdoor"], popularity: pop(p.brand, p.official),
     });
   }
-  for (const [brand, name, protocol, price, official] of STYLUSES) {
+  for (const { brand, name, protocol, price, official } of STYLUSES) {
     builder.add({ leaf: "styluses", brand, title: `${brand} ${name}`, price, attrs: { stylus_protocol: protocol, ...(official ? { official_for_brand: official } : {}) }, popularity: pop(brand, official) });
   }
-  for (const [fit, brand, line, price, colors, official] of BAND_LINES) {
+  for (const { bandFit: fit, brand, line, price, colors, official } of BAND_LINES) {
     colors.forEach((color, i) => {
       builder.add({
         leaf: "watch-bands", brand, title: `${brand} ${line}, ${color}`, price,
@@ -65,7 +65,7 @@ export function addAccessories(builder: CatalogBuilder, rng: Rng): void {
     }
   }
   for (const card of MEMORY_CARDS) {
-    card.prices.forEach(([gb, price], i) => {
+    card.prices.forEach(({ capacityGb: gb, price }, i) => {
       builder.add({
         leaf: "memory-cards", brand: card.brand, title: `${card.brand} ${card.name} ${formatStorage(gb)}`, price,
         attrs: { card_type: card.card, capacity_gb: gb, speed_class: card.speedClass, read_mbps: card.readMbps },
@@ -86,7 +86,7 @@ export function addAccessories(builder: CatalogBuilder, rng: Rng): void {
       attrs: { max_load_kg: t.maxLoadKg }, scenarios: t.travel ? ["photography", "travel"] : ["photography"], popularity: pop(t.brand),
     });
   }
-  for (const [brand, name, style, min, max, price, scenarios] of LAPTOP_BAGS) {
+  for (const { brand, name, style, fitsScreenInMin: min, fitsScreenInMax: max, price, scenarios } of LAPTOP_BAGS) {
     builder.add({
       leaf: "laptop-bags", brand, title: `${brand} ${name}`, price,
       attrs: { style, fits_screen_in_min: min, fits_screen_in_max: max }, scenarios, popularity: pop(brand),

@@ -14,7 +14,7 @@ import {
   PERSONAS, RANGE_GROUPS, type OrderKind,
 } from "./planted-plan";
 import { round2, type Product } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { ShopIndex } from "./shop-index";
 import type { WeightedTable } from "./weighted-table";
 

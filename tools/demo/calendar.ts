@@ -3,7 +3,7 @@
  * The fixed sales window (2026-04-01 .. 2026-10-31, UTC), how demand spreads over its days and hours, and
  * timestamp formatting. Never reads the clock: the same flags give the same dates on every machine.
  */
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 
 export const WINDOW_START_MS = Date.UTC(2026, 3, 1);
 export const WINDOW_DAYS = 214;

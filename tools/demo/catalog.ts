@@ -10,7 +10,7 @@ import { LEAVES, type LeafKey } from "./category-tree";
 import { addDevices, FAMILY_OF_LEAF, type DeviceModel } from "./devices";
 import { addModelSpecific, extraModelSpecific, MODEL_SPECIFIC_LEAVES } from "./model-specific";
 import { CatalogBuilder, marginOf, shopPrice, type Product, type ProductSpec } from "./product";
-import { Rng } from "./prng";
+import { Rng } from "../../core/random/rng";
 import { addRange } from "./range";
 import type { Tier } from "./vocabulary";
 import { WeightedTable } from "./weighted-table";

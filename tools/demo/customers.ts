@@ -6,7 +6,7 @@
  */
 import { DEVICE_FAMILIES, type DeviceFamily } from "./devices";
 import { ECOSYSTEM_SHARES, PERSONA_SHARES, TIER_SHARES } from "./planted-plan";
-import { Rng } from "./prng";
+import { Rng } from "../../core/random/rng";
 
 export const ORDERS_PER_CUSTOMER = 3.4;
 

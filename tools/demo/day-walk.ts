@@ -10,7 +10,7 @@ import type { Customers } from "./customers";
 import type { FollowUps, PeripheralPicker } from "./follow-ups";
 import { FOLLOW_UP, HESITATION, PERSONAS, SESSIONS } from "./planted-plan";
 import type { Product } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { SessionDraft, SessionMaker } from "./sessions";
 import type { ShopIndex } from "./shop-index";
 

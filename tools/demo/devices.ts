@@ -12,7 +12,7 @@ import { ACTION_CAMERAS, CAMERAS, DRONES } from "./models-imaging";
 import { PHONES, TABLETS, type HandheldModel } from "./models-phones";
 import { WATCHES } from "./models-audio-wearables";
 import type { Attrs, CatalogBuilder, Product, ProductSpec } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import { formatStorage, slug, type Scenario } from "./vocabulary";
 
 export type DeviceFamily = "phone" | "tablet" | "laptop" | "gaming_laptop" | "camera" | "action_camera" | "drone" | "smartwatch" | "console" | "cpu" | "gpu";
@@ -139,7 +139,7 @@ export function addDevices(builder: CatalogBuilder, rng: Rng): DeviceModel[] {
 
   for (const m of CAMERAS) {
     const variants: Variant[] = [{ title: `${m.brand} ${m.name} Body`, price: m.price, attrs: { kit_lens: "none" }, share: 0.55 }];
-    if (m.kit) variants.push({ title: `${m.brand} ${m.name} + ${m.kit[0]} Kit`, price: m.price + m.kit[1], attrs: { kit_lens: m.kit[0] }, share: 0.45 });
+    if (m.kit) variants.push({ title: `${m.brand} ${m.name} + ${m.kit.lens} Kit`, price: m.price + m.kit.extraPrice, attrs: { kit_lens: m.kit.lens }, share: 0.45 });
     add("camera", "mirrorless", m.brand, m.name, { lens_mount: m.mount, card_type: m.card, sensor: m.sensor, megapixels: m.mp, connector: "usb-c" }, variants, {
       launched: m.launched, ...(m.lifecycle ? { lifecycle: m.lifecycle } : {}), scenarios: ["photography", ...(m.price < 1600 ? ["travel" as const] : [])],
     });

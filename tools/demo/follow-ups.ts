@@ -7,7 +7,7 @@
 import { DAY_MS, dayStartMs, randomTimeOfDayMs, WINDOW_DAYS } from "./calendar";
 import { FOLLOW_UP } from "./planted-plan";
 import type { Product } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 
 export interface PendingOrder {
   customer: number;

@@ -1,20 +1,23 @@
 /**
  * @module
  * `generateDemo`: writes the demo store to a directory (catalog.jsonl, orders.jsonl, events.jsonl, planted.json,
- * README.md). Walks the window day by day and streams each day out as soon as it is made, so memory stays flat
- * however many orders.
+ * README.md). Walks the window day by day and streams each day out as soon as it is made, through one `pipeline`
+ * per file from the same source of days: a day is made only when both files have room for it, so memory stays
+ * flat however many orders.
  */
+import { createWriteStream } from "node:fs";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { BasketMaker } from "./baskets";
 import { allocate, dayWeights, WINDOW_DAYS } from "./calendar";
 import { buildCatalog, DEFAULT_PRODUCTS } from "./catalog";
 import { Customers } from "./customers";
 import { DayWalk } from "./day-walk";
 import { FollowUps } from "./follow-ups";
-import { JsonlWriter } from "./jsonl-writer";
 import { PlantedReport } from "./planted-report";
-import { Rng } from "./prng";
+import { Rng } from "../../core/random/rng";
 import { demoReadme } from "./readme";
 import { catalogLine, eventLine, orderLine } from "./serialize";
 import { SessionMaker, type DemoEvent, type SessionDraft } from "./sessions";
@@ -58,9 +61,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   await mkdir(options.out, { recursive: true });
 
   const catalog = buildCatalog(seed, productCount);
-  const catalogOut = new JsonlWriter(path.join(options.out, "catalog.jsonl"));
-  for (const p of catalog.products) catalogOut.push(catalogLine(p));
-  await catalogOut.close();
+  await pipeline(Readable.from([jsonLines(catalog.products.map(catalogLine))]), createWriteStream(path.join(options.out, "catalog.jsonl")));
 
   const index = new ShopIndex(catalog);
   const customers = new Customers(seed, totalOrders);
@@ -69,8 +70,6 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
   const weights = dayWeights();
   const ordersPerDay = allocate(totalOrders, weights);
   const sessionsPerDay = allocate(totalSessions, weights);
-  const ordersOut = new JsonlWriter(path.join(options.out, "orders.jsonl"));
-  const eventsOut = new JsonlWriter(path.join(options.out, "events.jsonl"));
   let orderCount = 0;
   let sessionCount = 0;
   let eventCount = 0;
@@ -78,31 +77,36 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
 
   const walk = new DayWalk({ index, customers, baskets, sessions: new SessionMaker(index), followUps: new FollowUps(), orderRng: new Rng(seed, "orders"), sessionRng: new Rng(seed, "sessions") });
 
-  for (let day = 0; day < WINDOW_DAYS; day++) {
-    const { orders: drafts, sessions } = walk.walk(day, ordersPerDay[day]!, sessionsPerDay[day]!);
-    for (const order of drafts) {
-      order.id = `ord-${String(++orderCount).padStart(7, "0")}`;
-      customers.orders[order.customer]!++;
-      ordersOut.push(orderLine(order));
-      report.observeOrder(order);
+  async function* days(): AsyncGenerator<DayLines> {
+    for (let day = 0; day < WINDOW_DAYS; day++) {
+      const { orders: drafts, sessions } = walk.walk(day, ordersPerDay[day]!, sessionsPerDay[day]!);
+      const orders: string[] = [];
+      for (const order of drafts) {
+        order.id = `ord-${String(++orderCount).padStart(7, "0")}`;
+        customers.orders[order.customer]!++;
+        orders.push(orderLine(order));
+        report.observeOrder(order);
+      }
+      const drafted: [SessionDraft, DemoEvent, number][] = [];
+      sessions.forEach((session, order) => {
+        session.id = `sess-${String(++sessionCount).padStart(7, "0")}`;
+        for (const e of session.events) drafted.push([session, e, order]);
+      });
+      drafted.sort((a, b) => a[1].ts - b[1].ts || a[2] - b[2] || a[1].seq - b[1].seq);
+      const events = drafted.map(([session, e]) => eventLine(`ev-${String(++eventCount).padStart(8, "0")}`, session, e));
+      for (const session of sessions) {
+        report.observeSession(session);
+        if (session.hesitation) hesitationCount++;
+      }
+      yield { orders, events };
+      options.onProgress?.(orderCount, totalOrders);
     }
-    const events: [SessionDraft, DemoEvent, number][] = [];
-    sessions.forEach((s, order) => {
-      s.id = `sess-${String(++sessionCount).padStart(7, "0")}`;
-      for (const e of s.events) events.push([s, e, order]);
-    });
-    events.sort((a, b) => a[1].ts - b[1].ts || a[2] - b[2] || a[1].seq - b[1].seq);
-    for (const [s, e] of events) eventsOut.push(eventLine(`ev-${String(++eventCount).padStart(8, "0")}`, s, e));
-    for (const s of sessions) {
-      report.observeSession(s);
-      if (s.hesitation) hesitationCount++;
-    }
-    await ordersOut.flush();
-    await eventsOut.flush();
-    options.onProgress?.(orderCount, totalOrders);
   }
-  await ordersOut.close();
-  await eventsOut.close();
+  const source = Readable.from(days(), { highWaterMark: 1 });
+  await Promise.all([
+    pipeline(source, linesOf("orders"), createWriteStream(path.join(options.out, "orders.jsonl"))),
+    pipeline(source, linesOf("events"), createWriteStream(path.join(options.out, "events.jsonl"))),
+  ]);
 
   const meta = { seed, orders: totalOrders, sessions: totalSessions, products: productCount };
   const planted = report.render(meta, customers);
@@ -122,4 +126,26 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
     events: eventCount,
     files,
   };
+}
+
+/** One day of the shop: its order lines and its event lines. */
+interface DayLines {
+  orders: string[];
+  events: string[];
+}
+
+function jsonLines(lines: readonly string[]): string {
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+/** Takes one file's lines out of each day, as JSON Lines text. */
+function linesOf(file: keyof DayLines): Transform {
+  return new Transform({
+    writableObjectMode: true,
+    writableHighWaterMark: 1,
+    transform(day: DayLines, _encoding, done) {
+      const text = jsonLines(day[file]);
+      done(null, text.length > 0 ? text : undefined);
+    },
+  });
 }

@@ -3,53 +3,32 @@
  * Accessories made for exactly one device model: phone cases and screen protectors, tablet cases, screen
  * protectors and keyboard covers, drone batteries. Each carries `fits_models: [device_model]` with one entry.
  */
+import { z } from "zod";
 import { brandPrior } from "./brands";
 import type { LeafKey } from "./category-tree";
 import type { DeviceModel } from "./devices";
 import { DRONES } from "./models-imaging";
 import { TABLETS } from "./models-phones";
 import type { Attrs, CatalogBuilder, ProductSpec } from "./product";
-import type { Rng } from "./prng";
-import { slug, type Scenario } from "./vocabulary";
+import type { Rng } from "../../core/random/rng";
+import { readTable } from "./read-table";
+import { SCENARIOS, slug, type Scenario } from "./vocabulary";
 
 /** Leaves whose products fit exactly one device model through `fits_models`. */
 export const MODEL_SPECIFIC_LEAVES: readonly LeafKey[] = ["phone-cases", "screen-protectors", "tablet-cases", "tablet-protectors", "tablet-keyboards", "drone-batteries"];
 
-interface CaseLine { brand: string; line: string; type: string; price: number; magsafeLine: boolean; scenarios: readonly Scenario[]; colors: readonly string[] }
-const CASE_LINES: readonly CaseLine[] = [
-  { brand: "Spigen", line: "Tough Armor", type: "rugged", price: 24.99, magsafeLine: true, scenarios: ["outdoor"], colors: ["Black", "Gunmetal"] },
-  { brand: "Spigen", line: "Ultra Hybrid", type: "clear", price: 19.99, magsafeLine: true, scenarios: [], colors: ["Crystal Clear", "Frost Black"] },
-  { brand: "Spigen", line: "Liquid Air", type: "slim", price: 14.99, magsafeLine: false, scenarios: [], colors: ["Matte Black", "Abyss Green"] },
-  { brand: "OtterBox", line: "Defender Series", type: "rugged", price: 59.99, magsafeLine: true, scenarios: ["outdoor"], colors: ["Black", "Blue Suede Shoes"] },
-  { brand: "OtterBox", line: "Symmetry Series", type: "slim", price: 44.99, magsafeLine: true, scenarios: [], colors: ["Black", "Clear"] },
-  { brand: "ESR", line: "Classic Hybrid", type: "clear", price: 17.99, magsafeLine: true, scenarios: [], colors: ["Clear", "Frosted Black"] },
-  { brand: "UAG", line: "Monarch Pro", type: "rugged", price: 64.99, magsafeLine: true, scenarios: ["outdoor"], colors: ["Carbon Fiber", "Kevlar Black"] },
-  { brand: "CASETiFY", line: "Impact Case", type: "designer", price: 59, magsafeLine: true, scenarios: [], colors: ["Checkered Black", "Sunset Gradient"] },
-  { brand: "Speck", line: "Presidio2 Grip", type: "slim", price: 39.99, magsafeLine: true, scenarios: [], colors: ["Black", "Coastal Blue"] },
-  { brand: "dbramante1928", line: "Copenhagen Wallet Case", type: "folio", price: 49.99, magsafeLine: false, scenarios: ["travel"], colors: ["Black", "Tan"] },
-  { brand: "Nillkin", line: "CamShield Pro", type: "slim", price: 14.99, magsafeLine: false, scenarios: [], colors: ["Black", "Blue"] },
-];
+const caseLine = z.strictObject({
+  brand: z.string(), line: z.string(), price: z.number(), type: z.string(),
+  magsafeLine: z.boolean(), scenarios: z.array(z.enum(SCENARIOS)), colors: z.array(z.string()),
+});
+const officialCase = z.strictObject({ brand: z.string(), line: z.string(), price: z.number(), type: z.string() });
+const protectorLine = z.strictObject({ brand: z.string(), line: z.string(), price: z.number(), material: z.string(), pack: z.number() });
 
-const OFFICIAL_CASES: Record<string, readonly [line: string, type: string, price: number][]> = {
-  Apple: [["Silicone Case", "silicone", 59], ["Clear Case", "clear", 59], ["TechWoven Case", "fabric", 69]],
-  Samsung: [["Silicone Case", "silicone", 29.99], ["Clear Case", "clear", 24.99], ["Standing Grip Case", "slim", 49.99]],
-  Google: [["Case", "silicone", 35]],
-  Xiaomi: [["Protective Case", "slim", 19.99]],
-  OnePlus: [["Sandstone Bumper Case", "slim", 24.99]],
-  Nothing: [["Case", "clear", 29]],
-  Sony: [["Style Cover with Stand", "slim", 39]],
-  Motorola: [["Protective Case", "slim", 19.99]],
-  Fairphone: [["Protective Soft Case", "silicone", 29.95]],
-};
-
-const PROTECTOR_LINES: readonly [brand: string, line: string, material: string, price: number, pack: number][] = [
-  ["Belkin", "UltraGlass 2 Screen Protector", "tempered-glass", 39.99, 1],
-  ["ZAGG", "InvisibleShield Glass Elite", "tempered-glass", 44.99, 1],
-  ["Spigen", "Glas.tR EZ Fit Screen Protector (2-Pack)", "tempered-glass", 19.99, 2],
-  ["ESR", "Armorite Screen Protector (3-Pack)", "tempered-glass", 14.99, 3],
-  ["PanzerGlass", "Privacy Screen Protector", "privacy-glass", 34.99, 1],
-  ["Samsung", "Anti-Reflecting Film", "film", 29.99, 1],
-];
+/** Third-party case lines, drawn per phone model. */
+const CASE_LINES = readTable("phone-case-lines", caseLine);
+/** The phone makers' own cases. */
+const OFFICIAL_CASES = readTable("official-phone-cases", officialCase);
+const PROTECTOR_LINES = readTable("screen-protector-lines", protectorLine);
 
 const MAJOR = new Set(["Apple", "Samsung", "Google"]);
 
@@ -68,7 +47,7 @@ export function addModelSpecific(builder: CatalogBuilder, rng: Rng, models: read
     if (!first) continue;
     if (model.family === "phone") {
       const magsafePhone = first.attrs.magsafe === true;
-      for (const [line, type, price] of OFFICIAL_CASES[model.brand] ?? []) {
+      for (const { line, type, price } of OFFICIAL_CASES.filter((c) => c.brand === model.brand)) {
         if (line === "TechWoven Case" && !model.name.startsWith("iPhone 17") && !model.name.startsWith("iPhone Air")) continue;
         if (line === "Standing Grip Case" && !/S25|Fold|Flip/.test(model.name)) continue;
         const withMagsafe = model.brand === "Apple" && magsafePhone;
@@ -83,8 +62,8 @@ export function addModelSpecific(builder: CatalogBuilder, rng: Rng, models: read
         const name = l.line.endsWith("Case") ? l.line : `${l.line} Case`;
         builder.add(spec(model, "phone-cases", l.brand, `${l.brand} ${name}${magsafe ? " with MagSafe" : ""} for ${model.short}, ${color}`, l.price, { case_type: l.type, magsafe, color }, l.scenarios, 1));
       }
-      const protectors = PROTECTOR_LINES.filter(([b]) => b !== "Samsung" || model.brand === "Samsung");
-      for (const [brand, line, material, price, pack] of rng.shuffle([...protectors]).slice(0, MAJOR.has(model.brand) ? 4 : 2)) {
+      const protectors = PROTECTOR_LINES.filter((p) => p.brand !== "Samsung" || model.brand === "Samsung");
+      for (const { brand, line, material, price, pack } of rng.shuffle([...protectors]).slice(0, MAJOR.has(model.brand) ? 4 : 2)) {
         builder.add(spec(model, "screen-protectors", brand, `${brand} ${line} for ${model.short}`, price, { material, pack_count: pack, covers: "screen" }, [], 1));
       }
     }
@@ -110,7 +89,7 @@ export function addModelSpecific(builder: CatalogBuilder, rng: Rng, models: read
     }
     if (model.family === "drone") {
       const table = DRONES.find((d) => d.brand === model.brand && d.name === model.name);
-      for (const [name, price] of table?.battery ?? []) {
+      for (const { name, price } of table?.batteries ?? []) {
         builder.add(spec(model, "drone-batteries", model.brand, `${model.brand} ${model.name} ${name}`, price, {}, ["outdoor", "photography"], 1));
       }
     }

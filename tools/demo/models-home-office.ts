@@ -1,172 +1,19 @@
 /**
  * @module
- * Smart home (ecosystems), computer accessories (mice, keyboards, webcams, external storage, docks with the host
- * port they need) and laptop bags with the screen sizes they take.
+ * Smart home by ecosystem (data/smart-home.jsonl), computer accessories (computer-accessories: mice, keyboards,
+ * webcams, external storage, docks with the host port they need) and laptop bags with the screen sizes they take
+ * (laptop-bags).
  */
-import { rows, type ModelRow } from "./standalone";
-import type { Scenario } from "./vocabulary";
+import { z } from "zod";
+import { MODEL } from "./model-fields";
+import { readTable } from "./read-table";
+import { modelRow } from "./standalone";
+import { SCENARIOS } from "./vocabulary";
 
-const eco = (...e: string[]) => ({ ecosystems: e });
-const layouts = { colors: ["German QWERTZ", "UK QWERTY"], variant: "layout" } as const;
+const laptopBag = z.strictObject({
+  ...MODEL, style: z.string(), fitsScreenInMin: z.number(), fitsScreenInMax: z.number(), scenarios: z.array(z.enum(SCENARIOS)),
+});
 
-export const SMART_HOME: readonly ModelRow[] = [
-  ...rows("smart-speakers", {}, [
-    ["Amazon", "Echo Dot (5th Gen)", 59.99, ["Charcoal", "Glacier White", "Deep Sea Blue"], eco("alexa", "matter")],
-    ["Amazon", "Echo Pop", 54.99, ["Charcoal", "Lavender Bloom"], eco("alexa")],
-    ["Amazon", "Echo Show 8 (3rd Gen)", 169.99, ["Charcoal", "Glacier White"], { ...eco("alexa", "matter"), display_in: 8 }],
-    ["Amazon", "Echo Show 5 (3rd Gen)", 99.99, ["Charcoal", "Cloud Blue"], { ...eco("alexa"), display_in: 5.5 }],
-    ["Google", "Nest Mini (2nd Gen)", 59, ["Chalk", "Charcoal"], eco("google-home", "matter")],
-    ["Google", "Nest Hub (2nd Gen)", 99, ["Chalk", "Charcoal"], { ...eco("google-home", "matter"), display_in: 7 }],
-    ["Google", "Nest Audio", 99, ["Chalk", "Charcoal"], eco("google-home")],
-    ["Apple", "HomePod mini", 109, ["White", "Midnight", "Blue", "Yellow"], eco("homekit", "matter")],
-    ["Apple", "HomePod (2nd generation)", 349, ["White", "Midnight"], eco("homekit", "matter")],
-    ["Sonos", "Era 100", 249, ["Black", "White"], eco("alexa", "homekit")],
-  ]),
-  ...rows("smart-plugs", {}, [
-    ["TP-Link", "Tapo P110 Smart Plug", 14.99, undefined, eco("alexa", "google-home")],
-    ["TP-Link", "Tapo P110M Matter Smart Plug 4-Pack", 49.99, undefined, eco("matter", "alexa", "google-home", "homekit")],
-    ["Amazon", "Smart Plug", 29.99, undefined, eco("alexa")],
-    ["Eve", "Energy (Matter)", 39.95, undefined, eco("matter", "homekit", "alexa", "google-home")],
-    ["Meross", "Smart Plug Mini (HomeKit)", 19.99, undefined, eco("homekit", "alexa", "google-home")],
-    ["Shelly", "Plug S Gen3", 24.9, undefined, eco("matter", "alexa", "google-home")],
-    ["AVM", "FRITZ!DECT 200", 54, undefined, eco("fritz")],
-  ]),
-  ...rows("security-cameras", {}, [
-    ["Ring", "Indoor Camera (2nd Gen)", 59.99, ["White", "Black"], eco("alexa")],
-    ["Ring", "Stick Up Cam Battery", 99.99, ["White", "Black"], eco("alexa"), ["outdoor"]],
-    ["Ring", "Battery Video Doorbell Plus", 149.99, undefined, eco("alexa")],
-    ["Arlo", "Pro 5S 2K", 249.99, ["White"], eco("alexa", "google-home", "homekit"), ["outdoor"]],
-    ["Arlo", "Essential Indoor Camera (2nd Gen)", 99.99, ["White"], eco("alexa", "google-home")],
-    ["Google", "Nest Cam (battery)", 199, undefined, eco("google-home"), ["outdoor"]],
-    ["Google", "Nest Doorbell (battery)", 199, ["Snow", "Ash"], eco("google-home")],
-    ["eufy", "SoloCam S340", 199.99, undefined, { ...eco("alexa", "google-home"), card_type: "microsd" }, ["outdoor"]],
-    ["eufy", "eufyCam S330 3-Cam Kit", 549.99, undefined, eco("alexa", "google-home", "homekit"), ["outdoor"]],
-    ["TP-Link", "Tapo C210", 34.99, undefined, { ...eco("alexa", "google-home"), card_type: "microsd" }],
-    ["TP-Link", "Tapo C500 Outdoor", 59.99, undefined, { ...eco("alexa", "google-home"), card_type: "microsd" }, ["outdoor"]],
-    ["Reolink", "Argus 4 Pro", 199.99, undefined, { ...eco("alexa", "google-home"), card_type: "microsd" }, ["outdoor"]],
-  ]),
-  ...rows("smart-lighting", {}, [
-    ["Philips Hue", "White and Color Ambiance E27 Starter Kit (3 bulbs + Bridge)", 149.99, undefined, eco("hue", "alexa", "google-home", "homekit", "matter")],
-    ["Philips Hue", "White and Color Ambiance E27 Bulb", 59.99, undefined, eco("hue", "alexa", "google-home", "homekit", "matter")],
-    ["Philips Hue", "White Ambiance GU10 2-Pack", 89.99, undefined, eco("hue", "alexa", "google-home", "homekit", "matter")],
-    ["Philips Hue", "Bridge Pro", 89.99, undefined, eco("hue", "matter")],
-    ["Philips Hue", "Play Light Bar Double Pack", 139.99, ["Black", "White"], eco("hue", "alexa", "google-home", "homekit")],
-    ["Philips Hue", "Lightstrip Plus V4 2 m", 89.99, undefined, eco("hue", "alexa", "google-home", "homekit")],
-    ["Nanoleaf", "Shapes Hexagons Smarter Kit (9 panels)", 199.99, undefined, eco("matter", "homekit", "alexa", "google-home")],
-    ["Nanoleaf", "Essentials Matter E27 Bulb", 19.99, undefined, eco("matter", "homekit")],
-    ["Govee", "RGBIC LED Strip Light 10 m", 39.99, undefined, eco("alexa", "google-home")],
-    ["Govee", "Floor Lamp 2", 129.99, undefined, eco("matter", "alexa", "google-home")],
-    ["TP-Link", "Tapo L530E Smart Bulb 2-Pack", 24.99, undefined, eco("alexa", "google-home")],
-    ["WiZ", "Tunable White E27 Bulb 3-Pack", 29.99, undefined, eco("alexa", "google-home", "matter")],
-  ]),
-  ...rows("thermostats", {}, [
-    ["tado°", "Smart Thermostat X Starter Kit", 219.99, undefined, eco("matter", "homekit", "alexa", "google-home")],
-    ["tado°", "Smart Radiator Thermostat X 3-Pack", 199.99, undefined, eco("matter", "homekit", "alexa", "google-home")],
-    ["Google", "Nest Learning Thermostat (4th gen)", 279, ["Polished Silver", "Polished Obsidian"], eco("google-home", "matter")],
-    ["Netatmo", "Smart Thermostat", 179.99, undefined, eco("homekit", "alexa", "google-home")],
-    ["AVM", "FRITZ!DECT 302 Radiator Thermostat", 69, undefined, eco("fritz")],
-  ]),
-  ...rows("robot-vacuums", {}, [
-    ["Roborock", "Saros 10R", 1499, ["Black"], eco("alexa", "google-home", "matter")],
-    ["Roborock", "Q7 M5", 329, ["Black", "White"], eco("alexa", "google-home")],
-    ["iRobot", "Roomba Combo 10 Max", 1099, undefined, eco("alexa", "google-home")],
-    ["iRobot", "Roomba 205 DustCompactor Combo", 399, undefined, eco("alexa", "google-home")],
-    ["Dreame", "L40 Ultra", 1099, ["White"], eco("alexa", "google-home")],
-    ["Ecovacs", "DEEBOT T50 Omni", 999, ["White", "Black"], eco("alexa", "google-home")],
-    ["eufy", "X10 Pro Omni", 599, ["Black"], eco("alexa", "google-home")],
-    ["Xiaomi", "Robot Vacuum S20+", 399, ["White", "Black"], eco("alexa", "google-home")],
-  ]),
-];
-
-export const COMPUTER_ACCESSORIES: readonly ModelRow[] = [
-  ...rows("mice", { scenarios: ["home-office"] }, [
-    ["Logitech", "MX Master 3S", 99.99, ["Graphite", "Pale Grey"], { wireless: true, ergonomic: true }],
-    ["Logitech", "MX Anywhere 3S", 79.99, ["Graphite", "Pale Grey", "Rose"], { wireless: true, ergonomic: false }, ["travel", "home-office"]],
-    ["Logitech", "M720 Triathlon", 49.99, ["Black"], { wireless: true, ergonomic: false }],
-    ["Logitech", "Pebble Mouse 2 M350s", 24.99, ["Graphite", "Tonal White", "Tonal Rose"], { wireless: true, ergonomic: false }, ["travel"]],
-    ["Logitech", "Lift Vertical Ergonomic Mouse", 69.99, ["Graphite", "Rose"], { wireless: true, ergonomic: true }],
-    ["Apple", "Magic Mouse (USB-C)", 85, ["White", "Black"], { wireless: true, ergonomic: false, official_for_brand: "apple" }],
-    ["Microsoft", "Bluetooth Mouse", 24.99, ["Black", "Pastel Blue"], { wireless: true, ergonomic: false, official_for_brand: "microsoft" }],
-    ["Razer", "Pro Click V2", 99.99, ["Black"], { wireless: true, ergonomic: true }],
-    ["Dell", "Pro Wireless Mouse MS5120W", 39.99, ["Black"], { wireless: true, ergonomic: false, official_for_brand: "dell" }],
-    ["HP", "430 Multi-Device Wireless Mouse", 29.99, ["Black"], { wireless: true, ergonomic: false, official_for_brand: "hp" }],
-    ["Lenovo", "ThinkPad Bluetooth Silent Mouse", 34.99, ["Black"], { wireless: true, ergonomic: false, official_for_brand: "lenovo" }],
-    ["ASUS", "Marshmallow Mouse MD100", 29.99, ["Oat Milk", "Quiet Blue"], { wireless: true, ergonomic: false, official_for_brand: "asus" }],
-  ]),
-  ...rows("keyboards", { scenarios: ["home-office"], ...layouts }, [
-    ["Logitech", "MX Keys S", 119.99, undefined, { wireless: true, mechanical: false }],
-    ["Logitech", "MX Mechanical Mini", 149.99, undefined, { wireless: true, mechanical: true }],
-    ["Logitech", "Pebble Keys 2 K380s", 39.99, undefined, { wireless: true, mechanical: false }, ["travel"]],
-    ["Logitech", "Signature Slim K950", 59.99, undefined, { wireless: true, mechanical: false }],
-    ["Apple", "Magic Keyboard (USB-C)", 109, undefined, { wireless: true, mechanical: false, official_for_brand: "apple" }],
-    ["Apple", "Magic Keyboard with Touch ID and Numeric Keypad (USB-C)", 179, undefined, { wireless: true, mechanical: false, official_for_brand: "apple" }],
-    ["Keychron", "K3 Max", 99.99, undefined, { wireless: true, mechanical: true }],
-    ["Keychron", "Q1 Max", 219, undefined, { wireless: true, mechanical: true }],
-    ["Cherry", "KC 200 MX", 59.99, undefined, { wireless: false, mechanical: true }],
-    ["Cherry", "Stream Desktop Recharge", 49.99, undefined, { wireless: true, mechanical: false }],
-    ["Dell", "Pro Wireless Keyboard and Mouse KM5221W", 59.99, undefined, { wireless: true, mechanical: false, official_for_brand: "dell" }],
-    ["Lenovo", "ThinkPad TrackPoint Keyboard II", 119.99, undefined, { wireless: true, mechanical: false, official_for_brand: "lenovo" }],
-  ]),
-  ...rows("webcams", { scenarios: ["home-office"] }, [
-    ["Logitech", "C920s Pro HD", 69.99, undefined, { resolution: "1920x1080" }],
-    ["Logitech", "Brio 4K", 199.99, undefined, { resolution: "3840x2160" }],
-    ["Logitech", "Brio 500", 129.99, ["Graphite", "Off-White", "Rose"], { resolution: "1920x1080" }],
-    ["Razer", "Kiyo Pro", 149.99, undefined, { resolution: "1920x1080" }],
-    ["Elgato", "Facecam MK.2", 149.99, undefined, { resolution: "1920x1080" }],
-    ["Anker", "PowerConf C200", 59.99, undefined, { resolution: "2560x1440" }],
-    ["Insta360", "Link 2", 199.99, undefined, { resolution: "3840x2160" }],
-    ["OBSBOT", "Tiny 2", 329, undefined, { resolution: "3840x2160" }],
-  ]),
-  ...rows("external-storage", { attrs: { connectors: ["usb-c"] } }, [
-    ["Samsung", "T7 Shield Portable SSD 1 TB", 99.99, ["Black", "Beige", "Blue"], { capacity_gb: 1024 }, ["photography", "outdoor"]],
-    ["Samsung", "T7 Shield Portable SSD 2 TB", 169.99, ["Black", "Beige"], { capacity_gb: 2048 }, ["photography", "outdoor"]],
-    ["Samsung", "T9 Portable SSD 2 TB", 229.99, ["Black"], { capacity_gb: 2048 }, ["photography"]],
-    ["SanDisk", "Extreme Portable SSD 1 TB", 109.99, undefined, { capacity_gb: 1024 }, ["photography", "travel"]],
-    ["SanDisk", "Extreme Portable SSD 2 TB", 179.99, undefined, { capacity_gb: 2048 }, ["photography", "travel"]],
-    ["SanDisk", "Extreme PRO Portable SSD 4 TB", 399.99, undefined, { capacity_gb: 4096 }, ["photography"]],
-    ["Crucial", "X9 Pro Portable SSD 1 TB", 89.99, undefined, { capacity_gb: 1024 }, ["travel"]],
-    ["Crucial", "X10 Pro Portable SSD 2 TB", 169.99, undefined, { capacity_gb: 2048 }, ["photography"]],
-    ["WD", "My Passport 5 TB", 139.99, ["Black", "Blue"], { capacity_gb: 5120 }],
-  ]),
-  ...rows("docks", { scenarios: ["home-office"] }, [
-    ["Anker", "USB-C Hub (7-in-1)", 39.99, undefined, { host_connector: "usb-c", ports_count: 7, power_delivery_w: 85 }, ["travel", "home-office"]],
-    ["Anker", "563 USB-C Docking Station (10-in-1)", 149.99, undefined, { host_connector: "usb-c", ports_count: 10, power_delivery_w: 100 }],
-    ["CalDigit", "TS4 Thunderbolt 4 Dock", 399.99, undefined, { host_connector: "thunderbolt", ports_count: 18, power_delivery_w: 98 }],
-    ["Belkin", "CONNECT USB-C 7-in-1 Multiport Adapter", 49.99, undefined, { host_connector: "usb-c", ports_count: 7, power_delivery_w: 100 }, ["travel", "home-office"]],
-    ["Dell", "Pro Dock WD25", 259, undefined, { host_connector: "usb-c", ports_count: 11, power_delivery_w: 100, official_for_brand: "dell" }],
-    ["Lenovo", "ThinkPad Universal USB-C Dock", 229, undefined, { host_connector: "usb-c", ports_count: 10, power_delivery_w: 90, official_for_brand: "lenovo" }],
-    ["HP", "USB-C Dock G5", 199, undefined, { host_connector: "usb-c", ports_count: 9, power_delivery_w: 100, official_for_brand: "hp" }],
-    ["UGREEN", "Revodok 105 USB-C Hub (5-in-1)", 24.99, undefined, { host_connector: "usb-c", ports_count: 5, power_delivery_w: 100 }, ["travel"]],
-    ["Kensington", "SD5700T Thunderbolt 4 Dock", 349.99, undefined, { host_connector: "thunderbolt", ports_count: 11, power_delivery_w: 90 }],
-    ["Satechi", "Thunderbolt 4 Slim Hub Pro", 199.99, undefined, { host_connector: "thunderbolt", ports_count: 4, power_delivery_w: 0 }],
-  ]),
-];
-
-/** Laptop bags and sleeves: [brand, name, style, fits_screen_in_min, fits_screen_in_max, price, scenarios]. */
-export const LAPTOP_BAGS: readonly (readonly [string, string, string, number, number, number, readonly Scenario[]])[] = [
-  ["Incase", "ICON Sleeve with Woolenex 13\"", "sleeve", 13.0, 13.6, 49.95, ["travel"]],
-  ["Incase", "ICON Sleeve with Woolenex 14\"", "sleeve", 13.8, 14.5, 54.95, ["travel"]],
-  ["Incase", "ICON Sleeve with Woolenex 16\"", "sleeve", 15.3, 16.2, 59.95, ["travel"]],
-  ["tomtoc", "360 Protective Laptop Sleeve 13\"", "sleeve", 13.0, 13.6, 29.99, ["travel"]],
-  ["tomtoc", "360 Protective Laptop Sleeve 14\"", "sleeve", 13.8, 14.5, 31.99, ["travel"]],
-  ["tomtoc", "360 Protective Laptop Sleeve 15.6\"", "sleeve", 15.0, 15.6, 33.99, ["travel"]],
-  ["tomtoc", "360 Protective Laptop Sleeve 16\"", "sleeve", 15.3, 16.2, 34.99, ["travel"]],
-  ["Bellroy", "Laptop Sleeve 14\"", "sleeve", 13.0, 14.5, 79, ["travel", "home-office"]],
-  ["Bellroy", "Laptop Sleeve 16\"", "sleeve", 15.0, 16.2, 89, ["travel", "home-office"]],
-  ["Native Union", "Stow Slim Sleeve 13\"", "sleeve", 13.0, 13.6, 59.99, ["travel"]],
-  ["Native Union", "Stow Slim Sleeve 14\"", "sleeve", 13.8, 14.5, 64.99, ["travel"]],
-  ["Case Logic", "Reflect Laptop Sleeve 15.6\"", "sleeve", 15.0, 15.6, 24.99, []],
-  ["Samsonite", "Pro-DLX 6 Laptop Backpack 15.6\"", "backpack", 13.0, 15.6, 199, ["travel", "home-office"]],
-  ["Thule", "Subterra 2 Backpack 15.6\"", "backpack", 13.0, 15.6, 149.95, ["travel", "outdoor"]],
-  ["Thule", "Crossover 2 Backpack 30L", "backpack", 13.0, 16.2, 249.95, ["travel"]],
-  ["Incase", "City Compact Backpack 16\"", "backpack", 13.0, 16.2, 129.95, ["travel"]],
-  ["Targus", "CitySmart Advanced Backpack 16\"", "backpack", 13.0, 16.2, 69.99, ["home-office"]],
-  ["Targus", "Strike II Gaming Backpack 17.3\"", "backpack", 15.0, 18.0, 99.99, ["gaming"]],
-  ["Razer", "Rogue 17 Backpack V3", "backpack", 15.0, 17.3, 149.99, ["gaming"]],
-  ["ASUS", "ROG Archer Backpack 18\"", "backpack", 15.0, 18.0, 129, ["gaming"]],
-  ["MSI", "Titan Gaming Backpack 18\"", "backpack", 15.0, 18.0, 119, ["gaming"]],
-  ["Targus", "Mobile ViP Checkpoint-Friendly Messenger 15.6\"", "messenger", 13.0, 15.6, 59.99, ["home-office"]],
-  ["Peak Design", "Everyday Messenger 13L", "messenger", 13.0, 16.2, 229.95, ["travel", "photography"]],
-  ["Dell", "Pro Slim Briefcase 15\"", "briefcase", 13.0, 15.6, 49.99, ["home-office"]],
-  ["Lenovo", "ThinkPad Essential 16\" Backpack", "backpack", 13.0, 16.2, 49.99, ["home-office"]],
-];
+export const SMART_HOME = readTable("smart-home", modelRow);
+export const COMPUTER_ACCESSORIES = readTable("computer-accessories", modelRow);
+export const LAPTOP_BAGS = readTable("laptop-bags", laptopBag);

@@ -5,7 +5,7 @@
  * internal; the writer picks the contract fields.
  */
 import { LEAVES, type LeafKey } from "./category-tree";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { Scenario } from "./vocabulary";
 
 export type Lifecycle = "new" | "active" | "clearance" | "eol";

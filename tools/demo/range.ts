@@ -9,7 +9,7 @@ import { COOLERS, MONITORS, MOTHERBOARDS, PSUS, RAM_KITS, SSDS } from "./models-
 import { GAMING } from "./models-gaming";
 import { COMPUTER_ACCESSORIES, SMART_HOME } from "./models-home-office";
 import type { CatalogBuilder } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { ModelRow } from "./standalone";
 import { formatStorage, LAYOUTS, slug } from "./vocabulary";
 
@@ -58,7 +58,7 @@ export function addRange(builder: CatalogBuilder, rng: Rng): void {
     });
   }
   for (const s of SSDS) {
-    for (const [gb, price] of s.prices) {
+    for (const { capacityGb: gb, price } of s.prices) {
       builder.add({
         leaf: "ssds", brand: s.brand, title: `${s.brand} ${s.name} ${formatStorage(gb)} ${s.iface === "sata" ? "SATA 2.5\"" : `NVMe ${s.iface === "nvme-pcie5" ? "PCIe 5.0" : "PCIe 4.0"} M.2`} SSD`, price,
         attrs: { interface: s.iface, form_factor: s.formFactor, capacity_gb: gb }, popularity: pop(s.brand),

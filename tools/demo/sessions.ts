@@ -8,7 +8,7 @@ import { LEAVES } from "./category-tree";
 import type { DraftOrder } from "./baskets";
 import { HESITATION } from "./planted-plan";
 import type { Product } from "./product";
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 import type { ShopIndex } from "./shop-index";
 
 export type EventType = "view" | "search" | "add_to_cart" | "remove_from_cart" | "purchase";

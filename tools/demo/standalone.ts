@@ -3,40 +3,23 @@
  * The row shape of simple product tables (audio, wearables, gaming, smart home, computer accessories): one row a
  * model, optionally sold in several colours, each colour its own product.
  */
-import type { LeafKey } from "./category-tree";
-import type { Attrs, ProductSpec } from "./product";
-import type { Scenario } from "./vocabulary";
+import { z } from "zod";
+import { LEAVES, type LeafKey } from "./category-tree";
+import { COLORS, MODEL } from "./model-fields";
+import { SCENARIOS } from "./vocabulary";
 
-export interface ModelRow {
-  leaf: LeafKey;
-  brand: string;
-  name: string;
-  price: number;
-  colors?: readonly string[];
+const attrValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const modelRow = z.strictObject({
+  leaf: z.custom<LeafKey>((value) => typeof value === "string" && Object.hasOwn(LEAVES, value), "not a leaf of the category tree"),
+  ...MODEL,
+  colors: COLORS.optional(),
   /** Attribute the `colors` entries vary (default "color"); values of other keys are slugged ("de-qwertz"). */
-  variant?: string;
-  attrs?: Attrs;
-  scenarios?: readonly Scenario[];
-  popularity?: number;
-  launched?: string;
-  lifecycle?: ProductSpec["lifecycle"];
-}
-
-/** Builds rows of one leaf from tuples `[brand, name, price, colors?, attrs?, scenarios?]`. */
-export function rows(
-  leaf: LeafKey,
-  defaults: Partial<ModelRow>,
-  tuples: readonly (readonly [string, string, number, (readonly string[])?, Attrs?, (readonly Scenario[])?, Partial<ModelRow>?])[],
-): ModelRow[] {
-  return tuples.map(([brand, name, price, colors, attrs, scenarios, extra]) => ({
-    ...defaults,
-    leaf,
-    brand,
-    name,
-    price,
-    ...(colors ? { colors } : {}),
-    attrs: { ...defaults.attrs, ...attrs },
-    ...(scenarios ? { scenarios } : {}),
-    ...extra,
-  }));
-}
+  variant: z.string().optional(),
+  attrs: z.record(z.string(), attrValue),
+  scenarios: z.array(z.enum(SCENARIOS)).optional(),
+  popularity: z.number().optional(),
+  launched: z.string().optional(),
+  lifecycle: z.enum(["new", "clearance", "eol"]).optional(),
+});
+export type ModelRow = z.infer<typeof modelRow>;

@@ -2,7 +2,7 @@
  * @module
  * Draws items with probability proportional to a weight: a cumulative table and a binary search, O(log n) a draw.
  */
-import type { Rng } from "./prng";
+import type { Rng } from "../../core/random/rng";
 
 export class WeightedTable<T> {
   readonly items: readonly T[];

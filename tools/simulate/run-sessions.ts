@@ -7,7 +7,7 @@
  */
 import { assignVariant } from "../../core/experiments/assign";
 import type { PublishedExperiment } from "../../core/experiments/experiment-config";
-import { Rng } from "../demo/prng";
+import { Rng } from "../../core/random/rng";
 import type { SimCatalog } from "./sim-catalog";
 import { clickProbability, drawShopper, dwellMs, pickClick, pickDevice, type ShopperParameters } from "./shopper-model";
 import { StorefrontClient } from "./storefront-client";

@@ -6,7 +6,7 @@
  * `lift` (each answer shown gets one click draw, whatever it shows). Everything downstream (carts, purchases,
  * revenue) follows from clicks, so their lifts are real but not planted.
  */
-import type { Rng } from "../demo/prng";
+import type { Rng } from "../../core/random/rng";
 import type { SimCatalog, SimProduct } from "./sim-catalog";
 
 export interface ShopperParameters {

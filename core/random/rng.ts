@@ -1,12 +1,13 @@
 /**
  * @module
- * Seeded pseudo-random numbers: sfc32 (Chris Doty-Humphrey's small fast counting generator), seeded through
- * splitmix32 from a numeric seed and a stream name, so independent parts of the generator draw from independent
- * streams and a change in one part never shifts the numbers of another.
+ * Seeded pseudo-random numbers for whatever must repeat draw for draw (generated shops, simulated shoppers, test
+ * and benchmark data): sfc32 (Chris Doty-Humphrey's small fast counting generator), seeded through splitmix32
+ * from a numeric seed and a stream name, so independent parts of a program draw from independent streams and a
+ * change in one part never shifts the numbers of another.
  */
 
 /** FNV-1a over UTF-16 code units: a stable 32-bit hash for stream names. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
