@@ -30,7 +30,7 @@ const f = (brand: string, words: string, kind?: string, extra: Partial<Family> =
   return { brand, words: w, slug: w.join("-"), ...(kind === undefined ? {} : { kind }), ...extra };
 };
 
-const IPHONE_LETTERS = ["x", "xr", "xs", "se"];
+const IPHONE_LETTERS = ["x", "xr", "xs", "se", "air"];
 
 export const FAMILIES: readonly Family[] = [
   f("apple", "iphone", "smartphone", { letterModels: IPHONE_LETTERS }),
@@ -62,6 +62,7 @@ export const FAMILIES: readonly Family[] = [
   f("xiaomi", "poco", "smartphone"),
   f("oneplus", "nord", "smartphone"),
   f("motorola", "moto", "smartphone"),
+  f("motorola", "edge", "smartphone", { needsBrand: true }),
   f("sony", "xperia", "smartphone"),
   f("sony", "playstation", "console"),
   f("sony", "alpha", "camera", { needsBrand: true }),
@@ -100,6 +101,8 @@ export const FAMILIES: readonly Family[] = [
   f("dji", "mini", "drone", { needsBrand: true }),
   f("dji", "mavic", "drone"),
   f("tecno", "spark", "smartphone", { needsBrand: true }),
+  f("nothing", "phone", "smartphone", { needsBrand: true }),
+  f("nothing", "cmf phone", "smartphone", { needsBrand: true }),
   f("tecno", "camon", "smartphone", { needsBrand: true }),
 ];
 
@@ -113,8 +116,10 @@ const BRAND_NAMES: Readonly<Record<string, string>> = {
   gopro: "gopro", dji: "dji", garmin: "garmin", fitbit: "fitbit", amazfit: "amazfit", tecno: "tecno",
   infinix: "infinix", itel: "itel", lava: "lava", micromax: "micromax", blackberry: "blackberry", zte: "zte",
   alcatel: "alcatel", meizu: "meizu", toshiba: "toshiba", "cp plus": "cp-plus", tcl: "tcl", hisense: "hisense",
-  philips: "philips",
+  philips: "philips", nothing: "nothing", fairphone: "fairphone",
 };
+/** Brands whose name is also a common word: a brand only together with one of its families. */
+const FAMILY_ONLY_BRANDS: ReadonlySet<string> = new Set(["nothing"]);
 
 export interface FamilyMatch {
   brand: string;
@@ -139,7 +144,7 @@ export function matchFamily(words: readonly string[], at: number): FamilyMatch |
     if (best === undefined || length > best.length) best = { brand: family.brand, family, length };
   }
   if (best !== undefined) return best;
-  return brandHere === undefined ? undefined : { brand: brandHere.brand, length: brandHere.length };
+  return brandHere === undefined || FAMILY_ONLY_BRANDS.has(brandHere.brand) ? undefined : { brand: brandHere.brand, length: brandHere.length };
 }
 
 function brandAt(words: readonly string[], at: number): { brand: string; length: number } | undefined {

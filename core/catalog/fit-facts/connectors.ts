@@ -34,7 +34,7 @@ export function connectorMentions(text: string): ConnectorMention[] {
 
 /**
  * An input port: inside a parenthesis that follows "input" ("Dual Input Ports (Micro-USB and Type C)"), or with
- * "input" nearer than "output" within five words either side ("Type C Input", "Input- Type C | Micro USB").
+ * "input" nearer than "output" within five words either side ("Type C Input", "Input- Type C").
  */
 function isInput(text: string, start: number, end: number): boolean {
   const open = text.lastIndexOf("(", start);
@@ -45,7 +45,12 @@ function isInput(text: string, start: number, end: number): boolean {
   }
   const before = words(text.slice(0, start)).slice(-5).reverse();
   const after = words(text.slice(end)).slice(0, 5);
-  const distance = (word: string) => Math.min(...[before.indexOf(word), after.indexOf(word)].filter((d) => d >= 0), Infinity);
+  /** Word distance; a word after the mention wins a tie ("..., Micro USB input"). */
+  const distance = (word: string) => {
+    const b = before.indexOf(word);
+    const a = after.indexOf(word);
+    return Math.min(b < 0 ? Infinity : b + 0.5, a < 0 ? Infinity : a);
+  };
   const input = distance("input");
   return input < Infinity && input < distance("output");
 }

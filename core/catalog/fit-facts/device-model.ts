@@ -3,29 +3,26 @@
  * A device's own model from its title, as the slug model references use: the brand (the catalogue's `brand`,
  * else the family's brand, else the title's first word), then the title's name words up to the first variant or
  * spec ("(", "|", ",", " with ", a capacity, a screen size, a CPU, a product noun such as "Smart Watch" or "TV").
- * Parentheses that name the model are kept ("(2020)", "(M4)", "(Disc Edition)"). When the title goes on past the
- * name, words after the last designator and its qualifiers are dropped ("Noise ColorFit Pro 2 Full Touch" ->
- * `noise-colorfit-pro-2`). A title whose name has no number but ends in a model code names the device by the code
+ * Parentheses that name the model are kept ("(2020)", "(M4)", "(Disc Edition)"). When the name ends at a product
+ * noun or feature word, words after its last designator and qualifiers are dropped as marketing ("Noise ColorFit
+ * Pro 2 Full Touch Control Smart Watch" -> `noise-colorfit-pro-2`). A title whose name has no number but ends in a model code names the device by the code
  * (a TV: "Samsung 80 cm (32 inches) ... Smart TV UA32TE40AAKBXL (Titan Gray)" -> `samsung-ua32te40aakbxl`); a
  * code after the last comma or bar of a numbered name is a second name ("..., 81X800LGIN").
  */
 import { canonicalBrand, type Family, matchFamily } from "./brand-families";
-import { type Context, DROPPED, expand, isDesignator, modelSlug, prepare, QUALIFIERS, ROMAN, UNIT } from "./model-references";
+import { COLOURS, type Context, DROPPED, expand, isDesignator, modelSlug, prepare, QUALIFIERS, ROMAN, UNIT } from "./model-references";
 import { slugify, type Token, tokenize } from "./product-text";
 
 const STOP_WORDS: ReadonlySet<string> = new Set([
   "with", "for", "by", "compatible", "featuring", "including", "smart", "smartphone", "smartphones", "phone", "mobile",
-  "smartwatch", "watch", "tv", "television", "led", "lcd", "oled", "qled", "uhd", "hd", "fhd", "full", "laptop",
+  "smartwatch", "tv", "television", "led", "lcd", "oled", "qled", "uhd", "hd", "fhd", "full", "laptop",
   "tablet", "keypad", "feature", "bluetooth", "wi-fi", "wifi", "wireless", "calling", "gps",
   "cellular", "body", "kit", "combo", "bundle", "processor", "projector", "monitor", "earbuds", "headphones", "speaker",
-  "intel", "amd", "ryzen", "qualcomm", "snapdragon", "mediatek", "helio", "dimensity", "exynos", "celeron", "pentium",
-  "unisoc", "native", "thin", "certified", "android", "cctv", "security", "camera", "fitness",
+  "native", "thin", "certified", "android", "cctv", "security", "camera", "fitness",
 ]);
-const COLOURS: ReadonlySet<string> = new Set([
-  "black", "white", "blue", "green", "red", "grey", "gray", "silver", "gold", "pink", "purple", "yellow", "orange",
-  "brown", "dark", "light", "midnight", "space", "rose", "cyan", "charcoal", "graphite", "titan", "titanium", "sky",
-  "aqua", "mint", "navy", "beige", "cream", "violet", "bronze", "copper", "jet", "matte", "deep", "sea", "sand",
-  "stardust", "emerald", "phantom", "stealth", "mystery", "fantastic", "legion", "moonstone", "turquoise", "scarlet",
+/** Processor names: they end a device's name, and are the name of a processor. */
+const CPU_WORDS: ReadonlySet<string> = new Set([
+  "intel", "amd", "ryzen", "qualcomm", "snapdragon", "mediatek", "helio", "dimensity", "exynos", "celeron", "pentium", "unisoc",
 ]);
 const PAREN_NAME_WORDS: ReadonlySet<string> = new Set(["edition", "gen", "generation", "disc", "digital"]);
 const NOT_CODES = /^(?:ipx?\d+|hdr\d+\+?|spo2|\d+(?:k|p|hz|w|mp|x)|wi-?fi\d?|usb\d?|[a-z]+\d?\.\d)$/;
@@ -48,8 +45,16 @@ function nameParenthesis(words: readonly string[], k: number): { words: string[]
   let j = k + 1;
   while (j < words.length && words[j] !== ")") inner.push(words[j++]);
   if (j >= words.length || inner.length === 0 || inner.length > 3) return undefined;
-  const named = inner.every((w) => /^(?:19|20)\d\d$/.test(w) || /^\d+(?:st|nd|rd|th)$/.test(w) || PAREN_NAME_WORDS.has(w) || (/\d/.test(w) && /[a-z]/.test(w) && !UNIT.test(w)));
+  const code = (w: string) => /\d/.test(w) && /[a-z]/.test(w) && !UNIT.test(w);
+  const named = inner.every((w) => /^\d{3,5}$/.test(w) || /^\d+(?:st|nd|rd|th)$/.test(w) || PAREN_NAME_WORDS.has(w) || code(w) || (QUALIFIERS.has(w) && inner.some(code)));
   return named && !inner.some((w) => COLOURS.has(w)) ? { words: inner, next: j + 1 } : undefined;
+}
+
+/** "5th gen" / "gen 5" / "gen. 6" -> "gen-5"; other words joined as written. */
+function generationSlug(words: readonly string[]): string {
+  const text = words.join(" ");
+  const ordinal = /^(\d+)(?:st|nd|rd|th) gen(?:eration)?$/.exec(text) ?? /^gen(?:eration)? (\d+)$/.exec(text);
+  return ordinal === null ? words.join("-") : `gen-${ordinal[1]}`;
 }
 
 function startOf(words: readonly string[], brand: string | undefined): { brand: string; family?: Family; at: number } | undefined {
@@ -73,7 +78,8 @@ export function deviceModels(title: string, brand?: string): string[] {
   if (start === undefined) return [];
   const context: Context = { brand: start.brand, family: start.family };
   const name: NameToken[] = [];
-  let stopped = false;
+  /** Stopped at a product noun or feature word ("Smart Watch", "Bluetooth"), where marketing words may precede it. */
+  let afterNoun = false;
   let k = start.at;
   for (; k < tokens.length; k++) {
     const w = words[k];
@@ -81,15 +87,27 @@ export function deviceModels(title: string, brand?: string): string[] {
     if (w === "(") {
       const paren = nameParenthesis(words, k);
       if (paren === undefined) break;
-      for (let j = k + 1; j < paren.next - 1; j++) name.push({ token: tokens[j], kind: "qualifier" });
+      name.push({ token: { ...tokens[k], lower: generationSlug(paren.words) }, kind: hasDesignator ? "qualifier" : "designator" });
       k = paren.next - 1;
       continue;
     }
-    if (w === "+" && hasDesignator) {
+    if (w === "+") {
+      if (!hasDesignator || (/^[a-z]/.test(words[k + 1] ?? "") && !DROPPED.has(words[k + 1]))) break;
       name.push({ token: tokens[k], kind: "qualifier" });
       continue;
     }
-    if (["|", ",", ";", "-", "/", ":", "&", '"'].includes(w) || STOP_WORDS.has(w)) break;
+    if (w === "mark" && hasDesignator && ROMAN.has(words[k + 1] ?? "")) {
+      name.push({ token: tokens[k], kind: "qualifier" }, { token: tokens[k + 1], kind: "qualifier" });
+      k++;
+      continue;
+    }
+    if (["|", ",", ";", "-", "/", ":", "&", '"'].includes(w)) break;
+    if (CPU_WORDS.has(w) && (hasDesignator || name.length === 0)) {
+      if (name.length > 0) break;
+    } else if (STOP_WORDS.has(w)) {
+      afterNoun = true;
+      break;
+    }
     if ((w === "dual" || w === "single") && words[k + 1] === "sim") break;
     if (context.family?.sizeNamed && !hasDesignator && /^\d+(?:\.\d+)?-inch(?:es)?$/.test(w)) {
       name.push({ token: tokens[k], kind: "designator" });
@@ -107,8 +125,7 @@ export function deviceModels(title: string, brand?: string): string[] {
     else if (hasDesignator && (QUALIFIERS.has(w) || (ROMAN.has(w) && /^[IVX]+$/.test(tokens[k].text)))) name.push({ token: tokens[k], kind: "qualifier" });
     else name.push({ token: tokens[k], kind: "word" });
   }
-  stopped = k < tokens.length;
-  if (stopped) {
+  if (afterNoun) {
     let last = -1;
     name.forEach((n, i) => {
       if (n.kind === "designator" || (n.kind === "qualifier" && last >= 0 && last === i - 1)) last = i;

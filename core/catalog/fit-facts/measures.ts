@@ -13,7 +13,8 @@ export interface Mention {
 }
 
 export interface CapacityMention extends Mention {
-  tag?: "ram" | "storage" | "expandable";
+  /** RAM, storage, "expandable up to", or one module of a kit ("2x16 GB"). */
+  tag?: "ram" | "storage" | "expandable" | "module";
 }
 
 export interface SizeMention {
@@ -49,7 +50,8 @@ export function capacityMentions(text: string): CapacityMention[] {
     const after = lower.slice(m.end, m.end + 24);
     const before = lower.slice(Math.max(0, m.index - 24), m.index);
     let tag: CapacityMention["tag"];
-    if (/^\s*(?:of\s+)?(?:expandable\s+|virtual\s+|lpddr\w*\s+|ddr\w*\s+)?(?:ram|lpddr|ddr)/.test(after) || /\bram\s*[:-]?\s*$/.test(before)) tag = "ram";
+    if (/\d\s?x\s?$/.test(before)) tag = "module";
+    else if (/^\s*(?:of\s+)?(?:expandable\s+|virtual\s+|lpddr\w*\s+|ddr\w*\s+)?(?:ram|lpddr|ddr)/.test(after) || /\bram\s*[:-]?\s*$/.test(before)) tag = "ram";
     else if (/(?:expandable|extendable|up\s?to|upto)\s*(?:up\s?to\s*)?$/.test(before)) tag = "expandable";
     else if (/^\s*(?:of\s+)?(?:internal|storage|rom|ssd|hdd|emmc|ufs|flash|hard|internal memory)/.test(after)) tag = "storage";
     return tag === undefined ? m : { ...m, tag };

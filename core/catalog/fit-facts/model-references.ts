@@ -22,10 +22,12 @@ import { normalizeText, slugify, type Token, tokenize } from "./product-text";
 
 export const QUALIFIERS: ReadonlySet<string> = new Set([
   "pro", "max", "plus", "+", "mini", "ultra", "lite", "fe", "xl", "neo", "prime", "power", "play", "premium", "alpha", "slim",
+  "edge", "fold", "flip",
 ]);
 export const DROPPED: ReadonlySet<string> = new Set(["5g", "4g", "3g", "lte"]);
 export const ROMAN: ReadonlySet<string> = new Set(["ii", "iii", "iv", "v", "vi", "vii", "viii"]);
-const PREFIXES: ReadonlySet<string> = new Set(["note", "tab", "series"]);
+/** Words that lead a designator ("Note 10", "Tab S6", "Series 9"), and the brands that use them. */
+const PREFIXES: Readonly<Record<string, readonly string[]>> = { note: ["samsung", "xiaomi", "infinix"], tab: ["samsung", "lenovo"], series: ["apple"] };
 const SEPARATORS: ReadonlySet<string> = new Set(["/", ",", "&", "and", "or", ";"]);
 const LIST_SEPARATORS: ReadonlySet<string> = new Set([...SEPARATORS, "(", ")"]);
 /** Words skipped between a family and its designator ("Mi Smart LED 4A"). */
@@ -44,6 +46,13 @@ const LIST_FILLERS: ReadonlySet<string> = new Set(["series", "models", "model", 
 /** Numbers joined to a word that measures or counts ("1-year", "3-pin", "2-in-1") are not model names. */
 const COUNTED = /^\d+-(?:years?|months?|days?|hours?|packs?|pieces?|pcs|ports?|pins?|ft|foot|feet|meters?|m|ways?|layers?|cores?|speeds?|in-1|stages?|channels?|step|sided|inch(?:es)?|mm|cm)$/;
 export const UNIT = /^\d+(?:\.\d+)?(?:gb|tb|mb|kb|mah|w|wh|kw|v|ma|hz|khz|mhz|ghz|mp|mm|cm|m|ft|feet|fps|nits?|mbps|gbps|%|in|inch|inches|kg|ml|l|ltr|rpm|db|k|amp|amps|pcs|pc|mtr|meter|meters|mins?|hrs?|deg|pct)$/;
+/** Colour words of product variants ("Dark Blue", "(Titan Gray)"). */
+export const COLOURS: ReadonlySet<string> = new Set([
+  "black", "white", "blue", "green", "red", "grey", "gray", "silver", "gold", "pink", "purple", "yellow", "orange",
+  "brown", "dark", "light", "midnight", "space", "rose", "cyan", "charcoal", "graphite", "titan", "titanium", "sky",
+  "aqua", "mint", "navy", "beige", "cream", "violet", "bronze", "copper", "jet", "matte", "deep", "sea", "sand",
+  "stardust", "emerald", "phantom", "stealth", "mystery", "fantastic", "legion", "moonstone", "turquoise", "scarlet",
+]);
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const YEAR = /^(?:19|20)\d\d$/;
@@ -199,6 +208,7 @@ export class ReferenceReader {
       let s = k;
       while (LIST_SEPARATORS.has(this.words[s]) || (LIST_FILLERS.has(this.words[s]) && (LIST_SEPARATORS.has(this.words[s + 1]) || LIST_FILLERS.has(this.words[s + 1])))) s++;
       const separated = s > k;
+      if (this.words.slice(k, s).includes("(") && this.variantParenthesis(s)) break;
       const sibling = this.siblingAt(s, context);
       if (sibling !== undefined) {
         const item = this.designatorAt(s + 1, sibling, true);
@@ -269,13 +279,20 @@ export class ReferenceReader {
     else if ((ordinal !== undefined || /^\d{1,2}$/.test(w[k] ?? "")) && this.endsInGeneration(k)) [core, next] = [`gen-${ordinal ?? Number(w[k])}`, k + 1];
     else if (isGen(w[k]) && /^\d+$/.test(w[k + 1] ?? "")) [core, next] = [`gen-${w[k + 1]}`, k + 2];
     else if (first && w[k] === "(" && ordinalOf(w[k + 1]) !== undefined && isGen(w[k + 2]) && w[k + 3] === ")") [core, next] = [`gen-${ordinalOf(w[k + 1])}`, k + 4];
-    else if (first && w[k] === "(" && YEAR.test(w[k + 1] ?? "") && w[k + 2] === ")") [core, next] = [w[k + 1], k + 3];
+    else if (first && w[k] === "(" && (YEAR.test(w[k + 1] ?? "") || isDesignator(w[k + 1], context))) {
+      let close = k + 2;
+      while (QUALIFIERS.has(w[close])) close++;
+      if (w[close] === ")") {
+        const inner = w.slice(k + 1, close);
+        return { core: inner[0], quals: inner.slice(1), between: [], next: close + 1 };
+      }
+    }
     else if (first && context.family?.sizeNamed) {
       const size = this.sizeAt(k);
       if (size !== undefined) [core, next] = [`${slugify(size.value)}-inch`, size.next];
     }
     if (core === undefined && context.family?.sizeNamed && /^\d{1,2}\.\d$/.test(w[k] ?? "")) [core, next] = [w[k], k + 1];
-    if (core === undefined && PREFIXES.has(w[k]) && isDesignator(w[k + 1], context)) [core, next] = [`${w[k]}-${w[k + 1]}`, k + 2];
+    if (core === undefined && PREFIXES[w[k]]?.includes(context.brand) && isDesignator(w[k + 1], context)) [core, next] = [`${w[k]}-${w[k + 1]}`, k + 2];
     const glued = /^gen(\d+)$/.exec(w[k] ?? "");
     if (core === undefined && glued !== null) {
       if (!first) return undefined;
@@ -289,9 +306,24 @@ export class ReferenceReader {
     if (core === undefined) return undefined;
     if (/^\d+$/.test(core) && /^(?:ft|feet|foot|m|meters?|cm|mm|inch(?:es)?|packs?|pcs|pieces?|years?|months?|ports?)$/.test(w[next] ?? "")) return undefined;
     const quals: string[] = [];
+    const letterModel = context.family?.letterModels?.includes(core) ?? false;
     for (;;) {
       const q = w[next];
-      if (q === undefined || core.endsWith("-inch")) break;
+      if (q === undefined) break;
+      const named = q === "(" ? this.namingParenthesis(next, core, letterModel) : undefined;
+      if (named !== undefined) {
+        quals.push(named.part);
+        next = named.next;
+        continue;
+      }
+      if (core.endsWith("-inch")) break;
+      if (q === "+" && /^[a-z]/.test(w[next + 1] ?? "") && !DROPPED.has(w[next + 1]) && !QUALIFIERS.has(w[next + 1]) && this.designatorAt(next + 1, context, false) === undefined) break;
+      if (q === "edge" && w[next + 1] === "to") break;
+      if (q === "mark" && ROMAN.has(w[next + 1] ?? "")) {
+        quals.push(q, w[next + 1]);
+        next += 2;
+        continue;
+      }
       if (QUALIFIERS.has(q)) quals.push(q === "+" ? "plus" : q);
       else if (DROPPED.has(q)) {
         /* network suffix */
@@ -313,6 +345,33 @@ export class ReferenceReader {
       next++;
     }
     return { core, ...(code ? { code } : {}), quals, between: [], next };
+  }
+
+  /**
+   * A parenthesis right after a designator that is part of the model's name: a chip or code ("iPad Air 11-inch
+   * (M3)", "CX1 (CX1500)"), a year or model number after a designator ("Fire 7 (2019)", "XPS 13 (9350)"), a
+   * generation after a letter model
+   * ("iPhone SE (3rd generation)").
+   */
+  private namingParenthesis(k: number, core: string, letterModel: boolean): { part: string; next: number } | undefined {
+    const w = this.words;
+    const inner = w[k + 1] ?? "";
+    if (w[k + 2] === ")") {
+      if (/^[a-z]{1,2}\d{1,4}[a-z]?$/.test(inner) && !UNIT.test(inner) && !DROPPED.has(inner)) return { part: inner, next: k + 3 };
+      if (/^\d{3,5}$/.test(inner) && !core.endsWith("-inch") && !YEAR.test(core)) return { part: inner, next: k + 3 };
+    }
+    if (letterModel) {
+      const ordinal = ordinalOf(inner);
+      if (ordinal !== undefined && isGen(w[k + 2]) && w[k + 3] === ")") return { part: `gen-${ordinal}`, next: k + 4 };
+      if (isGen(inner) && /^\d+$/.test(w[k + 2] ?? "") && w[k + 3] === ")") return { part: `gen-${w[k + 2]}`, next: k + 4 };
+    }
+    return undefined;
+  }
+
+  /** The parenthesis opened before `s` describes a variant (a colour or a length): "(Wc3Cb1, Black)", "(3 FT, Grey)". */
+  private variantParenthesis(s: number): boolean {
+    for (let j = s; j < this.words.length && this.words[j] !== ")"; j++) if (COLOURS.has(this.words[j]) || UNIT.test(this.words[j])) return true;
+    return false;
   }
 
   /** A run of numbers and ordinals joined by "/", ",", "&" that ends in "gen" ("6/7/8/9th Gen", "3rd/4th generation"). */

@@ -1,10 +1,12 @@
 /**
  * @module
  * What a product is, without the demo's vocabulary: its kind from the head noun of its title, else from its
- * category path (leaf first), else from the device family its title starts with; its role from its kind.
+ * category path (leaf first), else from the device family its title starts with, else from a later chunk of the
+ * title; its role from its kind.
  *
- * The head of a title is its first comma-separated chunk with a kind noun, before " for ", " compatible",
- * " with ", " fits " or "|", parentheses removed; English compounds put the head last, so the match that ends
+ * The head of a title is its part before " for ", " compatible", " with ", " fits " or "|", parentheses removed,
+ * and its first comma-separated chunk names the product (later chunks list specs: "..., 32 GB RAM, 1 TB SSD");
+ * English compounds put the head last, so the match that ends
  * last wins, and of two ending together the longer ("Laptop Bag Sleeve" -> bag, "Smart Watch Charger" ->
  * charger, "Wall Mount Stand" -> mount, "Keyboard and Mouse Set" -> keyboard). In-ear words anywhere make
  * headphones earphones. A product of no kind is `other` (kitchen appliances, stationery).
@@ -56,7 +58,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = [
   ["cpu", /\bcpus?\b|processors?\b/g],
   ["graphics-card", /graphics cards?|video cards?|\bgpus?\b/g],
   ["motherboard", /motherboards?|mainboards?/g],
-  ["ram", /\bram (?:kits?|modules?|sticks?)|(?:desktop|laptop) (?:ram|memory)|ddr[345]x? (?:ram|memory)|memory modules?/g],
+  ["ram", /^ram$|\bram (?:kits?|modules?|sticks?)|(?:desktop|laptop) (?:ram|memory)|ddr[345]x? (?:ram|memory)|memory modules?/g],
   ["cpu-cooler", /cpu coolers?|\bcoolers?\b/g],
   ["other", /lcd writing (?:pads?|tablets?)|writing (?:pads?|tablets?)|graphics? tablets?|drawing (?:pads?|tablets?)|office products|stationery|kitchen|home appliances|laundry|heating|air quality|craft materials|\btoys\b/g],
 ];
@@ -76,15 +78,17 @@ export function kindIn(text: string): string | undefined {
   return best?.kind;
 }
 
-function titleKind(title: string): string | undefined {
+/** Kinds of the title's head chunks, in order (the first chunk names the product; later ones list specs). */
+function titleKinds(title: string): string[] {
   const lower = title.toLowerCase();
   const cut = HEAD_END.exec(lower);
   const head = (cut === null ? lower : lower.slice(0, cut.index)).replace(/\([^)]*\)?/g, " ");
+  const kinds: string[] = [];
   for (const chunk of head.split(",")) {
     const kind = kindIn(chunk);
-    if (kind !== undefined) return kind === "headphones" && IN_EAR.test(lower) ? "earphones" : kind;
+    if (kind !== undefined) kinds.push(kind === "headphones" && IN_EAR.test(lower) ? "earphones" : kind);
   }
-  return undefined;
+  return kinds;
 }
 
 export interface KindEvidence {
@@ -95,14 +99,18 @@ export interface KindEvidence {
 
 /** Role and kind of a product from its title and category path (root first). */
 export function productKind(title: string, category: readonly string[]): KindEvidence {
-  const fromTitle = titleKind(title);
-  if (fromTitle !== undefined) return withRole(fromTitle, "title");
+  const lower = title.toLowerCase();
+  const cut = HEAD_END.exec(lower);
+  const firstChunk = kindIn((cut === null ? lower : lower.slice(0, cut.index)).replace(/\([^)]*\)?/g, " ").split(",")[0]);
+  if (firstChunk !== undefined) return withRole(firstChunk === "headphones" && IN_EAR.test(lower) ? "earphones" : firstChunk, "title");
   for (let level = category.length - 1; level >= 0; level--) {
     const kind = kindIn(category[level].toLowerCase());
     if (kind !== undefined) return withRole(kind === "headphones" && IN_EAR.test(category[level].toLowerCase()) ? "earphones" : kind, "category");
   }
   const family = matchFamily(tokenize(title).map((t) => t.lower), 0)?.family;
   if (family?.kind !== undefined) return withRole(family.kind, "family");
+  const later = titleKinds(title).at(0);
+  if (later !== undefined) return withRole(later, "title");
   return { role: "other", from: "none" };
 }
 

@@ -29,7 +29,7 @@ const NEGATIVE_CUE = /\b(?:not|never|isn'?t|doesn'?t|don'?t|incompatible)\b[^.]{
 const CONNECTOR_KINDS: ReadonlySet<string> = new Set(["cable", "adapter", "hub", "usb-drive", "charger", "power-bank", "earphones", "headphones", "speaker"]);
 const WATT_KINDS: ReadonlySet<string> = new Set(["charger", "cable", "power-bank", "adapter", "hub"]);
 const MAH_KINDS: ReadonlySet<string> = new Set(["power-bank", "battery", "earphones", "headphones", "speaker", "controller", "mouse", "keyboard"]);
-const GB_KINDS: ReadonlySet<string> = new Set(["memory-card", "usb-drive", "external-drive"]);
+const GB_KINDS: ReadonlySet<string> = new Set(["memory-card", "usb-drive", "external-drive", "ram"]);
 const CARD_KINDS: ReadonlySet<string> = new Set(["memory-card", "speaker"]);
 const SIZE_KINDS: ReadonlySet<string> = new Set(["screen-protector", "case", "bag", "stand", "mount", "remote", "external-drive"]);
 const MM_KINDS: ReadonlySet<string> = new Set(["mount", "external-drive", "charger", "watch-band", "smartwatch"]);
@@ -58,7 +58,7 @@ export function textFacts(text: ProductText, facts: FitFacts, brand?: string): v
     for (const w of titleFirst((s) => wattMentions(s).filter((m) => (device ? chargingWatt(s, m) : !chargerAdvice(s, m, kind))))) addUnique(facts.watts, w.value);
   }
   if (device || MAH_KINDS.has(kind)) for (const m of titleFirst(mahMentions)) addUnique(facts.mah, m.value);
-  if (device || GB_KINDS.has(kind)) for (const gb of storage(titleFirst((s) => capacityMentions(s).filter((m) => m.tag !== "ram" && m.tag !== "expandable")), device)) addUnique(facts.gb, gb);
+  if (device || GB_KINDS.has(kind)) for (const gb of storage(titleFirst((s) => capacityMentions(s).filter((m) => m.tag === undefined || m.tag === "storage" || (m.tag === "ram" && kind === "ram"))), device)) addUnique(facts.gb, gb);
   if (device || CARD_KINDS.has(kind)) {
     const cards = kind === "memory-card" ? titleFirst(cardFormats) : pieces.flatMap(cardFormats);
     for (const card of cards) addUnique(facts.cards, card === "sd" && PHONE_KINDS.has(kind) ? "microsd" : card);
@@ -145,12 +145,16 @@ function cardFormats(s: string): string[] {
   return out;
 }
 
-/** A device's screen: its first size in inches, else its first centimetre size next to display words; a watch's case. */
+/**
+ * A device's screen: its first size in inches (a hyphenated "13-inch" names a class, so a plain 13.6" wins), else
+ * its first centimetre size next to display words; a watch's case.
+ */
 function readScreen(text: ProductText, facts: FitFacts, kind: string): void {
   const pieces = [text.title, ...text.segments];
   const mentions = pieces.map((piece) => ({ piece, sizes: sizeMentions(piece) }));
   const displayed = (piece: string, m: { index: number; end: number }) => DISPLAY_WORDS.test(piece.slice(Math.max(0, m.index - 40), m.end + 40));
-  let inches = mentions.flatMap(({ sizes }) => sizes.filter((m) => m.unit === "in" && m.min === m.max)).at(0)?.max;
+  const exact = mentions.flatMap(({ piece, sizes }) => sizes.filter((m) => m.unit === "in" && m.min === m.max).map((m) => ({ m, named: /^\d+(?:\.\d+)?-inch/i.test(piece.slice(m.index, m.end)) })));
+  let inches = (exact.find((e) => !e.named) ?? exact[0])?.m.max;
   if (inches === undefined) {
     const cm = mentions.flatMap(({ piece, sizes }) => sizes.filter((m) => m.unit === "cm" && m.max >= 2.5 && displayed(piece, m))).at(0);
     if (cm !== undefined) inches = cmToInches(cm.max);
