@@ -60,7 +60,7 @@ export type FactType = "role" | "connectors" | "models" | "parts" | "cards" | "w
 
 export const DEVICE_KINDS: ReadonlySet<string> = new Set([
   "smartphone", "mobile-phone", "tablet", "laptop", "smartwatch", "tv", "monitor", "projector", "camera",
-  "security-camera", "console", "drone", "cpu", "graphics-card",
+  "security-camera", "console", "drone", "cpu", "graphics-card", "set-top-box",
 ]);
 
 export function emptyFacts(role: ProductRole, kind?: string): FitFacts {
