@@ -106,6 +106,11 @@ export const FAMILIES: readonly Family[] = [
   f("tecno", "camon", "smartphone", { needsBrand: true }),
 ];
 
+const FAMILIES_BY_FIRST_WORD: ReadonlyMap<string, readonly Family[]> = FAMILIES.reduce((index, family) => {
+  index.set(family.words[0], [...(index.get(family.words[0]) ?? []), family]);
+  return index;
+}, new Map<string, Family[]>());
+
 /** Brands as written (lower case, multi-word ones space-separated) -> brand slug. */
 const BRAND_NAMES: Readonly<Record<string, string>> = {
   apple: "apple", samsung: "samsung", google: "google", xiaomi: "xiaomi", oneplus: "oneplus",
@@ -136,7 +141,7 @@ export function matchFamily(words: readonly string[], at: number): FamilyMatch |
   const brandHere = brandAt(words, at);
   const afterBrand = brandHere === undefined ? at : at + brandHere.length;
   let best: FamilyMatch | undefined;
-  for (const family of FAMILIES) {
+  for (const family of FAMILIES_BY_FIRST_WORD.get(words[afterBrand]) ?? []) {
     if (brandHere !== undefined && family.brand !== brandHere.brand) continue;
     if (brandHere === undefined && family.needsBrand) continue;
     if (!family.words.every((w, k) => words[afterBrand + k] === w)) continue;
