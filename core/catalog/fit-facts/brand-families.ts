@@ -164,7 +164,3 @@ export function canonicalBrand(brand: string): string {
   const lower = brand.toLowerCase().trim();
   return BRAND_NAMES[lower] ?? brandSlug(brand);
 }
-
-export function isKnownBrandWord(word: string): boolean {
-  return BRAND_NAMES[word] !== undefined;
-}

@@ -19,12 +19,6 @@ export interface FitProduct {
   description?: string;
 }
 
-/** Connector slugs; the first four are the documented `connector` enumeration. */
-export const CONNECTORS = ["usb-c", "lightning", "micro-usb", "dc-barrel", "jack-3.5mm", "hdmi"] as const;
-export type Connector = (typeof CONNECTORS)[number];
-
-export const CARD_FORMATS = ["sd", "microsd", "microsd-express", "cfexpress-a", "cfexpress-b"] as const;
-
 /** A size that decides fit: one value (`min === max`), a range, or an upper bound (`min` undefined). */
 export interface SizeFact {
   unit: "in" | "mm";
@@ -39,11 +33,13 @@ export interface FitFacts {
   role: ProductRole;
   /** Device or accessory kind (`smartphone`, `tv`, `cable`, `case`, ...); undefined for `other`. */
   kind?: string;
+  /** `usb-c`, `lightning`, `micro-usb`, `dc-barrel` (the documented enumeration), `jack-3.5mm`, `hdmi`. */
   connectors: string[];
   /** Device-model slugs, `brand-family-designator` (`apple-iphone-13-pro`, `samsung-galaxy-s24-plus`). */
   models: string[];
   /** Part and standard codes, upper-case as written (`EN-EL15`, `BN59-01311B`, `AA`). */
   parts: string[];
+  /** `sd`, `microsd`, `cfexpress-a`, `cfexpress-b` (the documented card types). */
   cards: string[];
   /** Charging power in watts (charger, cable, power bank output; a device's wired charging). */
   watts: number[];

@@ -141,10 +141,6 @@ export class ReferenceReader {
     return new ReferenceReader(expand(tokenize(prepare(text))));
   }
 
-  get length(): number {
-    return this.tokens.length;
-  }
-
   /** All references in the text. */
   all(): string[] {
     const out: string[] = [];
@@ -152,7 +148,10 @@ export class ReferenceReader {
     return out;
   }
 
-  /** References starting exactly at token `i` (a brand or family word); returns the index after them. */
+  /**
+   * References starting exactly at token `i` (a brand or family word); returns the index after them. `direct`: only
+   * a family followed right away by its designator (an accessory's title naming its device up front).
+   */
   readAt(i: number, out: string[], options: { direct?: boolean } = {}): number {
     const match = matchFamily(this.words, i);
     if (match === undefined || match.family?.accessoryLine) return i;
@@ -160,39 +159,43 @@ export class ReferenceReader {
     return this.readList({ brand: match.brand, family: match.family }, i + match.length, out, options.direct ?? false);
   }
 
-  /** Index of the first token whose text starts at or after `offset` characters. */
-  tokenIndexAt(offset: number): number {
-    let i = 0;
-    while (i < this.tokens.length && this.tokens[i].start < offset) i++;
-    return i;
+  /** Up to two capitalised name words before the first designator ("Pavilion TouchSmart 15"), skipping TV words. */
+  private leadingWords(at: number, context: Context): { between: string[]; next: number } {
+    const between: string[] = [];
+    let k = at;
+    while (k < this.tokens.length && between.length < 2 && this.designatorAt(k, context, true) === undefined) {
+      const w = this.words[k];
+      if (SKIPPED.has(w)) k++;
+      else if (isCapitalized(this.tokens[k]) && !GENERIC.has(w) && /^[a-z][a-z0-9-]*$/.test(w) && matchFamily(this.words, k) === undefined && !LIST_SEPARATORS.has(this.words[k + 1])) {
+        between.push(w);
+        k++;
+      } else break;
+    }
+    return { between, next: k };
+  }
+
+  /**
+   * A family without a designator may still head a list: "iPad Air, Air 2" (a sibling family), "Xperia XZ/XZ2" (a
+   * letter name before "/"), "Pixel (4, 5)".
+   */
+  private readWithoutFirst(context: Context, at: number, k: number, out: string[], direct: boolean): number {
+    let s = k;
+    if (this.words[s] === "(") s++;
+    else if (/^[a-z]{1,3}$/.test(this.words[s] ?? "") && SEPARATORS.has(this.words[s + 1]) && !GENERIC.has(this.words[s])) s++;
+    const skipped = s > k;
+    while (SEPARATORS.has(this.words[s])) s++;
+    if (s === k) return at;
+    const sibling = this.siblingAt(s, context);
+    if (sibling !== undefined) return Math.max(at, this.readList(sibling, s + 1, out, direct));
+    return skipped && this.designatorAt(s, context, true) !== undefined ? this.readList(context, s, out, direct) : at;
   }
 
   private readList(context: Context, at: number, out: string[], direct: boolean): number {
-    const between: string[] = [];
-    let k = at;
-    if (!direct) {
-      while (k < this.tokens.length && between.length < 2 && this.designatorAt(k, context, true) === undefined) {
-        const w = this.words[k];
-        if (SKIPPED.has(w)) k++;
-        else if (isCapitalized(this.tokens[k]) && !GENERIC.has(w) && /^[a-z][a-z0-9-]*$/.test(w) && matchFamily(this.words, k) === undefined && !LIST_SEPARATORS.has(this.words[k + 1])) {
-          between.push(w);
-          k++;
-        } else break;
-      }
-    }
+    const { between, next } = direct ? { between: [], next: at } : this.leadingWords(at, context);
+    let k = next;
     const first = this.designatorAt(k, context, true);
-    if (first === undefined) {
-      let s = k;
-      if (this.words[s] === "(") s++;
-      else if (/^[a-z]{1,3}$/.test(this.words[s] ?? "") && SEPARATORS.has(this.words[s + 1]) && !GENERIC.has(this.words[s])) s++;
-      const skipped = s > k;
-      while (SEPARATORS.has(this.words[s])) s++;
-      if (s === k) return at;
-      const sibling = this.siblingAt(s, context);
-      if (sibling !== undefined) return Math.max(at, this.readList(sibling, s + 1, out, direct));
-      return skipped && this.designatorAt(s, context, true) !== undefined ? this.readList(context, s, out, direct) : at;
-    }
-    first.between = between.filter((w) => !SKIPPED.has(w));
+    if (first === undefined) return this.readWithoutFirst(context, at, k, out, direct);
+    first.between = between;
     let previous = first;
     let head = first;
     this.emit(context, first, out);
