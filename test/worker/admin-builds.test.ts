@@ -7,13 +7,6 @@ const URL = "http://edge.test/v1/admin/builds";
 const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}` };
 
 describe("GET /v1/admin/builds reads D1 (migrations applied)", () => {
-  it("401 without the admin token or with a wrong one", async () => {
-    expect((await exports.default.fetch(URL)).status).toBe(401);
-    const wrong = await exports.default.fetch(URL, { headers: { authorization: "Bearer nope" } });
-    expect(wrong.status).toBe(401);
-    expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
-  });
-
   it("lists builds newest first with their counts", async () => {
     const db = drizzle(env.DB);
     await db.insert(builds).values([

@@ -6,8 +6,7 @@ import { postJson, publishShop } from "./shop-kv";
 
 const BASE = "http://edge.test/v1/admin/slot-plans";
 const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" };
-const put = (placement: string, body: unknown, headers: Record<string, string> = auth) =>
-  exports.default.fetch(`${BASE}/${placement}`, { method: "PUT", headers, body: JSON.stringify(body) });
+const put = (placement: string, body: unknown) => exports.default.fetch(`${BASE}/${placement}`, { method: "PUT", headers: auth, body: JSON.stringify(body) });
 
 const comparePlan = {
   slots: [
@@ -20,11 +19,6 @@ const comparePlan = {
 describe("slot plans: D1, published to KV, read by the edge", () => {
   beforeAll(async () => {
     await publishShop(env.KV, "shop-plans");
-  });
-
-  it("401 without the admin token", async () => {
-    expect((await exports.default.fetch(BASE)).status).toBe(401);
-    expect((await put("product", comparePlan, { "content-type": "application/json" })).status).toBe(401);
   });
 
   it("lists the default plan of every placement before anything is configured", async () => {

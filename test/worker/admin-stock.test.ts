@@ -59,8 +59,7 @@ describe("stock reaches the edge without a rebuild", () => {
     expect(JSON.parse((await env.KV.get(CONFIG_KEYS.rules))!).rules).toHaveLength(1);
   });
 
-  it("refuses bad batches with the field named, and needs the token", async () => {
-    expect((await exports.default.fetch(STOCK, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(401);
+  it("refuses bad batches with the field named", async () => {
     const negative = await setStock([{ id: "case", stock: -1 }]);
     expect([negative.status, negative.body.error?.field]).toEqual([400, "items[0].stock"]);
     const empty = await setStock([]);
