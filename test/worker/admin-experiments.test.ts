@@ -2,12 +2,12 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { CONFIG_KEYS } from "../../core/keys";
 import { parseExperimentsDocument } from "../../core/experiments/experiment-config";
+import { ADMIN_JSON } from "./requests";
 
 const URL = "http://edge.test/v1/admin/experiments";
-const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" };
 
 async function call(method: string, path: string, body?: unknown) {
-  const response = await exports.default.fetch(`${URL}${path}`, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await exports.default.fetch(`${URL}${path}`, { method, headers: ADMIN_JSON, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
