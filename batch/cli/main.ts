@@ -2,8 +2,7 @@
  * @module
  * `edgerec`: the batch CLI. Dispatches to one module per command.
  */
-import { InputError } from "../io/input-error";
-import { type Command, UsageError } from "./command";
+import { type Command, runCommand } from "./command";
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
@@ -29,35 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`edgerec: unknown command "${name}"\n\n${await listCommands()}\n`);
     return 2;
   }
-  const { command } = await load();
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.usage.trim()}\n`);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`edgerec ${name}: ${error.message}\n\n${command.usage.trim()}\n`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      process.stderr.write(`edgerec ${name}: ${error.message}\n`);
-      return 1;
-    }
-    if (isFileNotFound(error)) {
-      process.stderr.write(`edgerec ${name}: no such file: ${error.path}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  return runCommand((await load()).command, rest);
 }
 
 async function listCommands(): Promise<string> {
   const rows = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).command.summary}`));
   return `commands:\n${rows.join("\n")}`;
-}
-
-function isFileNotFound(error: unknown): error is { path: string } {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "ENOENT";
 }
