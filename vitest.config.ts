@@ -33,6 +33,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["core/**/*.test.ts", "batch/**/*.test.ts", "tools/**/*.test.ts", "db/**/*.test.ts", "test/node/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          globalSetup: ["./test/node/demo-store.setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { fieldProblems } from "../core/request-schema";
 import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
+import { BEARER_SCHEME } from "./middleware/admin-route";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
 import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
@@ -50,7 +51,7 @@ export function createApp() {
     .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute).route("/", metricsRoute).route("/", reportsRoute)
     .route("/", adminRulesRoute).route("/", adminStockRoute);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, { type: "http", scheme: "bearer" });
 
   app.use("/openapi.json", async (c, next) => {
     await next();

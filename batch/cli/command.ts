@@ -1,8 +1,10 @@
 /**
  * @module
- * The shape of an `edgerec` sub-command and the argument parsing they share.
+ * The shape of an `edgerec` sub-command, how one runs (help, usage errors, bad input), and the flag parsing the
+ * commands share.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError } from "../io/input-error";
 
 export interface Command {
   name: string;
@@ -19,12 +21,53 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/**
+ * Runs a command as the command line does: `--help` prints its usage; a usage error prints the message and the
+ * usage (exit 2); a bad input line or a missing file prints one line naming it (exit 1). `label` starts each message.
+ */
+export async function runCommand(command: Command, argv: string[], label = `edgerec ${command.name}`): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${command.usage.trim()}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${label}: ${error.message}\n\n${command.usage.trim()}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`${label}: ${error.message}\n`);
+      return 1;
+    }
+    if (isFileNotFound(error)) {
+      process.stderr.write(`${label}: no such file: ${error.path}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function isFileNotFound(error: unknown): error is { path: string } {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "ENOENT";
+}
+
+/** A command's flags by kind: those that take a value and those that are on or off. */
+export interface FlagSpec<S extends string, B extends string> {
+  strings?: readonly S[];
+  booleans?: readonly B[];
+}
+
+export type Flags<S extends string, B extends string> = { [K in S]?: string } & { [K in B]?: boolean };
 
 /** Parses flags, turning node's parse errors into a UsageError. Unknown flags are errors. */
-export function parseFlags<T extends Options>(argv: string[], options: T) {
+export function parseFlags<const S extends string = never, const B extends string = never>(argv: string[], spec: FlagSpec<S, B>): Flags<S, B> {
+  const options: NonNullable<ParseArgsConfig["options"]> = { help: { type: "boolean", short: "h" } };
+  for (const name of spec.strings ?? []) options[name] = { type: "string" };
+  for (const name of spec.booleans ?? []) options[name] = { type: "boolean" };
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false });
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Flags<S, B>;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -43,4 +86,10 @@ export function numberFlag(value: string | undefined, flag: string, fallback: nu
   if (range?.min !== undefined && n < range.min) throw new UsageError(`--${flag} must be at least ${range.min}, got ${value}`);
   if (range?.max !== undefined && n > range.max) throw new UsageError(`--${flag} must be at most ${range.max}, got ${value}`);
   return n;
+}
+
+/** Where a command reads or writes KV/D1: `--local` state (the default, `--persist-to DIR` as wrangler's) or `--remote`. */
+export function stateTarget(flags: { local?: boolean; remote?: boolean; "persist-to"?: string }): { target: "local" | "remote"; persistTo?: string } {
+  if (flags.local && flags.remote) throw new UsageError("choose one of --local and --remote");
+  return { target: flags.remote ? "remote" : "local", persistTo: flags["persist-to"] };
 }

@@ -2,8 +2,7 @@
  * @module
  * `edgerec`: the batch CLI. Dispatches to one module per command.
  */
-import type { Command } from "./command";
-import { runCommand } from "./run-command";
+import { type Command, runCommand } from "./command";
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   build: () => import("../commands/build"),
@@ -29,12 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`edgerec: unknown command "${name}"\n\n${await listCommands()}\n`);
     return 2;
   }
-  const { command } = await load();
-  return runCommand(`edgerec ${name}`, command, rest);
+  return runCommand((await load()).command, rest);
 }
 
 async function listCommands(): Promise<string> {
   const rows = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).command.summary}`));
   return `commands:\n${rows.join("\n")}`;
 }
-

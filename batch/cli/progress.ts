@@ -1,7 +1,8 @@
 /**
  * @module
  * Progress bars and end-of-command summaries on stderr. A terminal gets a redrawn bar; a pipe or CI log gets
- * one line per step at most every few seconds, so logs stay short.
+ * one line per step at most every few seconds, so logs stay short. `measured` and `withProgress` wrap a command's
+ * work and its steps in them.
  */
 
 export interface Progress {
@@ -105,4 +106,29 @@ export function printSummary(
   const parts = Object.entries(counts).map(([k, v]) => `${k}=${typeof v === "number" ? formatCount(v) : v}`);
   const seconds = (performance.now() - startedMs) / 1000;
   stream.write(`${command}: ${parts.join(" ")} time=${formatSeconds(seconds)} peak_memory=${formatBytes(peakBytes)}\n`);
+}
+
+/**
+ * Runs a command's work with its peak memory sampled, then prints the summary line of the counts the work
+ * returns (none when `quiet`). Resolves to the exit code, 0.
+ */
+export async function measured(command: string, work: () => Promise<Record<string, number | string>>, options: { quiet?: boolean } = {}): Promise<number> {
+  const started = performance.now();
+  const memory = trackPeakMemory();
+  let counts: Record<string, number | string>;
+  try {
+    counts = await work();
+  } finally {
+    memory.stop();
+  }
+  if (!options.quiet) printSummary(command, counts, started, memory.peakBytes());
+  return 0;
+}
+
+/** Runs one step of a command under its own progress bar, finished when the step ends. */
+export async function withProgress<T>(label: string, quiet: boolean | undefined, step: (progress: Progress) => T | Promise<T>): Promise<T> {
+  const progress = startProgress(label, { quiet });
+  const result = await step(progress);
+  progress.finish();
+  return result;
 }

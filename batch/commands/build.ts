@@ -5,7 +5,7 @@
 import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
 import { type Command, parseFlags, requireFlag } from "../cli/command";
-import { formatBytes, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { formatBytes, measured, startProgress } from "../cli/progress";
 
 export const command: Command = {
   name: "build",
@@ -30,47 +30,35 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --quiet         no progress output
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      orders: { type: "string" },
-      catalog: { type: "string" },
-      complements: { type: "string" },
-      rules: { type: "string" },
-      events: { type: "string" },
-      out: { type: "string" },
-      "build-id": { type: "string" },
-      strict: { type: "boolean" },
-      quiet: { type: "boolean" },
-    });
-    const orders = requireFlag(values.orders, "orders");
-    const out = requireFlag(values.out, "out");
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    let progress = startProgress("read orders", { quiet: values.quiet });
-    let phase = "read orders";
-    const artifacts = await buildFromFiles(
-      { orders, catalog: values.catalog, complements: values.complements, rules: values.rules, events: values.events },
-      {
-        buildId: values["build-id"],
-        onBadLine: values.strict ? "fail" : "skip",
-        onPhase: (name, done, total) => {
-          if (name !== phase) {
-            progress.finish();
-            phase = name;
-            progress = startProgress(name, { quiet: values.quiet });
-          }
-          progress.update(done, total);
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "out", "build-id"], booleans: ["strict", "quiet"] });
+    const orders = requireFlag(flags.orders, "orders");
+    const out = requireFlag(flags.out, "out");
+    return measured("build", async () => {
+      let progress = startProgress("read orders", { quiet: flags.quiet });
+      let phase = "read orders";
+      const artifacts = await buildFromFiles(
+        { orders, catalog: flags.catalog, complements: flags.complements, rules: flags.rules, events: flags.events },
+        {
+          buildId: flags["build-id"],
+          onBadLine: flags.strict ? "fail" : "skip",
+          onPhase: (name, done, total) => {
+            if (name !== phase) {
+              progress.finish();
+              phase = name;
+              progress = startProgress(name, { quiet: flags.quiet });
+            }
+            progress.update(done, total);
+          },
         },
-      },
-    );
-    progress.finish();
-    writeArtifacts(out, artifacts);
-    memory.stop();
-    const { manifest } = artifacts;
-    for (const [name, input] of Object.entries(manifest.inputs)) {
-      if (input.skipped > 0) process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
-    }
-    process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
-    printSummary("build", { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates }, started, memory.peakBytes());
-    return 0;
+      );
+      progress.finish();
+      writeArtifacts(out, artifacts);
+      const { manifest } = artifacts;
+      for (const [name, input] of Object.entries(manifest.inputs)) {
+        if (input.skipped > 0) process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
+      }
+      process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
+      return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };
+    });
   },
 };

@@ -6,7 +6,7 @@
  */
 import { CROSS_SELL_SOURCES, type CrossSellSource } from "../build/cross-sell";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { measured, withProgress } from "../cli/progress";
 import { type EvaluationVariant, evaluateBasketCompletion, type VariantRun } from "../evaluate/basket-completion";
 import { meanMetrics } from "../evaluate/metrics";
 import { readCatalog } from "../io/read-catalog";
@@ -33,44 +33,30 @@ recommend() as edgerec recommend. HR@k = share of requests whose held-out item i
   --quiet        no progress output
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      orders: { type: "string" },
-      catalog: { type: "string" },
-      seeds: { type: "string" },
-      k: { type: "string" },
-      sources: { type: "string" },
-      quiet: { type: "boolean" },
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "seeds", "k", "sources"], booleans: ["quiet"] });
+    const ordersPath = requireFlag(flags.orders, "orders");
+    const seeds = parseSeeds(flags.seeds ?? "42,1,2,3,4");
+    const k = numberFlag(flags.k, "k", 10, { min: 1, max: 50, integer: true });
+    const variants = parseVariants(flags.sources);
+    return measured("evaluate", async () => {
+      const { baskets } = await withProgress("read orders", flags.quiet, (reading) => readOrders(ordersPath, { onProgress: (done, total) => reading.update(done, total) }));
+      const catalog = flags.catalog === undefined ? undefined : (await readCatalog(flags.catalog)).products;
+      const runs = await withProgress("evaluate", flags.quiet, (progress) =>
+        evaluateBasketCompletion(baskets, {
+          seeds,
+          k,
+          catalog,
+          variants,
+          onRun: (run, done, total) => {
+            progress.update(done, total);
+            if (!flags.quiet) process.stderr.write(`${formatRun(run, k)}\n`);
+          },
+        }),
+      );
+      process.stdout.write(`${table(runs, variants, k)}\n`);
+      const blend = runs.filter((r) => r.variant === variants[0].name);
+      return { seeds: seeds.length, variants: variants.length, requests: Math.round(meanMetrics(blend.map((r) => r.metrics)).requests) };
     });
-    const ordersPath = requireFlag(values.orders, "orders");
-    const seeds = parseSeeds(values.seeds ?? "42,1,2,3,4");
-    const k = numberFlag(values.k, "k", 10, { min: 1, max: 50, integer: true });
-    const variants = parseVariants(values.sources);
-    const started = performance.now();
-    const memory = trackPeakMemory();
-
-    const reading = startProgress("read orders", { quiet: values.quiet });
-    const { baskets } = await readOrders(ordersPath, { onProgress: (done, total) => reading.update(done, total) });
-    reading.finish();
-    const catalog = values.catalog === undefined ? undefined : (await readCatalog(values.catalog)).products;
-
-    const progress = startProgress("evaluate", { quiet: values.quiet });
-    const runs = evaluateBasketCompletion(baskets, {
-      seeds,
-      k,
-      catalog,
-      variants,
-      onRun: (run, done, total) => {
-        progress.update(done, total);
-        if (!values.quiet) process.stderr.write(`${formatRun(run, k)}\n`);
-      },
-    });
-    progress.finish();
-
-    process.stdout.write(`${table(runs, variants, k)}\n`);
-    memory.stop();
-    const blend = runs.filter((r) => r.variant === variants[0].name);
-    printSummary("evaluate", { seeds: seeds.length, variants: variants.length, requests: Math.round(meanMetrics(blend.map((r) => r.metrics)).requests) }, started, memory.peakBytes());
-    return 0;
   },
 };
 

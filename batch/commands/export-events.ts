@@ -7,8 +7,8 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { exportEvents } from "../../db/analytics/export-events";
 import { openSql } from "../analytics/sql-clients";
-import { type Command, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { printSummary, trackPeakMemory } from "../cli/progress";
+import { type Command, parseFlags, requireFlag, stateTarget, UsageError } from "../cli/command";
+import { measured } from "../cli/progress";
 import { toUnixSeconds } from "../io/timestamps";
 
 export const command: Command = {
@@ -23,31 +23,29 @@ edgerec export-events --out F [--since T] [--local | --remote] [--persist-to DIR
   --remote           the account's D1
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, { out: { type: "string" }, since: { type: "string" }, local: { type: "boolean" }, remote: { type: "boolean" }, "persist-to": { type: "string" } });
-    if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
-    const out = requireFlag(values.out, "out");
+    const flags = parseFlags(argv, { strings: ["out", "since", "persist-to"], booleans: ["local", "remote"] });
+    const { target, persistTo } = stateTarget(flags);
+    const out = requireFlag(flags.out, "out");
     let since: number | undefined;
-    if (values.since !== undefined) {
-      since = toUnixSeconds(/^\d+$/.test(values.since) ? Number(values.since) : values.since);
-      if (since === undefined) throw new UsageError(`--since must be ISO-8601 or unix seconds, got "${values.since}"`);
+    if (flags.since !== undefined) {
+      since = toUnixSeconds(/^\d+$/.test(flags.since) ? Number(flags.since) : flags.since);
+      if (since === undefined) throw new UsageError(`--since must be ISO-8601 or unix seconds, got "${flags.since}"`);
     }
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    const opened = await openSql(values.remote ? "remote" : "local", { persistTo: values["persist-to"] });
-    const file = createWriteStream(out);
-    let lines = 0;
-    try {
-      for await (const line of exportEvents(opened.sql, { since })) {
-        if (!file.write(`${JSON.stringify(line)}\n`)) await once(file, "drain");
-        lines++;
+    return measured("export-events", async () => {
+      const opened = await openSql(target, { persistTo });
+      const file = createWriteStream(out);
+      let lines = 0;
+      try {
+        for await (const line of exportEvents(opened.sql, { since })) {
+          if (!file.write(`${JSON.stringify(line)}\n`)) await once(file, "drain");
+          lines++;
+        }
+      } finally {
+        file.end();
+        await once(file, "finish");
+        await opened.close();
       }
-    } finally {
-      file.end();
-      await once(file, "finish");
-      await opened.close();
-    }
-    memory.stop();
-    printSummary("export-events", { events: lines, out }, started, memory.peakBytes());
-    return 0;
+      return { events: lines, out };
+    });
   },
 };

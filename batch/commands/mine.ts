@@ -6,7 +6,7 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { formatSeconds, type Progress, printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { formatSeconds, measured, type Progress, withProgress } from "../cli/progress";
 import { readOrders } from "../io/read-orders";
 import { type AssociationRules, associationRules, confidence, conviction, leverage, lift, support } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";
@@ -40,17 +40,7 @@ export const command: Command = {
   summary: "exact frequent itemsets (FP-Growth) and association rules of a basket file",
   usage,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      input: { type: "string" },
-      "min-support": { type: "string" },
-      "min-confidence": { type: "string" },
-      "min-lift": { type: "string" },
-      "max-size": { type: "string" },
-      "max-consequent": { type: "string" },
-      rules: { type: "boolean" },
-      out: { type: "string" },
-      quiet: { type: "boolean" },
-    });
+    const values = parseFlags(argv, { strings: ["input", "min-support", "min-confidence", "min-lift", "max-size", "max-consequent", "out"], booleans: ["rules", "quiet"] });
     const input = requireFlag(values.input, "input");
     const minSupport = numberFlag(requireFlag(values["min-support"], "min-support"), "min-support", 0);
     if (!(minSupport > 0)) throw new UsageError(`--min-support must be positive, got ${values["min-support"]}`);
@@ -64,66 +54,60 @@ export const command: Command = {
     const maxConsequent = numberFlag(values["max-consequent"], "max-consequent", 1, { min: 1, integer: true });
     const quiet = values.quiet === true;
 
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    const reading = startProgress(`reading ${input}`, { quiet });
-    const { baskets, report } = await readOrders(input, { onProgress: (done, total) => reading.update(done, total) });
-    reading.finish();
-    const readSeconds = (performance.now() - started) / 1000;
-    for (const problem of report.problems) process.stderr.write(`edgerec mine: skipped ${problem.message}\n`);
-    if (report.skipped > report.problems.length) {
-      process.stderr.write(`edgerec mine: skipped ${report.skipped} bad lines in all (the first ${report.problems.length} are listed)\n`);
-    }
+    return measured(
+      "mine",
+      async () => {
+        const started = performance.now();
+        const { baskets, report } = await withProgress(`reading ${input}`, quiet, (reading) => readOrders(input, { onProgress: (done, total) => reading.update(done, total) }));
+        const readSeconds = (performance.now() - started) / 1000;
+        for (const problem of report.problems) process.stderr.write(`edgerec mine: skipped ${problem.message}\n`);
+        if (report.skipped > report.problems.length) {
+          process.stderr.write(`edgerec mine: skipped ${report.skipped} bad lines in all (the first ${report.problems.length} are listed)\n`);
+        }
 
-    const miningStarted = performance.now();
-    const mining = startProgress("mining", { quiet });
-    const sets = fpGrowth(baskets, { minSupport, maxSize, onProgress: (done, total) => mining.update(done, total) });
-    mining.finish();
-    const miningSeconds = (performance.now() - miningStarted) / 1000;
+        const miningStarted = performance.now();
+        const sets = await withProgress("mining", quiet, (mining) => fpGrowth(baskets, { minSupport, maxSize, onProgress: (done, total) => mining.update(done, total) }));
+        const miningSeconds = (performance.now() - miningStarted) / 1000;
 
-    let rules: AssociationRules | undefined;
-    let ruleSeconds = 0;
-    if (withRules) {
-      const rulesStarted = performance.now();
-      rules = associationRules(sets, { minConfidence, minLift, maxConsequentSize: maxConsequent });
-      ruleSeconds = (performance.now() - rulesStarted) / 1000;
-    }
+        let rules: AssociationRules | undefined;
+        let ruleSeconds = 0;
+        if (withRules) {
+          const rulesStarted = performance.now();
+          rules = associationRules(sets, { minConfidence, minLift, maxConsequentSize: maxConsequent });
+          ruleSeconds = (performance.now() - rulesStarted) / 1000;
+        }
 
-    const writing = startProgress(`writing ${values.out ?? "stdout"}`, { quiet });
-    const lineTotal = sets.counts.length + (rules?.counts.length ?? 0);
-    const chunks = Readable.from(inChunks(linesOf(sets, rules, baskets.itemIds), (written) => writing.update(written, lineTotal)));
-    try {
-      if (values.out === undefined) await pipeline(chunks, process.stdout, { end: false });
-      else await pipeline(chunks, createWriteStream(values.out));
-    } catch (error) {
-      // A reader that stops early (`edgerec mine ... | head`) ends the output quietly.
-      if ((error as { code?: string }).code !== "EPIPE") throw error;
-    }
-    writing.finish();
-    memory.stop();
+        const lineTotal = sets.counts.length + (rules?.counts.length ?? 0);
+        await withProgress(`writing ${values.out ?? "stdout"}`, quiet, async (writing) => {
+          const chunks = Readable.from(inChunks(linesOf(sets, rules, baskets.itemIds), (written) => writing.update(written, lineTotal)));
+          try {
+            if (values.out === undefined) await pipeline(chunks, process.stdout, { end: false });
+            else await pipeline(chunks, createWriteStream(values.out));
+          } catch (error) {
+            // A reader that stops early (`edgerec mine ... | head`) ends the output quietly.
+            if ((error as { code?: string }).code !== "EPIPE") throw error;
+          }
+        });
 
-    if (!quiet) {
-      const bySize = countBySize(sets).slice(1);
-      process.stderr.write(
-        `mine: ${baskets.offsets.length - 1} baskets, ${baskets.itemIds.length} items, threshold ${sets.threshold} baskets\n` +
-          `itemsets: ${sets.counts.length} (by size ${bySize.map((n, k) => `${k + 1}: ${n}`).join(", ")})\n` +
-          (rules ? `rules: ${rules.counts.length} (confidence >= ${minConfidence}${minLift > 0 ? `, lift >= ${minLift}` : ""})\n` : ""),
-      );
-      printSummary(
-        "mine",
-        {
+        if (!quiet) {
+          const bySize = countBySize(sets).slice(1);
+          process.stderr.write(
+            `mine: ${baskets.offsets.length - 1} baskets, ${baskets.itemIds.length} items, threshold ${sets.threshold} baskets\n` +
+              `itemsets: ${sets.counts.length} (by size ${bySize.map((n, k) => `${k + 1}: ${n}`).join(", ")})\n` +
+              (rules ? `rules: ${rules.counts.length} (confidence >= ${minConfidence}${minLift > 0 ? `, lift >= ${minLift}` : ""})\n` : ""),
+          );
+        }
+        return {
           baskets: baskets.offsets.length - 1,
           itemsets: sets.counts.length,
           ...(rules ? { rules: rules.counts.length } : {}),
           read: formatSeconds(readSeconds),
           mining: formatSeconds(miningSeconds),
           ...(rules ? { rule_generation: formatSeconds(ruleSeconds) } : {}),
-        },
-        started,
-        memory.peakBytes(),
-      );
-    }
-    return 0;
+        };
+      },
+      { quiet },
+    );
   },
 };
 

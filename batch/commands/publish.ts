@@ -3,8 +3,8 @@
  * `edgerec publish`: artifacts -> KV blobs + D1 rows, then one pointer flip makes the build live.
  */
 import { readArtifacts } from "../build/artifacts";
-import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { printSummary, trackPeakMemory } from "../cli/progress";
+import { type Command, numberFlag, parseFlags, requireFlag, stateTarget } from "../cli/command";
+import { measured } from "../cli/progress";
 import { publish } from "../publish/publish";
 
 export const command: Command = {
@@ -25,26 +25,16 @@ the "live" pointer: the edge serves the new build all at once. --local writes th
   --quiet           no progress output
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      artifacts: { type: "string" },
-      local: { type: "boolean" },
-      remote: { type: "boolean" },
-      "persist-to": { type: "string" },
-      keep: { type: "string" },
-      quiet: { type: "boolean" },
+    const flags = parseFlags(argv, { strings: ["artifacts", "persist-to", "keep"], booleans: ["local", "remote", "quiet"] });
+    const { target, persistTo } = stateTarget(flags);
+    const dir = requireFlag(flags.artifacts, "artifacts");
+    return measured("publish", async () => {
+      const result = await publish(readArtifacts(dir), target, {
+        persistTo,
+        keep: numberFlag(flags.keep, "keep", 3, { min: 1, max: 50, integer: true }),
+        log: flags.quiet ? undefined : (line) => process.stderr.write(`publish: ${line}\n`),
+      });
+      return { build: result.build, kv_keys: result.kvKeys, products: result.products };
     });
-    if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
-    const dir = requireFlag(values.artifacts, "artifacts");
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    const artifacts = readArtifacts(dir);
-    const result = await publish(artifacts, values.remote ? "remote" : "local", {
-      persistTo: values["persist-to"],
-      keep: numberFlag(values.keep, "keep", 3, { min: 1, max: 50, integer: true }),
-      log: values.quiet ? undefined : (line) => process.stderr.write(`publish: ${line}\n`),
-    });
-    memory.stop();
-    printSummary("publish", { build: result.build, kv_keys: result.kvKeys, products: result.products }, started, memory.peakBytes());
-    return 0;
   },
 };

@@ -7,7 +7,7 @@ import { createWriteStream } from "node:fs";
 import { fieldProblems, recommendationRequestSchema } from "../../core/request-schema";
 import { readArtifacts } from "../build/artifacts";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
-import { printSummary, startProgress, trackPeakMemory } from "../cli/progress";
+import { measured, withProgress } from "../cli/progress";
 import { readLines } from "../io/lines";
 import { ArtifactStore } from "../recommend/artifact-store";
 
@@ -27,43 +27,35 @@ that "id". A line that is not a valid request gets {"id", "error": {...}} naming
   --quiet           no progress output
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      artifacts: { type: "string" },
-      requests: { type: "string" },
-      k: { type: "string" },
-      out: { type: "string" },
-      quiet: { type: "boolean" },
+    const flags = parseFlags(argv, { strings: ["artifacts", "requests", "k", "out"], booleans: ["quiet"] });
+    const dir = requireFlag(flags.artifacts, "artifacts");
+    const requests = requireFlag(flags.requests, "requests");
+    const k = numberFlag(flags.k, "k", 10, { min: 1, max: 50, integer: true });
+    return measured("recommend", async () => {
+      const store = new ArtifactStore(readArtifacts(dir));
+      const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
+      let answered = 0;
+      let rejected = 0;
+      let buffer: string[] = [];
+      const flush = async () => {
+        if (buffer.length === 0) return;
+        const chunk = `${buffer.join("\n")}\n`;
+        buffer = [];
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      };
+      await withProgress("recommend", flags.quiet, async (progress) => {
+        for await (const [text, line] of readLines(requests, (done, total) => progress.update(done, total))) {
+          if (text.trim().length === 0) continue;
+          buffer.push(JSON.stringify(answerLine(store, text, line, k, requests)));
+          if (buffer.at(-1)!.includes('"error":')) rejected++;
+          else answered++;
+          if (buffer.length >= 1000) await flush();
+        }
+        await flush();
+        if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
+      });
+      return { answered, rejected };
     });
-    const dir = requireFlag(values.artifacts, "artifacts");
-    const requests = requireFlag(values.requests, "requests");
-    const k = numberFlag(values.k, "k", 10, { min: 1, max: 50, integer: true });
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    const store = new ArtifactStore(readArtifacts(dir));
-    const out = values.out === undefined ? process.stdout : createWriteStream(values.out);
-    const progress = startProgress("recommend", { quiet: values.quiet });
-    let answered = 0;
-    let rejected = 0;
-    let buffer: string[] = [];
-    const flush = async () => {
-      if (buffer.length === 0) return;
-      const chunk = `${buffer.join("\n")}\n`;
-      buffer = [];
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    };
-    for await (const [text, line] of readLines(requests, (done, total) => progress.update(done, total))) {
-      if (text.trim().length === 0) continue;
-      buffer.push(JSON.stringify(answerLine(store, text, line, k, requests)));
-      if (buffer.at(-1)!.includes('"error":')) rejected++;
-      else answered++;
-      if (buffer.length >= 1000) await flush();
-    }
-    await flush();
-    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
-    progress.finish();
-    memory.stop();
-    printSummary("recommend", { answered, rejected }, started, memory.peakBytes());
-    return 0;
   },
 };
 

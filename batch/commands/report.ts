@@ -9,7 +9,7 @@ import { METRICS, type MetricName } from "../../core/stats/experiment-analysis";
 import { type BusinessReports, businessReports, type MetricsReport, metricsReport } from "../../db/analytics/metrics-report";
 import { openSql } from "../analytics/sql-clients";
 import { businessText, metricsText, type Section, SECTIONS, sectionCsv } from "../analytics/report-format";
-import { type Command, numberFlag, parseFlags, UsageError } from "../cli/command";
+import { type Command, numberFlag, parseFlags, stateTarget, UsageError } from "../cli/command";
 
 const BUCKETS: Record<string, number> = { hour: 3600, day: 86_400, week: 7 * 86_400 };
 
@@ -41,21 +41,11 @@ Reads D1 (the events, orders, exposures and experiments the worker wrote) and pr
   --remote           the account's D1 (wrangler d1 execute --remote)
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      experiment: { type: "string" },
-      format: { type: "string" },
-      section: { type: "string" },
-      out: { type: "string" },
-      primary: { type: "string" },
-      bucket: { type: "string" },
-      days: { type: "string" },
-      "min-pair-orders": { type: "string" },
-      "device-min-price": { type: "string" },
-      local: { type: "boolean" },
-      remote: { type: "boolean" },
-      "persist-to": { type: "string" },
+    const values = parseFlags(argv, {
+      strings: ["experiment", "format", "section", "out", "primary", "bucket", "days", "min-pair-orders", "device-min-price", "persist-to"],
+      booleans: ["local", "remote"],
     });
-    if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
+    const { target, persistTo } = stateTarget(values);
     const format = values.format ?? "text";
     if (!["text", "json", "csv"].includes(format)) throw new UsageError(`--format must be text, json or csv, got "${format}"`);
     const section = values.section ?? "all";
@@ -67,7 +57,7 @@ Reads D1 (the events, orders, exposures and experiments the worker wrote) and pr
     const sections: Section[] = section === "all" ? [...SECTIONS] : [section as Section];
     const deviceMinPrice = values["device-min-price"] === undefined ? undefined : numberFlag(values["device-min-price"], "device-min-price", 150, { min: 0 });
 
-    const opened = await openSql(values.remote ? "remote" : "local", { persistTo: values["persist-to"] });
+    const opened = await openSql(target, { persistTo });
     let metrics: MetricsReport | null = null;
     let business: BusinessReports | null = null;
     try {

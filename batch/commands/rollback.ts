@@ -2,7 +2,7 @@
  * @module
  * `edgerec rollback`: make an earlier build live again.
  */
-import { type Command, parseFlags, UsageError } from "../cli/command";
+import { type Command, parseFlags, stateTarget } from "../cli/command";
 import { rollback, RollbackError } from "../publish/rollback";
 
 export const command: Command = {
@@ -20,15 +20,10 @@ keeps the last 3 builds). Takes effect at the edge within the pointer cache time
   --persist-to DIR  local state folder, as wrangler's --persist-to
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      to: { type: "string" },
-      local: { type: "boolean" },
-      remote: { type: "boolean" },
-      "persist-to": { type: "string" },
-    });
-    if (values.local && values.remote) throw new UsageError("choose one of --local and --remote");
+    const flags = parseFlags(argv, { strings: ["to", "persist-to"], booleans: ["local", "remote"] });
+    const { target, persistTo } = stateTarget(flags);
     try {
-      const result = await rollback(values.remote ? "remote" : "local", { to: values.to, persistTo: values["persist-to"] });
+      const result = await rollback(target, { to: flags.to, persistTo });
       process.stderr.write(`rollback: live -> ${result.to} (was ${result.from ?? "none"})\n`);
       return 0;
     } catch (error) {

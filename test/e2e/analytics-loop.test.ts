@@ -13,7 +13,6 @@ import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedSql, openSql } from "../../batch/analytics/sql-clients";
-import { main } from "../../batch/cli/main";
 import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 import { readCatalog } from "../../batch/io/read-catalog";
 import { readOrders } from "../../batch/io/read-orders";
@@ -21,14 +20,13 @@ import { learnCompanions, simCatalog } from "../../tools/simulate/sim-catalog";
 import { DEFAULT_SHOPPER } from "../../tools/simulate/shopper-model";
 import { type SimulationResult, simulateExperiment } from "../../tools/simulate/simulation";
 import type { MetricsReport } from "../../db/analytics/metrics-report";
-import { writeTinyShop } from "./tiny-shop";
+import { buildShop, CHROMIUM, CHROMIUM_FLAGS, edgerec, publishLocal, writeTinyShop } from "./local-edge";
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const ADMIN = "loop-admin-token";
 const PLANTED = 1.0;
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-analytics-"));
 const state = path.join(work, "state");
-let files: { catalog: string; orders: string };
+let files: ReturnType<typeof writeTinyShop>;
 let server: DevServer;
 let db: OpenedSql;
 let browser: Browser;
@@ -36,9 +34,9 @@ let sim: SimulationResult;
 
 beforeAll(async () => {
   files = writeTinyShop(work);
-  const browserStarting = chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  expect(await main(["build", "--orders", files.orders, "--catalog", files.catalog, "--out", path.join(work, "a"), "--quiet"])).toBe(0);
-  expect(await main(["publish", "--artifacts", path.join(work, "a"), "--local", "--persist-to", state, "--quiet"])).toBe(0);
+  const browserStarting = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  await buildShop(files, path.join(work, "a"));
+  await publishLocal(path.join(work, "a"), state);
   server = await startDevServer({ persistTo: state, vars: { ADMIN_TOKEN: ADMIN, LIVE_POINTER_TTL_MS: "0" } });
   db = await openSql("local", { persistTo: state });
   const catalog = simCatalog((await readCatalog(files.catalog)).products);
@@ -90,12 +88,12 @@ describe("a simulated A/B test, analysed", () => {
 
   it("edgerec report reads the same D1 and agrees with GET /v1/metrics", async () => {
     const out = path.join(work, "report");
-    expect(await main(["report", "--persist-to", state, "--experiment", "loop", "--format", "json", "--out", out])).toBe(0);
+    await edgerec("report", "--persist-to", state, "--experiment", "loop", "--format", "json", "--out", out);
     const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8")) as { metrics: MetricsReport; attach_matrix: unknown[] };
     const pick = (m: MetricsReport) => m.analysis.variants.map((v) => [v.variant, v.units, v.metrics.ctr.numerator, v.metrics.conversion.numerator, v.metrics.revenue_per_session.value.estimate]);
     expect(pick(report.metrics)).toEqual(pick(sim.metrics));
     expect(report.metrics.analysis.srm.p).toBeCloseTo(sim.metrics.analysis.srm.p, 12);
-    expect(await main(["report", "--persist-to", state, "--experiment", "loop", "--format", "csv", "--out", out])).toBe(0);
+    await edgerec("report", "--persist-to", state, "--experiment", "loop", "--format", "csv", "--out", out);
     const csv = readFileSync(path.join(out, "metrics.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("experiment,variant,is_control,units,metric,value,lower,upper,numerator,denominator,lift,lift_lower,lift_upper,difference,difference_lower,difference_upper,p_value");
     expect(csv.length).toBe(1 + 3 * 6);
@@ -104,12 +102,12 @@ describe("a simulated A/B test, analysed", () => {
 
   it("exports the events for the next build, which learns co-views and the new purchases from them", async () => {
     const eventsFile = path.join(work, "events.jsonl");
-    expect(await main(["export-events", "--persist-to", state, "--out", eventsFile])).toBe(0);
+    await edgerec("export-events", "--persist-to", state, "--out", eventsFile);
     const lines = readFileSync(eventsFile, "utf8").trim().split("\n");
     const [{ n }] = await db.sql.all<{ n: number }>("SELECT COUNT(*) AS n FROM events");
     expect(lines.length).toBe(n);
     const [{ orders }] = await db.sql.all<{ orders: number }>("SELECT COUNT(*) AS orders FROM orders WHERE source = 'event'");
-    expect(await main(["build", "--orders", files.orders, "--catalog", files.catalog, "--events", eventsFile, "--out", path.join(work, "b"), "--quiet"])).toBe(0);
+    await buildShop(files, path.join(work, "b"), "--events", eventsFile);
     const manifest = JSON.parse(readFileSync(path.join(work, "b", "manifest.json"), "utf8")) as { inputs: Record<string, { lines: number; skipped: number }>; counts: { orders: number } };
     expect(manifest.inputs.events).toMatchObject({ lines: n, skipped: 0 });
     expect(manifest.counts.orders).toBe(400 + orders);

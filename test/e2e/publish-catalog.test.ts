@@ -3,27 +3,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArtifacts } from "../../batch/build/artifacts";
-import { main } from "../../batch/cli/main";
-import { generateDemo } from "../../tools/demo/generate";
 import { wrangler } from "../../batch/publish/wrangler-cli";
 import { CONFIG_KEYS } from "../../core/keys";
+import { demoFile } from "../node/demo-store";
+import { buildShop, publishLocal, queryLocalD1 } from "./local-edge";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-catalog-"));
 const state = path.join(work, "state");
-const demo = path.join(work, "demo");
 const artifacts = path.join(work, "artifacts");
 const SMARTPHONES = "Phones & Tablets > Smartphones";
 const DRONES = "Drones > Camera Drones";
 
-/** Runs the statements in one wrangler call; one result set per statement. */
-async function query(...statements: string[]): Promise<Array<Array<Record<string, unknown>>>> {
-  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", statements.join(";\n")], "local", { persistTo: state });
-  return (JSON.parse(out) as Array<{ results: Array<Record<string, unknown>> }>).map((r) => r.results);
-}
-
-async function publish() {
-  expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", state, "--quiet"])).toBe(0);
-}
+const query = (...statements: string[]) => queryLocalD1(state, ...statements);
+const publish = () => publishLocal(artifacts, state);
 
 interface DemoProduct {
   id: string;
@@ -32,12 +24,12 @@ interface DemoProduct {
 }
 
 const catalog = (): DemoProduct[] =>
-  readFileSync(path.join(demo, "catalog.jsonl"), "utf8")
+  readFileSync(demoFile("catalog.jsonl"), "utf8")
     .split("\n")
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as DemoProduct);
 
-/** Lightning-only cables of the demo catalogue (read once it is generated). */
+/** Lightning-only cables of the demo catalogue (read when the suite starts). */
 let lightningCables: string[] = [];
 
 const snapshot = () => [
@@ -54,14 +46,12 @@ describe("publish writes the catalogue intelligence to local D1 and KV", () => {
   let first: Array<Array<Record<string, unknown>>>;
 
   beforeAll(async () => {
-    await generateDemo({ out: demo, orders: 15_000, sessions: 2000 });
     lightningCables = catalog()
       .filter((p) => p.attrs.kind === "cable" && p.attrs.connectors?.length === 1 && p.attrs.connectors[0] === "lightning")
       .map((p) => p.id);
     const complements = path.join(work, "complements.jsonl");
     writeFileSync(complements, `${JSON.stringify({ anchor_category: "Smartphones", complement_category: "Bluetooth Speakers", weight: 0.3 })}\n`);
-    const built = await main(["build", "--orders", path.join(demo, "orders.jsonl"), "--catalog", path.join(demo, "catalog.jsonl"), "--complements", complements, "--out", artifacts, "--quiet"]);
-    expect(built).toBe(0);
+    await buildShop({ orders: demoFile("orders.jsonl"), catalog: demoFile("catalog.jsonl") }, artifacts, "--complements", complements);
     await wrangler(["d1", "migrations", "apply", "DB"], "local", { persistTo: state });
     await query(
       `INSERT INTO category_complements (anchor_category, complement_category, weight, source, official_first) VALUES ('${SMARTPHONES}', 'Phones & Tablets > Phone Accessories > Cases', 0.99, 'merchant', 1)`,

@@ -2,16 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../batch/cli/main";
 import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
+import { buildShop, edgerec, publishLocal } from "./local-edge";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-publish-"));
 const state = path.join(work, "state");
 let server: DevServer;
-
-async function cli(...args: string[]) {
-  expect(await main(args)).toBe(0);
-}
 
 async function health(): Promise<{ status: string; build: string | null }> {
   return (await fetch(`${server.url}/healthz`)).json() as Promise<{ status: string; build: string | null }>;
@@ -21,9 +17,9 @@ describe("build -> publish --local -> wrangler dev -> rollback", () => {
   beforeAll(async () => {
     const orders = path.join(work, "orders.jsonl");
     writeFileSync(orders, ['{"order_id":"1","items":["tv","hdmi-cable"]}', '{"order_id":"2","items":["tv","hdmi-cable","soundbar"]}', '{"order_id":"3","items":["phone","case"]}'].join("\n"));
-    await cli("build", "--orders", orders, "--out", path.join(work, "a"), "--build-id", "e2e-a", "--quiet");
-    await cli("build", "--orders", orders, "--out", path.join(work, "b"), "--build-id", "e2e-b", "--quiet");
-    await cli("publish", "--artifacts", path.join(work, "a"), "--local", "--persist-to", state, "--quiet");
+    await buildShop({ orders }, path.join(work, "a"), "--build-id", "e2e-a");
+    await buildShop({ orders }, path.join(work, "b"), "--build-id", "e2e-b");
+    await publishLocal(path.join(work, "a"), state);
     server = await startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0", ADMIN_TOKEN: "e2e-admin" } });
   }, 120_000);
 
@@ -46,9 +42,9 @@ describe("build -> publish --local -> wrangler dev -> rollback", () => {
   });
 
   it("switches to a newly published build, then rolls back to the previous one", async () => {
-    await cli("publish", "--artifacts", path.join(work, "b"), "--local", "--persist-to", state, "--quiet");
+    await publishLocal(path.join(work, "b"), state);
     expect((await health()).build).toBe("e2e-b");
-    await cli("rollback", "--local", "--persist-to", state);
+    await edgerec("rollback", "--local", "--persist-to", state);
     expect((await health()).build).toBe("e2e-a");
   }, 60_000);
 

@@ -9,23 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../batch/cli/main";
 import { generateDemo } from "../../tools/demo/generate";
 import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
-import { wrangler } from "../../batch/publish/wrangler-cli";
+import type { CatalogRow } from "../fixtures/tiny-shop";
+import { buildShop, CHROMIUM, CHROMIUM_FLAGS, publishLocal, queryLocalD1 } from "./local-edge";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-interface CatalogRow {
-  id: string;
-  title: string;
-  brand: string;
-  category: string[];
-  price: number;
-  stock: number;
-  attrs: Record<string, unknown>;
-}
 interface Answer {
   rec_id: string;
   degraded?: boolean;
@@ -122,9 +110,18 @@ async function screenshot(name: string) {
   expect(statSync(file).size).toBeGreaterThan(10_000);
 }
 
-async function storedEvents(sessionId: string): Promise<Array<{ type: string; item_id: string | null; rec_id: string | null; slot: string | null; order_value: number | null; payload: string | null }>> {
-  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", `SELECT type, item_id, rec_id, slot, order_value, payload FROM events WHERE session_id = '${sessionId.replaceAll("'", "''")}' ORDER BY ts`], "local", { persistTo: state });
-  return (JSON.parse(out) as Array<{ results: never[] }>)[0].results;
+interface StoredEvent {
+  type: string;
+  item_id: string | null;
+  rec_id: string | null;
+  slot: string | null;
+  order_value: number | null;
+  payload: string | null;
+}
+
+async function storedEvents(sessionId: string): Promise<StoredEvent[]> {
+  const [rows] = await queryLocalD1<StoredEvent>(state, `SELECT type, item_id, rec_id, slot, order_value, payload FROM events WHERE session_id = '${sessionId.replaceAll("'", "''")}' ORDER BY ts`);
+  return rows;
 }
 
 describe("demo storefront in Chromium against wrangler dev", () => {
@@ -140,8 +137,8 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     serverStarting.catch(() => {});
     browserStarting.catch(() => {});
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
-    expect(await main(["build", "--orders", path.join(demo, "orders.jsonl"), "--catalog", path.join(demo, "catalog.jsonl"), "--out", artifacts, "--quiet"])).toBe(0);
-    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", state, "--quiet"])).toBe(0);
+    await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, artifacts);
+    await publishLocal(artifacts, state);
     [server, browser] = await Promise.all([serverStarting, browserStarting]);
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
@@ -232,7 +229,7 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     await page.locator("[data-order-id]").waitFor();
     await expect.poll(() => page.locator("[data-cart-count]").isHidden()).toBe(true);
 
-    let events: Awaited<ReturnType<typeof storedEvents>> = [];
+    let events: StoredEvent[] = [];
     for (let attempt = 0; attempt < 10 && !events.some((e) => e.type === "purchase"); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       events = await storedEvents(sessionId);

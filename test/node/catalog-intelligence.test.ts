@@ -2,24 +2,19 @@
  * Acceptance on the demo store: the same `recommend()` the worker calls, over an in-process build, judged with
  * the demo generator's own fit rules (`tools/demo/compatibility.ts`), not the engine's.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromFiles } from "../../batch/build/build";
-import type { Artifacts } from "../../batch/build/artifacts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Artifacts, readArtifacts } from "../../batch/build/artifacts";
 import { LADDER_DEFAULTS } from "../../batch/catalog/down-sell";
 import { specDistance, specsOf } from "../../batch/catalog/spec-distance";
 import { LEAVES, type LeafKey } from "../../tools/demo/category-tree";
 import { SLOTS, SLOT_NAMES } from "../../tools/demo/compatibility";
-import { generateDemo } from "../../tools/demo/generate";
 import type { Product } from "../../tools/demo/product";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import type { RecommendationRequest } from "../../core/types";
+import { demoStore } from "./demo-store";
 
-const work = mkdtempSync(path.join(tmpdir(), "edgerec-catalog-"));
 let artifacts: Artifacts;
 let store: ArtifactStore;
 let catalog: CatalogProduct[];
@@ -44,16 +39,12 @@ function listsOf(id: string): ItemLists {
 const isDevice = (p: CatalogProduct) => typeof p.attrs.device_model === "string";
 
 describe("catalogue intelligence on the demo store, through recommend()", () => {
-  beforeAll(async () => {
-    const demo = path.join(work, "demo");
-    await generateDemo({ out: demo, orders: 12_000, sessions: 2_000 });
-    artifacts = await buildFromFiles({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") });
+  beforeAll(() => {
+    artifacts = readArtifacts(demoStore().artifacts);
     store = new ArtifactStore(artifacts);
     catalog = artifacts.catalog!;
     byId = new Map(catalog.map((p) => [p.id, p]));
-  }, 120_000);
-
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  });
 
   it("shows no accessory that does not fit, in the top 10 of every device, on its page and with it in the cart", () => {
     const devices = catalog.filter((p) => isDevice(p) && p.lifecycle !== "eol");

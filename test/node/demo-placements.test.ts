@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromFiles } from "../../batch/build/build";
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readArtifacts } from "../../batch/build/artifacts";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
-import { generateDemo } from "../../tools/demo/generate";
+import { demoFile, demoStore } from "./demo-store";
 
 interface Product {
   id: string;
@@ -17,7 +15,6 @@ interface Product {
   attrs: Record<string, unknown>;
 }
 
-const work = mkdtempSync(path.join(tmpdir(), "edgerec-demo-placements-"));
 let store: ArtifactStore;
 let catalog: Map<string, Product>;
 
@@ -26,15 +23,12 @@ const leaf = (id: string) => catalog.get(id)!.category.at(-1)!;
 const of = (answer: RecommendationResponse, kind: string) => answer.slots.find((s) => s.kind === kind)?.items.map((i) => i.id) ?? [];
 const inLeaf = (name: string) => [...catalog.values()].filter((p) => p.category.at(-1) === name && p.stock > 0 && p.lifecycle !== "eol");
 
-describe("every placement on the demo store (the demo generator, 6,000 orders), through the offline replay", () => {
-  beforeAll(async () => {
-    await generateDemo({ out: work, orders: 6000 });
-    store = new ArtifactStore(await buildFromFiles({ orders: path.join(work, "orders.jsonl"), catalog: path.join(work, "catalog.jsonl") }));
-    const lines = readFileSync(path.join(work, "catalog.jsonl"), "utf8").trim().split("\n");
+describe("every placement on the demo store (the run's shared one), through the offline replay", () => {
+  beforeAll(() => {
+    store = new ArtifactStore(readArtifacts(demoStore().artifacts));
+    const lines = readFileSync(demoFile("catalog.jsonl"), "utf8").trim().split("\n");
     catalog = new Map(lines.map((l) => JSON.parse(l) as Product).map((p) => [p.id, p]));
-  }, 120_000);
-
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  });
 
   it("checkout for a phone: one item per category, nothing of the cart's category, cases and protectors made for that phone", () => {
     const phones = inLeaf("Smartphones").filter((p) => p.lifecycle === "active").slice(0, 12);

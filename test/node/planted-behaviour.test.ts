@@ -3,15 +3,13 @@
  * calls: accessories bought with compatible devices, the gaming laptop's keyboard and mouse bought within two
  * weeks, and cheaper similar items for shoppers who hesitate on an expensive one.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromFiles } from "../../batch/build/build";
-import { generateDemo } from "../../tools/demo/generate";
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readArtifacts } from "../../batch/build/artifacts";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
+import { demoFile, demoStore } from "./demo-store";
 
 interface Planted {
   by_model: Array<{ device_model: string; family: string; device_orders: number }>;
@@ -19,7 +17,6 @@ interface Planted {
   hesitation: { alternatives: Array<{ viewed: string; alternatives: string[] }>; rule: { min_dwell_ms: number } };
 }
 
-const work = mkdtempSync(path.join(tmpdir(), "edgerec-planted-"));
 let store: ArtifactStore;
 let planted: Planted;
 let catalog: CatalogProduct[];
@@ -39,22 +36,18 @@ function bestVariant(model: string): CatalogProduct | undefined {
 }
 
 describe("the engine finds what the demo store planted", () => {
-  beforeAll(async () => {
-    const demo = path.join(work, "demo");
-    await generateDemo({ out: demo, orders: 30_000, sessions: 3_000 });
-    const artifacts = await buildFromFiles({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") });
+  beforeAll(() => {
+    const artifacts = readArtifacts(demoStore().artifacts);
     store = new ArtifactStore(artifacts);
     catalog = artifacts.catalog!;
     byId = new Map(catalog.map((p) => [p.id, p]));
-    planted = JSON.parse(readFileSync(path.join(demo, "planted.json"), "utf8")) as Planted;
+    planted = JSON.parse(readFileSync(demoFile("planted.json"), "utf8")) as Planted;
     ordersOf = new Map();
-    for (const line of readFileSync(path.join(demo, "orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (line.length === 0) continue;
       for (const item of (JSON.parse(line) as { items: Array<{ id: string }> }).items) ordersOf.set(item.id, (ordersOf.get(item.id) ?? 0) + 1);
     }
-  }, 180_000);
-
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  });
 
   it("accessory attach: a phone's page shows a case and a screen protector made for that model", () => {
     const phones = planted.by_model.filter((m) => m.family === "phone" && m.device_orders >= 25);

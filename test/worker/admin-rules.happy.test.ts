@@ -2,11 +2,11 @@ import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_KEYS } from "../../core/keys";
 import { recommendationResponseSchema } from "../../worker/schemas/recommendation-response";
-import { publishShopBuild } from "./shop-build";
-import { post } from "./tiny-build";
+import { rulesShopBuild } from "../fixtures/rules-shop";
+import { publishBuild } from "./publish-build";
+import { ADMIN_JSON, post } from "./requests";
 
 const RULES = "http://edge.test/v1/admin/rules";
-const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" };
 
 async function served(body: Record<string, unknown> = { placement: "checkout", cart: ["phone"], k: 10 }) {
   const response = await exports.default.fetch("http://edge.test/v1/recommendations", post(body));
@@ -17,7 +17,7 @@ async function served(body: Record<string, unknown> = { placement: "checkout", c
 const ids = async (body?: Record<string, unknown>) => (await served(body)).map((i) => i.id);
 
 async function createRule(rule: Record<string, unknown>): Promise<number> {
-  const response = await exports.default.fetch(RULES, { method: "POST", headers: auth, body: JSON.stringify({ name: "test rule", ...rule }) });
+  const response = await exports.default.fetch(RULES, { method: "POST", headers: ADMIN_JSON, body: JSON.stringify({ name: "test rule", ...rule }) });
   expect(response.status).toBe(201);
   return ((await response.json()) as { rule: { id: number } }).rule.id;
 }
@@ -27,12 +27,12 @@ const BASELINE = ["case", "charger", "earbuds", "power-bank", "speaker"];
 
 describe("merchandising rules change what the worker serves, without a rebuild", () => {
   beforeAll(async () => {
-    await publishShopBuild(env.KV, "rules-1");
+    await publishBuild(env.KV, rulesShopBuild("rules-1"));
   });
 
   afterEach(async () => {
-    const listed = (await (await exports.default.fetch(RULES, { headers: auth })).json()) as { rules: Array<{ id: number }> };
-    for (const rule of listed.rules) await exports.default.fetch(`${RULES}/${rule.id}`, { method: "DELETE", headers: auth });
+    const listed = (await (await exports.default.fetch(RULES, { headers: ADMIN_JSON })).json()) as { rules: Array<{ id: number }> };
+    for (const rule of listed.rules) await exports.default.fetch(`${RULES}/${rule.id}`, { method: "DELETE", headers: ADMIN_JSON });
   });
 
   it("serves the co-purchase list minus what does not fit when no rule is set", async () => {
@@ -81,10 +81,10 @@ describe("merchandising rules change what the worker serves, without a rebuild",
   it("an update and a delete take effect on the next request", async () => {
     const id = await createRule({ action: "exclude", match: { ids: ["speaker"] } });
     expect(await ids()).not.toContain("speaker");
-    const put = await exports.default.fetch(`${RULES}/${id}`, { method: "PUT", headers: auth, body: JSON.stringify({ name: "now a boost", action: "boost", weight: 20, match: { ids: ["speaker"] } }) });
+    const put = await exports.default.fetch(`${RULES}/${id}`, { method: "PUT", headers: ADMIN_JSON, body: JSON.stringify({ name: "now a boost", action: "boost", weight: 20, match: { ids: ["speaker"] } }) });
     expect(put.status).toBe(200);
     expect((await ids())[0]).toBe("speaker");
-    const removed = await exports.default.fetch(`${RULES}/${id}`, { method: "DELETE", headers: auth });
+    const removed = await exports.default.fetch(`${RULES}/${id}`, { method: "DELETE", headers: ADMIN_JSON });
     expect(((await removed.json()) as { published: number }).published).toBe(0);
     expect(await ids()).toEqual(BASELINE);
   });
@@ -92,7 +92,7 @@ describe("merchandising rules change what the worker serves, without a rebuild",
   it("lists rules and publishes only the enabled, unfinished ones to cfg/rules", async () => {
     await createRule({ action: "exclude", match: { ids: ["speaker"] } });
     await createRule({ action: "bury", match: { ids: ["case"] }, enabled: false });
-    const listed = (await (await exports.default.fetch(RULES, { headers: auth })).json()) as { rules: Array<{ action: string; enabled: boolean }> };
+    const listed = (await (await exports.default.fetch(RULES, { headers: ADMIN_JSON })).json()) as { rules: Array<{ action: string; enabled: boolean }> };
     expect(listed.rules.map((r) => [r.action, r.enabled])).toEqual([["exclude", true], ["bury", false]]);
     const overlay = JSON.parse((await env.KV.get(CONFIG_KEYS.rules))!) as { rules: Array<{ action: string }> };
     expect(overlay.rules.map((r) => r.action)).toEqual(["exclude"]);

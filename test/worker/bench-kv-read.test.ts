@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { BYPASS_CACHE_HEADER } from "../../worker/bench-flag";
-import { publishShop } from "./shop-kv";
+import { shopBuild } from "../fixtures/shop-build";
+import { publishBuild } from "./publish-build";
 
 const app = createApp();
 const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
@@ -10,7 +11,7 @@ const call = (path: string, flag: string, init?: RequestInit) => app.fetch(new R
 
 describe("benchmark hooks exist only with BENCH_ROUTES=on", () => {
   beforeAll(async () => {
-    await publishShop(env.KV, "shop-bench");
+    await publishBuild(env.KV, shopBuild("shop-bench"));
   });
 
   it("404 for the bare KV-read route when off (the wrangler.toml default)", async () => {

@@ -1,13 +1,14 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../../worker/client";
-import { publishShop } from "./shop-kv";
+import { shopBuild } from "../fixtures/shop-build";
+import { publishBuild } from "./publish-build";
 
 const edge = createClient("http://edge.test", { fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(input, init) });
 
 describe("the typed client", () => {
   beforeAll(async () => {
-    await publishShop(env.KV, "shop-client");
+    await publishBuild(env.KV, shopBuild("shop-client"));
   });
 
   it("posts a typed recommendation request and reads a typed answer", async () => {

@@ -1,6 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { post } from "./tiny-build";
+import { post } from "./requests";
 
 const URL = "http://edge.test/v1/events";
 const good = (id: string) => ({ event_id: id, type: "add_to_cart", session_id: "s", ts: 1_780_000_000, item_id: "x" });

@@ -2,8 +2,8 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/index";
-import { post } from "./tiny-build";
 import { count, waitFor } from "./wait-for";
+import { post } from "./requests";
 
 const URL = "http://edge.test/v1/events";
 const ts = 1_780_000_000;

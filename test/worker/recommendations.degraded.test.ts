@@ -2,8 +2,10 @@ import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
 import { servingStore } from "../../worker/storage/serving-store-instance";
-import { publishShop } from "./shop-kv";
-import { post, publishTinyBuild } from "./tiny-build";
+import { tinyBuild } from "../fixtures/tiny-build";
+import { shopBuild } from "../fixtures/shop-build";
+import { publishBuild } from "./publish-build";
+import { post } from "./requests";
 
 interface Answer {
   build?: string;
@@ -31,7 +33,7 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("missing item blob: 200, degraded, popular items fill the slot", async () => {
-    await publishTinyBuild(env.KV, "missing-item");
+    await publishBuild(env.KV, tinyBuild("missing-item"));
     await env.KV.delete(itemKey("missing-item", "phone-a"));
     const answer = await checkout(["phone-a"]);
     expect(answer.degraded).toBe(true);
@@ -39,7 +41,7 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("corrupt item blob: 200, degraded", async () => {
-    await publishTinyBuild(env.KV, "corrupt-item");
+    await publishBuild(env.KV, tinyBuild("corrupt-item"));
     const good = (await env.KV.get(itemKey("corrupt-item", "phone-b")))!;
     await env.KV.put(itemKey("corrupt-item", "phone-b"), `${good.slice(0, 8)}AAAA${good.slice(12)}`);
     const answer = await checkout(["phone-b"]);
@@ -48,14 +50,14 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("missing meta blob with nothing served before: 200, degraded", async () => {
-    await publishTinyBuild(env.KV, "missing-meta");
+    await publishBuild(env.KV, tinyBuild("missing-meta"));
     await env.KV.delete(metaKey("missing-meta"));
     const answer = await checkout(["phone-a"]);
     expect(answer.degraded).toBe(true);
   });
 
   it("missing item blob on a catalogue build: the category rules answer first (fitting accessories of the complement categories)", async () => {
-    await publishShop(env.KV, "shop-missing-item");
+    await publishBuild(env.KV, shopBuild("shop-missing-item"));
     await env.KV.delete(itemKey("shop-missing-item", "phone-flagship"));
     const answer = await checkout(["phone-flagship"], 4);
     expect(answer.degraded).toBe(true);
@@ -66,7 +68,7 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("pointer deleted after a build served: the last good build answers, marked degraded", async () => {
-    await publishShop(env.KV, "shop-last-good");
+    await publishBuild(env.KV, shopBuild("shop-last-good"));
     const healthy = await checkout(["phone-flagship"]);
     expect(healthy.degraded).toBeUndefined();
     await env.KV.delete(LIVE_POINTER_KEY);
@@ -76,9 +78,9 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("pointer to a build whose meta blob is corrupt: the last good build answers, marked degraded", async () => {
-    await publishShop(env.KV, "shop-good");
+    await publishBuild(env.KV, shopBuild("shop-good"));
     await checkout(["camera-a7"]);
-    await publishShop(env.KV, "shop-broken");
+    await publishBuild(env.KV, shopBuild("shop-broken"));
     await env.KV.put(metaKey("shop-broken"), "AAAA");
     const answer = await checkout(["camera-a7"]);
     expect(answer).toMatchObject({ build: "shop-good", degraded: true });
@@ -86,7 +88,7 @@ describe("faults degrade the answer instead of failing it", () => {
   });
 
   it("an unreadable slot-plans document: the default plans serve, not degraded", async () => {
-    await publishShop(env.KV, "shop-bad-plans");
+    await publishBuild(env.KV, shopBuild("shop-bad-plans"));
     await env.KV.put(CONFIG_KEYS.slotPlans, "{ not json");
     const answer = await ask({ placement: "product", product_id: "phone-flagship" });
     expect(answer.degraded).toBeUndefined();

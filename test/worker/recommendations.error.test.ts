@@ -1,6 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { post } from "./tiny-build";
+import { post } from "./requests";
 
 const URL = "http://edge.test/v1/recommendations";
 

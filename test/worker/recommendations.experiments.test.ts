@@ -4,11 +4,12 @@ import { assignVariant, variantLabel } from "../../core/experiments/assign";
 import type { PublishedExperiment } from "../../core/experiments/experiment-config";
 import { CONFIG_KEYS } from "../../core/keys";
 import { recommendationResponseSchema } from "../../worker/schemas/recommendation-response";
-import { post, publishTinyBuild } from "./tiny-build";
+import { tinyBuild } from "../fixtures/tiny-build";
+import { publishBuild } from "./publish-build";
+import { ADMIN_JSON, post } from "./requests";
 import { count, waitFor } from "./wait-for";
 
 const URL = "http://edge.test/v1/recommendations";
-const admin = { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" };
 
 async function recommend(body: Record<string, unknown>) {
   const response = await exports.default.fetch(URL, post({ placement: "checkout", cart: ["phone-a"], k: 3, ...body }));
@@ -20,10 +21,10 @@ let experiment: PublishedExperiment;
 
 describe("experiments on POST /v1/recommendations", () => {
   beforeAll(async () => {
-    await publishTinyBuild(env.KV, "exp-build");
+    await publishBuild(env.KV, tinyBuild("exp-build"));
     const response = await exports.default.fetch("http://edge.test/v1/admin/experiments", {
       method: "POST",
-      headers: admin,
+      headers: ADMIN_JSON,
       body: JSON.stringify({
         id: "checkout-copy",
         name: "Checkout copy and size",

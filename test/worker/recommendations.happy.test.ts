@@ -1,7 +1,9 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recommendationResponseSchema } from "../../worker/schemas/recommendation-response";
-import { post, publishTinyBuild } from "./tiny-build";
+import { tinyBuild } from "../fixtures/tiny-build";
+import { publishBuild } from "./publish-build";
+import { post } from "./requests";
 
 const URL = "http://edge.test/v1/recommendations";
 
@@ -13,7 +15,7 @@ async function recommend(body: unknown) {
 
 describe("POST /v1/recommendations on a published build", () => {
   beforeAll(async () => {
-    await publishTinyBuild(env.KV, "happy-1");
+    await publishBuild(env.KV, tinyBuild("happy-1"));
   });
 
   it("answers a checkout cross_sell slot for the cart from the item's list, with reasons", async () => {

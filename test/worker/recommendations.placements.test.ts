@@ -1,12 +1,14 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recommendationResponseSchema } from "../../worker/schemas/recommendation-response";
-import { postJson, publishShop } from "./shop-kv";
+import { shopBuild } from "../fixtures/shop-build";
+import { publishBuild } from "./publish-build";
+import { post } from "./requests";
 
 const URL = "http://edge.test/v1/recommendations";
 
 async function recommend(body: unknown) {
-  const response = await postJson(URL, body);
+  const response = await exports.default.fetch(URL, post(body));
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
   return recommendationResponseSchema.parse(await response.json());
@@ -16,7 +18,7 @@ const slotIds = (answer: { slots: Array<{ kind: string; items: Array<{ id: strin
 
 describe("every placement on the demo-like shop, through the worker", () => {
   beforeAll(async () => {
-    await publishShop(env.KV, "shop-placements");
+    await publishBuild(env.KV, shopBuild("shop-placements"));
   });
 
   it("checkout: fitting accessories for the cart, then the bundle holding it", async () => {
@@ -59,7 +61,7 @@ describe("every placement on the demo-like shop, through the worker", () => {
 
 describe("the session token", () => {
   beforeAll(async () => {
-    await publishShop(env.KV, "shop-session");
+    await publishBuild(env.KV, shopBuild("shop-session"));
   });
 
   it("comes back with every answer, carries the views, and caps a suggestion after three pages", async () => {
@@ -96,7 +98,7 @@ describe("the session token", () => {
     const home = await recommend({ placement: "home", session_token: forged });
     expect(home.intent).toBe("decisive");
     expect(home.session_token).not.toBe(forged);
-    const bad = await postJson(URL, { placement: "home", session_token: "not a token" });
+    const bad = await exports.default.fetch(URL, post({ placement: "home", session_token: "not a token" }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe("session_token");
   });

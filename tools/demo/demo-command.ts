@@ -3,7 +3,7 @@
  * `npm run demo:store`: writes the built-in demo electronics shop (catalog, orders, events, planted.json) to a folder.
  */
 import { type Command, numberFlag, parseFlags, requireFlag } from "../../batch/cli/command";
-import { formatBytes, printSummary, startProgress, trackPeakMemory } from "../../batch/cli/progress";
+import { formatBytes, measured, withProgress } from "../../batch/cli/progress";
 import { DEFAULT_PRODUCTS, MIN_PRODUCTS } from "./catalog";
 import { DEFAULT_ORDERS, DEFAULT_SEED, defaultSessions, generateDemo } from "./generate";
 
@@ -30,37 +30,26 @@ Attributes are documented in docs/catalog-attributes.md.
   --quiet          no progress output
 `,
   async run(argv) {
-    const { values } = parseFlags(argv, {
-      out: { type: "string" },
-      seed: { type: "string" },
-      orders: { type: "string" },
-      sessions: { type: "string" },
-      products: { type: "string" },
-      quiet: { type: "boolean" },
+    const flags = parseFlags(argv, { strings: ["out", "seed", "orders", "sessions", "products"], booleans: ["quiet"] });
+    const out = requireFlag(flags.out, "out");
+    const seed = numberFlag(flags.seed, "seed", DEFAULT_SEED, { integer: true, min: 0, max: 2 ** 32 - 1 });
+    const orders = numberFlag(flags.orders, "orders", DEFAULT_ORDERS, { integer: true, min: 1, max: 50_000_000 });
+    const sessions = numberFlag(flags.sessions, "sessions", defaultSessions(orders), { integer: true, min: 0, max: 10_000_000 });
+    const products = numberFlag(flags.products, "products", DEFAULT_PRODUCTS, { integer: true, min: MIN_PRODUCTS, max: 100_000 });
+    return measured("demo", async () => {
+      const summary = await withProgress("demo orders", flags.quiet, (progress) => generateDemo({ out, seed, orders, sessions, products, onProgress: (done, total) => progress.update(done, total) }));
+      const sizes = Object.entries(summary.files).map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ");
+      process.stderr.write(`demo -> ${out} (${sizes})\n`);
+      return {
+        products: summary.products,
+        leaf_categories: summary.leafCategories,
+        brands: summary.brands,
+        orders: summary.orders,
+        customers: summary.customers,
+        sessions: summary.sessions,
+        hesitation_sessions: summary.hesitationSessions,
+        events: summary.events,
+      };
     });
-    const out = requireFlag(values.out, "out");
-    const seed = numberFlag(values.seed, "seed", DEFAULT_SEED, { integer: true, min: 0, max: 2 ** 32 - 1 });
-    const orders = numberFlag(values.orders, "orders", DEFAULT_ORDERS, { integer: true, min: 1, max: 50_000_000 });
-    const sessions = numberFlag(values.sessions, "sessions", defaultSessions(orders), { integer: true, min: 0, max: 10_000_000 });
-    const products = numberFlag(values.products, "products", DEFAULT_PRODUCTS, { integer: true, min: MIN_PRODUCTS, max: 100_000 });
-    const started = performance.now();
-    const memory = trackPeakMemory();
-    const progress = startProgress("demo orders", { quiet: values.quiet });
-    const summary = await generateDemo({ out, seed, orders, sessions, products, onProgress: (done, total) => progress.update(done, total) });
-    progress.finish();
-    memory.stop();
-    const sizes = Object.entries(summary.files).map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ");
-    process.stderr.write(`demo -> ${out} (${sizes})\n`);
-    printSummary("demo", {
-      products: summary.products,
-      leaf_categories: summary.leafCategories,
-      brands: summary.brands,
-      orders: summary.orders,
-      customers: summary.customers,
-      sessions: summary.sessions,
-      hesitation_sessions: summary.hesitationSessions,
-      events: summary.events,
-    }, started, memory.peakBytes());
-    return 0;
   },
 };

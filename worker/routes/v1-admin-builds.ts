@@ -2,13 +2,12 @@
  * @module
  * `GET /v1/admin/builds`: the published builds, newest first, with the live one marked.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { builds } from "../../db/schema";
 import type { AppEnv } from "../app-env";
-import { adminAuth } from "../middleware/admin-auth";
-import { errorSchema } from "../schemas/recommendation-response";
+import { adminRoute } from "../middleware/admin-route";
 
 const buildSchema = z.object({
   id: z.string(),
@@ -18,16 +17,13 @@ const buildSchema = z.object({
   counts: z.record(z.string(), z.number()),
 });
 
-const route = createRoute({
+const route = adminRoute({
   method: "get",
   path: "/v1/admin/builds",
   summary: "Published builds",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
   responses: {
     200: { description: "Builds, newest first", content: { "application/json": { schema: z.object({ builds: z.array(buildSchema) }) } } },
-    401: { description: "Missing or wrong admin token", content: { "application/json": { schema: errorSchema } } },
   },
 });
 

@@ -4,7 +4,7 @@
  * `GET /v1/admin/experiments`, `POST /v1/admin/experiments` (create), `PATCH /v1/admin/experiments/{id}`
  * (rename, start, stop, reschedule; variants only while a draft, since changing them mid-test breaks the analysis).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { EXPERIMENT_STATUSES, EXPERIMENT_UNITS, variantsSchema } from "../../core/experiments/experiment-config";
@@ -13,9 +13,7 @@ import { experiments } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { publishExperiments } from "../experiments/publish-experiments";
-import { adminAuth } from "../middleware/admin-auth";
-import { limitBody, requireJsonBody } from "../middleware/json-body";
-import { errorSchema } from "../schemas/recommendation-response";
+import { adminRoute, errorAnswer, jsonBody } from "../middleware/admin-route";
 
 const experimentSchema = z
   .object({
@@ -54,43 +52,35 @@ const patchSchema = z.object({
   variants: variantsSchema.optional(),
 });
 
-const errors = { content: { "application/json": { schema: errorSchema } } };
-const failures = {
-  400: { description: "An invalid field", ...errors },
-  401: { description: "Missing or wrong admin token", ...errors },
-};
+const BODY_LIMIT = 64 * 1024;
+const experimentAnswer = { content: { "application/json": { schema: experimentSchema } } };
 
-const list = createRoute({
+const list = adminRoute({
   method: "get",
   path: "/v1/admin/experiments",
   summary: "Every experiment, oldest first",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
-  responses: { 200: { description: "Experiments", content: { "application/json": { schema: z.object({ experiments: z.array(experimentSchema) }) } } }, 401: failures[401] },
+  responses: { 200: { description: "Experiments", content: { "application/json": { schema: z.object({ experiments: z.array(experimentSchema) }) } } } },
 });
 
-const create = createRoute({
+const create = adminRoute({
   method: "post",
   path: "/v1/admin/experiments",
   summary: "Define an experiment (published to the edge when running)",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(64 * 1024)] as const,
-  request: { body: { required: true, content: { "application/json": { schema: createSchema } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: experimentSchema } } }, ...failures, 409: { description: "The id exists", ...errors } },
+  bodyLimit: BODY_LIMIT,
+  request: { body: jsonBody(createSchema) },
+  responses: { 201: { description: "Created", ...experimentAnswer }, 409: errorAnswer("The id exists") },
 });
 
-const patch = createRoute({
+const patch = adminRoute({
   method: "patch",
   path: "/v1/admin/experiments/{id}",
   summary: "Start, stop, rename or reschedule an experiment",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(64 * 1024)] as const,
-  request: { params: z.object({ id: idSchema }), body: { required: true, content: { "application/json": { schema: patchSchema } } } },
+  bodyLimit: BODY_LIMIT,
+  request: { params: z.object({ id: idSchema }), body: jsonBody(patchSchema) },
   responses: {
-    200: { description: "Updated", content: { "application/json": { schema: experimentSchema } } },
-    ...failures,
-    404: { description: "No such experiment", ...errors },
-    409: { description: "Not allowed in its current status", ...errors },
+    200: { description: "Updated", ...experimentAnswer },
+    404: errorAnswer("No such experiment"),
+    409: errorAnswer("Not allowed in its current status"),
   },
 });
 

@@ -4,80 +4,54 @@
  * without a rebuild: `GET /v1/admin/rules`, `POST /v1/admin/rules`, `PUT /v1/admin/rules/{id}` (replace),
  * `DELETE /v1/admin/rules/{id}`. What each action does: `core/rules/merch-rule.ts`.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { merchRuleSchema, type RuleInput, ruleInputSchema } from "../../core/rules/merch-rule";
 import { merchRules } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
-import { adminAuth } from "../middleware/admin-auth";
-import { limitBody, requireJsonBody } from "../middleware/json-body";
+import { adminRoute, errorAnswer, jsonBody } from "../middleware/admin-route";
 import { publishRules, ruleOfRow, storedRules } from "../overlays/publish-rules";
-import { errorSchema } from "../schemas/recommendation-response";
 
-const errors = { content: { "application/json": { schema: errorSchema } } };
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
-const ruleBody = { required: true, content: { "application/json": { schema: ruleInputSchema } } };
+const noSuchRule = errorAnswer("No such rule");
 const ruleAnswer = { content: { "application/json": { schema: z.object({ rule: merchRuleSchema, published: z.number().int() }) } } };
 const BODY_LIMIT = 16 * 1024;
 
-const list = createRoute({
+const list = adminRoute({
   method: "get",
   path: "/v1/admin/rules",
   summary: "Every merchandising rule, enabled or not",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
-  responses: {
-    200: { description: "Rules by id", content: { "application/json": { schema: z.object({ rules: z.array(merchRuleSchema) }) } } },
-    401: { description: "Missing or wrong admin token", ...errors },
-  },
+  responses: { 200: { description: "Rules by id", content: { "application/json": { schema: z.object({ rules: z.array(merchRuleSchema) }) } } } },
 });
 
-const create = createRoute({
+const create = adminRoute({
   method: "post",
   path: "/v1/admin/rules",
   summary: "Create a rule and publish the active set to the edge",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(BODY_LIMIT)] as const,
-  request: { body: ruleBody },
-  responses: {
-    201: { description: "The stored rule, and how many rules the edge now applies", ...ruleAnswer },
-    400: { description: "An invalid field", ...errors },
-    401: { description: "Missing or wrong admin token", ...errors },
-    413: { description: "Body too large", ...errors },
-    415: { description: "Not JSON", ...errors },
-  },
+  bodyLimit: BODY_LIMIT,
+  request: { body: jsonBody(ruleInputSchema) },
+  responses: { 201: { description: "The stored rule, and how many rules the edge now applies", ...ruleAnswer } },
 });
 
-const update = createRoute({
+const update = adminRoute({
   method: "put",
   path: "/v1/admin/rules/{id}",
   summary: "Replace a rule and publish the active set to the edge",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(BODY_LIMIT)] as const,
-  request: { params: idParam, body: ruleBody },
-  responses: {
-    200: { description: "The stored rule, and how many rules the edge now applies", ...ruleAnswer },
-    400: { description: "An invalid field", ...errors },
-    401: { description: "Missing or wrong admin token", ...errors },
-    404: { description: "No such rule", ...errors },
-    413: { description: "Body too large", ...errors },
-    415: { description: "Not JSON", ...errors },
-  },
+  bodyLimit: BODY_LIMIT,
+  request: { params: idParam, body: jsonBody(ruleInputSchema) },
+  responses: { 200: { description: "The stored rule, and how many rules the edge now applies", ...ruleAnswer }, 404: noSuchRule },
 });
 
-const remove = createRoute({
+const remove = adminRoute({
   method: "delete",
   path: "/v1/admin/rules/{id}",
   summary: "Delete a rule and publish the active set to the edge",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   request: { params: idParam },
   responses: {
     200: { description: "The deleted id, and how many rules the edge now applies", content: { "application/json": { schema: z.object({ deleted: z.number().int(), published: z.number().int() }) } } },
-    401: { description: "Missing or wrong admin token", ...errors },
-    404: { description: "No such rule", ...errors },
+    404: noSuchRule,
   },
 });
 

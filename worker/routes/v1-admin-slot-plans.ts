@@ -5,7 +5,7 @@
  * `GET /v1/admin/slot-plans` (the plans in force and which are configured), `PUT /v1/admin/slot-plans/{placement}`
  * (replace one placement's plan), `DELETE /v1/admin/slot-plans/{placement}` (back to the default).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { CONFIG_KEYS } from "../../core/keys";
@@ -13,54 +13,39 @@ import { DEFAULT_SLOT_PLANS, resolveSlotPlans, type SlotPlan, slotPlanSchema } f
 import { PLACEMENTS, type Placement } from "../../core/types";
 import { slotPlans } from "../../db/schema";
 import type { AppEnv } from "../app-env";
-import { adminAuth } from "../middleware/admin-auth";
-import { limitBody, requireJsonBody } from "../middleware/json-body";
-import { errorSchema } from "../schemas/recommendation-response";
+import { adminRoute, jsonBody } from "../middleware/admin-route";
 
 const placementParam = z.object({ placement: z.enum(PLACEMENTS) });
 const plansSchema = z.record(z.enum(PLACEMENTS), slotPlanSchema);
-const errors = { content: { "application/json": { schema: errorSchema } } };
+const planAnswer = { content: { "application/json": { schema: z.object({ placement: z.enum(PLACEMENTS), plan: slotPlanSchema }) } } };
 
-const list = createRoute({
+const list = adminRoute({
   method: "get",
   path: "/v1/admin/slot-plans",
   summary: "The slot plan of every placement (configured or default)",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   responses: {
     200: {
       description: "Plans in force, and the placements whose plan is configured rather than default",
       content: { "application/json": { schema: z.object({ plans: plansSchema, configured: z.array(z.enum(PLACEMENTS)) }) } },
     },
-    401: { description: "Missing or wrong admin token", ...errors },
   },
 });
 
-const put = createRoute({
+const put = adminRoute({
   method: "put",
   path: "/v1/admin/slot-plans/{placement}",
   summary: "Replace a placement's slot plan and publish it to the edge",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(16 * 1024)] as const,
-  request: { params: placementParam, body: { required: true, content: { "application/json": { schema: slotPlanSchema } } } },
-  responses: {
-    200: { description: "The stored plan, with defaults filled in", content: { "application/json": { schema: z.object({ placement: z.enum(PLACEMENTS), plan: slotPlanSchema }) } } },
-    400: { description: "An invalid field", ...errors },
-    401: { description: "Missing or wrong admin token", ...errors },
-  },
+  bodyLimit: 16 * 1024,
+  request: { params: placementParam, body: jsonBody(slotPlanSchema) },
+  responses: { 200: { description: "The stored plan, with defaults filled in", ...planAnswer } },
 });
 
-const remove = createRoute({
+const remove = adminRoute({
   method: "delete",
   path: "/v1/admin/slot-plans/{placement}",
   summary: "Return a placement to the default slot plan",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   request: { params: placementParam },
-  responses: {
-    200: { description: "The default plan now in force", content: { "application/json": { schema: z.object({ placement: z.enum(PLACEMENTS), plan: slotPlanSchema }) } } },
-    401: { description: "Missing or wrong admin token", ...errors },
-  },
+  responses: { 200: { description: "The default plan now in force", ...planAnswer } },
 });
 
 export const adminSlotPlansRoute = new OpenAPIHono<AppEnv>()

@@ -4,15 +4,12 @@
  * overlay (KV `cfg/stock`) is republished at once, so a sold-out item leaves every answer within the edge's
  * overlay cache time, without a rebuild.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
-import { adminAuth } from "../middleware/admin-auth";
-import { limitBody, requireJsonBody } from "../middleware/json-body";
+import { adminRoute, jsonBody } from "../middleware/admin-route";
 import { publishStock } from "../overlays/publish-stock";
-import { errorSchema } from "../schemas/recommendation-response";
 
 export const MAX_STOCK_UPDATES = 1000;
-const errors = { content: { "application/json": { schema: errorSchema } } };
 
 const stockBody = z.object({
   items: z
@@ -22,22 +19,17 @@ const stockBody = z.object({
     .meta({ description: `Up to ${MAX_STOCK_UPDATES} products with their units on hand` }),
 });
 
-const route = createRoute({
+const route = adminRoute({
   method: "post",
   path: "/v1/admin/stock",
   summary: "Set units on hand and publish the out-of-stock overlay to the edge",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth(), requireJsonBody(), limitBody(128 * 1024)] as const,
-  request: { body: { required: true, content: { "application/json": { schema: stockBody } } } },
+  bodyLimit: 128 * 1024,
+  request: { body: jsonBody(stockBody) },
   responses: {
     200: {
       description: "How many products were updated, which ids D1 does not know, and how many products are now out of stock",
       content: { "application/json": { schema: z.object({ updated: z.number().int(), unknown: z.array(z.string()), out_of_stock: z.number().int() }) } },
     },
-    400: { description: "An invalid field", ...errors },
-    401: { description: "Missing or wrong admin token", ...errors },
-    413: { description: "Body too large", ...errors },
-    415: { description: "Not JSON", ...errors },
   },
 });
 

@@ -4,14 +4,13 @@
  * against control, sample-ratio check, guardrails, verdicts), its activity over time and purchase attribution.
  * Without `experiment`, the most recently started running one. Analytics read D1; recommendations never do.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { METRICS } from "../../core/stats/experiment-analysis";
 import { metricsReport } from "../../db/analytics/metrics-report";
 import { d1Client } from "../../db/analytics/sql-client";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
-import { adminAuth } from "../middleware/admin-auth";
-import { errorSchema } from "../schemas/recommendation-response";
+import { adminRoute, errorAnswer } from "../middleware/admin-route";
 
 const BUCKETS = { hour: 3600, day: 86_400, week: 7 * 86_400 } as const;
 
@@ -26,12 +25,10 @@ const reportSchema = z
   })
   .openapi("MetricsReport");
 
-const route = createRoute({
+const route = adminRoute({
   method: "get",
   path: "/v1/metrics",
   summary: "A/B analysis of an experiment",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   request: {
     query: z.object({
       experiment: z.string().min(1).max(64).optional(),
@@ -42,8 +39,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: "The analysis", content: { "application/json": { schema: reportSchema } } },
-    401: { description: "Missing or wrong admin token", content: { "application/json": { schema: errorSchema } } },
-    404: { description: "No such experiment (or none at all)", content: { "application/json": { schema: errorSchema } } },
+    404: errorAnswer("No such experiment (or none at all)"),
   },
 });
 

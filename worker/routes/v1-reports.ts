@@ -3,12 +3,11 @@
  * `GET /v1/reports` (admin): the business reports from D1 — attach matrix by category pair, candidate bundles
  * for product planning, and how clearance stock moved (through down-sell and other recommendations).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { businessReports } from "../../db/analytics/metrics-report";
 import { d1Client } from "../../db/analytics/sql-client";
 import type { AppEnv } from "../app-env";
-import { adminAuth } from "../middleware/admin-auth";
-import { errorSchema } from "../schemas/recommendation-response";
+import { adminRoute } from "../middleware/admin-route";
 
 const reportsSchema = z
   .object({
@@ -19,12 +18,10 @@ const reportsSchema = z
   })
   .openapi("BusinessReports");
 
-const route = createRoute({
+const route = adminRoute({
   method: "get",
   path: "/v1/reports",
   summary: "Attach matrix, candidate bundles and clearance movement",
-  security: [{ bearer: [] }],
-  middleware: [adminAuth()] as const,
   request: {
     query: z.object({
       days: z.coerce.number().int().min(1).max(3650).default(90),
@@ -38,7 +35,6 @@ const route = createRoute({
   },
   responses: {
     200: { description: "The reports", content: { "application/json": { schema: reportsSchema } } },
-    401: { description: "Missing or wrong admin token", content: { "application/json": { schema: errorSchema } } },
   },
 });
 

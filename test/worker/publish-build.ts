@@ -1,0 +1,20 @@
+/**
+ * @module
+ * Publishes a hand-made build (`test/fixtures`) into the worker's KV the way `edgerec publish` does: every blob
+ * base64 under the build's prefix, then the `live` pointer; and a hand-made shop's catalogue rows into D1.
+ */
+import { encodeBase64 } from "../../core/blob/base64";
+import { itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
+import type { EncodedBuild } from "../fixtures/encoded-build";
+import type { ShopItem } from "../fixtures/rules-shop";
+
+export async function publishBuild(kv: KVNamespace, build: EncodedBuild): Promise<void> {
+  await kv.put(metaKey(build.buildId), encodeBase64(build.meta));
+  for (const [id, blob] of build.items) await kv.put(itemKey(build.buildId, id), encodeBase64(blob));
+  await kv.put(LIVE_POINTER_KEY, JSON.stringify({ build: build.buildId, published_at: build.createdAt }));
+}
+
+export async function insertProducts(db: D1Database, rows: readonly ShopItem[]): Promise<void> {
+  const insert = db.prepare("INSERT OR REPLACE INTO products (id, title, brand, price, attrs, stock) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  await db.batch(rows.map((item) => insert.bind(item.id, item.title, item.brand, item.price, JSON.stringify(item.attrs), item.stock)));
+}
