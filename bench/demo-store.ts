@@ -10,7 +10,7 @@ import path from "node:path";
 import { type Artifacts, readArtifacts } from "../batch/build/artifacts";
 import { main } from "../batch/cli/main";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
-import { Rng } from "../core/random/rng";
+import type { Rng } from "../core/random/rng";
 import { generateDemo } from "../tools/demo/generate";
 
 export interface DemoStore {

@@ -221,12 +221,12 @@ async function parent(argv: string[]): Promise<number> {
   if (!argv.includes("--no-scale")) {
     const s = child<ScaleResult>(["scale", "100000", "1000000"]);
     process.stdout.write(
-      [
+      `${[
         `\nscale check: cross-sell build on synthetic orders (${s.items.toLocaleString("en")} items, ${s.orders.toLocaleString("en")} orders, ${s.lines.toLocaleString("en")} lines)`,
         `  cross-sell ${(s.crossSellMs / 1000).toFixed(1)} s (of which tuning ${(s.tuningMs / 1000).toFixed(1)} s), ${s.candidates.toLocaleString("en")} candidates`,
         `  memory: ${formatBytes(s.baselineBytes)} with the orders loaded, peak ${formatBytes(s.peakBytes)}`,
         `  tuned: ${s.parameters}   (generating the orders took ${(s.generateMs / 1000).toFixed(1)} s)`,
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
   }
   return 0;

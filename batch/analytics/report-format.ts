@@ -15,7 +15,7 @@ export function csv(rows: ReadonlyArray<Record<string, unknown>>, columns: reado
     const text = Array.isArray(value) ? value.join(" + ") : String(value);
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [columns.join(","), ...rows.map((row) => columns.map((c) => cell(row[c])).join(","))].join("\n") + "\n";
+  return `${[columns.join(","), ...rows.map((row) => columns.map((c) => cell(row[c])).join(","))].join("\n")}\n`;
 }
 
 const round = (x: number, digits = 6) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);

@@ -45,7 +45,7 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
   writeFileSync(path.join(dir, ARTIFACT_FILES.meta), artifacts.meta);
   writeFileSync(path.join(dir, ARTIFACT_FILES.items), packItemBlobs(artifacts.itemBlobs));
   if (artifacts.catalog !== undefined) {
-    writeFileSync(path.join(dir, ARTIFACT_FILES.catalog), artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n") + "\n");
+    writeFileSync(path.join(dir, ARTIFACT_FILES.catalog), `${artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n")}\n`);
   }
   if (artifacts.publication !== undefined) writeFileSync(path.join(dir, ARTIFACT_FILES.publication), JSON.stringify(artifacts.publication));
   writeFileSync(path.join(dir, ARTIFACT_FILES.manifest), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);

@@ -12,7 +12,7 @@ import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
-import { type Artifacts, type Manifest } from "./artifacts";
+import type { Artifacts, Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";

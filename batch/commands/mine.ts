@@ -6,7 +6,7 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
-import { formatSeconds, measured, type Progress, withProgress } from "../cli/progress";
+import { formatSeconds, measured, withProgress } from "../cli/progress";
 import { readOrders } from "../io/read-orders";
 import { type AssociationRules, associationRules, confidence, conviction, leverage, lift, support } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";

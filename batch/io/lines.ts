@@ -5,9 +5,7 @@
  */
 import { createReadStream, statSync } from "node:fs";
 
-export interface LineProgress {
-  (bytesRead: number, totalBytes: number): void;
-}
+export type LineProgress = (bytesRead: number, totalBytes: number) => void
 
 /** Yields the lines of each chunk as an array, with the line number of the first one. */
 export async function* readLineBatches(path: string, onProgress?: LineProgress): AsyncGenerator<[lines: string[], firstLineNumber: number]> {

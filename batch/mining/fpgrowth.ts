@@ -202,7 +202,7 @@ class FpMiner {
       const start = rowStart[b];
       const m = rowStart[b + 1] - start;
       let shared = 0;
-      const limit = m < previousLength ? m : previousLength;
+      const limit = Math.min(m , previousLength);
       while (shared < limit && rowItems[start + shared] === rowItems[previousStart + shared]) shared++;
       for (let q = 0; q < shared; q++) nodeCount[pathNodes[q]]++;
       if (shared < m) {

@@ -45,7 +45,6 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
   const topN = options.topN ?? 50;
   const maxPairsPerUser = options.maxPairsPerUser ?? 5000;
   const n = baskets.itemIds.length;
-  const total = basketCount(baskets);
   const { offsets: lineOffsets, items: lines, users: basketUsers, times } = baskets;
 
   const dated = datedByUser(baskets);

@@ -72,7 +72,7 @@ describe("edgerec build + recommend (no catalogue)", () => {
     expect(build.status).toBe(0);
     const requests = path.join(dir, "R.jsonl");
     const carts = [["whole milk"], ["yogurt", "tropical fruit"], ["beer", "bottled beer"], []];
-    writeFileSync(requests, carts.map((cart, i) => JSON.stringify({ id: `r${i}`, placement: "checkout", cart })).join("\n") + "\n");
+    writeFileSync(requests, `${carts.map((cart, i) => JSON.stringify({ id: `r${i}`, placement: "checkout", cart })).join("\n")}\n`);
     const answer = edgerec(["recommend", "--artifacts", path.join(dir, "g"), "--requests", requests, "--k", "5", "--quiet"]);
     const lines = answer.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(carts.length);

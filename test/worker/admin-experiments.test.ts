@@ -8,6 +8,7 @@ const URL = "http://edge.test/v1/admin/experiments";
 
 async function call(method: string, path: string, body?: unknown) {
   const response = await exports.default.fetch(`${URL}${path}`, { method, headers: ADMIN_JSON, body: body === undefined ? undefined : JSON.stringify(body) });
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field and asserted
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

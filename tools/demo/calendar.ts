@@ -24,7 +24,7 @@ export const HOUR_WEIGHTS = [
   0.2, 0.1, 0.05, 0.03, 0.03, 0.05, 0.15, 0.35, 0.6, 0.8, 0.9, 1.0, 1.05, 1.0, 0.95, 0.95, 1.0, 1.05, 1.15, 1.3,
   1.35, 1.2, 0.9, 0.5,
 ];
-const HOUR_CUMULATIVE = HOUR_WEIGHTS.reduce<number[]>((acc, w) => [...acc, (acc.at(-1) ?? 0) + w], []);
+const HOUR_CUMULATIVE = HOUR_WEIGHTS.map(((sum) => (w: number) => (sum += w))(0));
 
 export function dayStartMs(day: number): number {
   return WINDOW_START_MS + day * DAY_MS;

@@ -86,7 +86,7 @@ export function productText(product: FitProduct): ProductText {
   };
 }
 
-const TOKEN = /(?<=\s)-(?=\s)|\d+(?:\.\d+)?(?=")|[A-Za-z0-9\u00C0-\u024F]+(?:[-.'][A-Za-z0-9\u00C0-\u024F]+)*\+*|[\/,;|()&+":]/g;
+const TOKEN = /(?<=\s)-(?=\s)|\d+(?:\.\d+)?(?=")|[A-Za-z0-9\u00C0-\u024F]+(?:[-.'][A-Za-z0-9\u00C0-\u024F]+)*\+*|[/,;|()&+":]/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
