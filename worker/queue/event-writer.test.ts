@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { eventRow } from "../../core/events/event-rows";
 import { eventSchema } from "../../core/events/event-schema";
+import { eventRow } from "../../db/event-rows";
 import { writeMessages, writeStatements } from "./event-writer";
 import type { QueueMessage } from "./queue-message";
 

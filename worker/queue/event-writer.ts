@@ -6,7 +6,7 @@
  */
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { type EventRow, type OrderLineRow, type OrderRow, purchaseOrder } from "../../core/events/event-rows";
+import { type EventRow, type OrderLineRow, type OrderRow, purchaseOrder } from "../../db/event-rows";
 import { chunkRows, MAX_BOUND_PARAMETERS } from "../../db/insert-chunks";
 import { events, exposures, orderLines, orders } from "../../db/schema";
 import type { ExposureRow, QueueMessage } from "./queue-message";

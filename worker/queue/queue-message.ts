@@ -3,7 +3,7 @@
  * What travels on the events queue: storefront events (as rows, validated and normalised by the route) and the
  * experiment exposures the recommendation route reports.
  */
-import type { EventRow } from "../../core/events/event-rows";
+import type { EventRow } from "../../db/event-rows";
 
 export interface ExposureRow {
   experiment_id: string;

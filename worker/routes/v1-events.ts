@@ -8,8 +8,8 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { acceptValidBody, parseEventBatch } from "../../core/events/event-batch";
-import { eventRow } from "../../core/events/event-rows";
 import { EVENT_LIMITS, eventBodySchema } from "../../core/events/event-schema";
+import { eventRow } from "../../db/event-rows";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { limitBody, requireJsonBody } from "../middleware/json-body";
