@@ -43,11 +43,11 @@ interface Internals {
     innerType?: Node;
     in?: Node;
     out?: Node;
+    transform?: (value: unknown, context: Payload) => unknown;
   };
   values?: Set<unknown>;
   optin?: "optional" | "defaulted";
   optout?: "optional";
-  parse: (payload: Payload, ctx: { async: false }) => Payload;
 }
 
 interface Node {
@@ -55,6 +55,10 @@ interface Node {
 }
 
 class Unsupported extends Error {}
+
+function addIssue(this: Payload, issue: unknown): void {
+  this.issues.push(issue);
+}
 
 export function compileSchema<S extends z.ZodType>(schema: S): CompiledSchema<z.output<S>> | undefined {
   try {
@@ -75,7 +79,7 @@ class Compiler {
     const out = this.node(node, "input", lines);
     lines.push(`return ${out};`);
     const body = `"use strict";\nreturn function compiled(input) {\n${lines.join("\n")}\n};`;
-    return new Function("R", "refs", "CTX", body)(REFUSED, this.refs, { async: false }) as (value: unknown) => unknown;
+    return new Function("R", "refs", "ADD_ISSUE", body)(REFUSED, this.refs, addIssue) as (value: unknown) => unknown;
   }
 
   private name(prefix: string): string {
@@ -170,9 +174,15 @@ class Compiler {
       case "pipe":
         return this.node(def.out!, this.node(def.in!, input, lines), lines);
       case "transform": {
+        // The transform's own function, given a context that only records whether it added an issue.
         const out = this.name("t");
-        lines.push(`const ${out} = ${this.ref(zod)}.parse({ value: ${input}, issues: [] }, CTX);`, `if (${out} instanceof Promise || ${out}.issues.length !== 0) return R;`);
-        return `${out}.value`;
+        const context = this.name("c");
+        lines.push(
+          `const ${context} = { value: ${input}, issues: [], addIssue: ADD_ISSUE };`,
+          `const ${out} = ${this.ref(def.transform)}(${input}, ${context});`,
+          `if (${context}.issues.length !== 0 || ${out} instanceof Promise) return R;`,
+        );
+        return out;
       }
       default:
         throw new Unsupported(def.type);
