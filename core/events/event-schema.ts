@@ -85,7 +85,6 @@ export const eventLineSchema = z.discriminatedUnion("type", [
 
 export type StorefrontEvent = z.infer<typeof eventSchema>;
 export type PurchaseLine = z.infer<typeof purchaseLineSchema>;
-export type EventLine = z.infer<typeof eventLineSchema>;
 
 /** The body of `POST /v1/events`: one event, an array of events, or `{"events": [...]}`. */
 export const eventBodySchema = z.union([

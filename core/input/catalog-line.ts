@@ -35,5 +35,3 @@ export const catalogLineSchema = z
     margin: z.number().min(-1).nullish().meta({ description: "Gross margin as a fraction of price" }),
   })
   .refine((product) => product.id != null || product.item_id != null, { path: ["id"], message: "missing (id or item_id)" });
-
-export type CatalogLine = z.infer<typeof catalogLineSchema>;

@@ -35,4 +35,3 @@ export const orderLineSchema = z
   .refine((order) => order.order_id != null || order.basket_id != null, { path: ["order_id"], message: "missing (order_id or basket_id)" });
 
 export type OrderItem = z.infer<typeof orderItemSchema>;
-export type OrderLine = z.infer<typeof orderLineSchema>;
