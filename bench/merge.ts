@@ -11,7 +11,7 @@ import { ArtifactStore } from "../batch/recommend/artifact-store";
 import { anchorWeights } from "../core/recommend/anchor-weights";
 import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
 import { recommend } from "../core/recommend/recommend";
-import type { RecommendationRequest } from "../core/types";
+import type { RecommendationRequest } from "../core/request-schema";
 import { Rng } from "../core/random/rng";
 import { buildDemoStore, cartSampler, percentile } from "./demo-store";
 

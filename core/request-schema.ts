@@ -35,7 +35,7 @@ export const recommendationRequestSchema = z.object({
   query: z.string().max(LIMITS.queryLength).optional(),
   category: z.string().max(LIMITS.idLength).optional().meta({ description: "Category being browsed (placement listing)" }),
   k: z.number().int().min(1).max(LIMITS.maxK).optional().meta({ description: "Items per slot" }),
-  price_sort: z.enum(["asc", "desc"]).optional(),
+  price_sort: z.enum(["asc", "desc"]).optional().meta({ description: "The shopper sorted or filtered by price: a price-sensitivity signal" }),
   price_max: z.number().positive().optional(),
   owned: z.array(itemId).max(LIMITS.ownedItems).optional().meta({ description: "Items the user already bought (never suggested; home suggests upgrades and accessories for them)" }),
   session_token: z
@@ -46,17 +46,6 @@ export const recommendationRequestSchema = z.object({
     .meta({ description: "The session_token of the previous answer; an expired or foreign token starts a new session" }),
 });
 
-export type ValidRecommendationRequest = z.infer<typeof recommendationRequestSchema>;
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** Flattens zod issues into "which field, what is wrong". */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[") : "(body)",
-    message: issue.message,
-  }));
-}
+/** The body of `POST /v1/recommendations`, and of a request line of `edgerec recommend` (plus its `id`). */
+export type RecommendationRequest = z.infer<typeof recommendationRequestSchema>;
+export type ViewedItem = z.infer<typeof viewedItemSchema>;

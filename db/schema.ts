@@ -5,6 +5,10 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { EVENT_TYPES } from "../core/events/event-schema";
+import { EXPERIMENT_STATUSES, EXPERIMENT_UNITS } from "../core/experiments/experiment-config";
+import { RULE_ACTIONS } from "../core/rules/merch-rule";
+import { LIFECYCLES } from "../core/types";
 
 const now = sql`(unixepoch())`;
 
@@ -34,7 +38,7 @@ export const products = sqliteTable(
     /** Connectors, models, mounts and other keys the compatibility engine matches on. */
     compatKeys: text("compat_keys", { mode: "json" }).$type<string[]>().notNull().default([]),
     stock: integer("stock"),
-    lifecycle: text("lifecycle", { enum: ["new", "active", "clearance", "eol"] }).notNull().default("active"),
+    lifecycle: text("lifecycle", { enum: LIFECYCLES }).notNull().default("active"),
     margin: real("margin"),
     launchedAt: text("launched_at"),
     updatedAt: integer("updated_at").notNull().default(now),
@@ -71,8 +75,6 @@ export const orderLines = sqliteTable(
   (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index("order_lines_product").on(t.productId)],
 );
 
-export const EVENT_TYPES = ["view", "add_to_cart", "remove_from_cart", "purchase", "search", "impression", "click"] as const;
-
 export const events = sqliteTable(
   "events",
   {
@@ -99,8 +101,6 @@ export const events = sqliteTable(
     index("events_user").on(t.userId),
   ],
 );
-
-export const RULE_ACTIONS = ["pin", "boost", "bury", "exclude", "filter"] as const;
 
 export const merchRules = sqliteTable("merch_rules", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -137,8 +137,8 @@ export const experiments = sqliteTable("experiments", {
   name: text("name").notNull(),
   salt: text("salt").notNull(),
   /** Assignment unit: the user id where known, otherwise the session id. */
-  unit: text("unit", { enum: ["user", "session"] }).notNull().default("session"),
-  status: text("status", { enum: ["draft", "running", "stopped"] }).notNull().default("draft"),
+  unit: text("unit", { enum: EXPERIMENT_UNITS }).notNull().default("session"),
+  status: text("status", { enum: EXPERIMENT_STATUSES }).notNull().default("draft"),
   /** [{ name, weight, config }] where config overrides slot count, timing, copy or strategy weights. */
   variants: text("variants", { mode: "json" }).$type<Array<{ name: string; weight: number; config?: Record<string, unknown> }>>().notNull(),
   placement: text("placement"),

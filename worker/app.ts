@@ -6,7 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { fieldProblems } from "../core/request-schema";
+import { fieldProblems } from "../core/field-problems";
 import type { AppEnv } from "./app-env";
 import { errorResponse } from "./errors";
 import { BEARER_SCHEME } from "./middleware/admin-route";

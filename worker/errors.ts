@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { FieldProblem } from "../core/request-schema";
+import type { FieldProblem } from "../core/field-problems";
 
 export const ERROR_CODES = {
   invalid_json: 400,

@@ -44,6 +44,27 @@ describe("event signals for the next build", () => {
     expect(signals.viewSessions.map((s) => s.sort().join(""))).toEqual(["abc", "ab", "ac", "bnever-sold"]);
   });
 
+  it("refuses every line POST /v1/events refuses, naming file, line and field; a purchase may leave out its lines", async () => {
+    const file = path.join(work, "strict-events.jsonl");
+    const lines = [
+      JSON.stringify({ event_id: "c1", type: "click", session_id: "s", ts: 1_780_000_000, item_id: "a" }),
+      JSON.stringify({ event_id: "v1", type: "view", session_id: "s", ts: 1_780_000_000_000, item_id: "a" }),
+      JSON.stringify({ event_id: "v2", type: "view", session_id: "s", ts: 1_780_000_000, item_id: "a", dwell_ms: -5 }),
+      JSON.stringify({ event_id: "q1", type: "search", session_id: "s", ts: 1_780_000_000 }),
+      JSON.stringify({ event_id: "p1", type: "purchase", session_id: "s", ts: 1_780_000_000, lines: [{ id: "a", qty: 0 }] }),
+      JSON.stringify({ event_id: "p2", type: "purchase", session_id: "s", ts: "1998-12-04T00:00:00Z", order_id: "o-old", lines: [{ id: "a" }] }),
+      JSON.stringify({ event_id: "p3", type: "purchase", session_id: "s", ts: 1_780_000_000, order_value: 10 }),
+    ];
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const builder = new BasketsBuilder();
+    const signals = await readEventSignals(file, builder, new Set());
+    expect(signals.report).toMatchObject({ lines: 7, accepted: 2, skipped: 5 });
+    expect(signals.report.problems.map((p) => [p.line, p.field])).toEqual([[1, "rec_id"], [2, "ts"], [3, "dwell_ms"], [4, "query"], [5, "lines[0].qty"]]);
+    expect(signals.report.problems[1].message).toContain(`${file}:2 field "ts"`);
+    expect(builder.build().times[0]).toBe(912_729_600);
+    await expect(readEventSignals(file, new BasketsBuilder(), new Set(), { onBadLine: "fail" })).rejects.toThrow(`${file}:1 field "rec_id"`);
+  });
+
   it("scores co-views by cosine over sessions, s(a,b) / sqrt(s(a) s(b)), at least two sessions together", () => {
     const itemIds = ["a", "b", "c", "never-sold"];
     const reasons = new ReasonTable();

@@ -9,19 +9,18 @@
  *   kept when s(a, b) >= minSessions, the best topN per item, served as the item's `similar` list ("Shoppers
  *   who viewed {anchor} also viewed") where the catalogue gave it none, appended after the catalogue's otherwise.
  *
- * Events are DESIGN's events lines (what `edgerec export-events` writes); a bad line is reported with its line
- * number and skipped (or stops the build with --strict). Purchase events without lines are fine: the orders
- * file has them.
+ * Every line is validated by core's `eventLineSchema`, the event contract `POST /v1/events` takes (purchases may
+ * leave out their lines: the orders file has them); a bad line is reported with its line number and field and
+ * skipped (or stops the build with --strict).
  */
 import { type CandidateList, type CandidateLists, CandidateListsBuilder, candidatesOf } from "../../core/candidates";
 import type { ItemLists } from "../../core/blob/item-blob";
+import { eventLineSchema } from "../../core/events/event-schema";
 import type { Baskets, BasketsBuilder } from "../io/baskets";
 import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "../io/input-error";
+import { parseJsonLine } from "../io/json-line";
 import { readLineBatches } from "../io/lines";
-import { toUnixSeconds } from "../io/timestamps";
 import type { ReasonTable } from "./reason-table";
-
-const TYPES = new Set(["view", "add_to_cart", "remove_from_cart", "purchase", "search", "impression", "click"]);
 
 export interface EventSignals {
   report: ReadReport;
@@ -43,8 +42,8 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
       if (text.trim().length === 0) continue;
       report.lines++;
       try {
-        const event = parseEventLine(text, path, first + i);
-        if (event.type === "view" && event.item_id !== undefined) {
+        const event = parseJsonLine(eventLineSchema, text, path, first + i);
+        if (event.type === "view") {
           let viewed = sessions.get(event.session_id);
           if (viewed === undefined) sessions.set(event.session_id, (viewed = new Set()));
           viewed.add(event.item_id);
@@ -65,56 +64,6 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   const viewSessions: string[][] = [];
   for (const viewed of sessions.values()) if (viewed.size >= 2) viewSessions.push([...viewed]);
   return { report, purchasesAdded: added.size, viewSessions };
-}
-
-interface EventLine {
-  event_id: string;
-  type: string;
-  session_id: string;
-  user_id?: string;
-  ts: number;
-  item_id?: string;
-  order_id?: string;
-  lines?: Array<{ id: string; qty?: number; price?: number }>;
-}
-
-function parseEventLine(text: string, file: string, line: number): EventLine {
-  let row: unknown;
-  try {
-    row = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof row !== "object" || row === null || Array.isArray(row)) throw new InputError(file, line, undefined, "expected a JSON object");
-  const r = row as Record<string, unknown>;
-  const text_ = (field: string, required: boolean): string | undefined => {
-    const value = r[field];
-    if (value === undefined || value === null) {
-      if (required) throw new InputError(file, line, field, "missing");
-      return undefined;
-    }
-    if (typeof value !== "string" || value.length === 0) throw new InputError(file, line, field, "not a non-empty string");
-    return value;
-  };
-  const event: EventLine = { event_id: text_("event_id", true)!, type: text_("type", true)!, session_id: text_("session_id", true)!, ts: 0 };
-  if (!TYPES.has(event.type)) throw new InputError(file, line, "type", `must be one of ${[...TYPES].join(", ")}`);
-  const ts = toUnixSeconds(r.ts);
-  if (ts === undefined) throw new InputError(file, line, "ts", "not ISO-8601 or unix seconds");
-  event.ts = ts;
-  event.user_id = text_("user_id", false);
-  event.item_id = text_("item_id", event.type === "view" || event.type === "click" || event.type === "add_to_cart" || event.type === "remove_from_cart");
-  event.order_id = text_("order_id", false);
-  if (r.lines !== undefined && r.lines !== null) {
-    if (!Array.isArray(r.lines)) throw new InputError(file, line, "lines", "not an array");
-    event.lines = r.lines.map((l, i) => {
-      const item = l as Record<string, unknown>;
-      if (typeof item !== "object" || item === null || typeof item.id !== "string" || item.id.length === 0) throw new InputError(file, line, `lines[${i}].id`, "missing or not a string");
-      const qty = typeof item.qty === "number" && Number.isInteger(item.qty) && item.qty > 0 ? item.qty : undefined;
-      const price = typeof item.price === "number" && Number.isFinite(item.price) && item.price >= 0 ? item.price : undefined;
-      return { id: item.id, ...(qty !== undefined ? { qty } : {}), ...(price !== undefined ? { price } : {}) };
-    });
-  }
-  return event;
 }
 
 export interface CoViewOptions {

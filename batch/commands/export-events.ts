@@ -5,11 +5,11 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { unixSeconds } from "../../core/timestamp";
 import { exportEvents } from "../../db/analytics/export-events";
 import { openSql } from "../analytics/sql-clients";
 import { type Command, parseFlags, requireFlag, stateTarget, UsageError } from "../cli/command";
 import { measured } from "../cli/progress";
-import { toUnixSeconds } from "../io/timestamps";
 
 export const command: Command = {
   name: "export-events",
@@ -28,7 +28,7 @@ edgerec export-events --out F [--since T] [--local | --remote] [--persist-to DIR
     const out = requireFlag(flags.out, "out");
     let since: number | undefined;
     if (flags.since !== undefined) {
-      since = toUnixSeconds(/^\d+$/.test(flags.since) ? Number(flags.since) : flags.since);
+      since = unixSeconds(/^\d+$/.test(flags.since) ? Number(flags.since) : flags.since);
       if (since === undefined) throw new UsageError(`--since must be ISO-8601 or unix seconds, got "${flags.since}"`);
     }
     return measured("export-events", async () => {

@@ -4,7 +4,8 @@
  * for the same body on the same build.
  */
 import { createWriteStream } from "node:fs";
-import { fieldProblems, recommendationRequestSchema } from "../../core/request-schema";
+import { fieldProblems } from "../../core/field-problems";
+import { recommendationRequestSchema } from "../../core/request-schema";
 import { readArtifacts } from "../build/artifacts";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
 import { measured, withProgress } from "../cli/progress";

@@ -45,6 +45,13 @@ export function itemFrequencies(baskets: Baskets): Uint32Array {
   return counts;
 }
 
+/** One line of a basket; a null or missing price is unknown. */
+export interface BasketLine {
+  id: string;
+  qty?: number;
+  price?: number | null;
+}
+
 /** Grows typed columns while baskets are appended one by one. */
 export class BasketsBuilder {
   private readonly itemIds: string[] = [];
@@ -79,12 +86,7 @@ export class BasketsBuilder {
     return index;
   }
 
-  add(
-    orderId: string,
-    lines: ReadonlyArray<{ id: string; qty?: number; price?: number }>,
-    userId?: string,
-    unixSeconds?: number,
-  ): void {
+  add(orderId: string, lines: ReadonlyArray<BasketLine>, userId?: string, unixSeconds?: number): void {
     this.ensureLineCapacity(this.lineTotal + lines.length);
     for (const line of lines) this.addLine(this.intern(line.id), line.qty ?? 1, line.price ?? Number.NaN);
     this.closeBasket(orderId, userId, unixSeconds);

@@ -63,6 +63,27 @@ describe("readOrders", () => {
     expect(report.problems[0].message).toContain(`${p}:2`);
   });
 
+  it("validates with core's orders line contract: numeric ids as text, nulls as missing, timestamps as whole seconds from 1970 to 2100", async () => {
+    const p = file(
+      "c.jsonl",
+      [
+        '{"basket_id":"b1","user_id":12,"ts":"1998-12-04T00:00:00.750Z","items":[940996,{"id":"x","price":null}],"ratings":[5]}',
+        '{"order_id":"o2","user_id":null,"ts":null,"items":["x"]}',
+        '{"order_id":"o3","ts":1780000000000,"items":["x"]}',
+        '{"order_id":"o4","items":[{"id":"x","qty":1.5}]}',
+      ].join("\n"),
+    );
+    const { baskets, report } = await readOrders(p);
+    expect(report.problems.map((e) => [e.line, e.field])).toEqual([[3, "ts"], [4, "items[0].qty"]]);
+    expect(baskets.orderIds).toEqual(["b1", "o2"]);
+    expect(baskets.itemIds).toEqual(["940996", "x"]);
+    expect(baskets.userIds[baskets.users[0]]).toBe("12");
+    expect(baskets.users[1]).toBe(-1);
+    expect(baskets.times[0]).toBe(912_729_600);
+    expect(Number.isNaN(baskets.times[1])).toBe(true);
+    expect(Number.isNaN(baskets.linePrices[1])).toBe(true);
+  });
+
   it("stops at the first bad line when asked to", async () => {
     const p = file("strict.jsonl", '{"order_id":"1","items":["a"]}\n{"order_id":"2"}\n');
     await expect(readOrders(p, { onBadLine: "fail" })).rejects.toThrow(InputError);

@@ -5,27 +5,30 @@
  * merchant rows are written as such); mined bundles replace the previous proposals, leaving bundles a merchant
  * activated or retired as they are.
  */
+import { bundles as bundlesTable, categoryComplements, kgEdges, kgNodes } from "../../db/schema";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
-import { insertStatements } from "./catalog-sql";
+import { insertStatements } from "./sql-literal";
 
 export function catalogIntelligenceSql(publication: CatalogPublication): string {
   const { graph, complements, bundles } = publication;
   const parts: string[] = ["DELETE FROM kg_edges;\n", "DELETE FROM kg_nodes;\n"];
-  parts.push(...insertStatements("kg_nodes", ["id", "kind", "label", "attrs"], graph.nodes.map((n) => [n.id, n.kind, n.label, JSON.stringify(n.attrs)])));
-  parts.push(...insertStatements("kg_edges", ["src", "rel", "dst", "weight"], graph.edges.map((e) => [e.src, e.rel, e.dst, e.weight])));
+  parts.push(...insertStatements(kgNodes, graph.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, attrs: n.attrs }))));
+  parts.push(...insertStatements(kgEdges, graph.edges.map((e) => ({ src: e.src, rel: e.rel, dst: e.dst, weight: e.weight }))));
   parts.push("DELETE FROM category_complements WHERE source = 'learned';\n");
-  const merchant = complements.filter((c) => c.source === "merchant");
-  const learned = complements.filter((c) => c.source === "learned");
-  const columns = ["anchor_category", "complement_category", "weight", "source", "official_first"];
-  const row = (c: (typeof complements)[number]) => [c.anchor_category, c.complement_category, c.weight, c.source, c.official_first];
-  parts.push(...insertStatements("category_complements", columns, merchant.map(row)));
-  parts.push(...insertStatements("category_complements", columns, learned.map(row), "ignore"));
+  const row = (c: (typeof complements)[number]): typeof categoryComplements.$inferInsert => ({
+    anchorCategory: c.anchor_category,
+    complementCategory: c.complement_category,
+    weight: c.weight,
+    source: c.source,
+    officialFirst: c.official_first,
+  });
+  parts.push(...insertStatements(categoryComplements, complements.filter((c) => c.source === "merchant").map(row)));
+  parts.push(...insertStatements(categoryComplements, complements.filter((c) => c.source === "learned").map(row), "ignore"));
   parts.push("DELETE FROM bundles WHERE source = 'mined' AND status = 'proposed';\n");
   parts.push(
     ...insertStatements(
-      "bundles",
-      ["id", "title", "items", "discount_pct", "score", "support", "lift", "source", "status"],
-      bundles.map((b) => [b.id, b.title, JSON.stringify(b.ids), b.discountPct, b.score, b.support, b.lift, "mined", "proposed"]),
+      bundlesTable,
+      bundles.map((b) => ({ id: b.id, title: b.title, items: b.ids, discountPct: b.discountPct, score: b.score, support: b.support, lift: b.lift, source: "mined" as const, status: "proposed" as const })),
       "ignore",
     ),
   );

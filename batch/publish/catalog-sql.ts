@@ -3,12 +3,11 @@
  * The catalogue as SQL for D1: the category tree (every prefix of every product's path) and the products.
  */
 import { provides, requirement } from "../../core/catalog/compatibility";
+import { categories, products as productsTable } from "../../db/schema";
 import type { CatalogProduct } from "../io/read-catalog";
-import { insertStatement } from "./sql-literal";
+import { insertStatements } from "./sql-literal";
 
-const ROWS_PER_STATEMENT = 200;
-/** D1 refuses a statement over 100,000 bytes (SQLITE_TOOBIG); stay well below it. */
-export const MAX_STATEMENT_BYTES = 90_000;
+export { MAX_STATEMENT_BYTES } from "../../db/insert-chunks";
 
 export function categoryId(path: readonly string[]): string {
   return path.map((p) => p.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")).join("/");
@@ -32,53 +31,29 @@ export function compatKeys(attrs: Record<string, unknown>): string[] {
 }
 
 export function catalogSql(products: readonly CatalogProduct[]): string {
-  const categories = new Map<string, readonly unknown[]>();
+  const categoryRows = new Map<string, typeof categories.$inferInsert>();
   for (const product of products) {
     for (let depth = 1; depth <= product.category.length; depth++) {
       const path = product.category.slice(0, depth);
       const id = categoryId(path);
-      if (!categories.has(id)) {
-        categories.set(id, [id, path[depth - 1], depth > 1 ? categoryId(path.slice(0, -1)) : null, path.join(" > "), depth - 1]);
+      if (!categoryRows.has(id)) {
+        categoryRows.set(id, { id, name: path[depth - 1], parentId: depth > 1 ? categoryId(path.slice(0, -1)) : null, path: path.join(" > "), depth: depth - 1 });
       }
     }
   }
-  const parts: string[] = [];
-  const categoryRows = [...categories.values()];
-  parts.push(...insertStatements("categories", ["id", "name", "parent_id", "path", "depth"], categoryRows));
-  const productRows = products.map((p) => [
-    p.id,
-    p.title,
-    p.brand ?? null,
-    p.category.length > 0 ? categoryId(p.category) : null,
-    p.price ?? null,
-    p.currency,
-    JSON.stringify(p.attrs),
-    JSON.stringify(compatKeys(p.attrs)),
-    p.stock ?? null,
-    p.lifecycle,
-    p.margin ?? null,
-    p.launchedAt ?? null,
-  ]);
-  const productColumns = ["id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at"];
-  parts.push(...insertStatements("products", productColumns, productRows));
-  return parts.join("");
-}
-
-/** Multi-row inserts of at most ROWS_PER_STATEMENT rows and MAX_STATEMENT_BYTES each (a longer row stands alone). */
-export function insertStatements(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>, conflict: "replace" | "ignore" = "replace"): string[] {
-  const statements: string[] = [];
-  const encoder = new TextEncoder();
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const rowBytes = encoder.encode(insertStatement(table, columns, [rows[i]!])).length;
-    if (i > start && (i - start >= ROWS_PER_STATEMENT || bytes + rowBytes > MAX_STATEMENT_BYTES)) {
-      statements.push(insertStatement(table, columns, rows.slice(start, i), conflict));
-      start = i;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  }
-  if (start < rows.length) statements.push(insertStatement(table, columns, rows.slice(start), conflict));
-  return statements;
+  const productRows = products.map((p): typeof productsTable.$inferInsert => ({
+    id: p.id,
+    title: p.title,
+    brand: p.brand ?? null,
+    categoryId: p.category.length > 0 ? categoryId(p.category) : null,
+    price: p.price ?? null,
+    currency: p.currency,
+    attrs: p.attrs,
+    compatKeys: compatKeys(p.attrs),
+    stock: p.stock ?? null,
+    lifecycle: p.lifecycle,
+    margin: p.margin ?? null,
+    launchedAt: p.launchedAt ?? null,
+  }));
+  return [...insertStatements(categories, [...categoryRows.values()]), ...insertStatements(productsTable, productRows)].join("");
 }

@@ -11,12 +11,13 @@ import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { stockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey } from "../../core/keys";
+import { builds } from "../../db/schema";
 import type { Artifacts } from "../build/artifacts";
 import type { CatalogProduct } from "../io/read-catalog";
 import { buildsToRetire, listBuilds, markLiveSql, retireBuilds } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
 import { catalogSql } from "./catalog-sql";
-import { insertStatement } from "./sql-literal";
+import { insertStatements } from "./sql-literal";
 import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface PublishResult {
@@ -69,8 +70,8 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
     if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog));
     if (artifacts.publication !== undefined) sql.push(catalogIntelligenceSql(artifacts.publication));
     sql.push(
-      insertStatement("builds", ["id", "created_at", "published_at", "status", "manifest"], [
-        [build, Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), now, "published", JSON.stringify(artifacts.manifest)],
+      ...insertStatements(builds, [
+        { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), publishedAt: now, status: "published", manifest: { ...artifacts.manifest } },
       ]),
     );
     const sqlFile = path.join(work, "publish.sql");

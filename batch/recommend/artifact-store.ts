@@ -8,7 +8,8 @@ import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { recommend } from "../../core/recommend/recommend";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
-import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
+import type { RecommendationRequest } from "../../core/request-schema";
+import type { RecommendationResponse } from "../../core/recommendation-response";
 import type { Artifacts } from "../build/artifacts";
 
 export class ArtifactStore {

@@ -4,7 +4,7 @@
  * `{"events": [...]}`), the batch limit, every problem named by field and batch index, and duplicates of an
  * `event_id` inside the batch dropped (the first one wins).
  */
-import { fieldProblems, type FieldProblem } from "../request-schema";
+import { fieldProblems, type FieldProblem } from "../field-problems";
 import { EVENT_LIMITS, type EventBody, eventSchema, type StorefrontEvent } from "./event-schema";
 
 export interface EventProblem extends FieldProblem {

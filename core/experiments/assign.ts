@@ -8,8 +8,8 @@
  * and gets the first variant whose cumulative weight share exceeds u. The same unit always gets the same
  * variant; a new salt reshuffles every unit independently of the last experiment.
  */
-import type { AssignedVariant, Placement } from "../types";
-import type { ExperimentsDocument, PublishedExperiment } from "./experiment-config";
+import type { Placement } from "../types";
+import type { ExperimentsDocument, PublishedExperiment, VariantConfig } from "./experiment-config";
 import { murmur3 } from "./murmur3";
 
 const TWO_POW_32 = 4_294_967_296;
@@ -34,6 +34,12 @@ export interface AssignmentRequest {
   placement: Placement;
   session_id?: string;
   user_id?: string;
+}
+
+export interface AssignedVariant {
+  experiment: string;
+  name: string;
+  config: VariantConfig;
 }
 
 export interface Assignment extends AssignedVariant {

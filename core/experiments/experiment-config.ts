@@ -5,16 +5,21 @@
  * `cfg/experiments` document the worker reads from KV.
  */
 import { z } from "zod";
-import { PLACEMENTS, REASON_CODES, SLOT_KINDS, type VariantConfig } from "../types";
+import { PLACEMENTS, REASON_CODES, SLOT_KINDS } from "../types";
 
+/**
+ * What an experiment variant may change for the requests assigned to it. Every field is optional: an empty
+ * config serves the default behaviour.
+ */
 export const variantConfigSchema = z.strictObject({
   holdout: z.boolean().optional().meta({ description: "Serve no recommendations (a holdout control)" }),
   slot_size: z.number().int().min(1).max(50).optional().meta({ description: "Items per slot" }),
-  max_slots: z.number().int().min(0).max(10).optional(),
+  max_slots: z.number().int().min(0).max(10).optional().meta({ description: "Most slots per answer" }),
   down_sell_after_dwell_ms: z.number().int().min(0).max(3_600_000).optional().meta({ description: "Show the down-sell slot only after this dwell on the anchor" }),
   copy: z.partialRecord(z.enum(SLOT_KINDS), z.string().min(1).max(120)).optional().meta({ description: "Slot titles by slot kind" }),
   weights: z.partialRecord(z.enum(REASON_CODES), z.number().min(0).max(100)).optional().meta({ description: "Score multipliers by source" }),
-}) satisfies z.ZodType<VariantConfig>;
+});
+export type VariantConfig = z.infer<typeof variantConfigSchema>;
 
 const name = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, _ . - only");
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { shopServingData } from "../../test/fixtures/shop-build";
 import { recommend } from "../recommend/recommend";
 import { anchorIds } from "../recommend/serving-data";
-import type { RecommendationRequest } from "../types";
+import type { RecommendationRequest } from "../request-schema";
 import { classifyIntent, INTENT_RULE } from "./classify-intent";
 
 const { build } = shopServingData([]);

@@ -18,7 +18,8 @@
  */
 import { buildIndex } from "../recommend/build-index";
 import type { LoadedBuild } from "../recommend/loaded-build";
-import type { Intent, RecommendationRequest } from "../types";
+import type { Intent } from "../types";
+import type { RecommendationRequest } from "../request-schema";
 
 export const INTENT_RULE = {
   hesitationDwellMs: 30_000,

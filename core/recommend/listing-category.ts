@@ -6,7 +6,7 @@
  */
 import { buildIndex } from "./build-index";
 import type { LoadedBuild } from "./loaded-build";
-import type { RecommendationRequest } from "../types";
+import type { RecommendationRequest } from "../request-schema";
 
 const TITLE_MATCHES = 200;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shopServingData } from "../../test/fixtures/shop-build";
-import type { RecommendationRequest, RecommendationResponse } from "../types";
+import type { RecommendationRequest } from "../request-schema";
+import type { RecommendationResponse } from "../recommendation-response";
 import { type RecommendOptions, recommend } from "./recommend";
 import { anchorIds, type ServingData } from "./serving-data";
 

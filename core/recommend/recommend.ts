@@ -11,7 +11,10 @@
 import { classifyIntent } from "../intent/classify-intent";
 import { slotPriority } from "../intent/slot-priority";
 import type { SessionState } from "../session/session-state";
-import type { Intent, RecommendationRequest, RecommendationResponse, RecommendedItem, Slot, VariantConfig } from "../types";
+import type { Intent } from "../types";
+import type { RecommendationRequest } from "../request-schema";
+import type { RecommendationResponse, RecommendedItem, Slot } from "../recommendation-response";
+import type { VariantConfig } from "../experiments/experiment-config";
 import { completeEssentials } from "./essentials";
 import { displayName } from "./loaded-build";
 import { reasonCode, renderReason } from "./reasons";

@@ -6,7 +6,8 @@
 import type { ItemLists } from "../blob/item-blob";
 import type { StockOverlay } from "../catalog/stock-overlay";
 import type { RulesOverlay } from "../rules/rules-overlay";
-import type { Placement, RecommendationRequest } from "../types";
+import type { Placement } from "../types";
+import type { RecommendationRequest } from "../request-schema";
 import { listingAnchorItems, listingCategory } from "./listing-category";
 import type { LoadedBuild } from "./loaded-build";
 import type { SlotPlan } from "./slot-plans";

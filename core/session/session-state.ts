@@ -4,7 +4,8 @@
  * (with dwell) and how many answers showed each suggestion (for frequency capping). Pure functions; the
  * signed token that carries it is `session-token.ts`.
  */
-import type { RecommendationRequest, RecommendationResponse, ViewedItem } from "../types";
+import type { RecommendationRequest, ViewedItem } from "../request-schema";
+import type { RecommendationResponse } from "../recommendation-response";
 
 export interface SessionState {
   /** Unix seconds of the session's first answer. */

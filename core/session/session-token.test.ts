@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
 import { newSessionState, recordAnswer, SESSION_LIMITS, suggestionHash, timesShown, withSessionSignals } from "./session-state";
 import { decodeSessionPayload, openSessionToken, sealSessionToken, sessionKey } from "./session-token";
-import type { RecommendationResponse } from "../types";
+import type { RecommendationResponse } from "../recommendation-response";
 
 const NOW = 1_790_000_000;
 

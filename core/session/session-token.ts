@@ -12,7 +12,7 @@
  */
 import { ByteReader } from "../blob/byte-reader";
 import { ByteWriter } from "../blob/byte-writer";
-import type { ViewedItem } from "../types";
+import type { ViewedItem } from "../request-schema";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
 import { SESSION_LIMITS, type SessionState } from "./session-state";
 

@@ -3,7 +3,7 @@
  * Reads the events table back as DESIGN's events lines (the input of `edgerec build --events`): one page at a
  * time in event_id order, so any number of events streams out in bounded memory.
  */
-import type { EventRow } from "../../core/events/event-rows";
+import type { EventRow } from "../event-rows";
 import type { SqlClient } from "./sql-client";
 
 /** An events row as SQL returns it: the stored row, with the payload still JSON text. */

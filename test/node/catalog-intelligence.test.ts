@@ -12,7 +12,7 @@ import type { Product } from "../../tools/demo/product";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
-import type { RecommendationRequest } from "../../core/types";
+import type { RecommendationRequest } from "../../core/request-schema";
 import { demoStore } from "./demo-store";
 
 let artifacts: Artifacts;

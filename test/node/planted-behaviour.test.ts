@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readArtifacts } from "../../batch/build/artifacts";
 import type { CatalogProduct } from "../../batch/io/read-catalog";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
-import type { RecommendationRequest, RecommendationResponse } from "../../core/types";
+import type { RecommendationRequest } from "../../core/request-schema";
+import type { RecommendationResponse } from "../../core/recommendation-response";
 import { demoFile, demoStore } from "./demo-store";
 
 interface Planted {

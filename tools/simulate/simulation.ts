@@ -6,7 +6,7 @@
  * `GET /v1/metrics`.
  */
 import type { PublishedExperiment } from "../../core/experiments/experiment-config";
-import type { VariantConfig } from "../../core/types";
+import type { VariantConfig } from "../../core/experiments/experiment-config";
 import type { MetricsReport } from "../../db/analytics/metrics-report";
 import type { SqlClient } from "../../db/analytics/sql-client";
 import { type RunResult, runSessions } from "./run-sessions";

@@ -4,7 +4,7 @@
  * (pure, `core/experiments/assign.ts`) and its exposure, queued after the answer.
  */
 import { type Assignment, assignRequest } from "../../core/experiments/assign";
-import type { RecommendationRequest } from "../../core/types";
+import type { RecommendationRequest } from "../../core/request-schema";
 import { runningExperiments } from "../storage/experiments-store";
 import { logExposure, type WaitUntil } from "./exposure-log";
 

@@ -1,8 +1,8 @@
 /**
  * @module
  * Exposure logging off the hot path: the first time this isolate assigns a unit to an experiment, one message
- * goes on the events queue (after the answer, via waitUntil); the consumer's INSERT OR IGNORE on
- * (experiment, unit) keeps the first exposure only, across isolates and retries.
+ * goes on the events queue (after the answer, via waitUntil); the consumer's insert does nothing on a conflict on
+ * (experiment, unit), so the first exposure stays, across isolates and retries.
  */
 import { type Assignment, variantLabel } from "../../core/experiments/assign";
 import type { QueueMessage } from "../queue/queue-message";

@@ -1,19 +1,15 @@
 /**
  * @module
- * Writes queued events and exposures to D1 in one transaction per consumer batch, as multi-row
- * `INSERT OR IGNORE` statements: an event id, an order id, an (order, product) line and an (experiment, unit)
- * exposure are stored once however often a message is delivered.
+ * Writes queued events and exposures to D1 in one batch (one transaction) per consumer batch, as multi-row
+ * Drizzle inserts that do nothing on conflict: an event id, an order id, an (order, product) line and an
+ * (experiment, unit) exposure are stored once however often a message is delivered.
  */
-import { type EventRow, purchaseOrder, type OrderLineRow, type OrderRow } from "../../core/events/event-rows";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type EventRow, type OrderLineRow, type OrderRow, purchaseOrder } from "../../db/event-rows";
+import { chunkRows, MAX_BOUND_PARAMETERS } from "../../db/insert-chunks";
+import { events, exposures, orderLines, orders } from "../../db/schema";
 import type { ExposureRow, QueueMessage } from "./queue-message";
-
-/** D1 binds at most 100 parameters per statement. */
-const MAX_PARAMETERS = 100;
-
-const EVENT_COLUMNS = ["event_id", "type", "session_id", "user_id", "ts", "item_id", "dwell_ms", "query", "order_value", "rec_id", "slot", "variant", "payload"] as const;
-const ORDER_COLUMNS = ["id", "user_id", "session_id", "ts", "total", "source"] as const;
-const LINE_COLUMNS = ["order_id", "product_id", "qty", "price", "rec_id", "slot"] as const;
-const EXPOSURE_COLUMNS = ["experiment_id", "unit_id", "variant", "first_seen"] as const;
 
 export interface WriteCounts {
   events: number;
@@ -22,62 +18,74 @@ export interface WriteCounts {
   exposures: number;
 }
 
-export function writeStatements(db: D1Database, messages: readonly QueueMessage[]): { statements: D1PreparedStatement[]; counts: WriteCounts } {
-  const events: unknown[][] = [];
-  const orders: unknown[][] = [];
-  const lines: unknown[][] = [];
-  const exposures = new Map<string, unknown[]>();
+/** The inserts of a consumer batch, each within D1's bound-parameter limit, and what they write. */
+export function writeStatements(d1: D1Database, messages: readonly QueueMessage[]) {
+  const eventRows: Array<typeof events.$inferInsert> = [];
+  const orderRows: Array<typeof orders.$inferInsert> = [];
+  const lineRows: Array<typeof orderLines.$inferInsert> = [];
+  const firstExposures = new Map<string, ExposureRow>();
   for (const message of messages) {
     if (message.kind === "event") {
-      const row = message.row;
-      events.push(eventValues(row));
-      const purchase = purchaseOrder(row);
-      if (purchase !== null) {
-        orders.push(orderValues(purchase.order));
-        for (const line of purchase.lines) lines.push(lineValues(line));
-      }
+      eventRows.push(eventInsert(message.row));
+      const purchase = purchaseOrder(message.row);
+      if (purchase === null) continue;
+      orderRows.push(orderInsert(purchase.order));
+      for (const line of purchase.lines) lineRows.push(lineInsert(line));
     } else {
-      const row: ExposureRow = message.row;
+      const row = message.row;
       const key = `${row.experiment_id}\u0000${row.unit_id}`;
-      const seen = exposures.get(key);
-      if (seen === undefined || (seen[3] as number) > row.first_seen) exposures.set(key, [row.experiment_id, row.unit_id, row.variant, row.first_seen]);
+      const seen = firstExposures.get(key);
+      if (seen === undefined || seen.first_seen > row.first_seen) firstExposures.set(key, row);
     }
   }
-  const statements = [
-    ...insertIgnore(db, "events", EVENT_COLUMNS, events),
-    ...insertIgnore(db, "orders", ORDER_COLUMNS, orders),
-    ...insertIgnore(db, "order_lines", LINE_COLUMNS, lines),
-    ...insertIgnore(db, "exposures", EXPOSURE_COLUMNS, [...exposures.values()]),
-  ];
-  return { statements, counts: { events: events.length, orders: orders.length, lines: lines.length, exposures: exposures.size } };
+  const exposureRows = [...firstExposures.values()].map(exposureInsert);
+  const db = drizzle(d1);
+  const statements = [...inserts(db, events, eventRows), ...inserts(db, orders, orderRows), ...inserts(db, orderLines, lineRows), ...inserts(db, exposures, exposureRows)];
+  const counts: WriteCounts = { events: eventRows.length, orders: orderRows.length, lines: lineRows.length, exposures: exposureRows.length };
+  return { db, statements, counts };
 }
 
-export async function writeMessages(db: D1Database, messages: readonly QueueMessage[]): Promise<WriteCounts> {
-  const { statements, counts } = writeStatements(db, messages);
-  if (statements.length > 0) await db.batch(statements);
+export async function writeMessages(d1: D1Database, messages: readonly QueueMessage[]): Promise<WriteCounts> {
+  const { db, statements, counts } = writeStatements(d1, messages);
+  if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
   return counts;
 }
 
-function insertIgnore(db: D1Database, table: string, columns: readonly string[], rows: readonly unknown[][]): D1PreparedStatement[] {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const statements: D1PreparedStatement[] = [];
-  const tuple = `(${columns.map(() => "?").join(",")})`;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const sql = `INSERT OR IGNORE INTO ${table} (${columns.join(",")}) VALUES ${chunk.map(() => tuple).join(",")}`;
-    statements.push(db.prepare(sql).bind(...chunk.flat()));
-  }
-  return statements;
+/** The rows as the schema types them, every column named, but `received_at`, which D1 fills. */
+function eventInsert(row: EventRow): Omit<Required<typeof events.$inferInsert>, "receivedAt"> {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    sessionId: row.session_id,
+    userId: row.user_id,
+    ts: row.ts,
+    itemId: row.item_id,
+    dwellMs: row.dwell_ms,
+    query: row.query,
+    orderValue: row.order_value,
+    recId: row.rec_id,
+    slot: row.slot,
+    variant: row.variant,
+    payload: row.payload,
+  };
 }
 
-function eventValues(row: EventRow): unknown[] {
-  return [row.event_id, row.type, row.session_id, row.user_id, row.ts, row.item_id, row.dwell_ms, row.query, row.order_value, row.rec_id, row.slot, row.variant, row.payload === null ? null : JSON.stringify(row.payload)];
+function orderInsert(order: OrderRow): Required<typeof orders.$inferInsert> {
+  return { id: order.id, userId: order.user_id, sessionId: order.session_id, ts: order.ts, total: order.total, source: "event" };
 }
 
-function orderValues(order: OrderRow): unknown[] {
-  return [order.id, order.user_id, order.session_id, order.ts, order.total, "event"];
+function lineInsert(line: OrderLineRow): Required<typeof orderLines.$inferInsert> {
+  return { orderId: line.order_id, productId: line.product_id, qty: line.qty, price: line.price, recId: line.rec_id, slot: line.slot };
 }
 
-function lineValues(line: OrderLineRow): unknown[] {
-  return [line.order_id, line.product_id, line.qty, line.price, line.rec_id, line.slot];
+function exposureInsert(row: ExposureRow): Required<typeof exposures.$inferInsert> {
+  return { experimentId: row.experiment_id, unitId: row.unit_id, variant: row.variant, firstSeen: row.first_seen };
+}
+
+/** Inserts of the rows in as few statements as D1's bound-parameter limit allows. */
+function inserts<T extends SQLiteTable>(db: DrizzleD1Database, table: T, rows: Array<T["$inferInsert"]>) {
+  if (rows.length === 0) return [];
+  const parametersPerRow = db.insert(table).values(rows[0]).toSQL().params.length;
+  const chunks = chunkRows(rows, { rows: Math.floor(MAX_BOUND_PARAMETERS / Math.max(1, parametersPerRow)) });
+  return chunks.map((chunk) => db.insert(table).values(chunk).onConflictDoNothing());
 }

@@ -3,14 +3,12 @@
  * What travels on the events queue: storefront events (as rows, validated and normalised by the route) and the
  * experiment exposures the recommendation route reports.
  */
-import type { EventRow } from "../../core/events/event-rows";
+import type { InferSelectModel } from "drizzle-orm";
+import type { EventRow } from "../../db/event-rows";
+import type { exposures } from "../../db/schema";
 
-export interface ExposureRow {
-  experiment_id: string;
-  unit_id: string;
-  variant: string;
-  first_seen: number;
-}
+/** An `exposures` row by its D1 column names. */
+export type ExposureRow = InferSelectModel<typeof exposures, { dbColumnNames: true }>;
 
 export type QueueMessage = { kind: "event"; row: EventRow } | { kind: "exposure"; row: ExposureRow };
 

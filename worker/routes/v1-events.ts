@@ -2,14 +2,14 @@
  * @module
  * `POST /v1/events`: one storefront event or a batch, validated once by the body schema (a refused body is parsed
  * again event by event, to name every problem by field and batch index),
- * deduplicated by `event_id` inside the batch, and queued; the queue consumer writes D1 with INSERT OR IGNORE,
+ * deduplicated by `event_id` inside the batch, and queued; the queue consumer's inserts do nothing on a conflict,
  * so an event sent twice is stored once. Answers 202 once the queue holds the events: recommendations never wait
  * for analytics.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { acceptValidBody, parseEventBatch } from "../../core/events/event-batch";
-import { eventRow } from "../../core/events/event-rows";
 import { EVENT_LIMITS, eventBodySchema } from "../../core/events/event-schema";
+import { eventRow } from "../../db/event-rows";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { limitBody, requireJsonBody } from "../middleware/json-body";

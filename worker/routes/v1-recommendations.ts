@@ -6,13 +6,14 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { variantLabel } from "../../core/experiments/assign";
 import { recommend } from "../../core/recommend/recommend";
+import { recommendationResponseSchema } from "../../core/recommendation-response";
 import { LIMITS, recommendationRequestSchema } from "../../core/request-schema";
 import { newSessionState, recordAnswer, type SessionState, withSessionSignals } from "../../core/session/session-state";
 import { openSessionToken, sealSessionToken } from "../../core/session/session-token";
 import type { AppEnv } from "../app-env";
 import { experimentFor } from "../experiments/assign-request";
 import { limitBody, requireJsonBody } from "../middleware/json-body";
-import { errorSchema, recommendationResponseSchema } from "../schemas/recommendation-response";
+import { errorSchema } from "../schemas/recommendation-response";
 import { benchRoutesEnabled, BYPASS_CACHE_HEADER } from "../bench-flag";
 import { servingStore } from "../storage/serving-store-instance";
 import { sessionKeyFor } from "../storage/session-key";

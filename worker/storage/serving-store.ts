@@ -15,7 +15,8 @@ import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
 import { parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
 import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
-import type { Placement, RecommendationRequest } from "../../core/types";
+import type { Placement } from "../../core/types";
+import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
 
 /** A bulk KV get takes at most 100 keys. */

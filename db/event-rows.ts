@@ -1,46 +1,22 @@
 /**
  * @module
  * A validated event as it is queued and stored: one `events` row (the fields every analysis reads are columns,
- * the rest goes to `payload`), and for a purchase its `orders` row and `order_lines` rows.
+ * the rest goes to `payload`), and for a purchase its `orders` row and `order_lines` rows. The rows are the
+ * schema's (`schema.ts`), by column name.
  */
-import type { StorefrontEvent } from "./event-schema";
+import type { InferSelectModel } from "drizzle-orm";
+import type { PurchaseLine, StorefrontEvent } from "../core/events/event-schema";
+import type { events, orderLines, orders } from "./schema";
 
-export interface EventRow {
-  event_id: string;
-  type: StorefrontEvent["type"];
-  session_id: string;
-  user_id: string | null;
-  ts: number;
-  item_id: string | null;
-  dwell_ms: number | null;
-  query: string | null;
-  order_value: number | null;
-  rec_id: string | null;
-  slot: string | null;
-  variant: string | null;
-  payload: Record<string, unknown> | null;
-}
-
-export interface OrderRow {
-  id: string;
-  user_id: string | null;
-  session_id: string;
-  ts: number;
-  total: number | null;
-}
-
-export interface OrderLineRow {
-  order_id: string;
-  product_id: string;
-  qty: number;
-  price: number | null;
-  rec_id: string | null;
-  slot: string | null;
-}
+/** An `events` row by its D1 column names, as queued and stored (`received_at` is D1's to fill). */
+export type EventRow = Omit<InferSelectModel<typeof events, { dbColumnNames: true }>, "received_at">;
+/** The `orders` row of a purchase event (its `source` is "event"). */
+export type OrderRow = Omit<InferSelectModel<typeof orders, { dbColumnNames: true }>, "source">;
+export type OrderLineRow = InferSelectModel<typeof orderLines, { dbColumnNames: true }>;
 
 export interface PurchasePayload {
   order_id: string;
-  lines: Array<{ id: string; qty?: number; price?: number; rec_id?: string; slot?: string }>;
+  lines: PurchaseLine[];
 }
 
 export function eventRow(event: StorefrontEvent): EventRow {
