@@ -20,15 +20,6 @@ export interface CandidateList {
   reasons: Uint32Array;
 }
 
-export function emptyCandidateLists(anchors: number): CandidateLists {
-  return {
-    offsets: new Uint32Array(anchors + 1),
-    items: new Uint32Array(0),
-    scores: new Float32Array(0),
-    reasons: new Uint32Array(0),
-  };
-}
-
 export function candidatesOf(lists: CandidateLists, anchor: number): CandidateList {
   const start = lists.offsets[anchor];
   const end = lists.offsets[anchor + 1];

@@ -7,14 +7,14 @@
 import { z } from "zod";
 import { INTENTS, REASON_CODES, SLOT_KINDS } from "./types";
 
-export const recommendedItemSchema = z.object({
+const recommendedItemSchema = z.object({
   id: z.string(),
   score: z.number(),
   reason: z.string().meta({ description: "Why this item, in words a shopper reads" }),
   reason_code: z.enum(REASON_CODES).meta({ description: "Which source produced it" }),
 });
 
-export const slotSchema = z.object({
+const slotSchema = z.object({
   kind: z.enum(SLOT_KINDS),
   title: z.string(),
   items: z.array(recommendedItemSchema),

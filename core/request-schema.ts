@@ -20,7 +20,7 @@ export const LIMITS = {
 
 const itemId = z.string().min(1).max(LIMITS.idLength);
 
-export const viewedItemSchema = z.object({
+const viewedItemSchema = z.object({
   id: itemId,
   dwell_ms: z.number().int().min(0).max(86_400_000).optional(),
 });

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 
-export const TIMESTAMP_RANGE = {
+const TIMESTAMP_RANGE = {
   /** 1970-01-01T00:00:00Z. */
   min: 0,
   /** 2100-01-01T00:00:00Z. */

@@ -14,7 +14,7 @@ export type EventRow = Omit<InferSelectModel<typeof events, { dbColumnNames: tru
 export type OrderRow = Omit<InferSelectModel<typeof orders, { dbColumnNames: true }>, "source">;
 export type OrderLineRow = InferSelectModel<typeof orderLines, { dbColumnNames: true }>;
 
-export interface PurchasePayload {
+interface PurchasePayload {
   order_id: string;
   lines: PurchaseLine[];
 }

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { FieldProblem } from "../core/field-problems";
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   invalid_json: 400,
   invalid_request: 400,
   unauthorized: 401,

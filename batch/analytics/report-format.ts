@@ -20,7 +20,7 @@ export function csv(rows: ReadonlyArray<Record<string, unknown>>, columns: reado
 
 const round = (x: number, digits = 6) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
-export function metricRows(report: MetricsReport): Array<Record<string, unknown>> {
+function metricRows(report: MetricsReport): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   for (const variant of report.analysis.variants) {
     for (const name of METRICS) {
@@ -49,10 +49,10 @@ export function metricRows(report: MetricsReport): Array<Record<string, unknown>
   return rows;
 }
 
-export const METRIC_COLUMNS = ["experiment", "variant", "is_control", "units", "metric", "value", "lower", "upper", "numerator", "denominator", "lift", "lift_lower", "lift_upper", "difference", "difference_lower", "difference_upper", "p_value"];
-export const ATTACH_COLUMNS = ["anchor_category", "anchor_name", "accessory_category", "accessory_name", "device_orders", "orders_with", "attach_rate", "lower", "upper"];
-export const BUNDLE_COLUMNS = ["items", "titles", "categories", "orders_together", "support", "confidence", "lift", "lift_lower", "combined_price"];
-export const CLEARANCE_COLUMNS = ["id", "title", "category", "price", "stock", "units_sold", "revenue", "units_via_down_sell", "units_via_recommendations", "sell_through"];
+const METRIC_COLUMNS = ["experiment", "variant", "is_control", "units", "metric", "value", "lower", "upper", "numerator", "denominator", "lift", "lift_lower", "lift_upper", "difference", "difference_lower", "difference_upper", "p_value"];
+const ATTACH_COLUMNS = ["anchor_category", "anchor_name", "accessory_category", "accessory_name", "device_orders", "orders_with", "attach_rate", "lower", "upper"];
+const BUNDLE_COLUMNS = ["items", "titles", "categories", "orders_together", "support", "confidence", "lift", "lift_lower", "combined_price"];
+const CLEARANCE_COLUMNS = ["id", "title", "category", "price", "stock", "units_sold", "revenue", "units_via_down_sell", "units_via_recommendations", "sell_through"];
 
 export function sectionCsv(section: Section, metrics: MetricsReport | null, business: BusinessReports | null): string {
   switch (section) {

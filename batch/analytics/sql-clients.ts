@@ -33,7 +33,7 @@ export async function openSql(target: Target, options: { persistTo?: string } = 
  * A running `wrangler dev` writes the same SQLite file; a read that meets its write lock fails (SQLITE_BUSY,
  * surfaced by the proxy as "internal error") and is simply tried again. Only reads go through this client.
  */
-export function retryWhenBusy(sql: SqlClient, attempts = 10): SqlClient {
+function retryWhenBusy(sql: SqlClient, attempts = 10): SqlClient {
   return {
     async all<T>(query: string, params?: readonly unknown[]) {
       for (let attempt = 1; ; attempt++) {

@@ -16,7 +16,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 
-export const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl", publication: "catalog-intelligence.json" } as const;
+const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl", publication: "catalog-intelligence.json" } as const;
 const PACK_MAGIC = [0x45, 0x52, 0x50]; // "ERP"
 const PACK_VERSION = 1;
 
@@ -70,7 +70,7 @@ export function readArtifacts(dir: string): Artifacts {
   return artifacts;
 }
 
-export function packItemBlobs(blobs: ReadonlyArray<Uint8Array | undefined>): Uint8Array {
+function packItemBlobs(blobs: ReadonlyArray<Uint8Array | undefined>): Uint8Array {
   let total = 16;
   for (const blob of blobs) total += (blob?.length ?? 0) + 4;
   const w = new ByteWriter(total);
@@ -83,7 +83,7 @@ export function packItemBlobs(blobs: ReadonlyArray<Uint8Array | undefined>): Uin
   return w.finish();
 }
 
-export function unpackItemBlobs(bytes: Uint8Array): Array<Uint8Array | undefined> {
+function unpackItemBlobs(bytes: Uint8Array): Array<Uint8Array | undefined> {
   const r = new ByteReader(bytes);
   for (const byte of PACK_MAGIC) if (r.u8() !== byte) throw new CorruptBlobError("items.bin: bad magic");
   if (r.u8() !== PACK_VERSION) throw new CorruptBlobError("items.bin: unsupported version");

@@ -192,7 +192,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
 }
 
 /** Sortable and unique enough: UTC time to the second plus 4 random hex digits. */
-export function newBuildId(now: Date): string {
+function newBuildId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const suffix = Math.floor(Math.random() * 0x10000).toString(16).padStart(4, "0");
   return `${stamp}-${suffix}`;

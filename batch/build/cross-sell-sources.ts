@@ -171,7 +171,7 @@ export function topFlags(values: ArrayLike<number>, count: number): Uint8Array {
 }
 
 /** A copy of `values` with all but the `count` largest (positive) entries set to 0. */
-export function keepTop(values: Float32Array, count: number): Float32Array {
+function keepTop(values: Float32Array, count: number): Float32Array {
   const flags = topFlags(values, count);
   return Float32Array.from(values, (v, i) => (flags[i] === 1 && v > 0 ? v : 0));
 }

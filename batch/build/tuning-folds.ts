@@ -28,7 +28,7 @@ export interface FoldOptions {
 }
 
 /** Popularity exponents of the co-purchase walk the tuning tries. */
-export const BETA_GRID = [0, -0.25, -0.5];
+const BETA_GRID = [0, -0.25, -0.5];
 
 export interface Fold {
   sources: CrossSellSources;

@@ -36,7 +36,7 @@ export interface CatalogIntelligenceOptions {
   onPhase?: (phase: string, done: number, total: number) => void;
 }
 
-export interface ComplementRow {
+interface ComplementRow {
   anchor_category: string;
   complement_category: string;
   weight: number;

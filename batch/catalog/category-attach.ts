@@ -23,7 +23,7 @@ export interface CategoryAttach {
   pairs: Uint32Array;
 }
 
-export const FOLLOW_UP_DAYS = 14;
+const FOLLOW_UP_DAYS = 14;
 
 export function categoryAttach(baskets: Baskets, itemCategory: Int32Array, categoryCount: number, windowDays = FOLLOW_UP_DAYS): CategoryAttach {
   const { offsets, items, users, times } = baskets;

@@ -72,7 +72,7 @@ export function complementMap(
 }
 
 /** Categories named by a full path, a path prefix or a leaf name (case-insensitive). */
-export function resolveCategories(categories: readonly string[], name: string): number[] {
+function resolveCategories(categories: readonly string[], name: string): number[] {
   const wanted = name.trim().toLowerCase();
   const out: number[] = [];
   categories.forEach((path, c) => {

@@ -22,16 +22,16 @@ import type { CatalogContext } from "./catalog-context";
 import type { ComplementEdge } from "./complement-map";
 import { scenariosOf } from "./spec-features";
 
-export type KgNodeKind = "product" | "category" | "brand" | "spec" | "scenario" | "part";
+type KgNodeKind = "product" | "category" | "brand" | "spec" | "scenario" | "part";
 
-export interface KgNode {
+interface KgNode {
   id: string;
   kind: KgNodeKind;
   label: string;
   attrs: Record<string, unknown>;
 }
 
-export interface KgEdge {
+interface KgEdge {
   src: string;
   rel: string;
   dst: string;

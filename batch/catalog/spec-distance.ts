@@ -30,10 +30,10 @@ export interface Specs {
   scenarios: readonly string[];
 }
 
-export const CPU_WEIGHT = 2;
-export const GPU_WEIGHT = 3;
-export const SCENARIO_WEIGHT = 1;
-export const MIN_SHARED_WEIGHT = 4;
+const CPU_WEIGHT = 2;
+const GPU_WEIGHT = 3;
+const SCENARIO_WEIGHT = 1;
+const MIN_SHARED_WEIGHT = 4;
 
 export function specsOf(item: SpecItem): Specs {
   const numeric = new Float64Array(NUMERIC_FEATURES.length);
@@ -57,13 +57,13 @@ export function specsOf(item: SpecItem): Specs {
 
 const LOG_RATIO = NUMERIC_FEATURES.map((f) => (f.ratio !== undefined ? Math.log(f.ratio) : Number.NaN));
 
-export function cpuDelta(a: CpuSpec, b: CpuSpec): number {
+function cpuDelta(a: CpuSpec, b: CpuSpec): number {
   if (a.text === b.text) return 0;
   if (!Number.isNaN(a.tier) && !Number.isNaN(b.tier)) return Math.min(1, Math.max(0.15, Math.abs(a.tier - b.tier) / 4));
   return a.family !== undefined && a.family === b.family ? 0.5 : 1;
 }
 
-export function gpuDelta(a: GpuSpec, b: GpuSpec): number {
+function gpuDelta(a: GpuSpec, b: GpuSpec): number {
   if (a.text === b.text) return 0;
   if (a.discrete && b.discrete) return Math.min(1, Math.max(0.15, Math.abs(a.score - b.score) / 40));
   return a.discrete !== b.discrete ? 1 : 0.3;

@@ -69,7 +69,7 @@ export function formatSeconds(seconds: number): string {
   return seconds < 10 ? `${seconds.toFixed(2)}s` : `${seconds.toFixed(1)}s`;
 }
 
-export function formatCount(n: number): string {
+function formatCount(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
   if (n >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
   return String(n);
@@ -83,7 +83,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Tracks peak resident memory while a command runs, sampled on a timer. */
-export function trackPeakMemory(intervalMs = 50): { peakBytes(): number; stop(): void } {
+function trackPeakMemory(intervalMs = 50): { peakBytes(): number; stop(): void } {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -96,7 +96,7 @@ export function trackPeakMemory(intervalMs = 50): { peakBytes(): number; stop():
 }
 
 /** The one-line summary every long command prints last: counts, wall time and peak memory. */
-export function printSummary(
+function printSummary(
   command: string,
   counts: Record<string, number | string>,
   startedMs: number,

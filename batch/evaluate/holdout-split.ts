@@ -7,7 +7,7 @@
 import { type Baskets, basketCount } from "../io/baskets";
 import { PythonRandom } from "./python-random";
 
-export const DEFAULT_HOLDOUT_RATE = 0.2;
+const DEFAULT_HOLDOUT_RATE = 0.2;
 
 export interface HoldOut {
   /** Basket index in the input. */

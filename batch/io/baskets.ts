@@ -29,10 +29,6 @@ export function basketCount(baskets: Baskets): number {
   return baskets.offsets.length - 1;
 }
 
-export function itemCount(baskets: Baskets): number {
-  return baskets.itemIds.length;
-}
-
 /** Items of basket b as a subarray view (no copy). */
 export function basketItems(baskets: Baskets, b: number): Uint32Array {
   return baskets.items.subarray(baskets.offsets[b], baskets.offsets[b + 1]);

@@ -26,7 +26,7 @@ export interface ReadReport {
   problems: InputError[];
 }
 
-export const MAX_REPORTED_PROBLEMS = 20;
+const MAX_REPORTED_PROBLEMS = 20;
 
 export function newReport(): ReadReport {
   return { lines: 0, accepted: 0, skipped: 0, problems: [] };

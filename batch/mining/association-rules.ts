@@ -136,20 +136,12 @@ export function associationRules(sets: FrequentItemsets, options: RuleOptions = 
   return out.build(n);
 }
 
-export function ruleCount(rules: AssociationRules): number {
-  return rules.counts.length;
-}
-
-export function antecedentOf(rules: AssociationRules, r: number): Uint32Array {
+function antecedentOf(rules: AssociationRules, r: number): Uint32Array {
   return rules.antecedentItems.subarray(rules.antecedentOffsets[r], rules.antecedentOffsets[r + 1]);
 }
 
-export function consequentOf(rules: AssociationRules, r: number): Uint32Array {
+function consequentOf(rules: AssociationRules, r: number): Uint32Array {
   return rules.consequentItems.subarray(rules.consequentOffsets[r], rules.consequentOffsets[r + 1]);
-}
-
-export function ruleConfidence(rules: AssociationRules, r: number): number {
-  return confidence(rules.counts[r], rules.antecedentCounts[r]);
 }
 
 export function ruleLift(rules: AssociationRules, r: number): number {
@@ -157,7 +149,7 @@ export function ruleLift(rules: AssociationRules, r: number): number {
 }
 
 /** Rule r with all its measures. */
-export function rule(rules: AssociationRules, r: number): Rule {
+function rule(rules: AssociationRules, r: number): Rule {
   const count = rules.counts[r];
   const x = rules.antecedentCounts[r];
   const y = rules.consequentCounts[r];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeCooccurrenceMatrix } from "./cooccurrence";
 import { coPurchaseWalk, coPurchaseWalks } from "./co-purchase-walk";
 import type { ItemRows } from "./item-rows";
-import { testBaskets } from "./test-baskets";
+import { testBaskets } from "../../test/fixtures/test-baskets";
 
 function row(rows: ItemRows, a: number): Record<number, number> {
   const out: Record<number, number> = {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCooccurrenceMatrix, cooccurrenceCount, timeDecayWeights } from "./cooccurrence";
-import { testBaskets } from "./test-baskets";
+import { testBaskets } from "../../test/fixtures/test-baskets";
 
 // a b c | a b | b c | a | c d
 const baskets = testBaskets([["a", "b", "c"], ["a", "b"], ["b", "c"], ["a"], ["c", "d"]], ["a", "b", "c", "d"]);

@@ -3,7 +3,7 @@ import { Rng } from "../../core/random/rng";
 import { hasSharedData, sharedDataPath } from "../../test/node/shared-data";
 import { type Baskets, BasketsBuilder } from "../io/baskets";
 import { readOrders } from "../io/read-orders";
-import { apriori } from "./apriori";
+import { apriori } from "../../test/fixtures/apriori";
 import { fpGrowth } from "./fpgrowth";
 import { countBySize, eachItemset, type FrequentItemsets, supportThreshold } from "./frequent-itemsets";
 

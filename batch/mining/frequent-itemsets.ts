@@ -39,20 +39,12 @@ export function supportThreshold(minSupport: number, basketCount: number): numbe
   return Math.max(1, Math.ceil(minSupport * basketCount));
 }
 
-export function itemsetCount(sets: FrequentItemsets): number {
-  return sets.counts.length;
-}
-
-export function itemsetSize(sets: FrequentItemsets, s: number): number {
-  return sets.offsets[s + 1] - sets.offsets[s];
-}
-
 /** Items of itemset s as a view (no copy). */
-export function itemsetItems(sets: FrequentItemsets, s: number): Uint32Array {
+function itemsetItems(sets: FrequentItemsets, s: number): Uint32Array {
   return sets.items.subarray(sets.offsets[s], sets.offsets[s + 1]);
 }
 
-export function itemset(sets: FrequentItemsets, s: number): Itemset {
+function itemset(sets: FrequentItemsets, s: number): Itemset {
   const count = sets.counts[s];
   return { items: Array.from(itemsetItems(sets, s)), count, support: count / sets.basketCount };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeCooccurrenceMatrix } from "./cooccurrence";
 import { conditionalProbability, cosine, itemSimilarity, jaccard, lift, shrink } from "./item-similarity";
-import { testBaskets } from "./test-baskets";
+import { testBaskets } from "../../test/fixtures/test-baskets";
 
 // a b c | a b | b c | a | c d : C(a,b) = 2, C(a) = C(b) = C(c) = 3, C(d) = 1, N = 5
 const baskets = testBaskets([["a", "b", "c"], ["a", "b"], ["b", "c"], ["a"], ["c", "d"]], ["a", "b", "c", "d"]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeCooccurrenceMatrix } from "./cooccurrence";
 import { fitNeighbourhoodEase } from "./neighbourhood-ease";
-import { testBaskets } from "./test-baskets";
+import { testBaskets } from "../../test/fixtures/test-baskets";
 
 /** Gauss-Jordan inverse of a small dense matrix. */
 function inverse(a: number[][]): number[][] {

@@ -27,7 +27,7 @@ export interface NeighbourhoodEaseOptions {
 }
 
 /** Weights of one variant: column j (target j) has weights[offsets[j] .. offsets[j+1]) on regressors[...]. */
-export interface EaseColumns {
+interface EaseColumns {
   offsets: Uint32Array;
   regressors: Uint32Array;
   weights: Float32Array;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mineSequentialRules, type SequentialRules } from "./sequential-rules";
-import { testBaskets } from "./test-baskets";
+import { testBaskets } from "../../test/fixtures/test-baskets";
 
 function rule(rules: SequentialRules, ids: string[], from: string, to: string) {
   const a = ids.indexOf(from);

@@ -9,7 +9,7 @@ import { insertStatements } from "./sql-literal";
 
 export { MAX_STATEMENT_BYTES } from "../../db/insert-chunks";
 
-export function categoryId(path: readonly string[]): string {
+function categoryId(path: readonly string[]): string {
   return path.map((p) => p.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")).join("/");
 }
 

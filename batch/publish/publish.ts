@@ -35,13 +35,13 @@ export interface PublishOptions extends WranglerOptions {
   log?: (line: string) => void;
 }
 
-export interface KvEntry {
+interface KvEntry {
   key: string;
   value: string;
 }
 
 /** The KV pairs of a build: its meta blob and one blob per item that has lists, base64 text. */
-export function buildKvEntries(artifacts: Artifacts): KvEntry[] {
+function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   const build = artifacts.manifest.build_id;
   const itemIds = decodeMetaBlob(artifacts.meta).items;
   const entries: KvEntry[] = [{ key: metaKey(build), value: encodeBase64(artifacts.meta) }];
@@ -102,7 +102,7 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
 }
 
 /** The catalogue's out-of-stock ids: the stock overlay as of the build, which the products just written to D1 agree with. */
-export function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
+function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
   return catalog.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
 }
 

@@ -24,7 +24,7 @@ export interface WranglerOptions {
   config?: string;
 }
 
-export class WranglerError extends Error {
+class WranglerError extends Error {
   override name = "WranglerError";
 }
 
@@ -84,7 +84,7 @@ export async function allOrAbort<T extends readonly unknown[]>(calls: readonly [
 }
 
 /** Stops every running wrangler call with its whole process group. */
-export async function stopRunningWrangler(): Promise<void> {
+async function stopRunningWrangler(): Promise<void> {
   const children = [...running];
   await Promise.all(
     children.map(

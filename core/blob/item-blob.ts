@@ -17,7 +17,7 @@ import { openBlob, sealBlob } from "./checksum";
 export const ITEM_BLOB_VERSION = 1;
 
 /** Append-only: a kind's number is its position here. */
-export const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade"] as const;
+const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export type ItemLists = Partial<Record<ListKind, CandidateList>>;

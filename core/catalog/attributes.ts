@@ -45,7 +45,7 @@ export function brandSlug(brand: string): string {
 }
 
 /** The kinds that carry `device_model` (docs/catalog-attributes.md, "Devices"). */
-export const LAPTOP_KINDS: ReadonlySet<string> = new Set(["gaming-laptop", "ultrabook", "everyday-laptop", "2-in-1-laptop", "chromebook"]);
+const LAPTOP_KINDS: ReadonlySet<string> = new Set(["gaming-laptop", "ultrabook", "everyday-laptop", "2-in-1-laptop", "chromebook"]);
 
 export function isLaptopKind(kind: string | undefined): boolean {
   return kind !== undefined && LAPTOP_KINDS.has(kind);

@@ -44,10 +44,6 @@ export interface CompatEntry {
   pins: number[];
 }
 
-export function emptyCompatIndex(n: number): CompatIndex {
-  return compatIndexFromEntries([], new Map(), n);
-}
-
 export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<number, CompatEntry>, n: number): CompatIndex {
   const provideStart = new Uint32Array(n + 1);
   const clauseStart = new Uint32Array(n + 1);
@@ -121,11 +117,6 @@ export function isConstrained(index: CompatIndex, x: number): boolean {
   return x + 1 < index.clauseStart.length && index.clauseStart[x + 1] > index.clauseStart[x];
 }
 
-/** True when item d provides or pins anything (a device, a motherboard, a model-specific accessory). */
-export function providesAnything(index: CompatIndex, d: number): boolean {
-  return d + 1 < index.provideStart.length && index.provideStart[d + 1] > index.provideStart[d];
-}
-
 function hasToken(sorted: Uint32Array, from: number, to: number, t: number): boolean {
   let lo = from;
   let hi = to - 1;
@@ -140,7 +131,7 @@ function hasToken(sorted: Uint32Array, from: number, to: number, t: number): boo
 }
 
 /** Every clause of x holds on what d provides. */
-export function satisfiesAll(index: CompatIndex, x: number, d: number): boolean {
+function satisfiesAll(index: CompatIndex, x: number, d: number): boolean {
   const { clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens } = index;
   if (d + 1 >= provideStart.length) return false;
   const p0 = provideStart[d];

@@ -15,7 +15,7 @@
  */
 import { type Attrs, attrList, attrNumber, attrString, attrTrue, type CatalogItem, isLaptopKind } from "./attributes";
 
-export const FIT_SLOTS = [
+const FIT_SLOTS = [
   "case", "screen_protector", "tablet_case", "tablet_protector", "tablet_keyboard", "drone_battery",
   "charger", "cable", "power_bank", "earbuds", "stylus", "laptop_bag", "mouse", "dock",
   "memory_card", "camera_bag", "lens", "tripod", "watch_band", "controller", "gaming_headset",
@@ -83,7 +83,7 @@ export function tokenNamespace(t: string): string {
   return colon < 0 ? t : t.slice(0, colon);
 }
 
-export function kindOf(item: CatalogItem): string | undefined {
+function kindOf(item: CatalogItem): string | undefined {
   return attrString(item.attrs, "kind");
 }
 
@@ -245,7 +245,7 @@ export function provides(item: CatalogItem): FitProfile {
   return { tokens, measures, pins };
 }
 
-export function conditionHolds(condition: Condition, profile: FitProfile): boolean {
+function conditionHolds(condition: Condition, profile: FitProfile): boolean {
   if ("anyOf" in condition) {
     for (const t of condition.anyOf) if (profile.tokens.includes(t)) return true;
     return false;
@@ -255,7 +255,7 @@ export function conditionHolds(condition: Condition, profile: FitProfile): boole
   return (condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max);
 }
 
-export function satisfies(profile: FitProfile, required: Requirement): boolean {
+function satisfies(profile: FitProfile, required: Requirement): boolean {
   for (const condition of required.conditions) if (!conditionHolds(condition, profile)) return false;
   return true;
 }

@@ -49,7 +49,7 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Display label of an enumeration slug ("usb-c" -> "USB-C"); unknown slugs are title-cased. */
-export function label(slug: string): string {
+function label(slug: string): string {
   return LABELS[slug] ?? slug.split("-").map((w) => (w.length > 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
 }
 

@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
 
-export const stockOverlaySchema = z.object({
+const stockOverlaySchema = z.object({
   version: z.literal(1),
   updated_at: z.number().int(),
   out: z.array(z.string()),

@@ -7,7 +7,7 @@
 import { fieldProblems, type FieldProblem } from "../field-problems";
 import { EVENT_LIMITS, type EventBody, eventSchema, type StorefrontEvent } from "./event-schema";
 
-export interface EventProblem extends FieldProblem {
+interface EventProblem extends FieldProblem {
   /** Position in the batch; absent for a single-event body. */
   index?: number;
 }

@@ -11,7 +11,6 @@ import { timestampSchema } from "../timestamp";
 import { SLOT_KINDS } from "../types";
 
 export const EVENT_TYPES = ["impression", "click", "add_to_cart", "remove_from_cart", "purchase", "view", "search"] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 export const EVENT_LIMITS = {
   idLength: 200,
@@ -43,7 +42,7 @@ const common = {
   variant: z.string().min(1).max(EVENT_LIMITS.idLength).optional(),
 };
 
-export const purchaseLineSchema = z.object({
+const purchaseLineSchema = z.object({
   id,
   qty: z.number().int().min(1).max(10_000).optional(),
   price: money.optional(),

@@ -11,7 +11,7 @@ import { PLACEMENTS, REASON_CODES, SLOT_KINDS } from "../types";
  * What an experiment variant may change for the requests assigned to it. Every field is optional: an empty
  * config serves the default behaviour.
  */
-export const variantConfigSchema = z.strictObject({
+const variantConfigSchema = z.strictObject({
   holdout: z.boolean().optional().meta({ description: "Serve no recommendations (a holdout control)" }),
   slot_size: z.number().int().min(1).max(50).optional().meta({ description: "Items per slot" }),
   max_slots: z.number().int().min(0).max(10).optional().meta({ description: "Most slots per answer" }),
@@ -23,7 +23,7 @@ export type VariantConfig = z.infer<typeof variantConfigSchema>;
 
 const name = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, _ . - only");
 
-export const variantSchema = z.object({
+const variantSchema = z.object({
   name,
   weight: z.number().positive().max(1_000_000),
   config: variantConfigSchema.default({}),
@@ -49,10 +49,9 @@ export const publishedExperimentSchema = z.object({
   variants: variantsSchema,
 });
 export type PublishedExperiment = z.infer<typeof publishedExperimentSchema>;
-export type ExperimentVariant = z.infer<typeof variantSchema>;
 
 /** The `cfg/experiments` KV document. */
-export const experimentsDocumentSchema = z.object({
+const experimentsDocumentSchema = z.object({
   published_at: z.number(),
   experiments: z.array(publishedExperimentSchema),
 });

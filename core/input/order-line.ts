@@ -14,7 +14,7 @@ const itemId = z.string().min(1);
 /** An id as text, or as a number read as its decimal text. */
 const idText = z.union([z.string(), z.number()]);
 
-export const orderItemSchema = z.union([
+const orderItemSchema = z.union([
   z.object({
     id: itemId,
     qty: z.number().int().min(1).optional(),

@@ -28,7 +28,7 @@ export const INTENT_RULE = {
   priceWords: /\b(cheap|cheaper|cheapest|budget|deals?|discount(ed)?|sale|clearance|under|affordable|bargain|value)\b/i,
 } as const;
 
-export type IntentRuleName = "hesitation" | "price_signal" | "cart" | "comparing" | "direct";
+type IntentRuleName = "hesitation" | "price_signal" | "cart" | "comparing" | "direct";
 
 export interface IntentReading {
   intent: Intent;

@@ -9,7 +9,7 @@
  */
 import type { Intent, SlotKind } from "../types";
 
-export const INTENT_SLOT_WEIGHTS: Readonly<Record<Intent, Partial<Record<SlotKind, number>>>> = {
+const INTENT_SLOT_WEIGHTS: Readonly<Record<Intent, Partial<Record<SlotKind, number>>>> = {
   decisive: { cross_sell: 1.3, bundle: 1.2, upgrade: 1.1, similar: 0.8, down_sell: 0.6 },
   exploring: { similar: 1.6, scenario: 1.3, popular: 1.1, cross_sell: 0.9 },
   price_sensitive: { down_sell: 2.0, similar: 1.2, bundle: 1.1, cross_sell: 0.7, upgrade: 0.5 },

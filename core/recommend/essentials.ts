@@ -8,7 +8,7 @@
 import type { Candidate, RequestContext } from "./request-context";
 import type { SlotFill } from "./restraint";
 
-export const ESSENTIAL_ATTACH = 0.2;
+const ESSENTIAL_ATTACH = 0.2;
 
 export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors: readonly number[]): void {
   const complements = ctx.build.meta.complements;

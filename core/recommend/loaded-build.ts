@@ -3,7 +3,7 @@
  * A decoded build ready to serve: the meta blob plus the id -> index map derived from it. Built once per
  * build per isolate (or per offline run) and reused by every request.
  */
-import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
+import type { BuildMeta, } from "../blob/meta-blob";
 
 export interface LoadedBuild {
   meta: BuildMeta;
@@ -14,10 +14,6 @@ export function loadBuild(meta: BuildMeta): LoadedBuild {
   const index = new Map<string, number>();
   for (let i = 0; i < meta.items.length; i++) index.set(meta.items[i], i);
   return { meta, index };
-}
-
-export function isOutOfStock(build: LoadedBuild, item: number): boolean {
-  return (build.meta.flags[item] & ItemFlag.OUT_OF_STOCK) !== 0;
 }
 
 /** The text shown for an item: its short model name where the build has one, else its title, else its id. */

@@ -25,8 +25,7 @@ import type { ServingData } from "./serving-data";
 import { resolveSlotPlans, type SlotPlan, type SlotSpec } from "./slot-plans";
 import { type SourceResult, sourceCandidates } from "./slot-sources";
 
-export const DEFAULT_K = 10;
-export const MAX_K = 50;
+const MAX_K = 50;
 
 export interface RecommendOptions {
   recId: string;
@@ -67,7 +66,7 @@ export function recommend(request: RecommendationRequest, data: ServingData, opt
 }
 
 /** Plan priority times the intent multiplier (when the plan reorders by intent), highest first; ties keep plan order. */
-export function orderedSlots(plan: SlotPlan, intent: Intent | undefined): SlotSpec[] {
+function orderedSlots(plan: SlotPlan, intent: Intent | undefined): SlotSpec[] {
   const ranked = plan.slots.map((spec, position) => ({ spec, position, priority: slotPriority(spec.kind, spec.priority, plan.by_intent ? intent : undefined) }));
   ranked.sort((a, b) => b.priority - a.priority || a.position - b.position);
   return ranked.map((r) => r.spec);

@@ -17,7 +17,7 @@ export const RuleReason = {
   PINNED: 7,
 } as const;
 
-export const RULE_REASONS: readonly Reason[] = [
+const RULE_REASONS: readonly Reason[] = [
   { code: "down_sell", text: "A lower-priced alternative to {anchor}" },
   { code: "down_sell", text: "On clearance, and cheaper than {anchor}" },
   { code: "similar", text: "Similar to {anchor}" },

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { PLACEMENTS, type Placement, SLOT_KINDS } from "../types";
 
 /** Where a slot's candidates come from (see `slot-sources.ts`). */
-export const SLOT_SOURCES = [
+const SLOT_SOURCES = [
   "cart_cross_sell",
   "accessories",
   "bundle",
@@ -22,7 +22,7 @@ export const SLOT_SOURCES = [
 ] as const;
 export type SlotSource = (typeof SLOT_SOURCES)[number];
 
-export const slotSpecSchema = z.object({
+const slotSpecSchema = z.object({
   kind: z.enum(SLOT_KINDS),
   source: z.enum(SLOT_SOURCES),
   title: z.string().min(1).max(120),
@@ -48,14 +48,13 @@ export const slotPlanSchema = z
   .meta({ description: "The slots of one placement" });
 
 /** The document at KV `cfg/slot-plans`. */
-export const slotPlansConfigSchema = z.object({
+const slotPlansConfigSchema = z.object({
   version: z.literal(1),
   plans: z.partialRecord(z.enum(PLACEMENTS), slotPlanSchema),
 });
 
 export type SlotSpec = z.output<typeof slotSpecSchema>;
 export type SlotPlan = z.output<typeof slotPlanSchema>;
-export type SlotPlanInput = z.input<typeof slotPlanSchema>;
 export type SlotPlans = Readonly<Record<Placement, SlotPlan>>;
 
 const slot = (spec: z.input<typeof slotSpecSchema>): SlotSpec => slotSpecSchema.parse(spec);

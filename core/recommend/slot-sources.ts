@@ -26,7 +26,7 @@ export interface SourceResult {
 }
 
 /** Candidates merged per slot, as a multiple of its size: room for restraint to skip some. */
-export const POOL_FACTOR = 4;
+const POOL_FACTOR = 4;
 
 const EMPTY: SourceResult = { pool: [], fallbacks: [], anchor: -1 };
 

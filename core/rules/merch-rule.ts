@@ -22,7 +22,7 @@ const price = z.number().min(0).max(1e9);
 const units = z.number().int().min(0).max(1e9);
 const unixSeconds = z.number().int().min(0).max(4_102_444_800);
 
-export const ruleMatchSchema = z
+const ruleMatchSchema = z
   .object({
     ids: z.array(itemId).min(1).max(200).optional().meta({ description: "Exactly these items (pin: in this order)" }),
     category: z.string().min(1).max(300).optional().meta({ description: 'A category path ("Cameras > Lenses") or a path prefix ("Cameras"), or a leaf name' }),
@@ -37,8 +37,6 @@ export const ruleMatchSchema = z
   .strict()
   .refine((m) => m.price_min === undefined || m.price_max === undefined || m.price_min <= m.price_max, { message: "price_min is above price_max", path: ["price_min"] })
   .refine((m) => m.stock_min === undefined || m.stock_max === undefined || m.stock_min <= m.stock_max, { message: "stock_min is above stock_max", path: ["stock_min"] });
-
-export type RuleMatch = z.infer<typeof ruleMatchSchema>;
 
 /** The fields a client sends to create a rule. */
 export const ruleInputSchema = z

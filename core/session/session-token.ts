@@ -16,9 +16,9 @@ import type { ViewedItem } from "../request-schema";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
 import { SESSION_LIMITS, type SessionState } from "./session-state";
 
-export const SESSION_TOKEN_VERSION = 1;
+const SESSION_TOKEN_VERSION = 1;
 /** A session ends after this long without an answer. */
-export const SESSION_TTL_SECONDS = 30 * 60;
+const SESSION_TTL_SECONDS = 30 * 60;
 const TAG_BYTES = 16;
 const encoder = new TextEncoder();
 
@@ -51,7 +51,7 @@ export async function openSessionToken(token: string, key: CryptoKey, nowSeconds
   }
 }
 
-export function encodeSessionPayload(state: SessionState, expires: number): Uint8Array {
+function encodeSessionPayload(state: SessionState, expires: number): Uint8Array {
   const w = new ByteWriter(128);
   w.u8(SESSION_TOKEN_VERSION).varint(expires).varint(Math.max(0, Math.floor(state.started))).varint(state.pages);
   const viewed = state.viewed.slice(-SESSION_LIMITS.viewed);

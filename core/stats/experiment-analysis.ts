@@ -50,7 +50,7 @@ const MEANS: Record<"aov" | "revenue_per_session", (a: VariantAggregate) => Mome
   revenue_per_session: (a) => a.revenue,
 };
 
-export interface MetricResult {
+interface MetricResult {
   value: Interval;
   /** Rates: successes and trials; means: n. */
   numerator?: number;
@@ -59,7 +59,7 @@ export interface MetricResult {
   lift?: Lift;
 }
 
-export interface VariantReport {
+interface VariantReport {
   variant: string;
   weight: number;
   units: number;
@@ -67,18 +67,18 @@ export interface VariantReport {
   metrics: Record<MetricName, MetricResult>;
 }
 
-export type GuardrailStatus = "ok" | "warn" | "fail";
+type GuardrailStatus = "ok" | "warn" | "fail";
 
-export interface Guardrail {
+interface Guardrail {
   name: string;
   variant?: string;
   status: GuardrailStatus;
   detail: string;
 }
 
-export type Verdict = "ship" | "stop" | "keep_running" | "invalid";
+type Verdict = "ship" | "stop" | "keep_running" | "invalid";
 
-export interface Decision {
+interface Decision {
   variant: string;
   metric: MetricName;
   verdict: Verdict;

@@ -22,7 +22,7 @@ export interface SrmCheck {
 
 export const SRM_THRESHOLD = 0.001;
 
-export function chiSquareGoodnessOfFit(observed: readonly number[], weights: readonly number[]): { chiSquare: number; df: number; p: number; expected: number[] } {
+function chiSquareGoodnessOfFit(observed: readonly number[], weights: readonly number[]): { chiSquare: number; df: number; p: number; expected: number[] } {
   const total = observed.reduce((a, b) => a + b, 0);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const expected = weights.map((w) => (total * w) / weightSum);

@@ -141,7 +141,7 @@ async function coveredPairs(sql: SqlClient): Promise<Set<string>> {
   return covered;
 }
 
-export interface ClearanceRow {
+interface ClearanceRow {
   id: string;
   title: string;
   category: string | null;

@@ -33,6 +33,3 @@ export async function loadExperiment(sql: SqlClient, id?: string): Promise<Exper
   return { ...row, variants: JSON.parse(row.variants) as ExperimentRecord["variants"] };
 }
 
-export async function listExperiments(sql: SqlClient): Promise<Array<Pick<ExperimentRecord, "id" | "name" | "status" | "starts_at" | "ends_at">>> {
-  return sql.all(`SELECT id, name, status, starts_at, ends_at FROM experiments ORDER BY created_at DESC, id`);
-}

@@ -10,7 +10,7 @@ import type { SqlClient } from "./sql-client";
 type EventRecord = Omit<EventRow, "type" | "payload"> & { type: string; payload: string | null };
 
 /** One events-file line: the contract's fields (ts as ISO-8601), then slot, variant and the payload's fields. */
-export function eventLine(row: EventRecord): Record<string, unknown> {
+function eventLine(row: EventRecord): Record<string, unknown> {
   const line: Record<string, unknown> = { event_id: row.event_id, type: row.type, session_id: row.session_id };
   if (row.user_id !== null) line.user_id = row.user_id;
   line.ts = new Date(row.ts * 1000).toISOString().replace(".000Z", "Z");

@@ -20,7 +20,7 @@ const WEEKDAY = [1.08, 0.92, 0.95, 0.97, 1.0, 1.05, 1.15]; // Sunday first
 const MONTH = [0, 0, 0, 0.95, 0.95, 0.98, 1.0, 1.02, 1.08, 1.05]; // by UTC month index, April..October
 
 /** Relative demand per hour of day (UTC), quiet at night, peaking in the evening. */
-export const HOUR_WEIGHTS = [
+const HOUR_WEIGHTS = [
   0.2, 0.1, 0.05, 0.03, 0.03, 0.05, 0.15, 0.35, 0.6, 0.8, 0.9, 1.0, 1.05, 1.0, 0.95, 0.95, 1.0, 1.05, 1.15, 1.3,
   1.35, 1.2, 0.9, 0.5,
 ];

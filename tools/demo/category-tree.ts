@@ -88,6 +88,3 @@ export const LEAVES = {
 export type LeafKey = keyof typeof LEAVES;
 export const LEAF_KEYS = Object.keys(LEAVES) as LeafKey[];
 
-export function leaf(key: LeafKey): Leaf {
-  return LEAVES[key];
-}

@@ -8,7 +8,7 @@ import { DEVICE_FAMILIES, type DeviceFamily } from "./devices";
 import { ECOSYSTEM_SHARES, PERSONA_SHARES, TIER_SHARES } from "./planted-plan";
 import { Rng } from "../../core/random/rng";
 
-export const ORDERS_PER_CUSTOMER = 3.4;
+const ORDERS_PER_CUSTOMER = 3.4;
 
 export class Customers {
   readonly count: number;

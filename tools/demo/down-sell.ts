@@ -11,7 +11,7 @@ import type { Product } from "./product";
 const TIER_RANK: Record<string, number> = { flagship: 0, mid: 1, budget: 2 };
 
 /** How close a cheaper item is to the one the shopper hesitated on (higher is closer). */
-export function similarity(from: Product, to: Product): number {
+function similarity(from: Product, to: Product): number {
   const a = from.attrs;
   const b = to.attrs;
   let score = 0;

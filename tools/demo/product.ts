@@ -8,8 +8,8 @@ import { LEAVES, type LeafKey } from "./category-tree";
 import type { Rng } from "../../core/random/rng";
 import type { Scenario } from "./vocabulary";
 
-export type Lifecycle = "new" | "active" | "clearance" | "eol";
-export type AttrValue = string | number | boolean | readonly string[];
+type Lifecycle = "new" | "active" | "clearance" | "eol";
+type AttrValue = string | number | boolean | readonly string[];
 export type Attrs = Record<string, AttrValue>;
 
 export interface ProductSpec {

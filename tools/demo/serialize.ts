@@ -49,6 +49,6 @@ export function eventLine(id: string, session: SessionDraft, e: DemoEvent): stri
   });
 }
 
-export function orderValue(order: DraftOrder): number {
+function orderValue(order: DraftOrder): number {
   return Math.round(order.lines.reduce((sum, l) => sum + l.qty * l.price * 100, 0)) / 100;
 }

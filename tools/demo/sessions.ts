@@ -11,7 +11,7 @@ import type { Product } from "./product";
 import type { Rng } from "../../core/random/rng";
 import type { ShopIndex } from "./shop-index";
 
-export type EventType = "view" | "search" | "add_to_cart" | "remove_from_cart" | "purchase";
+type EventType = "view" | "search" | "add_to_cart" | "remove_from_cart" | "purchase";
 
 export interface DemoEvent {
   ts: number;
@@ -61,7 +61,7 @@ class Timeline {
   }
 }
 
-export function queryFor(item: Product, rng: Rng): string {
+function queryFor(item: Product, rng: Rng): string {
   const leaf = LEAVES[item.leaf];
   const r = rng.float();
   if (r < 0.5 && item.attrs.device_model !== undefined) {

@@ -11,26 +11,17 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 /** The plug on the device side of a charging/data link. */
 export const CONNECTORS = ["usb-c", "lightning", "micro-usb", "dc-barrel"] as const;
-export type Connector = (typeof CONNECTORS)[number];
 export const CHARGING = ["wired", "qi", "magsafe"] as const;
-export type Charging = (typeof CHARGING)[number];
 export const CARD_TYPES = ["sd", "microsd", "microsd-express", "cfexpress-a", "cfexpress-b"] as const;
-export type CardType = (typeof CARD_TYPES)[number];
 export const LENS_MOUNTS = ["sony-e", "canon-rf", "nikon-z", "fujifilm-x", "l-mount", "mft"] as const;
 export type LensMount = (typeof LENS_MOUNTS)[number];
 export const SOCKETS = ["am5", "am4", "lga1851", "lga1700"] as const;
-export type Socket = (typeof SOCKETS)[number];
 export const MEMORY_TYPES = ["ddr5", "ddr4"] as const;
-export type MemoryType = (typeof MEMORY_TYPES)[number];
 export const PLATFORMS = ["ps5", "xbox-series", "switch", "switch-2", "pc"] as const;
-export type Platform = (typeof PLATFORMS)[number];
 /** Watch strap attachment systems: a band fits a watch when both carry the same `band_fit`. */
 export const BAND_FITS = ["apple-watch-s", "apple-watch-l", "pixel-watch-41", "pixel-watch-45", "20mm", "22mm", "quickfit-22", "samsung-ultra"] as const;
-export type BandFit = (typeof BAND_FITS)[number];
 export const STYLUS_PROTOCOLS = ["apple-pencil-pro", "apple-pencil-usb-c", "s-pen", "usi-2"] as const;
-export type StylusProtocol = (typeof STYLUS_PROTOCOLS)[number];
 export const HOST_PORTS = ["usb-c", "thunderbolt"] as const;
-export type HostPort = (typeof HOST_PORTS)[number];
 
 /** Lower-case slug: letters and digits, "+" spelled "plus", everything else collapsed to single dashes. */
 export function slug(text: string): string {

@@ -27,7 +27,7 @@ export interface DevServerOptions {
   configPath?: string;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

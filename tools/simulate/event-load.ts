@@ -30,7 +30,7 @@ export interface EventLoadResult {
 
 const TYPES = ["view", "impression", "click", "add_to_cart", "search", "purchase"] as const;
 
-export function loadEvent(runId: string, i: number, ts: number): Record<string, unknown> {
+function loadEvent(runId: string, i: number, ts: number): Record<string, unknown> {
   const type = TYPES[i % TYPES.length];
   const base = { event_id: `${runId}-e${i}`, type, session_id: `${runId}-s${i % 997}`, ts: ts + (i % 3600) };
   switch (type) {

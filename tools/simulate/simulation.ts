@@ -13,7 +13,7 @@ import { type RunResult, runSessions } from "./run-sessions";
 import type { SimCatalog } from "./sim-catalog";
 import type { ShopperParameters } from "./shopper-model";
 
-export const SIMULATION_VARIANTS: Array<{ name: string; weight: number; config: VariantConfig }> = [
+const SIMULATION_VARIANTS: Array<{ name: string; weight: number; config: VariantConfig }> = [
   { name: "control", weight: 45, config: {} },
   { name: "treatment", weight: 45, config: { copy: { cross_sell: "Complete your setup", down_sell: "Same idea, smaller price" }, down_sell_after_dwell_ms: 30_000 } },
   { name: "holdout", weight: 10, config: { holdout: true } },

@@ -13,8 +13,8 @@ export type ExposureRow = InferSelectModel<typeof exposures, { dbColumnNames: tr
 export type QueueMessage = { kind: "event"; row: EventRow } | { kind: "exposure"; row: ExposureRow };
 
 /** Queues take at most 100 messages and 256 KB per sendBatch call. */
-export const SEND_BATCH_MESSAGES = 100;
-export const SEND_BATCH_BYTES = 200 * 1024;
+const SEND_BATCH_MESSAGES = 100;
+const SEND_BATCH_BYTES = 200 * 1024;
 
 /** Sends messages in as few sendBatch calls as the queue limits allow. */
 export async function sendMessages(queue: Queue, messages: readonly QueueMessage[]): Promise<void> {

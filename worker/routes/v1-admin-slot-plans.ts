@@ -83,6 +83,6 @@ async function storedPlans(db: D1Database): Promise<Partial<Record<Placement, Sl
 }
 
 /** Writes every configured plan to KV `cfg/slot-plans` (the edge falls back to defaults for the others). */
-export async function publishSlotPlans(env: Env): Promise<void> {
+async function publishSlotPlans(env: Env): Promise<void> {
   await env.KV.put(CONFIG_KEYS.slotPlans, JSON.stringify({ version: 1, plans: await storedPlans(env.DB) }));
 }

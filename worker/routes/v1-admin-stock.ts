@@ -9,7 +9,7 @@ import type { AppEnv } from "../app-env";
 import { adminRoute, jsonBody } from "../middleware/admin-route";
 import { publishStock } from "../overlays/publish-stock";
 
-export const MAX_STOCK_UPDATES = 1000;
+const MAX_STOCK_UPDATES = 1000;
 
 const stockBody = z.object({
   items: z

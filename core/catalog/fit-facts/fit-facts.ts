@@ -27,7 +27,7 @@ export interface SizeFact {
 }
 
 /** Where a fact type came from: the curated vocabulary always wins over specs and text. */
-export type FactSource = "attrs" | "specs" | "text";
+type FactSource = "attrs" | "specs" | "text";
 
 export interface FitFacts {
   role: ProductRole;

@@ -29,7 +29,7 @@ import { type Condition, type FitProfile, type FitSlot, MEASURES, token, tokenNa
 import { partKey } from "./part-codes";
 import type { FitFacts, SizeFact } from "./fit-facts";
 
-export interface FitClause {
+interface FitClause {
   condition: Condition;
   exhaustive: boolean;
 }

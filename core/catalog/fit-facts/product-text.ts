@@ -39,7 +39,7 @@ export function normalizeText(text: string): string {
 }
 
 /** "USBCables" -> "USB Cables", "Smartphones&BasicMobiles" -> "Smartphones & Basic Mobiles". */
-export function splitCategoryWords(level: string): string {
+function splitCategoryWords(level: string): string {
   return level
     .replace(/&/g, " & ")
     .replace(/,/g, ", ")
@@ -49,7 +49,7 @@ export function splitCategoryWords(level: string): string {
     .trim();
 }
 
-export function categoryLevels(category: FitProduct["category"]): string[] {
+function categoryLevels(category: FitProduct["category"]): string[] {
   if (category === undefined) return [];
   const levels = typeof category === "string" ? category.split(">") : [...category];
   return levels.map((c) => splitCategoryWords(String(c).trim())).filter((c) => c.length > 0);
@@ -67,7 +67,7 @@ function descriptionOf(product: FitProduct): string {
 }
 
 /** Bullets ("|"), then sentences (". " before a capital or a digit). */
-export function descriptionSegments(description: string): string[] {
+function descriptionSegments(description: string): string[] {
   const segments: string[] = [];
   for (const bullet of description.split("|")) {
     for (const sentence of normalizeText(bullet).split(/(?<=[a-z0-9)])\.\s+(?=[A-Z0-9])/)) {
