@@ -1,0 +1,147 @@
+/**
+ * @module
+ * Item sequences in the order a shopper met the items, for next-item lists and the next-item evaluation:
+ *
+ *   orders file   one sequence per line: its `sequence` array where the line has one (sessions of item views,
+ *                 a user's rated items by `ts_seq`), else its `items` in the order listed (a TSV line's items);
+ *                 dwell unknown; the sequence's time is the last of `ts_seq`, else the line's `ts`
+ *   events file   one sequence per session: its `view` events sorted by `ts` (file order among equal times),
+ *                 with each view's `dwell_ms`; the session's purchase order ids (`order_id`, else the event id)
+ *                 are kept so a split can take those orders out of training with the session
+ *
+ * A sequence keeps repeats (a shopper returning to an item). A bad line is reported with its file and line and
+ * skipped (or stops the read with policy "fail"); the orders reader reports the same lines of an orders file.
+ */
+import { eventSchema } from "../../core/events/event-schema";
+import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "./input-error";
+import { readLineBatches } from "./lines";
+import { toUnixSeconds } from "./timestamps";
+
+export interface ItemSequence {
+  /** The order (basket) id or the session id. */
+  id: string;
+  /** Item ids, oldest first, repeats kept. */
+  items: string[];
+  /** Dwell per item in milliseconds where the input says (events), aligned with `items`. */
+  dwellMs?: Array<number | undefined>;
+  /** Unix seconds of the sequence's last event, NaN when unknown. */
+  time: number;
+  /** Orders purchased in the session (events only). */
+  orderIds?: string[];
+  /** The orders file line it came from (orders only). */
+  line?: number;
+}
+
+export interface SequencesRead {
+  sequences: ItemSequence[];
+  report: ReadReport;
+}
+
+export interface ReadSequencesOptions {
+  onBadLine?: BadLinePolicy;
+  /** Orders files: only the lines that carry a `sequence` (a build learns order from those alone). */
+  sequenceFieldOnly?: boolean;
+}
+
+/** One sequence per orders line (JSON Lines or TSV), in file order. */
+export async function readOrderSequences(path: string, options: ReadSequencesOptions = {}): Promise<SequencesRead> {
+  const policy = options.onBadLine ?? "skip";
+  const report = newReport();
+  const sequences: ItemSequence[] = [];
+  const tsv = path.endsWith(".tsv");
+  if (tsv && options.sequenceFieldOnly === true) return { sequences, report };
+  for await (const [lines, first] of readLineBatches(path)) {
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (text.trim().length === 0) continue;
+      report.lines++;
+      try {
+        const line = first + i;
+        const sequence = tsv ? { id: String(line), items: text.split("\t").filter((id) => id.length > 0), time: Number.NaN } : orderSequence(text, path, line, options.sequenceFieldOnly === true);
+        if (sequence !== undefined) sequences.push({ ...sequence, line });
+        report.accepted++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        recordProblem(report, error, policy);
+      }
+    }
+  }
+  return { sequences, report };
+}
+
+function orderSequence(text: string, file: string, line: number, sequenceFieldOnly: boolean): ItemSequence | undefined {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof row !== "object" || row === null || Array.isArray(row)) throw new InputError(file, line, undefined, "expected a JSON object");
+  const r = row as Record<string, unknown>;
+  const id = r.order_id ?? r.basket_id;
+  if (typeof id !== "string" && typeof id !== "number") throw new InputError(file, line, "order_id", "missing or not a string");
+  const field = r.sequence !== undefined && r.sequence !== null ? "sequence" : "items";
+  if (field === "items" && sequenceFieldOnly) return undefined;
+  const raw = r[field];
+  if (!Array.isArray(raw)) throw new InputError(file, line, field, "missing or not an array");
+  const items = raw.map((entry, p) => {
+    const value = typeof entry === "object" && entry !== null && field === "items" ? (entry as Record<string, unknown>).id : entry;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value !== "string" || value.length === 0) throw new InputError(file, line, `${field}[${p}]`, "not an item id");
+    return value;
+  });
+  let time = toUnixSeconds(r.ts) ?? Number.NaN;
+  if (Array.isArray(r.ts_seq) && r.ts_seq.length > 0) time = toUnixSeconds(r.ts_seq[r.ts_seq.length - 1]) ?? time;
+  return { id: String(id), items, time };
+}
+
+/** One sequence per session of an events file that viewed at least one item, in order of first appearance. */
+export async function readViewSequences(path: string, options: ReadSequencesOptions = {}): Promise<SequencesRead> {
+  const policy = options.onBadLine ?? "skip";
+  const report = newReport();
+  const sessions = new Map<string, { views: Array<{ item: string; ts: number; dwell?: number }>; orders: string[] }>();
+  const session = (id: string) => {
+    let s = sessions.get(id);
+    if (s === undefined) sessions.set(id, (s = { views: [], orders: [] }));
+    return s;
+  };
+  for await (const [lines, first] of readLineBatches(path)) {
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (text.trim().length === 0) continue;
+      report.lines++;
+      try {
+        const event = parseEvent(text, path, first + i);
+        if (event.type === "view") session(event.session_id).views.push({ item: event.item_id, ts: event.ts, dwell: event.dwell_ms });
+        else if (event.type === "purchase") session(event.session_id).orders.push(event.order_id ?? event.event_id);
+        report.accepted++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        recordProblem(report, error, policy);
+      }
+    }
+  }
+  const sequences: ItemSequence[] = [];
+  for (const [id, { views, orders }] of sessions) {
+    if (views.length === 0) continue;
+    // Array.prototype.sort is stable: equal times keep file order.
+    views.sort((a, b) => a.ts - b.ts);
+    sequences.push({ id, items: views.map((v) => v.item), dwellMs: views.map((v) => v.dwell), time: views[views.length - 1].ts, orderIds: orders });
+  }
+  return { sequences, report };
+}
+
+function parseEvent(text: string, file: string, line: number) {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = eventSchema.safeParse(row);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(file, line, issue.path.length > 0 ? issue.path.join(".") : undefined, issue.message);
+  }
+  return parsed.data;
+}
