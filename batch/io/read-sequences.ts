@@ -14,6 +14,7 @@
  */
 import { eventSchema } from "../../core/events/event-schema";
 import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "./input-error";
+import { parseJsonObject } from "./json-line";
 import { readLineBatches } from "./lines";
 import { toUnixSeconds } from "./timestamps";
 
@@ -45,39 +46,18 @@ export interface ReadSequencesOptions {
 
 /** One sequence per orders line (JSON Lines or TSV), in file order. */
 export async function readOrderSequences(path: string, options: ReadSequencesOptions = {}): Promise<SequencesRead> {
-  const policy = options.onBadLine ?? "skip";
-  const report = newReport();
   const sequences: ItemSequence[] = [];
   const tsv = path.endsWith(".tsv");
-  if (tsv && options.sequenceFieldOnly === true) return { sequences, report };
-  for await (const [lines, first] of readLineBatches(path)) {
-    for (let i = 0; i < lines.length; i++) {
-      const text = lines[i];
-      if (text.trim().length === 0) continue;
-      report.lines++;
-      try {
-        const line = first + i;
-        const sequence = tsv ? { id: String(line), items: text.split("\t").filter((id) => id.length > 0), time: Number.NaN } : orderSequence(text, path, line, options.sequenceFieldOnly === true);
-        if (sequence !== undefined) sequences.push({ ...sequence, line });
-        report.accepted++;
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        recordProblem(report, error, policy);
-      }
-    }
-  }
+  if (tsv && options.sequenceFieldOnly === true) return { sequences, report: newReport() };
+  const report = await forEachLine(path, options.onBadLine, (text, line) => {
+    const sequence = tsv ? { id: String(line), items: text.split("\t").filter((id) => id.length > 0), time: Number.NaN } : orderSequence(text, path, line, options.sequenceFieldOnly === true);
+    if (sequence !== undefined) sequences.push({ ...sequence, line });
+  });
   return { sequences, report };
 }
 
 function orderSequence(text: string, file: string, line: number, sequenceFieldOnly: boolean): ItemSequence | undefined {
-  let row: unknown;
-  try {
-    row = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof row !== "object" || row === null || Array.isArray(row)) throw new InputError(file, line, undefined, "expected a JSON object");
-  const r = row as Record<string, unknown>;
+  const r = parseJsonObject(text, file, line);
   const id = r.order_id ?? r.basket_id;
   if (typeof id !== "string" && typeof id !== "number") throw new InputError(file, line, "order_id", "missing or not a string");
   const field = r.sequence !== undefined && r.sequence !== null ? "sequence" : "items";
@@ -97,30 +77,17 @@ function orderSequence(text: string, file: string, line: number, sequenceFieldOn
 
 /** One sequence per session of an events file that viewed at least one item, in order of first appearance. */
 export async function readViewSequences(path: string, options: ReadSequencesOptions = {}): Promise<SequencesRead> {
-  const policy = options.onBadLine ?? "skip";
-  const report = newReport();
   const sessions = new Map<string, { views: Array<{ item: string; ts: number; dwell?: number }>; orders: string[] }>();
   const session = (id: string) => {
     let s = sessions.get(id);
     if (s === undefined) sessions.set(id, (s = { views: [], orders: [] }));
     return s;
   };
-  for await (const [lines, first] of readLineBatches(path)) {
-    for (let i = 0; i < lines.length; i++) {
-      const text = lines[i];
-      if (text.trim().length === 0) continue;
-      report.lines++;
-      try {
-        const event = parseEvent(text, path, first + i);
-        if (event.type === "view") session(event.session_id).views.push({ item: event.item_id, ts: event.ts, dwell: event.dwell_ms });
-        else if (event.type === "purchase") session(event.session_id).orders.push(event.order_id ?? event.event_id);
-        report.accepted++;
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        recordProblem(report, error, policy);
-      }
-    }
-  }
+  const report = await forEachLine(path, options.onBadLine, (text, line) => {
+    const event = parseEvent(text, path, line);
+    if (event.type === "view") session(event.session_id).views.push({ item: event.item_id, ts: event.ts, dwell: event.dwell_ms });
+    else if (event.type === "purchase") session(event.session_id).orders.push(event.order_id ?? event.event_id);
+  });
   const sequences: ItemSequence[] = [];
   for (const [id, { views, orders }] of sessions) {
     if (views.length === 0) continue;
@@ -131,14 +98,27 @@ export async function readViewSequences(path: string, options: ReadSequencesOpti
   return { sequences, report };
 }
 
-function parseEvent(text: string, file: string, line: number) {
-  let row: unknown;
-  try {
-    row = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(file, line, undefined, `not valid JSON (${(error as Error).message})`);
+/** Calls `handle` on every non-blank line; a line it rejects with an InputError is reported as the policy says. */
+async function forEachLine(path: string, policy: BadLinePolicy = "skip", handle: (text: string, line: number) => void): Promise<ReadReport> {
+  const report = newReport();
+  for await (const [lines, first] of readLineBatches(path)) {
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].trim().length === 0) continue;
+      report.lines++;
+      try {
+        handle(lines[i], first + i);
+        report.accepted++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        recordProblem(report, error, policy);
+      }
+    }
   }
-  const parsed = eventSchema.safeParse(row);
+  return report;
+}
+
+function parseEvent(text: string, file: string, line: number) {
+  const parsed = eventSchema.safeParse(parseJsonObject(text, file, line));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(file, line, issue.path.length > 0 ? issue.path.join(".") : undefined, issue.message);
