@@ -54,6 +54,7 @@ describe("next-item lists", () => {
     expect(built.tuning!.requests).toBeGreaterThanOrEqual(30);
     expect(built.tuning!.folds).toBeGreaterThanOrEqual(1);
     expect(built.tuning!.evaluated).toBe(27);
+    expect(Number.isFinite(built.tuning!.gainZ)).toBe(true);
   });
 
   it("are learned by edgerec build from order lines with a sequence and from view sessions, and lead home", async () => {

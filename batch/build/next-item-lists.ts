@@ -8,8 +8,9 @@
  *
  * the `topN` best j per anchor (never an item that must not be sold). alpha balances anchors of different
  * popularity in the merge, p weighs sessions by length, w_c / w_t mix co-occurrence (what session kNN sees) and
- * transitions (what sequential rules see). They are chosen on the build's own sessions (`next-item-tuning.ts`);
- * without enough sessions for that, DEFAULT_NEXT_ITEM serves.
+ * transitions (what sequential rules see). DEFAULT_NEXT_ITEM (w_c = w_t = 1, p = 1, alpha = 0: both kinds of
+ * evidence alike, sessions weighed like a cosine over their length) serves unless the build's own sessions show
+ * a significantly better point of the tuning grid (`next-item-tuning.ts`).
  */
 import { type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
 import type { ItemSequence } from "../io/read-sequences";
@@ -56,7 +57,7 @@ export function nextItemCandidates(
   let parameters = sourcesOnly(DEFAULT_NEXT_ITEM, allowed);
   let tuning: NextItemTuningReport | undefined;
   if (options.tuning !== false) {
-    const tuned = tuneNextItem(sequences, itemIndex, items, sellable, allowed, topN, options.tuning ?? {});
+    const tuned = tuneNextItem(sequences, itemIndex, items, sellable, allowed, topN, parameters, options.tuning ?? {});
     if (tuned !== undefined) {
       parameters = tuned.parameters;
       tuning = tuned.report;
