@@ -34,6 +34,9 @@ export async function runNextItemEvaluation(inputs: NextItemInputs, options: Nex
     rate: options.rate,
     variants,
     baselines,
+    onSkipped: (report) => {
+      process.stderr.write(`skipped ${report.skipped} bad line(s) of ${report.lines}:\n${report.problems.map((p) => `  ${p.message}`).join("\n")}\n`);
+    },
     onRun: (run, done, total) => {
       if (!options.quiet) process.stderr.write(`[${done}/${total}] seed ${run.seed} ${run.variant}: ${formatMetrics(run.metrics, options.k)} ${(run.milliseconds / 1000).toFixed(1)}s${run.parameters === undefined ? "" : ` next_item=${JSON.stringify(run.parameters)}`}\n`);
     },

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LIMITS, recommendationRequestSchema } from "../../core/request-schema";
 import { buildFromFiles, type BuildOptions } from "../build/build";
+import type { ReadReport } from "../io/input-error";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { ArtifactStore } from "../recommend/artifact-store";
 import { MetricsAccumulator } from "./metrics";
@@ -69,11 +70,15 @@ export interface NextItemEvaluationOptions {
   variants: readonly ServedVariant[];
   baselines: readonly NextItemBaseline[];
   onRun?: (run: NextItemRun, done: number, total: number) => void;
+  /** Called when the sequences file had bad lines (skipped; each problem names its file and line). */
+  onSkipped?: (report: ReadReport) => void;
 }
 
 export async function evaluateNextItem(inputs: NextItemInputs, options: NextItemEvaluationOptions): Promise<NextItemRun[]> {
   const k = options.k ?? 10;
-  const sequences = inputs.events !== undefined ? (await readViewSequences(inputs.events)).sequences : (await readOrderSequences(inputs.orders)).sequences;
+  const read = inputs.events !== undefined ? await readViewSequences(inputs.events) : await readOrderSequences(inputs.orders);
+  if (read.report.skipped > 0) options.onSkipped?.(read.report);
+  const sequences = read.sequences;
   const inputItems = new Set<string>();
   for (const sequence of sequences) for (const id of sequence.items) inputItems.add(id);
   const runs: NextItemRun[] = [];
