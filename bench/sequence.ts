@@ -19,9 +19,10 @@ import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merg
 import { recommend } from "../core/recommend/recommend";
 import { sessionAnchors } from "../core/recommend/session-anchors";
 import { DEFAULT_SLOT_PLANS } from "../core/recommend/slot-plans";
+import { Rng } from "../core/random/rng";
 import type { RecommendationRequest } from "../core/types";
 import { command as demoCommand } from "../tools/demo/demo-command";
-import { percentile, seeded } from "./demo-store";
+import { percentile } from "./demo-store";
 
 const DATA = path.resolve(import.meta.dirname, "../../shared/data/baskets");
 const { values } = parseArgs({ options: { datasets: { type: "string" }, seeds: { type: "string" }, "no-demo": { type: "boolean" } } });
@@ -90,10 +91,10 @@ async function latency(orders: string): Promise<void> {
   const store = new ArtifactStore(await buildFromFiles({ orders }, { buildId: "bench-sequence", now: new Date(0) }));
   const build = store.build;
   const withLists = build.meta.items.filter((id) => store.servingData({ placement: "home", viewed: [{ id }] }).lists.get(id)?.next_item !== undefined);
-  const random = seeded(42);
+  const rng = new Rng(42);
   const requests: RecommendationRequest[] = Array.from({ length: SESSIONS }, () => {
     const viewed = new Set<string>();
-    while (viewed.size < 10) viewed.add(withLists[Math.floor(random() * withLists.length)]);
+    while (viewed.size < 10) viewed.add(withLists[rng.int(withLists.length)]);
     return { placement: "home", viewed: [...viewed].map((id) => ({ id, dwell_ms: 5_000 })), k: 10 };
   });
   const data = requests.map((r) => store.servingData(r));
