@@ -10,12 +10,14 @@ import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
 import type { BadLinePolicy, ReadReport } from "../io/input-error";
 import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
+import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import type { Artifacts, Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
+import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
@@ -43,6 +45,10 @@ export interface BuildOptions {
   viewSessions?: string[][];
   /** Cross-sell blend settings (sources, tuning, fixed parameters); the prior is served unless it says otherwise. */
   crossSell?: CrossSellOptions;
+  /** Sessions in order (order lines' `sequence`, the events' view sessions): the `next_item` lists learn from them. */
+  sequences?: ItemSequence[];
+  /** Next-item list settings (sources, tuning, fixed parameters). */
+  nextItem?: NextItemOptions;
 }
 
 /** Reads the inputs and builds. */
@@ -72,11 +78,23 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     viewSessions = signals.viewSessions;
     reports.events = { path: inputs.events, report: signals.report };
   }
+  const sequences = (await readOrderSequences(inputs.orders, { onBadLine: options.onBadLine, sequenceFieldOnly: true })).sequences;
+  if (inputs.events !== undefined) sequences.push(...(await readViewSequences(inputs.events, { onBadLine: options.onBadLine })).sequences);
+  // Items only ever viewed join the dictionary: they can have lists and be suggested.
+  let unseen = 0;
+  for (const sequence of sequences) {
+    for (const id of sequence.items) {
+      if (baskets.itemIndex.has(id)) continue;
+      builder.intern(id);
+      unseen++;
+    }
+  }
+  if (unseen > 0) baskets = builder.build();
   const intelligence: CatalogIntelligenceOptions = { ...options.intelligence };
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions });
+  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences });
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
@@ -117,6 +135,9 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
   lap("catalog");
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
+  options.onPhase?.("next-item", 0, 1);
+  const nextItem = options.sequences === undefined ? undefined : nextItemCandidates(options.sequences, baskets.itemIndex, n, reasons, sellable, options.nextItem);
+  lap("next_item");
 
   options.onPhase?.("encode", 0, n);
   const listsByItem: Array<ItemLists | undefined> = new Array(n);
@@ -128,6 +149,10 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       if (cross.items.length > 0) lists.cross_sell = cross;
     }
     lists = withCoView(lists, coView, i);
+    if (nextItem !== undefined) {
+      const next = candidatesOf(nextItem.lists, i);
+      if (next.items.length > 0) lists = { ...lists, next_item: next };
+    }
     if (Object.values(lists).some((list) => list.items.length > 0)) listsByItem[i] = lists;
   }
   const scenarioLists = intelligence?.meta.scenarioLists;
@@ -182,7 +207,11 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    parameters: { cross_sell: crossSell.parameters, ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}) },
+    parameters: {
+      cross_sell: crossSell.parameters,
+      ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
+      ...(nextItem !== undefined ? { next_item: nextItem.parameters, ...(nextItem.tuning !== undefined ? { next_item_tuning: nextItem.tuning } : {}) } : {}),
+    },
     timings_ms: timings,
   };
   const artifacts: Artifacts = { manifest, meta: metaBytes, itemBlobs };

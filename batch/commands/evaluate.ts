@@ -3,6 +3,7 @@
  * `edgerec evaluate`: basket completion (the checkout cross-sell task) on an orders file, through the same build
  * and `recommend()` as `edgerec build` / `edgerec recommend`, for the blend, each cross-sell source alone and the
  * popularity fallback. The split is `basket_completion.py`'s, draw for draw, so the two can be compared.
+ * `--task next-item` scores the `home` answer on what a shopper looks at next (`evaluate-next-item.ts`).
  */
 import { CROSS_SELL_SOURCES, type CrossSellSource } from "../build/cross-sell";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
@@ -11,14 +12,16 @@ import { type EvaluationVariant, evaluateBasketCompletion, type VariantRun } fro
 import { meanMetrics } from "../evaluate/metrics";
 import { readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
+import { NEXT_ITEM_VARIANTS, runNextItemEvaluation } from "./evaluate-next-item";
 
 const VARIANTS = ["blend", ...CROSS_SELL_SOURCES, "popularity"] as const;
 
 export const command: Command = {
   name: "evaluate",
-  summary: "basket-completion HR@k / NDCG / MRR / coverage of the blend, each source and popularity",
+  summary: "basket completion or next-item HR@k / MRR / coverage of the blend, each source and baselines",
   usage: `
 edgerec evaluate --orders F [--catalog F] [--seeds 42,1,2,3,4] [--k 10] [--sources LIST]
+edgerec evaluate --task next-item --orders F [--events F] [--catalog F] [--seeds 42,1,2] [--k 10] [--rate 0.2]
 
 For each seed: among orders with >= 2 distinct items, each is picked with probability 0.2 and one random item
 is held out (Python's random.Random(seed), the draw of basket_completion.py); the rest is built with the same
@@ -31,10 +34,37 @@ recommend() as edgerec recommend. HR@k = share of requests whose held-out item i
   --k N          answers per request (default 10)
   --sources LIST what to score, from ${VARIANTS.join(", ")} (default all)
   --quiet        no progress output
+
+--task next-item: which item does the shopper look at next? Sequences are the events file's view sessions
+(time order, with dwell) when --events is given, else the orders file's lines (their "sequence" where present,
+else their items in order). For each seed: a sequence with >= 2 items whose last item is new to it is a test
+session with probability --rate (Python's random.Random(seed)); test sessions leave training whole (and with
+events, the orders they purchased leave the orders file); the rest is built exactly as edgerec build builds it,
+and each test session's earlier items are replayed, in order with dwell, as "viewed" in a home request answered
+by the same recommend() as edgerec recommend. HR@k over the answer's slots in order (viewed items dropped), MRR
+over the first 20, coverage of the first k. Baselines on the same split: popularity, item-kNN on the last item,
+V-SKNN (k 100, sample 500, linear decay).
+
+  --events F     storefront events (JSON Lines): their view sessions are the sequences
+  --rate R       share of eligible sequences held out (default 0.2)
+  --sources LIST from ${NEXT_ITEM_VARIANTS.join(", ")} (default all)
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "seeds", "k", "sources"], booleans: ["quiet"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "seeds", "k", "sources", "task", "events", "rate"], booleans: ["quiet"] });
     const ordersPath = requireFlag(flags.orders, "orders");
+    const task = flags.task ?? "basket-completion";
+    if (task !== "basket-completion" && task !== "next-item") throw new UsageError(`--task must be basket-completion or next-item, got "${task}"`);
+    if (task === "next-item") {
+      const seeds = parseSeeds(flags.seeds ?? "42,1,2");
+      const k = numberFlag(flags.k, "k", 10, { min: 1, max: 20, integer: true });
+      const rate = numberFlag(flags.rate, "rate", 0.2, { min: 0.01, max: 0.9 });
+      const inputs = { orders: ordersPath, ...(flags.events === undefined ? {} : { events: flags.events }), ...(flags.catalog === undefined ? {} : { catalog: flags.catalog }) };
+      return measured("evaluate", async () => {
+        const runs = await runNextItemEvaluation(inputs, { seeds, k, rate, sources: flags.sources, quiet: flags.quiet });
+        return { task: "next-item", seeds: seeds.length, runs: runs.length };
+      });
+    }
+    if (flags.events !== undefined || flags.rate !== undefined) throw new UsageError("--events and --rate belong to --task next-item");
     const seeds = parseSeeds(flags.seeds ?? "42,1,2,3,4");
     const k = numberFlag(flags.k, "k", 10, { min: 1, max: 50, integer: true });
     const variants = parseVariants(flags.sources);

@@ -45,6 +45,19 @@ describe("item blob v1", () => {
     expect(decoded.down_sell!.reasons[0]).toBe(300);
   });
 
+  it("writes next_item as list kind 6, after the older kinds, and reads it back", () => {
+    const next = { items: Uint32Array.of(7, 2), scores: Float32Array.of(2, 1), reasons: Uint32Array.of(4, 4) };
+    const blob = encodeItemBlob({ next_item: next, cross_sell: lists.cross_sell });
+    expect(hex(blob).slice(0, 4)).toBe("0100");
+    // kind 6, 2 candidates, min 1.0, max 2.0 (f32 LE), then item 7 at the top step
+    expect(hex(blob)).toContain("06020000803f0000004007ffff");
+    const decoded = decodeItemBlob(blob);
+    expect(Object.keys(decoded)).toEqual(["cross_sell", "next_item"]);
+    expect([...decoded.next_item!.items]).toEqual([7, 2]);
+    expect([...decoded.next_item!.scores]).toEqual([2, 1]);
+    expect([...decoded.next_item!.reasons]).toEqual([4, 4]);
+  });
+
   it("rejects any flipped byte, a truncated blob and a newer version", () => {
     const golden = unhex(GOLDEN_V1);
     for (let i = 0; i < golden.length; i++) {

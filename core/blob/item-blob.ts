@@ -16,8 +16,11 @@ import { openBlob, sealBlob } from "./checksum";
 
 export const ITEM_BLOB_VERSION = 1;
 
-/** Append-only: a kind's number is its position here. */
-const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade"] as const;
+/**
+ * Append-only: a kind's number is its position here. `next_item`: what shoppers look at next after the item
+ * (learned from sessions, `batch/build/next-item-lists.ts`), merged over a session's recent views on `home`.
+ */
+const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export type ItemLists = Partial<Record<ListKind, CandidateList>>;

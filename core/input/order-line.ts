@@ -1,6 +1,6 @@
 /**
  * @module
- * A line of an orders file (JSON Lines): `{"order_id", "user_id"?, "ts"?, "items": [id | {id, qty?, price?}]}`.
+ * A line of an orders file (JSON Lines): `{"order_id", "user_id"?, "ts"?, "items": [id | {id, qty?, price?}], "sequence"?: [id], "ts_seq"?: [ts]}`.
  * Real data files spell the id `basket_id` and may give ids as numbers (read as their decimal text); a field
  * may be null where it may be missing; unknown fields are ignored. Items need no catalogue row.
  *
@@ -31,6 +31,8 @@ export const orderLineSchema = z
     user_id: idText.nullish(),
     ts: timestampSchema.nullish(),
     items: z.array(orderItemSchema),
+    sequence: z.array(z.union([itemId, z.number()])).nullish().meta({ description: "The items in the order the shopper met them (views of a session, a user's items by time), repeats kept" }),
+    ts_seq: z.array(timestampSchema).nullish().meta({ description: "The time of each entry of sequence" }),
   })
   .refine((order) => order.order_id != null || order.basket_id != null, { path: ["order_id"], message: "missing (order_id or basket_id)" });
 

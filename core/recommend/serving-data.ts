@@ -28,7 +28,7 @@ export interface ServingData {
 }
 
 /** Anchors read per request, by role. The total (66 + the meta blob) stays under a bulk KV read's 100 keys. */
-const ANCHOR_CAPS = { cart: 40, owned: 8, viewed: 12, listing: 5 } as const;
+export const ANCHOR_CAPS = { cart: 40, owned: 8, viewed: 12, listing: 5 } as const;
 
 /**
  * Item ids whose lists the request needs, most important first, without duplicates: the product, the cart, the

@@ -19,6 +19,7 @@ const SLOT_SOURCES = [
   "upgrade",
   "clearance",
   "popular",
+  "next_item",
 ] as const;
 export type SlotSource = (typeof SLOT_SOURCES)[number];
 
@@ -103,6 +104,7 @@ export const DEFAULT_SLOT_PLANS: SlotPlans = {
       slot({ kind: "upgrade", source: "upgrade", title: "Upgrade your {anchor}", size: 4, priority: 0.9, distinct: "brand" }),
       slot({ kind: "down_sell", source: "clearance", title: "Deals on what you looked at", size: 4, priority: 0.8, distinct: "brand" }),
       slot({ kind: "popular", source: "popular", title: "Popular right now", size: 8, priority: 0.3 }),
+      slot({ kind: "similar", source: "next_item", title: "Inspired by your browsing", size: 8, priority: 1, distinct: "none" }),
     ],
     max_slots: 3,
     frequency_cap: 3,

@@ -12,6 +12,8 @@ import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, p
 import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
+import { ANCHOR_CAPS } from "./serving-data";
+import { sessionAnchors } from "./session-anchors";
 import type { SlotSource } from "./slot-plans";
 
 export interface SourceResult {
@@ -50,6 +52,8 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
       return clearance(ctx, size);
     case "popular":
       return popular(ctx, size);
+    case "next_item":
+      return nextItem(ctx, size);
   }
 }
 
@@ -214,6 +218,29 @@ function clearance(ctx: RequestContext, size: number): SourceResult {
     pool.push(...priceBandCandidates(ctx, anchor, PRICE_BANDS.clearance, RuleReason.CLEARANCE, size).map((c) => (isClearance(ctx, c.item) ? c : { ...c, reason: ruleReason(RuleReason.DOWN_SELL) })));
   }
   return { pool, fallbacks: [], anchor: browsed[0] };
+}
+
+/**
+ * Home: what shoppers look at next after this session's recent views: the views' `next_item` lists merged with
+ * linear recency weights (`session-anchors.ts`), never an item the session already viewed; popular items fill
+ * the rest. Nothing when no recent view has a list: the slot then yields to the others.
+ */
+function nextItem(ctx: RequestContext, size: number): SourceResult {
+  const recent = (ctx.request.viewed ?? []).slice(-ANCHOR_CAPS.viewed).map((view) => ctx.build.index.get(view.id));
+  const { anchors, weights } = sessionAnchors(recent);
+  const viewed = new Set(ctx.viewed.map((view) => view.item));
+  const weighted: WeightedAnchor[] = [];
+  const listed: number[] = [];
+  for (let a = 0; a < anchors.length; a++) {
+    const list = ctx.lists(anchors[a])?.next_item;
+    if (list === undefined) continue;
+    weighted.push({ list, weight: weights[a] });
+    listed.push(anchors[a]);
+  }
+  if (weighted.length === 0) return EMPTY;
+  const pool = toCandidates(mergeCandidateLists(weighted, (item) => viewed.has(item) || !ctx.eligible(item), size * POOL_FACTOR), listed);
+  const fallback = () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR + viewed.size).filter((c) => !viewed.has(c.item));
+  return { pool, fallbacks: [fallback], anchor: listed[0] };
 }
 
 function popular(ctx: RequestContext, size: number): SourceResult {
