@@ -6,7 +6,7 @@
  * of a non-essential category (at most half the slot changes).
  */
 import type { Candidate, RequestContext } from "./request-context";
-import type { SlotFill } from "./restraint";
+import type { SlotFill } from "./slot-fill";
 
 const ESSENTIAL_ATTACH = 0.2;
 

@@ -19,7 +19,7 @@ import { completeEssentials } from "./essentials";
 import { displayName } from "./loaded-build";
 import { reasonCode, renderReason } from "./reasons";
 import { type Candidate, RequestContext } from "./request-context";
-import { SlotFill } from "./restraint";
+import { SlotFill } from "./slot-fill";
 import { RuleReason, ruleReason } from "./rule-reasons";
 import type { ServingData } from "./serving-data";
 import { resolveSlotPlans, type SlotPlan, type SlotSpec } from "./slot-plans";

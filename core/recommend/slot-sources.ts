@@ -2,7 +2,7 @@
  * @module
  * Where each slot's candidates come from (`SlotSource` in a slot plan). A source returns a ranked pool (the
  * precomputed lists, merged) and fallbacks tried in order when the pool cannot fill the slot: the category rules
- * (`category-rules.ts`), then popular items. Selection and restraint happen afterwards (`restraint.ts`).
+ * (`category-rules.ts`), then popular items. Selection and restraint happen afterwards (`slot-fill.ts`).
  */
 import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";

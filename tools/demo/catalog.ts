@@ -11,7 +11,7 @@ import { addDevices, FAMILY_OF_LEAF, type DeviceModel } from "./devices";
 import { addModelSpecific, extraModelSpecific, MODEL_SPECIFIC_LEAVES } from "./model-specific";
 import { CatalogBuilder, marginOf, shopPrice, type Product, type ProductSpec } from "./product";
 import { Rng } from "../../core/random/rng";
-import { addRange } from "./range";
+import { addRange } from "./other-products";
 import type { Tier } from "./vocabulary";
 import { WeightedTable } from "./weighted-table";
 

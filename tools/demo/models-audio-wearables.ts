@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
-import { modelRow } from "./standalone";
+import { modelRow } from "./model-row";
 import { BAND_FITS } from "./vocabulary";
 
 const bandFit = z.enum(BAND_FITS);

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { COLORS, launch, MODEL } from "./model-fields";
 import { readTable } from "./read-table";
-import { modelRow } from "./standalone";
+import { modelRow } from "./model-row";
 import { CARD_TYPES, PLATFORMS } from "./vocabulary";
 
 const consoleModel = z.strictObject({

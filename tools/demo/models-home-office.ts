@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { MODEL } from "./model-fields";
 import { readTable } from "./read-table";
-import { modelRow } from "./standalone";
+import { modelRow } from "./model-row";
 import { SCENARIOS } from "./vocabulary";
 
 const laptopBag = z.strictObject({

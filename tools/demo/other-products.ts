@@ -10,7 +10,7 @@ import { GAMING } from "./models-gaming";
 import { COMPUTER_ACCESSORIES, SMART_HOME } from "./models-home-office";
 import type { CatalogBuilder } from "./product";
 import type { Rng } from "../../core/random/rng";
-import type { ModelRow } from "./standalone";
+import type { ModelRow } from "./model-row";
 import { formatStorage, LAYOUTS, slug } from "./vocabulary";
 
 export function addRange(builder: CatalogBuilder, rng: Rng): void {
