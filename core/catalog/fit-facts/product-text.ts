@@ -39,7 +39,7 @@ export function normalizeText(text: string): string {
 }
 
 /** "USBCables" -> "USB Cables", "Smartphones&BasicMobiles" -> "Smartphones & Basic Mobiles". */
-function splitCategoryWords(level: string): string {
+export function splitCategoryWords(level: string): string {
   return level
     .replace(/&/g, " & ")
     .replace(/,/g, ", ")
