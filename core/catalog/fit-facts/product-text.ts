@@ -49,7 +49,7 @@ export function splitCategoryWords(level: string): string {
     .trim();
 }
 
-function categoryLevels(category: FitProduct["category"]): string[] {
+export function categoryLevels(category: FitProduct["category"]): string[] {
   if (category === undefined) return [];
   const levels = typeof category === "string" ? category.split(">") : [...category];
   return levels.map((c) => splitCategoryWords(String(c).trim())).filter((c) => c.length > 0);
