@@ -13,10 +13,10 @@
 import { and, asc, desc, eq, getTableColumns, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { modelReferences } from "../core/catalog/fit-facts/model-references";
 import type { CategoryMatch } from "../core/search/category-match";
 import { termsMatched } from "../core/search/match-text";
-import { compareResults, modelTier, type ResultFacts } from "../core/search/rank-results";
+import { modelMentionTier } from "../core/search/model-mention";
+import { compareResults, type ResultFacts } from "../core/search/rank-results";
 import type { Phrase, SearchQuery } from "../core/search/search-query";
 import { searchWords } from "../core/search/search-words";
 import { products } from "./schema";
@@ -137,7 +137,7 @@ function ranked(search: ProductSearch, rows: ProductRow[], match: SearchResult["
     const terms = match === "all" ? query.terms.length : termsMatched(query, rowFields(search, row));
     if (match === "some" && terms === 0) return;
     const inCategory = row.categoryId !== null && search.categories.some((c) => row.categoryId === c.id || row.categoryId!.startsWith(`${c.id}/`));
-    facts.push({ row, modelTier: query.models.length === 0 ? 0 : modelTier(query, modelReferences(row.title)), terms, inCategory, price: row.price, position });
+    facts.push({ row, modelTier: modelMentionTier(query.models, row.title), terms, inCategory, price: row.price, position });
   });
   facts.sort(compareResults(query));
   return facts.map((f) => f.row);

@@ -10,7 +10,7 @@
 import type { CandidateList } from "../candidates";
 import { withinPrice } from "../search/price-words";
 import { matchesAllTerms } from "../search/match-text";
-import { modelTier } from "../search/rank-results";
+import { modelMentionTier } from "../search/model-mention";
 import type { SearchQuery } from "../search/search-query";
 import { itemReading } from "./item-reading";
 import type { Candidate, RequestContext } from "./request-context";
@@ -52,7 +52,7 @@ function priceKey(ctx: RequestContext, item: number, order: "asc" | "desc"): num
 }
 
 function tierOf(ctx: RequestContext, query: SearchQuery | undefined, item: number): number {
-  return query === undefined || query.models.length === 0 ? 0 : modelTier(query, itemReading(ctx.build).models(item));
+  return query === undefined ? 0 : modelMentionTier(query.models, ctx.build.meta.titles[item] ?? "");
 }
 
 /** Does the item hold every query word, within the query's price bounds and band? */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CategoryNode, matchCategories, underPath } from "./category-match";
 import { phraseAt, termIn } from "./match-text";
-import { compareResults, modelTier, type ResultFacts } from "./rank-results";
+import { modelMentionTier } from "./model-mention";
+import { compareResults, type ResultFacts } from "./rank-results";
 import { parseQuery } from "./search-query";
 
 /** Two trees unlike each other: one with spaced names, one that glues words (as some marketplaces do). */
@@ -66,12 +67,18 @@ describe("matching text and ranking", () => {
     expect(termIn(usbC, ["usb", "a", "cable"])).toBe(false);
   });
 
-  it("model tier: exact, then a variant, then none", () => {
-    const q = parseQuery("galaxy s25 case");
-    expect(modelTier(q, ["samsung-galaxy-s24", "samsung-galaxy-s25"])).toBe(2);
-    expect(modelTier(q, ["samsung-galaxy-s25-ultra"])).toBe(1);
-    expect(modelTier(q, ["samsung-galaxy-s2"])).toBe(0);
-    expect(modelTier(parseQuery("galaxy s25 ultra case"), ["samsung-galaxy-s25"])).toBe(0);
+  it("model tier: exact, then a variant, then none, read from the title", () => {
+    const { models } = parseQuery("galaxy s25 case");
+    expect(modelMentionTier(models, "Spigen Case for Galaxy S24/S25, Black")).toBe(2);
+    expect(modelMentionTier(models, "Ringke Fusion for Samsung Galaxy S25 Ultra")).toBe(1);
+    expect(modelMentionTier(models, "Clear Case for Galaxy S25+ 5G")).toBe(1);
+    expect(modelMentionTier(models, "Clear Case for Galaxy A25")).toBe(0);
+    expect(modelMentionTier(models, "S25 Case")).toBe(0);
+    const proMax = parseQuery("iphone 15 pro max case").models;
+    expect(modelMentionTier(proMax, "Leather Case for iPhone 15 Pro Max")).toBe(2);
+    expect(modelMentionTier(proMax, "Leather Case for iPhone 15 Pro")).toBe(0);
+    expect(modelMentionTier(parseQuery("iphone 12 cable").models, "Cable for iPhone 14, 14 Pro, 13, 12 Mini, 12")).toBe(2);
+    expect(modelMentionTier([], "anything")).toBe(0);
   });
 
   it("orders by model tier, terms, category, then the price order the query asks, then the incoming order", () => {

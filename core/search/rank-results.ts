@@ -2,7 +2,8 @@
  * @module
  * The order of products that match a query, the same for search results and for the listing's rails:
  *
- *   1. model tier: names a queried model exactly (2), a variant of it (1: "S25 Ultra" for "s25"), neither (0)
+ *   1. model tier (`model-mention.ts`): names a queried model exactly (2), a variant of it (1: "S25 Ultra" for
+ *      "s25"), neither (0)
  *   2. query terms matched (when not all had to be)
  *   3. in a category the query names before outside it
  *   4. price, when the query asks for an order ("cheap": cheapest first); unknown prices last
@@ -11,7 +12,7 @@
 import type { SearchQuery } from "./search-query";
 
 export interface ResultFacts {
-  /** `modelTier` of the models its title names. */
+  /** `modelMentionTier` of its title. */
   modelTier: number;
   /** Query terms its text holds. */
   terms: number;
@@ -20,18 +21,6 @@ export interface ResultFacts {
   price: number | null;
   /** Position in the incoming order. */
   position: number;
-}
-
-/** 2 when `models` holds a queried model, 1 when it holds a variant of one (`wanted-...`), else 0. */
-export function modelTier(query: SearchQuery, models: readonly string[]): number {
-  let tier = 0;
-  for (const wanted of query.models) {
-    for (const model of models) {
-      if (model === wanted) return 2;
-      if (model.startsWith(`${wanted}-`)) tier = 1;
-    }
-  }
-  return tier;
 }
 
 export function compareResults(query: SearchQuery): (a: ResultFacts, b: ResultFacts) => number {
