@@ -16,10 +16,11 @@ import { type FitProfile, MEASURES, tokenNamespace } from "../catalog/compatibil
 import { deviceModels } from "../catalog/fit-facts/device-model";
 import { fitFactsOf } from "../catalog/fit-facts/extract-fit-facts";
 import type { FitFacts, ProductRole } from "../catalog/fit-facts/fit-facts";
-import { decideFit, fitProfileOf, fitRequirementOf } from "../catalog/fit-facts/fit-tokens";
+import { decideFit, type FitRequirement, fitProfileOf, fitRequirementOf } from "../catalog/fit-facts/fit-tokens";
 import { modelReferences } from "../catalog/fit-facts/model-references";
 import { productKind } from "../catalog/fit-facts/product-kind";
 import { categoryLevels } from "../catalog/fit-facts/product-text";
+import { modelMentionTier } from "../search/model-mention";
 import { searchWords } from "../search/search-words";
 import { buildIndex } from "./build-index";
 import type { LoadedBuild } from "./loaded-build";
@@ -35,22 +36,36 @@ interface Read {
   role: ProductRole;
   kind?: string;
   models?: readonly string[];
-  words?: ReadonlyArray<readonly string[]>;
   facts?: FitFacts;
+  /** Undefined until asked; null when the item fits anything. */
+  requirement?: FitRequirement | null;
+  profile?: FitProfile;
+}
+
+interface Text {
+  words: ReadonlyArray<readonly string[]>;
+  /** The same text lower-cased in one string, for a quick first test. */
+  joined: string;
 }
 
 /** Titles read at most when looking for the devices of a model by title, and how far into a title its name may start. */
 const TITLE_SCAN = 200;
 const LEADING_WORDS = 5;
 const FOR_WORDS: ReadonlySet<string> = new Set(["for", "compatible", "with", "fits", "fit"]);
+/** Queried model sets whose title tiers are kept. */
+const MENTIONS_KEPT = 64;
 
 export class ItemReading {
   private readonly read: Array<Read | undefined>;
+  private readonly texts: Array<Text | undefined>;
   private readonly modelDevices = new Map<string, number[]>();
+  /** `modelMentionTier` per queried models and item, for the models queried lately. */
+  private readonly mentions = new Map<string, Map<number, number>>();
   private compatModels: Map<string, number[]> | undefined;
 
   constructor(private readonly build: LoadedBuild) {
     this.read = new Array(build.meta.items.length);
+    this.texts = new Array(build.meta.items.length);
   }
 
   role(item: number): ProductRole {
@@ -71,11 +86,39 @@ export class ItemReading {
     return read.models;
   }
 
+  /** How closely the item's title names one of `models` (`modelMentionTier`). */
+  mentionTier(item: number, models: readonly string[]): number {
+    if (models.length === 0) return 0;
+    const key = models.join(" ");
+    let tiers = this.mentions.get(key);
+    if (tiers === undefined) {
+      if (this.mentions.size >= MENTIONS_KEPT) this.mentions.delete(this.mentions.keys().next().value!);
+      this.mentions.set(key, (tiers = new Map()));
+    }
+    let tier = tiers.get(item);
+    if (tier === undefined) tiers.set(item, (tier = modelMentionTier(models, this.build.meta.titles[item] ?? "")));
+    return tier;
+  }
+
   /** Search words of title, brand, category path and compatibility tokens: the fields product search indexes. */
   words(item: number): ReadonlyArray<readonly string[]> {
-    const read = this.base(item);
-    read.words ??= [searchWords(this.build.meta.titles[item] ?? ""), searchWords(this.brandOf(item) ?? ""), searchWords(this.pathOf(item)), searchWords(this.compatTokens(item).join(" "))];
-    return read.words;
+    return this.text(item).words;
+  }
+
+  /** `words` lower-cased and joined: holds every word of a matching query (a substring test that only rejects). */
+  joined(item: number): string {
+    return this.text(item).joined;
+  }
+
+  private text(item: number): Text {
+    let text = this.texts[item];
+    if (text === undefined) {
+      const fields = [this.build.meta.titles[item] ?? "", this.brandOf(item) ?? "", this.pathOf(item), this.compatTokens(item).join(" ")];
+      const words = fields.map(searchWords);
+      text = { words, joined: words.map((w) => w.join(" ")).join(" | ") };
+      this.texts[item] = text;
+    }
+    return text;
   }
 
   /** Does accessory `x` fit one of `devices`? */
@@ -87,8 +130,10 @@ export class ItemReading {
       return { fit: devices.length === 0 ? "open" : "no_fit", pinned };
     }
     if (compat !== undefined && (provides(compat, x) || compat.pinStart[x + 1] > compat.pinStart[x])) return { fit: "open", pinned: false };
-    const requirement = fitRequirementOf(this.facts(x));
-    if (requirement === undefined) return { fit: "open", pinned: false };
+    const read = this.base(x);
+    if (read.requirement === undefined) read.requirement = fitRequirementOf(this.facts(x)) ?? null;
+    const requirement = read.requirement;
+    if (requirement === null) return { fit: "open", pinned: false };
     const pinned = requirement.clauses.some((c) => c.exhaustive && "anyOf" in c.condition && c.condition.anyOf.some((t) => tokenNamespace(t) === "model"));
     let proven = devices.length > 0;
     for (const d of devices) {
@@ -132,9 +177,12 @@ export class ItemReading {
 
   /** A device's fit profile: from the compatibility index where it has one, else from its text. */
   private profile(d: number): FitProfile {
-    const compat = this.build.meta.compat;
-    if (compat !== undefined && provides(compat, d)) return compatProfile(compat, d);
-    return fitProfileOf(this.facts(d));
+    const read = this.base(d);
+    if (read.profile === undefined) {
+      const compat = this.build.meta.compat;
+      read.profile = compat !== undefined && provides(compat, d) ? compatProfile(compat, d) : fitProfileOf(this.facts(d));
+    }
+    return read.profile;
   }
 
   private compatDevices(): Map<string, number[]> {

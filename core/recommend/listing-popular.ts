@@ -10,7 +10,6 @@
 import type { CandidateList } from "../candidates";
 import { withinPrice } from "../search/price-words";
 import { matchesAllTerms } from "../search/match-text";
-import { modelMentionTier } from "../search/model-mention";
 import type { SearchQuery } from "../search/search-query";
 import { itemReading } from "./item-reading";
 import type { Candidate, RequestContext } from "./request-context";
@@ -33,7 +32,7 @@ export function listingPopular(ctx: RequestContext, limit: number): Candidate[] 
   for (const list of lists) {
     for (let i = 0; i < list.items.length; i++) {
       const item = list.items[i];
-      if (seen.has(item) || !ctx.eligible(item) || !matches(ctx, query, item)) continue;
+      if (seen.has(item) || !matches(ctx, query, item) || !ctx.eligible(item)) continue;
       seen.add(item);
       entries.push({ item, score: list.scores[i], reason: list.reasons[i], anchor: -1, tier: tierOf(ctx, query, item) });
     }
@@ -52,7 +51,7 @@ function priceKey(ctx: RequestContext, item: number, order: "asc" | "desc"): num
 }
 
 function tierOf(ctx: RequestContext, query: SearchQuery | undefined, item: number): number {
-  return query === undefined ? 0 : modelMentionTier(query.models, ctx.build.meta.titles[item] ?? "");
+  return query === undefined ? 0 : itemReading(ctx.build).mentionTier(item, query.models);
 }
 
 /** Does the item hold every query word, within the query's price bounds and band? */
@@ -65,7 +64,11 @@ function matches(ctx: RequestContext, query: SearchQuery | undefined, item: numb
     const median = c >= 0 ? ctx.index.categoryMedianPrice[c] : Number.NaN;
     if (Number.isNaN(price) || Number.isNaN(median) || (query.price.band === "low" ? price > median : price < median)) return false;
   }
-  return query.terms.length === 0 || matchesAllTerms(query, itemReading(ctx.build).words(item));
+  if (query.terms.length === 0) return true;
+  const reading = itemReading(ctx.build);
+  const joined = reading.joined(item);
+  if (!query.terms.every((t) => t.phrases.some((p) => joined.includes(p.words[0])))) return false;
+  return matchesAllTerms(query, reading.words(item));
 }
 
 /** Matching items of the categories outside the popular lists: most bought first, then cheapest. */
@@ -78,7 +81,7 @@ function others(ctx: RequestContext, query: SearchQuery, categories: ReadonlySet
     if (members === undefined) continue;
     for (let i = 0; i < members.length && read < SCAN; i++, read++) {
       const item = members[i];
-      if (seen.has(item) || !ctx.eligible(item) || !matches(ctx, query, item)) continue;
+      if (seen.has(item) || !matches(ctx, query, item) || !ctx.eligible(item)) continue;
       seen.add(item);
       out.push({ item, score: popularity[item], reason: ruleReason(RuleReason.MATCH), anchor: -1, tier: tierOf(ctx, query, item) });
     }

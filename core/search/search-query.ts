@@ -43,8 +43,23 @@ export interface SearchQuery {
 const MAX_QUERY = 200;
 const MAX_TERMS = 8;
 
+/** Queries read recently, by text: shoppers type the same ones, and reading one costs up to a millisecond. */
+const READ = new Map<string, SearchQuery>();
+const READ_KEPT = 512;
+
+/** The query's reading; a fresh object each call (callers may narrow its price). */
 export function parseQuery(text: string): SearchQuery {
   const raw = text.slice(0, MAX_QUERY);
+  let query = READ.get(raw);
+  if (query === undefined) {
+    query = readQuery(raw);
+    if (READ.size >= READ_KEPT) READ.delete(READ.keys().next().value!);
+    READ.set(raw, query);
+  }
+  return { ...query, terms: [...query.terms], price: { ...query.price }, models: [...query.models] };
+}
+
+function readQuery(raw: string): SearchQuery {
   const { price, rest } = readPrice(raw);
   const models = [...new Set(modelReferences(rest))];
   const kind = kindIn(rest.toLowerCase());
