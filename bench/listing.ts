@@ -10,7 +10,7 @@ import { decodeMetaBlob } from "../core/blob/meta-blob";
 import { itemReading } from "../core/recommend/item-reading";
 import { loadBuild } from "../core/recommend/loaded-build";
 import { recommend } from "../core/recommend/recommend";
-import type { RecommendationRequest } from "../core/types";
+import type { RecommendationRequest } from "../core/request-schema";
 import { buildDemoStore, percentile } from "./demo-store";
 
 const QUERIES = ["galaxy s25 case", "cheap headphones", "usb-c charger", "headphones under 100", "anker", "gaming monitor 27", "laptop sleeve", "iphone 15 screen protector", "tripod"];

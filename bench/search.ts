@@ -16,8 +16,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/d1";
-import { categoryId } from "../batch/publish/catalog-sql";
 import { OFFLINE_ENV, PROJECT_ROOT, wrangler } from "../batch/publish/wrangler-cli";
+import { slugOfPath } from "../core/recommend/build-index";
 import { CategoryNode, matchCategories } from "../core/search/category-match";
 import { parseQuery } from "../core/search/search-query";
 import { searchProducts } from "../db/product-search";
@@ -63,7 +63,7 @@ try {
     const paths = await insertCatalogue(db, sources, target);
     process.stderr.write(`inserted in ${((performance.now() - started) / 1000).toFixed(1)} s (FTS5 triggers included)\n`);
     const nodes = [...paths].map((p) => new CategoryNode(p));
-    const ids = new Map([...paths].map((p) => [p, categoryId(p.split(" > "))]));
+    const ids = new Map([...paths].map((p) => [p, slugOfPath(p)]));
     const pathById = new Map([...ids].map(([p, id]) => [id, p]));
 
     const search = async (q: string) => {
@@ -130,7 +130,7 @@ async function insertCatalogue(db: Db, sources: readonly Source[], count: number
   for (const s of sources) for (let d = 1; d <= s.category.length; d++) paths.add(s.category.slice(0, d).join(" > "));
   const categoryRows = [...paths].map((p) => {
     const levels = p.split(" > ");
-    return db.prepare("INSERT OR REPLACE INTO categories (id, name, parent_id, path, depth) VALUES (?1, ?2, ?3, ?4, ?5)").bind(categoryId(levels), levels.at(-1), levels.length > 1 ? categoryId(levels.slice(0, -1)) : null, p, levels.length - 1);
+    return db.prepare("INSERT OR REPLACE INTO categories (id, name, parent_id, path, depth) VALUES (?1, ?2, ?3, ?4, ?5)").bind(slugOfPath(levels.join(" > ")), levels.at(-1), levels.length > 1 ? slugOfPath(levels.slice(0, -1).join(" > ")) : null, p, levels.length - 1);
   });
   await db.batch(categoryRows);
   const statements: Statement[] = [];
@@ -143,7 +143,7 @@ async function insertCatalogue(db: Db, sources: readonly Source[], count: number
     const params: unknown[] = [];
     for (let i = start; i < start + n; i++) {
       const s = sources[i % sources.length];
-      params.push(`p-${i}`, s.title, s.brand, categoryId(s.category), s.price, "[]", "active");
+      params.push(`p-${i}`, s.title, s.brand, slugOfPath(s.category.join(" > ")), s.price, "[]", "active");
     }
     statements.push(db.prepare(`INSERT INTO products (id, title, brand, category_id, price, compat_keys, lifecycle) VALUES ${placeholders}`).bind(...params));
     if (statements.length >= 50) await flush();

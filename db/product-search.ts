@@ -22,7 +22,7 @@ import { searchWords } from "../core/search/search-words";
 import { products } from "./schema";
 
 /** The FTS5 table as drizzle sees it, for typed queries (created by a migration, not by drizzle-kit). */
-export const productsFts = sqliteTable("products_fts", {
+const productsFts = sqliteTable("products_fts", {
   rowid: integer("rowid").notNull(),
   title: text("title"),
   brand: text("brand"),
@@ -33,7 +33,7 @@ export const productsFts = sqliteTable("products_fts", {
 /** bm25 weights of title, brand, category, facts. */
 const WEIGHTS = [10, 3, 2, 1] as const;
 
-export type ProductRow = typeof products.$inferSelect;
+type ProductRow = typeof products.$inferSelect;
 
 export interface ProductSearch {
   query: SearchQuery;
@@ -71,7 +71,7 @@ export async function searchProducts(db: DrizzleD1Database, search: ProductSearc
  * a phrase `"w1 w2"` with `*` when its last word may be a prefix, and `category : "raw name"` for each named
  * category whose name holds the term.
  */
-export function ftsExpression(query: SearchQuery, categories: readonly CategoryMatch[], mode: "all" | "any"): string {
+function ftsExpression(query: SearchQuery, categories: readonly CategoryMatch[], mode: "all" | "any"): string {
   const terms = query.terms.map((term, index) => {
     const alternatives = term.phrases.map(ftsPhrase);
     for (const category of categories) {

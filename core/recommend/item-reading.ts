@@ -25,7 +25,7 @@ import { searchWords } from "../search/search-words";
 import { buildIndex } from "./build-index";
 import type { LoadedBuild } from "./loaded-build";
 
-export type Fit = "fits" | "open" | "no_fit";
+type Fit = "fits" | "open" | "no_fit";
 
 export interface FitOn {
   fit: Fit;

@@ -78,7 +78,7 @@ function readScope(build: LoadedBuild, request: RecommendationRequest): ListingS
   return scope;
 }
 
-export function categoryTree(build: LoadedBuild): CategoryTree {
+function categoryTree(build: LoadedBuild): CategoryTree {
   let tree = trees.get(build);
   if (tree === undefined) {
     const under = new Map<string, number[]>();

@@ -26,8 +26,8 @@ const CURRENCY = String.raw`(?:€|\$|£|₹|eur|euros?|usd|dollars?|gbp|pounds?
 const AMOUNT = String.raw`(\d+(?:[.,]\d{1,2})?)(?:\s?(k)(?![\p{L}\p{N}]))?`;
 /** An amount with an optional currency before or after, not followed by a unit ("up to 65W" is no price). */
 const MONEY = String.raw`${CURRENCY}?\s?${AMOUNT}\s?(?:${CURRENCY}(?![\p{L}\p{N}])|(?![\p{L}\p{N}]))`;
-const AT_MOST = String.raw`under|below|less than|cheaper than|up to|upto|within|no more than|at most|<=?`;
-const AT_LEAST = String.raw`over|above|more than|at least|starting at|from|>=?`;
+const AT_MOST = "under|below|less than|cheaper than|up to|upto|within|no more than|at most|<=?";
+const AT_LEAST = "over|above|more than|at least|starting at|from|>=?";
 
 const RULES: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpMatchArray) => PriceConstraint }> = [
   { pattern: new RegExp(String.raw`\bbetween\s?${MONEY}\s?(?:and|-|to)\s?${MONEY}`, "giu"), read: (m) => range(amount(m[1], m[2]), amount(m[3], m[4])) },

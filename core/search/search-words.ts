@@ -9,7 +9,7 @@
  * matches longer words it starts ("case" -> cases, "headphone" -> headphones, "charger" -> chargers).
  */
 
-export const PREFIX_MIN = 4;
+const PREFIX_MIN = 4;
 
 /** Words carrying no product meaning in a shop's search box. */
 export const STOPWORDS: ReadonlySet<string> = new Set(["a", "an", "the", "for", "with", "and", "or", "of", "in", "on", "to", "my", "your", "from", "by", "at", "new", "buy", "best", "good"]);

@@ -7,7 +7,7 @@
  */
 import { searchWords, wordForms } from "./search-words";
 
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["charger", "power adapter", "charging adapter", "charger adapter", "wall adapter", "wall charger"],
   ["case", "cover"],
   ["screen protector", "screen guard", "tempered glass", "glass protector", "screen film", "protective film"],

@@ -63,7 +63,7 @@ const getProduct = createRoute({
 });
 
 /** Search results read and ranked per request at most; pages beyond it come back empty. */
-export const SEARCH_WINDOW = 300;
+const SEARCH_WINDOW = 300;
 
 const searchSchema = z
   .object({
