@@ -5,6 +5,7 @@
  * search queries. Two figures: a fresh build's first answers (the edge reads the titles it needs once per build
  * and isolate: kinds, fit facts) and warm answers (five rounds over all requests; the median round's p50 and p99).
  */
+import { availableParallelism, loadavg } from "node:os";
 import { ArtifactStore } from "../batch/recommend/artifact-store";
 import { decodeMetaBlob } from "../core/blob/meta-blob";
 import { itemReading } from "../core/recommend/item-reading";
@@ -61,6 +62,7 @@ try {
   console.log(`listing requests: ${requests.length} (${paths.size} category pages, a device in the cart where the category sells one, ${QUERIES.length} queries); ${(slots / (ROUNDS * requests.length * 20)).toFixed(2)} slots per answer`);
   console.log(`fresh build, first answers: total ${(coldTotal / 1000).toFixed(1)} ms, p50 ${percentile(cold, 0.5).toFixed(0)} us, p99 ${percentile(cold, 0.99).toFixed(0)} us, max ${cold[cold.length - 1].toFixed(0)} us`);
   console.log(`warm: p50 ${median.p50.toFixed(1)} us, p99 ${median.p99.toFixed(1)} us`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
 } finally {
   store.remove();
 }

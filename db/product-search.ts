@@ -2,15 +2,16 @@
  * @module
  * Product search on D1 with the query read by `core/search`: the FTS5 index `products_fts` (migration
  * 0005_product_search: title, brand, category path, compatibility keys; kept in step by triggers) selects, the
- * shared order (`compareResults`) ranks. Bounded: one indexed MATCH, at most `window` rows, never a scan of
- * `products`; a query of price words alone reads the price index.
+ * shared order (`compareResults`) ranks. Bounded: one indexed MATCH reading at most `window` rows of the columns
+ * ranking needs, then the page's full rows by rowid; never a scan of `products`; a query of price words alone
+ * reads the price index.
  *
  * Every term must match ("all"); when that finds nothing and the query has several terms, products matching
  * any of them come back ranked by how many they match ("some"). A term matches the index in any of its phrases
  * (singular, plural, synonyms), or, for a category the query names, that category's raw name in the category
  * column (trees that write "USBCables" index one word).
  */
-import { and, asc, desc, eq, getTableColumns, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { CategoryMatch } from "../core/search/category-match";
@@ -35,6 +36,12 @@ const WEIGHTS = [10, 3, 2, 1] as const;
 
 type ProductRow = typeof products.$inferSelect;
 
+/** What ranking reads of a row. */
+const RANKED = { rowid: sql<number>`${products}.rowid`, title: products.title, brand: products.brand, categoryId: products.categoryId, price: products.price, compatKeys: products.compatKeys };
+type RankedRow = { rowid: number; title: string; brand: string | null; categoryId: string | null; price: number | null; compatKeys: string[] };
+/** D1 binds at most 100 parameters a statement. */
+const ROWIDS_PER_READ = 100;
+
 export interface ProductSearch {
   query: SearchQuery;
   /** Categories the query names (`matchCategories`), with their ids. */
@@ -49,21 +56,24 @@ export interface ProductSearch {
 }
 
 export interface SearchResult {
+  /** The page's rows, in rank order. */
   rows: ProductRow[];
   /** "all": every term matched; "some": no product matched them all, these match some. */
   match: "all" | "some";
 }
 
-export async function searchProducts(db: DrizzleD1Database, search: ProductSearch): Promise<SearchResult> {
+/** The page `[offset, offset + limit)` of the ranked results (at most `window` are ranked). */
+export async function searchProducts(db: DrizzleD1Database, search: ProductSearch, page: { offset: number; limit: number }): Promise<SearchResult> {
   const { query } = search;
-  if (query.terms.length === 0) return { rows: await priceOnly(db, search), match: "all" };
+  if (query.terms.length === 0) return { rows: await priceOnly(db, search, page), match: "all" };
   let rows = await matching(db, search, "all");
   let match: SearchResult["match"] = "all";
   if (rows.length === 0 && query.terms.length > 1) {
     rows = await matching(db, search, "any");
     match = "some";
   }
-  return { rows: ranked(search, rows, match), match };
+  const wanted = ranked(search, rows, match).slice(page.offset, page.offset + page.limit);
+  return { rows: await fullRows(db, wanted.map((r) => r.rowid)), match };
 }
 
 /**
@@ -107,11 +117,11 @@ function priceOrder(search: ProductSearch): SQL[] {
   return [sql`${products.price} IS NULL`, order === "asc" ? asc(products.price) : desc(products.price)];
 }
 
-async function matching(db: DrizzleD1Database, search: ProductSearch, mode: "all" | "any"): Promise<ProductRow[]> {
+async function matching(db: DrizzleD1Database, search: ProductSearch, mode: "all" | "any"): Promise<RankedRow[]> {
   const expression = ftsExpression(search.query, search.categories, mode);
   const rank = sql`bm25(products_fts, ${sql.raw(WEIGHTS.join(", "))})`;
   return db
-    .select(getTableColumns(products))
+    .select(RANKED)
     .from(productsFts)
     .innerJoin(products, sql`${products}.rowid = ${productsFts.rowid}`)
     .where(and(sql`products_fts MATCH ${expression}`, ...filters(search)))
@@ -119,20 +129,37 @@ async function matching(db: DrizzleD1Database, search: ProductSearch, mode: "all
     .limit(search.window);
 }
 
-async function priceOnly(db: DrizzleD1Database, search: ProductSearch): Promise<ProductRow[]> {
+async function priceOnly(db: DrizzleD1Database, search: ProductSearch, page: { offset: number; limit: number }): Promise<ProductRow[]> {
   const order = search.query.price.order ?? "asc";
+  const limit = Math.max(0, Math.min(page.limit, search.window - page.offset));
+  if (limit === 0) return [];
   return db
     .select()
     .from(products)
     .where(and(sql`${products.price} IS NOT NULL`, ...filters(search)))
     .orderBy(order === "asc" ? asc(products.price) : desc(products.price), asc(products.id))
-    .limit(search.window);
+    .limit(limit)
+    .offset(page.offset);
+}
+
+/** Full rows by rowid, in the order given. */
+async function fullRows(db: DrizzleD1Database, rowids: readonly number[]): Promise<ProductRow[]> {
+  const byRowid = new Map<number, ProductRow>();
+  for (let start = 0; start < rowids.length; start += ROWIDS_PER_READ) {
+    const chunk = rowids.slice(start, start + ROWIDS_PER_READ);
+    const rows = await db
+      .select({ rowid: sql<number>`${products}.rowid`, product: products })
+      .from(products)
+      .where(sql`${products}.rowid IN (${sql.join(chunk.map((r) => sql`${r}`), sql`, `)})`);
+    for (const row of rows) byRowid.set(row.rowid, row.product);
+  }
+  return rowids.flatMap((r) => byRowid.get(r) ?? []);
 }
 
 /** The rows in the shared order (`compareResults`); in "some" mode, rows matching no term on the edge's reading drop out. */
-function ranked(search: ProductSearch, rows: ProductRow[], match: SearchResult["match"]): ProductRow[] {
+function ranked(search: ProductSearch, rows: RankedRow[], match: SearchResult["match"]): RankedRow[] {
   const { query } = search;
-  const facts: Array<ResultFacts & { row: ProductRow }> = [];
+  const facts: Array<ResultFacts & { row: RankedRow }> = [];
   rows.forEach((row, position) => {
     const terms = match === "all" ? query.terms.length : termsMatched(query, rowFields(search, row));
     if (match === "some" && terms === 0) return;
@@ -143,7 +170,7 @@ function ranked(search: ProductSearch, rows: ProductRow[], match: SearchResult["
   return facts.map((f) => f.row);
 }
 
-function rowFields(search: ProductSearch, row: ProductRow): string[][] {
+function rowFields(search: ProductSearch, row: RankedRow): string[][] {
   const path = row.categoryId === null ? undefined : search.categoryPath(row.categoryId);
   return [searchWords(row.title), searchWords(row.brand ?? ""), searchWords(path ?? ""), searchWords(row.compatKeys.join(" "))];
 }

@@ -129,9 +129,9 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
         const id = tree.idByPath.get(m.path);
         return id === undefined ? [] : [{ ...m, id }];
       });
-      const found = await searchProducts(drizzle(c.env.DB), { query, categories: named, category, brand, categoryPath: (id) => tree.pathById.get(id), window: SEARCH_WINDOW });
+      const found = await searchProducts(drizzle(c.env.DB), { query, categories: named, category, brand, categoryPath: (id) => tree.pathById.get(id), window: SEARCH_WINDOW }, { offset, limit });
       const search = { terms: query.terms.map((t) => t.text), models: query.models, categories: named.map((m) => m.id), price: priceReading(query), match: found.match };
-      return c.json({ products: found.rows.slice(offset, offset + limit).map(toProduct), search }, 200);
+      return c.json({ products: found.rows.map(toProduct), search }, 200);
     }
     const where: SQL[] = [];
     if (category !== undefined) where.push(inCategoryTree(category));
