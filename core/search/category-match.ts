@@ -6,7 +6,8 @@
  *
  *   1. hold the most query terms anywhere on their path ("phone case": Phone Accessories > Cases over Smartphones),
  *   2. hold the most query terms in their own name ("tablet case": Tablet Cases over Phones & Tablets > ... > Cases),
- *   3. are of the kind the query names ("gaming headphones": Headphones over Gaming),
+ *   3. name the kind the query names ("gaming headphones": Headphones over Gaming; "laptop sleeve": Laptop Bags
+ *      & Cases over Laptops),
  *   4. have the largest share of their own name's words matched ("cases": Cases over Tablet Cases),
  *
  * and all categories tied at the best come back (a query names a set: "Cases" in several branches).
@@ -36,7 +37,7 @@ const FILLER = new Set(["and", "or", "the", "of", "for", "other", "more"]);
 export class CategoryNode {
   /** The raw name in lower case, for the cheap first test. */
   readonly key: string;
-  private read?: { levels: string[][]; nameWords: number; kind?: string };
+  private read?: { levels: string[][]; nameWords: number; kinds: ReadonlySet<string> };
 
   constructor(readonly path: string) {
     this.key = (path.split(">").at(-1) ?? "").trim().toLowerCase();
@@ -50,8 +51,9 @@ export class CategoryNode {
     return this.parsed().nameWords;
   }
 
-  get kind(): string | undefined {
-    return this.parsed().kind;
+  /** The product kinds its name says, one per part ("Laptop Bags & Cases": bag, case). */
+  get kinds(): ReadonlySet<string> {
+    return this.parsed().kinds;
   }
 
   private parsed() {
@@ -59,9 +61,12 @@ export class CategoryNode {
       const raw = this.path.split(">").map((level) => splitCategoryWords(level.trim()));
       const levels = raw.map(searchWords);
       const name = levels[levels.length - 1] ?? [];
-      this.read = { levels, nameWords: name.filter((w) => !FILLER.has(w)).length };
-      const kind = kindIn((raw[raw.length - 1] ?? "").toLowerCase());
-      if (kind !== undefined) this.read.kind = kind;
+      const kinds = new Set<string>();
+      for (const part of (raw[raw.length - 1] ?? "").toLowerCase().split(/,|&|\band\b/)) {
+        const kind = kindIn(part);
+        if (kind !== undefined) kinds.add(kind);
+      }
+      this.read = { levels, nameWords: name.filter((w) => !FILLER.has(w)).length, kinds };
     }
     return this.read;
   }
@@ -91,7 +96,7 @@ export function matchCategories(query: SearchQuery, nodes: readonly CategoryNode
     }
     if (nameTerms.length === 0) continue;
     const coverage = node.nameWords === 0 ? 1 : Math.min(1, [...covered].filter((k) => !FILLER.has(name[k])).length / node.nameWords);
-    matches.push({ path: node.path, nameTerms, rawName: searchWords(node.key), pathTerms: onPath, kindMatch: query.kind !== undefined && node.kind === query.kind, coverage });
+    matches.push({ path: node.path, nameTerms, rawName: searchWords(node.key), pathTerms: onPath, kindMatch: query.kind !== undefined && node.kinds.has(query.kind), coverage });
   }
   matches.sort(compareMatches);
   const best = matches[0];
