@@ -30,7 +30,7 @@ export const recommendationRequestSchema = z.object({
   session_id: z.string().min(1).max(LIMITS.idLength).optional(),
   user_id: z.string().min(1).max(LIMITS.idLength).optional(),
   cart: z.array(itemId).max(LIMITS.cartItems).optional().meta({ description: "Item ids in the cart" }),
-  product_id: itemId.optional().meta({ description: "The product being viewed (placement product)" }),
+  product_id: itemId.optional().meta({ description: "The product being viewed: required for placement product (400 without it, 404 when the live build does not know it)" }),
   viewed: z.array(viewedItemSchema).max(LIMITS.viewedItems).optional().meta({ description: "Recently viewed items, most recent last, with dwell times" }),
   query: z.string().max(LIMITS.queryLength).optional(),
   category: z.string().max(LIMITS.idLength).optional().meta({ description: "Category being browsed (placement listing)" }),
@@ -44,6 +44,8 @@ export const recommendationRequestSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "not a session token (expected two base64url parts joined by a dot)")
     .optional()
     .meta({ description: "The session_token of the previous answer; an expired or foreign token starts a new session" }),
+}).superRefine((request, ctx) => {
+  if (request.placement === "product" && request.product_id === undefined) ctx.addIssue({ code: "custom", path: ["product_id"], message: "required for placement product" });
 });
 
 /** The body of `POST /v1/recommendations`, and of a request line of `edgerec recommend` (plus its `id`). */

@@ -43,7 +43,7 @@ export const products = sqliteTable(
     launchedAt: text("launched_at"),
     updatedAt: integer("updated_at").notNull().default(now),
   },
-  (t) => [index("products_category").on(t.categoryId), index("products_brand").on(t.brand)],
+  (t) => [index("products_category").on(t.categoryId), index("products_brand").on(t.brand), index("products_price").on(t.price)],
 );
 
 export const orders = sqliteTable(

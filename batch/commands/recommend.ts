@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from "node:fs";
 import { fieldProblems } from "../../core/field-problems";
+import { unknownProduct } from "../../core/recommend/known-product";
 import { recommendationRequestSchema } from "../../core/request-schema";
 import { readArtifacts } from "../build/artifacts";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
@@ -19,7 +20,8 @@ export const command: Command = {
 edgerec recommend --artifacts DIR --requests F [--k N] [--out F]
 
 Each request line is the body of POST /v1/recommendations plus an "id"; each output line is the answer plus
-that "id". A line that is not a valid request gets {"id", "error": {...}} naming the field, on the same line.
+that "id". A line that is not a valid request gets {"id", "error": {...}} naming the field, on the same line, and
+so does a product request whose product_id the build does not know (the worker's 404).
 
   --artifacts DIR   output of edgerec build
   --requests F      JSON Lines of requests
@@ -77,5 +79,10 @@ function answerLine(store: ArtifactStore, text: string, line: number, k: number,
     return { id: id ?? null, line, error: { code: "invalid_request", field: first.field, message: first.message, problems } };
   }
   const request = { ...parsed.data, k: parsed.data.k ?? k };
+  const missing = unknownProduct(request, store.build);
+  if (missing !== undefined) {
+    process.stderr.write(`${file}:${line}: field "${missing.field}": ${missing.message}\n`);
+    return { id: id ?? null, line, error: { code: "not_found", field: missing.field, message: missing.message } };
+  }
   return { id: id ?? null, ...store.recommend(request, `offline-${String(id ?? line)}`) };
 }

@@ -94,7 +94,7 @@ function deriveIndex(build: LoadedBuild): BuildIndex {
 }
 
 /** `Computers > Monitors > Gaming Monitors` -> `computers/monitors/gaming-monitors` (the catalogue routes' category ids). */
-function slugOfPath(path: string): string {
+export function slugOfPath(path: string): string {
   return path
     .split(" > ")
     .map((part) => part.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""))

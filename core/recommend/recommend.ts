@@ -107,10 +107,10 @@ function reweighted(ctx: RequestContext, pool: readonly Candidate[], weights: No
 
 function slotTitle(ctx: RequestContext, template: string, source: SourceResult): string {
   if (!template.includes("{")) return template;
-  const category = ctx.listing === undefined ? undefined : ctx.build.meta.categories[ctx.listing].split(" > ").at(-1);
+  const category = ctx.scope === undefined ? "this category" : (ctx.scope.name ?? "the shop");
   return template
     .replaceAll("{anchor}", source.anchor >= 0 ? displayName(ctx.build, source.anchor) : "this")
-    .replaceAll("{category}", category ?? "this category")
+    .replaceAll("{category}", category)
     .replaceAll("{bundle}", source.bundle?.title ?? "Bundle and save");
 }
 

@@ -17,9 +17,10 @@ import type { SlotKind } from "../types";
 import type { RecommendationRequest } from "../request-schema";
 import type { VariantConfig } from "../experiments/experiment-config";
 import { type BuildIndex, buildIndex } from "./build-index";
-import { listingCategory } from "./listing-category";
+import { type ListingDevices, listingDevices } from "./listing-devices";
+import { type ListingScope, listingScope } from "./listing-scope";
 import type { LoadedBuild } from "./loaded-build";
-import type { ServingData } from "./serving-data";
+import { ANCHOR_CAPS, type ServingData } from "./serving-data";
 import type { SlotPlan } from "./slot-plans";
 
 const UNKNOWN = 0;
@@ -50,8 +51,10 @@ export class RequestContext {
   readonly cart: number[] = [];
   readonly owned: number[] = [];
   readonly viewed: ViewedAnchor[] = [];
-  /** The browsed category of a listing (by name, slug or search query). */
-  readonly listing: number | undefined;
+  /** What a listing is about: its categories and search query (`listing-scope.ts`); undefined off listings. */
+  readonly scope: ListingScope | undefined;
+  /** The devices a listing's setup serves (`listing-devices.ts`); undefined off listings. */
+  readonly listingDevices: ListingDevices | undefined;
   readonly stock: StockView;
   degraded = false;
   /** The devices accessories must fit (`fitsCart`): what the shopper holds, else what they viewed. */
@@ -97,7 +100,9 @@ export class RequestContext {
       const item = known(view.id);
       if (item !== undefined) this.viewed.push({ item, dwellMs: view.dwell_ms ?? 0 });
     }
-    this.listing = request.placement === "listing" ? listingCategory(build, request) : undefined;
+    const listing = request.placement === "listing";
+    this.scope = listing ? listingScope(build, request) : undefined;
+    this.listingDevices = listing ? listingDevices(build, request, ANCHOR_CAPS.listing) : undefined;
     this.stock = stockView(build.meta, build.index, data.stock ?? null);
     this.fitContext = Uint32Array.from(this.held.size > 0 ? this.held : this.viewed.slice(-12).map((v) => v.item));
     this.rules = data.rules === undefined || data.rules === null ? undefined : compiledRules(data.rules, build);

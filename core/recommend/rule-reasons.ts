@@ -15,6 +15,7 @@ export const RuleReason = {
   BUNDLE: 5,
   SCENARIO: 6,
   PINNED: 7,
+  MATCH: 8,
 } as const;
 
 const RULE_REASONS: readonly Reason[] = [
@@ -26,6 +27,7 @@ const RULE_REASONS: readonly Reason[] = [
   { code: "bundle", text: "Completes the set with {anchor}" },
   { code: "scenario", text: "Completes the setup with {anchor}" },
   { code: "pinned", text: "Our pick" },
+  { code: "popular_in_category", text: "Matches your search" },
 ];
 
 export function ruleReason(rule: number): number {

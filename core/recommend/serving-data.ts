@@ -8,7 +8,7 @@ import type { StockOverlay } from "../catalog/stock-overlay";
 import type { RulesOverlay } from "../rules/rules-overlay";
 import type { Placement } from "../types";
 import type { RecommendationRequest } from "../request-schema";
-import { listingAnchorItems, listingCategory } from "./listing-category";
+import { listingDevices } from "./listing-devices";
 import type { LoadedBuild } from "./loaded-build";
 import type { SlotPlan } from "./slot-plans";
 
@@ -32,8 +32,7 @@ export const ANCHOR_CAPS = { cart: 40, owned: 8, viewed: 12, listing: 5 } as con
 
 /**
  * Item ids whose lists the request needs, most important first, without duplicates: the product, the cart, the
- * most recent owned and viewed items, and (for a listing, once the build is known) the browsed category's
- * best sellers.
+ * most recent owned and viewed items, and (for a listing, once the build is known) the devices its setup serves.
  */
 export function anchorIds(request: RecommendationRequest, build?: LoadedBuild | null): string[] {
   const ids = new Set<string>();
@@ -42,8 +41,7 @@ export function anchorIds(request: RecommendationRequest, build?: LoadedBuild | 
   for (const id of (request.owned ?? []).slice(-ANCHOR_CAPS.owned)) ids.add(id);
   for (const view of (request.viewed ?? []).slice(-ANCHOR_CAPS.viewed)) ids.add(view.id);
   if (request.placement === "listing" && build !== undefined && build !== null) {
-    const category = listingCategory(build, request);
-    if (category !== undefined) for (const item of listingAnchorItems(build, category, ANCHOR_CAPS.listing)) ids.add(build.meta.items[item]);
+    for (const item of listingDevices(build, request, ANCHOR_CAPS.listing).devices) ids.add(build.meta.items[item]);
   }
   return [...ids];
 }

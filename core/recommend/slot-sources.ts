@@ -8,7 +8,9 @@ import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
 import type { Bundle } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
-import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
+import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates } from "./category-rules";
+import { listingPopular } from "./listing-popular";
+import { listingSetup } from "./listing-setup";
 import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
@@ -95,10 +97,13 @@ function complementCategories(ctx: RequestContext, anchors: readonly number[]): 
   return out.size > 0 ? out : undefined;
 }
 
-/** Product page: accessories for the product; home: for what the user owns and carts. Never the anchors' own categories. */
+/**
+ * Product page: accessories for the product; home: for what the user owns and carts. Never the anchors' own
+ * categories; nothing without an anchor (shop-wide best sellers are no accessories of anything).
+ */
 function accessories(ctx: RequestContext, size: number): SourceResult {
   const anchors = ctx.request.placement === "product" ? (ctx.product === undefined ? [] : [ctx.product]) : [...ctx.owned, ...ctx.cart];
-  if (anchors.length === 0 && ctx.request.placement !== "product") return EMPTY;
+  if (anchors.length === 0) return EMPTY;
   const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
   const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
   const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, skip);
@@ -153,43 +158,32 @@ function downSell(ctx: RequestContext, size: number): SourceResult {
 }
 
 /**
- * Listing: what completes the setup for the browsed category, never that category itself: the build's scenario
- * list for the category first, then its best sellers' (and recently viewed items') scenario or cross-sell lists.
+ * Listing: accessories of the devices the listing is about (`listing-setup.ts`). Elsewhere (a configured plan):
+ * the scenario or cross-sell lists of the latest viewed items, never their categories.
  */
 function scenario(ctx: RequestContext, size: number): SourceResult {
-  const category = ctx.listing;
-  const recent = ctx.viewed.slice(-3).reverse().map((v) => v.item);
-  const inCategory = category === undefined ? recent : recent.filter((item) => ctx.categoryOf(item) === category);
-  const bestSellers = category === undefined ? [] : Array.from(ctx.build.meta.popularByCategory.get(category)?.items.subarray(0, 5) ?? []);
-  const anchors = [...new Set([...inCategory, ...bestSellers])];
-  const curated = category === undefined ? undefined : ctx.build.meta.scenarioLists?.get(ctx.build.meta.categories[category]);
-  if (anchors.length === 0 && curated === undefined) return EMPTY;
-  const skip = new Set(category === undefined ? anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0) : [category]);
-  const weights = anchors.map((_, rank) => 1 / (1 + 0.2 * rank));
+  if (ctx.request.placement === "listing") return listingSetup(ctx, size * POOL_FACTOR);
+  const anchors = [...new Set(ctx.viewed.slice(-3).reverse().map((v) => v.item))];
+  if (anchors.length === 0) return EMPTY;
+  const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
   const weighted: WeightedAnchor[] = [];
   const listed: number[] = [];
-  const missing: number[] = [];
   for (let a = 0; a < anchors.length; a++) {
     const lists = ctx.lists(anchors[a]);
-    if (lists === undefined && ctx.listsMissing(anchors[a])) missing.push(anchors[a]);
     const list = lists?.scenario ?? lists?.cross_sell;
     if (list === undefined) continue;
-    weighted.push({ list, weight: weights[a] });
+    weighted.push({ list, weight: 1 / (1 + 0.2 * a) });
     listed.push(anchors[a]);
   }
   const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skip), size * POOL_FACTOR), listed);
-  if (curated !== undefined) pool.unshift(...listCandidates(ctx, curated, anchors[0] ?? -1, size * POOL_FACTOR, skip));
   const fallbacks = [
     () => {
-      const out: Candidate[] = [];
-      if (category !== undefined) pushComplements(ctx, category, anchors[0] ?? -1, out, skip);
-      else out.push(...complementCandidates(ctx, anchors, skip));
+      const out = complementCandidates(ctx, anchors, skip);
       for (const c of out) c.reason = ruleReason(RuleReason.SCENARIO);
       return out;
     },
   ];
-  if (missing.length > 0) ctx.degraded = true;
-  return { pool, fallbacks, anchor: anchors[0] ?? -1 };
+  return { pool, fallbacks, anchor: anchors[0] };
 }
 
 /** Home: newer or better items of the categories the user owns (their upgrade lists, else the price band). */
@@ -243,8 +237,10 @@ function nextItem(ctx: RequestContext, size: number): SourceResult {
   return { pool, fallbacks: [fallback], anchor: listed[0] };
 }
 
+/** Listing: the listed categories' best sellers matching the query (`listing-popular.ts`); elsewhere the shop's or the request category's. */
 function popular(ctx: RequestContext, size: number): SourceResult {
-  const category = ctx.listing ?? (ctx.request.category === undefined ? undefined : requestCategory(ctx));
+  if (ctx.request.placement === "listing") return { pool: listingPopular(ctx, size * POOL_FACTOR), fallbacks: [], anchor: -1 };
+  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
   const list = category === undefined ? ctx.build.meta.popular : ctx.build.meta.popularByCategory.get(category);
   return { pool: popularCandidates(ctx, list, size * POOL_FACTOR), fallbacks: [], anchor: -1 };
 }

@@ -35,6 +35,18 @@ export async function listProducts(filter) {
   return (await getJson(`/v1/products?${query}`)).products;
 }
 
+/**
+ * A search: the products in the edge's order and how it read the query (terms, models, the categories it names,
+ * price bounds and order, and whether every word matched: `match` "all" or "some").
+ * @param {{ category?: string, q: string, limit?: number, offset?: number }} filter
+ * @returns {Promise<{ products: object[], search?: { terms: string[], models: string[], categories: string[], price: { min?: number, max?: number, order?: "asc"|"desc" }, match: "all"|"some" } }>}
+ */
+export async function searchProducts(filter) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) if (value !== undefined && value !== null && value !== "") query.set(name, String(value));
+  return getJson(`/v1/products?${query}`);
+}
+
 const ID_BATCH = 150;
 
 /** Products by id, as a Map; ids the catalogue does not know are simply absent. */

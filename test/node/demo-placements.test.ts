@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readArtifacts } from "../../batch/build/artifacts";
+import { fitFactsOf } from "../../core/catalog/fit-facts/extract-fit-facts";
 import { ArtifactStore } from "../../batch/recommend/artifact-store";
 import type { RecommendationRequest } from "../../core/request-schema";
 import type { RecommendationResponse } from "../../core/recommendation-response";
@@ -8,6 +9,7 @@ import { demoFile, demoStore } from "./demo-store";
 
 interface Product {
   id: string;
+  title: string;
   category: string[];
   price: number;
   brand: string;
@@ -63,14 +65,19 @@ describe("every placement on the demo store (the run's shared one), through the 
     }
   });
 
-  it("listing: the setup around the browsed category never repeats it; its best sellers do", () => {
-    const answer = ask({ placement: "listing", category: "Gaming Monitors" });
+  it("listing: the setup around the browsed category never repeats it nor holds a device; its best sellers do", () => {
+    const answer = ask({ placement: "listing", category: "Mirrorless Cameras" });
     expect(answer.degraded).toBeUndefined();
     expect(answer.slots.map((s) => s.kind)).toEqual(["scenario", "popular"]);
-    expect(of(answer, "scenario").map(leaf)).not.toContain("Gaming Monitors");
-    expect(new Set(of(answer, "popular").map(leaf))).toEqual(new Set(["Gaming Monitors"]));
+    expect(of(answer, "scenario").map(leaf)).not.toContain("Mirrorless Cameras");
+    for (const id of of(answer, "scenario")) expect(fitFactsOf(catalog.get(id)!).role, id).not.toBe("device");
+    expect(new Set(of(answer, "popular").map(leaf))).toEqual(new Set(["Mirrorless Cameras"]));
+    // gaming monitors are bought with other monitors, not with accessories: no setup, their best sellers
+    const monitors = ask({ placement: "listing", category: "Gaming Monitors" });
+    expect(new Set(of(monitors, "popular").map(leaf))).toEqual(new Set(["Gaming Monitors"]));
+    for (const id of of(monitors, "scenario")) expect(fitFactsOf(catalog.get(id)!).role, id).not.toBe("device");
     const searched = ask({ placement: "listing", query: "gaming monitor" });
-    expect(of(searched, "popular")).toEqual(of(answer, "popular"));
+    expect(of(searched, "popular")).toEqual(of(monitors, "popular"));
   });
 
   it("home: accessories and upgrades for what the user owns, deals on what they browsed, never an owned item", () => {

@@ -1,15 +1,21 @@
 /**
  * @module
  * The storefront's catalogue reads from D1: `GET /v1/products/{id}` and `GET /v1/products` (by category,
- * brand or text), plus `GET /v1/categories`. Not on the recommendation hot path; cacheable for a minute.
+ * brand, ids or a search query), plus `GET /v1/categories`. Not on the recommendation hot path; cacheable for a
+ * minute. A search query is read by `core/search` (price words, models, kind, terms, the categories it names)
+ * exactly as the listing placement reads it, and answered by `db/product-search.ts`.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, asc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, or, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { matchCategories } from "../../core/search/category-match";
+import { isEmptyQuery, parseQuery, type SearchQuery } from "../../core/search/search-query";
+import { inCategoryTree, searchProducts } from "../../db/product-search";
 import { categories, products } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { errorSchema } from "../schemas/recommendation-response";
+import { categoryTree } from "../storage/category-tree";
 
 export const productSchema = z
   .object({
@@ -56,10 +62,25 @@ const getProduct = createRoute({
   },
 });
 
+/** Search results read and ranked per request at most; pages beyond it come back empty. */
+const SEARCH_WINDOW = 300;
+
+const searchSchema = z
+  .object({
+    terms: z.array(z.string()).meta({ description: "The query's words that products must contain (each with its spellings and synonyms)" }),
+    models: z.array(z.string()).meta({ description: "Device models named, as slugs; products naming them exactly rank first" }),
+    categories: z.array(z.string()).meta({ description: "Ids of the categories the query names; their products rank first" }),
+    price: z.object({ min: z.number().optional(), max: z.number().optional(), order: z.enum(["asc", "desc"]).optional() }),
+    match: z.enum(["all", "some"]).meta({ description: "all: every term matched; some: nothing matched every term, these match some" }),
+  })
+  .openapi("SearchReading");
+
 const listProducts = createRoute({
   method: "get",
   path: "/v1/products",
-  summary: "Products by category (and its subcategories), brand or text",
+  summary: "Products by category (and its subcategories), brand, ids or a search query",
+  description:
+    "With q: products whose title, brand, category or compatibility keys hold every word of the query (singular, plural and synonyms alike); price words (cheap, under 50, below €100, between 50 and 100) filter and order; a named device model ranks its exact matches first; products of a category the query names come before others. At most the first 300 results can be paged through.",
   request: {
     query: z.object({
       category: z.string().max(200).optional(),
@@ -70,7 +91,12 @@ const listProducts = createRoute({
       offset: z.coerce.number().int().min(0).default(0),
     }),
   },
-  responses: { 200: { description: "Matching products", content: { "application/json": { schema: z.object({ products: z.array(productSchema) }) } } } },
+  responses: {
+    200: {
+      description: "Matching products",
+      content: { "application/json": { schema: z.object({ products: z.array(productSchema), search: searchSchema.optional().meta({ description: "How q was read (only with q)" }) }) } },
+    },
+  },
 });
 
 const listCategories = createRoute({
@@ -95,10 +121,21 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
   })
   .openapi(listProducts, async (c) => {
     const { category, brand, q, ids, limit, offset } = c.req.valid("query");
+    c.header("cache-control", CACHE);
+    const query = q === undefined ? undefined : parseQuery(q);
+    if (query !== undefined && !isEmptyQuery(query) && ids === undefined) {
+      const tree = await categoryTree(c.env);
+      const named = matchCategories(query, tree.nodes).flatMap((m) => {
+        const id = tree.idByPath.get(m.path);
+        return id === undefined ? [] : [{ ...m, id }];
+      });
+      const found = await searchProducts(drizzle(c.env.DB), { query, categories: named, category, brand, categoryPath: (id) => tree.pathById.get(id), window: SEARCH_WINDOW }, { offset, limit });
+      const search = { terms: query.terms.map((t) => t.text), models: query.models, categories: named.map((m) => m.id), price: priceReading(query), match: found.match };
+      return c.json({ products: found.rows.map(toProduct), search }, 200);
+    }
     const where: SQL[] = [];
-    if (category !== undefined) where.push(or(eq(products.categoryId, category), like(products.categoryId, `${category}/%`))!);
+    if (category !== undefined) where.push(inCategoryTree(category));
     if (brand !== undefined) where.push(eq(products.brand, brand));
-    if (q !== undefined && q.trim().length > 0) where.push(like(products.title, `%${q.trim()}%`));
     if (ids !== undefined) where.push(or(...ids.split(",").slice(0, 200).map((id) => eq(products.id, id.trim())))!);
     const rows = await drizzle(c.env.DB)
       .select()
@@ -107,7 +144,6 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
       .orderBy(asc(products.categoryId), asc(products.price))
       .limit(limit)
       .offset(offset);
-    c.header("cache-control", CACHE);
     return c.json({ products: rows.map(toProduct) }, 200);
   })
   .openapi(listCategories, async (c) => {
@@ -115,3 +151,8 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
     c.header("cache-control", CACHE);
     return c.json({ categories: rows.map((r) => ({ id: r.id, name: r.name, parent_id: r.parentId, path: r.path, depth: r.depth })) }, 200);
   });
+
+function priceReading(query: SearchQuery): { min?: number; max?: number; order?: "asc" | "desc" } {
+  const { min, max, order } = query.price;
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(order === undefined ? {} : { order }) };
+}

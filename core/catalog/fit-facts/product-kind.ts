@@ -76,7 +76,7 @@ const IN_EAR = /\bin-?ear\b|earbuds?|neckband|\btws\b|true wireless/;
  * The best kind in `text` (lower case): the match that ends last, then the longer one; a device noun loses to any
  * other kind in the same text ("USB Type-C Cable Smartphone" is a cable, "Laptop Cooling Table" a cooling pad).
  */
-function kindIn(text: string): string | undefined {
+export function kindIn(text: string): string | undefined {
   let best: { kind: string; end: number; length: number; device: boolean } | undefined;
   for (const [kind, pattern] of KIND_PATTERNS) {
     const device = DEVICE_KINDS.has(kind);

@@ -39,7 +39,7 @@ export function normalizeText(text: string): string {
 }
 
 /** "USBCables" -> "USB Cables", "Smartphones&BasicMobiles" -> "Smartphones & Basic Mobiles". */
-function splitCategoryWords(level: string): string {
+export function splitCategoryWords(level: string): string {
   return level
     .replace(/&/g, " & ")
     .replace(/,/g, ", ")
@@ -49,7 +49,7 @@ function splitCategoryWords(level: string): string {
     .trim();
 }
 
-function categoryLevels(category: FitProduct["category"]): string[] {
+export function categoryLevels(category: FitProduct["category"]): string[] {
   if (category === undefined) return [];
   const levels = typeof category === "string" ? category.split(">") : [...category];
   return levels.map((c) => splitCategoryWords(String(c).trim())).filter((c) => c.length > 0);

@@ -1,9 +1,12 @@
 /**
  * @module
  * Listing: a category (`?c=<category id>`) or a search (`?q=`), with the listing placement's slots
- * (`placement: "listing"` with the category's path and the query). Sorting by price is also a signal to the edge.
+ * (`placement: "listing"` with the category's path and the query). Search results come in the edge's order, which
+ * reads the query as the slots do (price words, models, the categories it names); the page says how it read it.
+ * Sorting by price is also a signal to the edge.
  */
-import { getCategories, listProducts } from "../api.js";
+import { getCategories, listProducts, searchProducts } from "../api.js";
+import { money } from "../format.js";
 import { categoryHref } from "../chrome.js";
 import { h, param, replaceChildren } from "../dom.js";
 import { track } from "../events.js";
@@ -22,10 +25,14 @@ const results = document.querySelector("[data-results]");
 const more = document.querySelector("[data-more]");
 const sort = document.querySelector("[data-sort]");
 const placement = document.querySelector('[data-placement="listing"]');
+const reading = document.querySelector("[data-search-reading]");
 
 let products = [];
 let exhausted = false;
 let category;
+let categories = [];
+/** How the edge read the query (`search` of `GET /v1/products`), once the first page came. */
+let search;
 
 function sorted(list) {
   if (sort.value === "asc") return [...list].sort((a, b) => (a.price ?? Infinity) - (b.price ?? Infinity));
@@ -35,7 +42,7 @@ function sorted(list) {
 
 function showResults() {
   if (products.length === 0) {
-    replaceChildren(results, h("li", { class: "empty" }, query ? `Nothing matches “${query}”. Try a shorter word or browse the categories above.` : "No products here yet."));
+    replaceChildren(results, h("li", { class: "empty", "data-no-results": true }, query ? `Nothing matches “${query}”. Try a shorter word or browse the categories above.` : "No products here yet."));
   } else {
     replaceChildren(results, sorted(products).map((p) => productCard(p, { onAdd: () => add(p) })));
   }
@@ -52,7 +59,12 @@ function add(product) {
 async function loadMore() {
   more.disabled = true;
   try {
-    const page = await listProducts({ category: categoryId, q: query, limit: PAGE, offset: products.length });
+    let page;
+    if (query) {
+      const answer = await searchProducts({ category: categoryId, q: query, limit: PAGE, offset: products.length });
+      page = answer.products;
+      if (search === undefined) showReading((search = answer.search), page[0]?.currency ?? "EUR");
+    } else page = await listProducts({ category: categoryId, limit: PAGE, offset: products.length });
     products = products.concat(page);
     exhausted = page.length < PAGE;
   } catch {
@@ -60,6 +72,22 @@ async function loadMore() {
   }
   more.disabled = false;
   showResults();
+}
+
+/** What the edge understood: the categories the query names, its price bounds and order, a partial match. */
+function showReading(read, currency) {
+  if (!reading || !read) return;
+  const parts = [];
+  const named = read.categories.map((id) => categories.find((c) => c.id === id)?.name).filter(Boolean);
+  if (named.length > 0) parts.push(`In ${[...new Set(named)].join(", ")}`);
+  if (read.price.min !== undefined && read.price.max !== undefined) parts.push(`${money(read.price.min, currency)} to ${money(read.price.max, currency)}`);
+  else if (read.price.max !== undefined) parts.push(`Up to ${money(read.price.max, currency)}`);
+  else if (read.price.min !== undefined) parts.push(`From ${money(read.price.min, currency)}`);
+  if (read.price.order === "asc") parts.push("cheapest first");
+  if (read.price.order === "desc") parts.push("dearest first");
+  const note = read.match === "some" ? `No product matches every word of “${query}”: these match some of them.` : "";
+  replaceChildren(reading, [parts.join(" · "), note ? h("span", { class: "partial" }, note) : null]);
+  reading.hidden = parts.length === 0 && !note;
 }
 
 function showSuggestions() {
@@ -96,7 +124,6 @@ sort.addEventListener("change", () => {
 });
 
 if (query) track({ type: "search", query });
-let categories = [];
 try {
   categories = await getCategories();
 } catch {}

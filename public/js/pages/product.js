@@ -65,9 +65,11 @@ async function showCrumbs(product) {
 }
 
 function notFound(message) {
+  document.title = "Product not found — Volt & Pixel";
   article.removeAttribute("aria-busy");
-  replaceChildren(article, h("div", { class: "empty" }, h("h1", {}, message), h("p", {}, h("a", { href: "/" }, "Back to the shop"))));
+  replaceChildren(article, h("div", { class: "empty", "data-not-found": true }, h("h1", {}, message), h("p", {}, h("a", { href: "/" }, "Back to the shop"))));
   placement.hidden = true;
+  placement.removeAttribute("aria-busy");
 }
 
 function show(product) {

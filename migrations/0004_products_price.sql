@@ -1,0 +1,1 @@
+CREATE INDEX `products_price` ON `products` (`price`);
