@@ -10,7 +10,7 @@ import { decodeBase64 } from "../../core/blob/base64";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
-import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
+import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
 import { parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
@@ -105,8 +105,9 @@ export class ServingStore {
     }
     const missing = wanted.filter((w) => !fresh.has(w.key)).map((w) => w.key);
     if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) fresh.set(k, v);
+    const bounds = dictionaryBounds(build);
     for (const { id, key } of wanted) {
-      const item = decodeOrNull(fresh.get(key) ?? null, decodeItemBlob);
+      const item = decodeOrNull(fresh.get(key) ?? null, (bytes) => decodeItemBlob(bytes, bounds));
       if (item === null) degraded = true;
       else this.items.set(key, item);
       lists.set(id, item);
