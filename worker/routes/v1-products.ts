@@ -4,12 +4,18 @@
  * brand or text), plus `GET /v1/categories`. Not on the recommendation hot path; cacheable for a minute.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, asc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { chunkRows, MAX_BOUND_PARAMETERS } from "../../db/insert-chunks";
+import { likeLiteral } from "../../db/like-pattern";
 import { categories, products } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { errorSchema } from "../schemas/recommendation-response";
+import { liveCatalogId } from "../storage/live-catalog";
+
+/** Ids per statement: D1's bound-parameter limit less room for the other filters and the paging. */
+const IDS_PER_STATEMENT = MAX_BOUND_PARAMETERS - 10;
 
 export const productSchema = z
   .object({
@@ -44,6 +50,19 @@ function toProduct(row: ProductRow): z.infer<typeof productSchema> {
 }
 
 const CACHE = "public, max-age=60";
+
+/** SQLite's order of `ORDER BY category_id, price`: nulls first, then ascending. */
+function byCategoryThenPrice(a: ProductRow, b: ProductRow): number {
+  const category = compareNullable(a.categoryId, b.categoryId);
+  return category !== 0 ? category : compareNullable(a.price, b.price);
+}
+
+function compareNullable<T extends string | number>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
 
 const getProduct = createRoute({
   method: "get",
@@ -88,30 +107,32 @@ const listCategories = createRoute({
 export const productsRoute = new OpenAPIHono<AppEnv>()
   .openapi(getProduct, async (c) => {
     const { id } = c.req.valid("param");
-    const row = await drizzle(c.env.DB).select().from(products).where(eq(products.id, id)).get();
+    const row = await drizzle(c.env.DB).select().from(products).where(and(eq(products.buildId, await liveCatalogId(c.env)), eq(products.id, id))).get();
     if (row === undefined) return c.json(errorBody("not_found", `no product "${id}"`), 404);
     c.header("cache-control", CACHE);
     return c.json(toProduct(row), 200);
   })
   .openapi(listProducts, async (c) => {
     const { category, brand, q, ids, limit, offset } = c.req.valid("query");
-    const where: SQL[] = [];
-    if (category !== undefined) where.push(or(eq(products.categoryId, category), like(products.categoryId, `${category}/%`))!);
+    const where: SQL[] = [eq(products.buildId, await liveCatalogId(c.env))];
+    if (category !== undefined) where.push(or(eq(products.categoryId, category), likeLiteral(products.categoryId, `${category}/`, { suffix: "%" }))!);
     if (brand !== undefined) where.push(eq(products.brand, brand));
-    if (q !== undefined && q.trim().length > 0) where.push(like(products.title, `%${q.trim()}%`));
-    if (ids !== undefined) where.push(or(...ids.split(",").slice(0, 200).map((id) => eq(products.id, id.trim())))!);
-    const rows = await drizzle(c.env.DB)
-      .select()
-      .from(products)
-      .where(where.length > 0 ? and(...where) : undefined)
-      .orderBy(asc(products.categoryId), asc(products.price))
-      .limit(limit)
-      .offset(offset);
+    if (q !== undefined && q.trim().length > 0) where.push(likeLiteral(products.title, q.trim(), { prefix: "%", suffix: "%" }));
+    const db = drizzle(c.env.DB);
+    const page = (filters: SQL[]) => db.select().from(products).where(and(...filters)).orderBy(asc(products.categoryId), asc(products.price));
+    let rows: ProductRow[];
+    if (ids === undefined) rows = await page(where).limit(limit).offset(offset);
+    else {
+      // More ids than one statement binds: one query per chunk, merged in the same order, then the page cut.
+      const wanted = [...new Set(ids.split(",").map((id) => id.trim()).filter((id) => id.length > 0))].slice(0, 200);
+      const chunks = await Promise.all(chunkRows(wanted, { rows: IDS_PER_STATEMENT }).map((chunk) => page([...where, inArray(products.id, chunk)])));
+      rows = chunks.flat().sort(byCategoryThenPrice).slice(offset, offset + limit);
+    }
     c.header("cache-control", CACHE);
     return c.json({ products: rows.map(toProduct) }, 200);
   })
   .openapi(listCategories, async (c) => {
-    const rows = await drizzle(c.env.DB).select().from(categories).orderBy(asc(categories.path));
+    const rows = await drizzle(c.env.DB).select().from(categories).where(eq(categories.buildId, await liveCatalogId(c.env))).orderBy(asc(categories.path));
     c.header("cache-control", CACHE);
     return c.json({ categories: rows.map((r) => ({ id: r.id, name: r.name, parent_id: r.parentId, path: r.path, depth: r.depth })) }, 200);
   });

@@ -13,7 +13,7 @@ import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } fro
 import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
-import { parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
+import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
 import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
 import type { Placement } from "../../core/types";
 import type { RecommendationRequest } from "../../core/request-schema";
@@ -112,7 +112,7 @@ export class ServingStore {
       else this.items.set(key, item);
       lists.set(id, item);
     }
-    return { build, lists, degraded, slotPlans: live.slotPlans, stock: live.stock, rules: live.rules };
+    return { build, lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, buildId), rules: live.rules };
   }
 
   private async liveState(kv: KVNamespace): Promise<LiveState> {
