@@ -139,7 +139,7 @@ describe("blob decoders under random and mutated input", () => {
         const n = meta.items.length;
         expect(n).toBeLessThanOrEqual(mutated.length);
         for (const column of [meta.titles, meta.itemCategory, meta.itemBrand, meta.prices, meta.flags]) expect(column.length).toBe(n);
-        assertWithinDictionary({ popular: meta.popular }, { items: n, reasons: meta.reasons.length });
+        assertWithinDictionary({ cross_sell: meta.popular }, { items: n, reasons: meta.reasons.length });
         for (const c of meta.itemCategory) expect(c).toBeLessThan(meta.categories.length);
         const build = loadBuild(meta);
         for (const request of requestsFor(meta)) recommend(request, { build, lists: new Map(), degraded: false }, { recId: "fuzz" });
