@@ -21,13 +21,13 @@ export const BUILD_STATUSES = ["writing", "published", "live", "retiring", "reti
 export const categories = sqliteTable(
   "categories",
   {
-    buildId: text("build_id").notNull().default(""),
     id: text("id").notNull(),
     name: text("name").notNull(),
     parentId: text("parent_id"),
     /** Full path, root first: "Phones & Tablets > Phone Accessories > Cases". */
     path: text("path").notNull(),
     depth: integer("depth").notNull(),
+    buildId: text("build_id").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.buildId, t.id] }), index("categories_parent").on(t.buildId, t.parentId)],
 );
@@ -35,7 +35,6 @@ export const categories = sqliteTable(
 export const products = sqliteTable(
   "products",
   {
-    buildId: text("build_id").notNull().default(""),
     id: text("id").notNull(),
     title: text("title").notNull().default(""),
     brand: text("brand"),
@@ -50,6 +49,7 @@ export const products = sqliteTable(
     margin: real("margin"),
     launchedAt: text("launched_at"),
     updatedAt: integer("updated_at").notNull().default(now),
+    buildId: text("build_id").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.buildId, t.id] }), index("products_category").on(t.buildId, t.categoryId), index("products_brand").on(t.buildId, t.brand), index("products_id").on(t.id)],
 );

@@ -2,7 +2,6 @@
 -- to have been written completely and made live, so it alone stays a rollback target.
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_products` (
-	`build_id` text DEFAULT '' NOT NULL,
 	`id` text NOT NULL,
 	`title` text DEFAULT '' NOT NULL,
 	`brand` text,
@@ -16,10 +15,11 @@ CREATE TABLE `__new_products` (
 	`margin` real,
 	`launched_at` text,
 	`updated_at` integer DEFAULT (unixepoch()) NOT NULL,
+	`build_id` text DEFAULT '' NOT NULL,
 	PRIMARY KEY(`build_id`, `id`)
 );
 --> statement-breakpoint
-INSERT INTO `__new_products`("build_id", "id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at", "updated_at") SELECT COALESCE((SELECT `id` FROM `builds` WHERE `status` = 'live' LIMIT 1), ''), "id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at", "updated_at" FROM `products`;--> statement-breakpoint
+INSERT INTO `__new_products`("id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at", "updated_at", "build_id") SELECT "id", "title", "brand", "category_id", "price", "currency", "attrs", "compat_keys", "stock", "lifecycle", "margin", "launched_at", "updated_at", COALESCE((SELECT `id` FROM `builds` WHERE `status` = 'live' LIMIT 1), '') FROM `products`;--> statement-breakpoint
 DROP TABLE `products`;--> statement-breakpoint
 ALTER TABLE `__new_products` RENAME TO `products`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
@@ -27,16 +27,16 @@ CREATE INDEX `products_category` ON `products` (`build_id`,`category_id`);--> st
 CREATE INDEX `products_brand` ON `products` (`build_id`,`brand`);--> statement-breakpoint
 CREATE INDEX `products_id` ON `products` (`id`);--> statement-breakpoint
 CREATE TABLE `__new_categories` (
-	`build_id` text DEFAULT '' NOT NULL,
 	`id` text NOT NULL,
 	`name` text NOT NULL,
 	`parent_id` text,
 	`path` text NOT NULL,
 	`depth` integer NOT NULL,
+	`build_id` text DEFAULT '' NOT NULL,
 	PRIMARY KEY(`build_id`, `id`)
 );
 --> statement-breakpoint
-INSERT INTO `__new_categories`("build_id", "id", "name", "parent_id", "path", "depth") SELECT COALESCE((SELECT `id` FROM `builds` WHERE `status` = 'live' LIMIT 1), ''), "id", "name", "parent_id", "path", "depth" FROM `categories`;--> statement-breakpoint
+INSERT INTO `__new_categories`("id", "name", "parent_id", "path", "depth", "build_id") SELECT "id", "name", "parent_id", "path", "depth", COALESCE((SELECT `id` FROM `builds` WHERE `status` = 'live' LIMIT 1), '') FROM `categories`;--> statement-breakpoint
 DROP TABLE `categories`;--> statement-breakpoint
 ALTER TABLE `__new_categories` RENAME TO `categories`;--> statement-breakpoint
 CREATE INDEX `categories_parent` ON `categories` (`build_id`,`parent_id`);--> statement-breakpoint
