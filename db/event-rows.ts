@@ -5,6 +5,7 @@
  * schema's (`schema.ts`), by column name.
  */
 import type { InferSelectModel } from "drizzle-orm";
+import { eventFingerprint } from "../core/events/event-fingerprint";
 import type { PurchaseLine, StorefrontEvent } from "../core/events/event-schema";
 import type { events, orderLines, orders } from "./schema";
 
@@ -34,6 +35,7 @@ export function eventRow(event: StorefrontEvent): EventRow {
     slot: event.slot ?? null,
     variant: event.variant ?? null,
     payload: null,
+    fingerprint: eventFingerprint(event),
   };
   switch (event.type) {
     case "impression":
@@ -79,7 +81,7 @@ function linesValue(lines: PurchasePayload["lines"]): number | null {
 export function purchaseOrder(row: EventRow): { order: OrderRow; lines: OrderLineRow[] } | null {
   if (row.type !== "purchase" || row.payload === null) return null;
   const payload = row.payload as unknown as PurchasePayload;
-  const order: OrderRow = { id: payload.order_id, user_id: row.user_id, session_id: row.session_id, ts: row.ts, total: row.order_value };
+  const order: OrderRow = { id: payload.order_id, user_id: row.user_id, session_id: row.session_id, ts: row.ts, total: row.order_value, event_id: row.event_id };
   const byProduct = new Map<string, OrderLineRow>();
   for (const line of payload.lines) {
     const existing = byProduct.get(line.id);

@@ -12,26 +12,33 @@ import { LIFECYCLES } from "../core/types";
 
 const now = sql`(unixepoch())`;
 
+export const BUILD_STATUSES = ["writing", "published", "live", "retiring", "retired"] as const;
+
+/**
+ * The catalogue is versioned by build: `build_id` names the build whose publish wrote the row (legacy rows: ""),
+ * so a publish writes its catalogue beside the live one and the storefront switches with the live pointer.
+ */
 export const categories = sqliteTable(
   "categories",
   {
-    id: text("id").primaryKey(),
+    id: text("id").notNull(),
     name: text("name").notNull(),
     parentId: text("parent_id"),
     /** Full path, root first: "Phones & Tablets > Phone Accessories > Cases". */
     path: text("path").notNull(),
     depth: integer("depth").notNull(),
+    buildId: text("build_id").notNull().default(""),
   },
-  (t) => [index("categories_parent").on(t.parentId)],
+  (t) => [primaryKey({ columns: [t.buildId, t.id] }), index("categories_parent").on(t.buildId, t.parentId)],
 );
 
 export const products = sqliteTable(
   "products",
   {
-    id: text("id").primaryKey(),
+    id: text("id").notNull(),
     title: text("title").notNull().default(""),
     brand: text("brand"),
-    categoryId: text("category_id").references(() => categories.id),
+    categoryId: text("category_id"),
     price: real("price"),
     currency: text("currency").notNull().default("EUR"),
     attrs: text("attrs", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
@@ -42,8 +49,9 @@ export const products = sqliteTable(
     margin: real("margin"),
     launchedAt: text("launched_at"),
     updatedAt: integer("updated_at").notNull().default(now),
+    buildId: text("build_id").notNull().default(""),
   },
-  (t) => [index("products_category").on(t.categoryId), index("products_brand").on(t.brand), index("products_price").on(t.price)],
+  (t) => [primaryKey({ columns: [t.buildId, t.id] }), index("products_category").on(t.buildId, t.categoryId), index("products_brand").on(t.buildId, t.brand), index("products_price").on(t.buildId, t.price), index("products_id").on(t.id)],
 );
 
 export const orders = sqliteTable(
@@ -57,6 +65,8 @@ export const orders = sqliteTable(
     source: text("source", { enum: ["import", "event"] }).notNull().default("import"),
     /** The session a purchase event came from (null for imported orders). */
     sessionId: text("session_id"),
+    /** The purchase event that reported the order (null for imported orders): its lines are that event's. */
+    eventId: text("event_id"),
   },
   (t) => [index("orders_user").on(t.userId), index("orders_ts").on(t.ts), index("orders_session").on(t.sessionId)],
 );
@@ -92,6 +102,8 @@ export const events = sqliteTable(
     variant: text("variant"),
     /** Anything else the event carried (order lines, position...). */
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** `eventFingerprint` of the event as validated: a resend with this id is a duplicate only if it matches. */
+    fingerprint: text("fingerprint"),
     receivedAt: integer("received_at").notNull().default(now),
   },
   (t) => [
@@ -147,11 +159,18 @@ export const experiments = sqliteTable("experiments", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+/**
+ * A build's release record. `written_at`: every blob and catalogue row of the build was written; `live_at`: the
+ * live pointer named it. Only builds with both are rollback targets or kept. Status: `writing` until written,
+ * then `published`, `live` while the pointer names it, `retiring` while its blobs and rows are deleted, `retired`.
+ */
 export const builds = sqliteTable("builds", {
   id: text("id").primaryKey(),
   createdAt: integer("created_at").notNull(),
   publishedAt: integer("published_at"),
-  status: text("status", { enum: ["published", "live", "retired"] }).notNull().default("published"),
+  status: text("status", { enum: BUILD_STATUSES }).notNull().default("published"),
+  writtenAt: integer("written_at"),
+  liveAt: integer("live_at"),
   /** The build's manifest: inputs, counts, parameters, blob keys. */
   manifest: text("manifest", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
 });

@@ -1,6 +1,7 @@
 /**
  * @module
- * The Hono app: request ids, CORS from the allow-list, JSON errors for everything that goes wrong, the routes,
+ * The Hono app: request ids, CORS from the allow-list, JSON errors for everything that goes wrong (a framework's
+ * HTTPException answers its own 4xx status, as JSON like ours), the routes,
  * and the OpenAPI document generated from the same zod schemas that validate requests.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -8,7 +9,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { fieldProblems } from "../core/field-problems";
 import type { AppEnv } from "./app-env";
-import { errorResponse } from "./errors";
+import { type ErrorCode, errorBody, errorResponse } from "./errors";
 import { BEARER_SCHEME } from "./middleware/admin-route";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
@@ -65,15 +66,25 @@ export function createApp() {
   app.notFound((c) => errorResponse(c, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
+      const code = FRAMEWORK_ERRORS[error.status];
       if (error.status === 400) return errorResponse(c, "invalid_json", `malformed JSON in request body`);
-      if (error.status === 413) return errorResponse(c, "payload_too_large", error.message);
-      if (error.status === 401) return errorResponse(c, "unauthorized", error.message || "missing or wrong bearer token");
+      if (code !== undefined) return errorResponse(c, code, error.message || code.replaceAll("_", " "));
+      if (error.status < 500) return c.json(errorBody("invalid_request", error.message || `request refused (${error.status})`), error.status);
     }
     console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), message: String(error), stack: (error as Error).stack }));
     return errorResponse(c, "internal", `internal error (request ${c.get("requestId")})`);
   });
   return routes;
 }
+
+/** What a framework's HTTPException (a validator's, a body limit's) answers: the same JSON as our own errors. */
+const FRAMEWORK_ERRORS: Partial<Record<number, ErrorCode>> = {
+  401: "unauthorized",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
 
 function allowedOrigins(env: Env): string[] {
   return (env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);

@@ -6,7 +6,7 @@
 import { publishRules } from "./overlays/publish-rules";
 import { publishStock } from "./overlays/publish-stock";
 
-async function republishOverlays(env: Pick<Env, "DB" | "KV">, now = Math.floor(Date.now() / 1000)): Promise<{ outOfStock: number; rules: number }> {
+async function republishOverlays(env: Env, now = Math.floor(Date.now() / 1000)): Promise<{ outOfStock: number; rules: number }> {
   const [outOfStock, rules] = await Promise.all([publishStock(env, now), publishRules(env, now)]);
   return { outOfStock, rules };
 }

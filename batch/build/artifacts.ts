@@ -2,15 +2,24 @@
  * @module
  * The artifacts folder `edgerec build --out DIR` writes and `publish` / `recommend` read:
  *
- *   manifest.json   what was built from what: build id, inputs, counts, sizes, parameters
+ *   manifest.json   what was built from what: build id, inputs, counts, sizes, parameters, and `parts`: the size
+ *                   and SHA-256 of every other file
  *   meta.bin        the meta blob (core/blob/meta-blob.ts)
  *   items.bin       "ERP" | version u8 | item count varint | per item in dictionary order: length varint | item blob
  *                   (length 0 = the item has no lists)
  *   catalog.jsonl   the catalogue as read (only when the build had one), for publishing to D1
  *   catalog-intelligence.json   knowledge graph, category complements and mined bundles for D1 (with a catalogue)
+ *
+ * The folder is written whole or not at all: every part goes into a temporary sibling folder, the manifest last,
+ * and the folder is renamed into place (a previous build there is moved aside first, then deleted). A build
+ * killed midway leaves the previous folder, or none, never a mix. Reading checks every part against the manifest
+ * (size, checksum, the meta blob's build id), so parts of two builds are refused, whoever put them together.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { decodeMetaBlob } from "../../core/blob/meta-blob";
+import { InputRejectedError } from "../io/input-error";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
@@ -24,11 +33,19 @@ export interface Manifest {
   build_id: string;
   created_at: string;
   format: { meta: number; item: number; pack: number };
-  inputs: Record<string, { path: string; lines: number; accepted: number; skipped: number }>;
+  /** Per input file: lines read, accepted and skipped, and the first problems (file, line and field). */
+  inputs: Record<string, { path: string; lines: number; accepted: number; skipped: number; first_problems?: string[] }>;
   counts: Record<string, number>;
   bytes: { meta: number; items: number; candidates: number };
   parameters: Record<string, unknown>;
   timings_ms: Record<string, number>;
+  /** Every file of the folder but the manifest, by name: its size and SHA-256 (set when the folder is written). */
+  parts?: Record<string, { bytes: number; sha256: string }>;
+}
+
+/** An artifacts folder that cannot be used: missing, incomplete, or made of parts that disagree. */
+export class ArtifactsError extends InputRejectedError {
+  override name = "ArtifactsError";
 }
 
 export interface Artifacts {
@@ -41,28 +58,90 @@ export interface Artifacts {
 }
 
 export function writeArtifacts(dir: string, artifacts: Artifacts): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, ARTIFACT_FILES.meta), artifacts.meta);
-  writeFileSync(path.join(dir, ARTIFACT_FILES.items), packItemBlobs(artifacts.itemBlobs));
-  if (artifacts.catalog !== undefined) {
-    writeFileSync(path.join(dir, ARTIFACT_FILES.catalog), `${artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n")}\n`);
+  const target = path.resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new ArtifactsError(`--out ${dir} is a file, not a folder`);
+  if (existsSync(target) && !isEmptyOrArtifacts(target)) throw new ArtifactsError(`--out ${dir} holds other files than artifacts; name a new or an artifacts folder`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const temporary = `${target}.tmp-${suffix}`;
+  mkdirSync(temporary);
+  try {
+    const parts: Record<string, Uint8Array | string> = { [ARTIFACT_FILES.meta]: artifacts.meta, [ARTIFACT_FILES.items]: packItemBlobs(artifacts.itemBlobs) };
+    if (artifacts.catalog !== undefined) parts[ARTIFACT_FILES.catalog] = `${artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n")}\n`;
+    if (artifacts.publication !== undefined) parts[ARTIFACT_FILES.publication] = JSON.stringify(artifacts.publication);
+    const sums: NonNullable<Manifest["parts"]> = {};
+    for (const [name, content] of Object.entries(parts)) {
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      writeFileSync(path.join(temporary, name), bytes);
+      sums[name] = { bytes: bytes.length, sha256: sha256(bytes) };
+    }
+    artifacts.manifest.parts = sums;
+    writeFileSync(path.join(temporary, ARTIFACT_FILES.manifest), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
+    const aside = `${target}.old-${suffix}`;
+    if (existsSync(target)) renameSync(target, aside);
+    renameSync(temporary, target);
+    rmSync(aside, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
   }
-  if (artifacts.publication !== undefined) writeFileSync(path.join(dir, ARTIFACT_FILES.publication), JSON.stringify(artifacts.publication));
-  writeFileSync(path.join(dir, ARTIFACT_FILES.manifest), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
+}
+
+/** A folder `build` may replace: empty, or holding only artifact files (a complete build or an interrupted one). */
+function isEmptyOrArtifacts(dir: string): boolean {
+  const names = new Set<string>(Object.values(ARTIFACT_FILES));
+  return readdirSync(dir).every((name) => names.has(name));
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Reads a part and checks it against the manifest. */
+function readPart(dir: string, manifest: Manifest, name: string): Buffer {
+  const expected = manifest.parts?.[name];
+  const file = path.join(dir, name);
+  if (expected === undefined) throw new ArtifactsError(`${dir}: ${name} is not in the manifest of build ${manifest.build_id} (parts of two builds?)`);
+  if (!existsSync(file)) throw new ArtifactsError(`${dir}: ${name} is missing (the build did not finish writing it)`);
+  const bytes = readFileSync(file);
+  if (bytes.length !== expected.bytes || sha256(bytes) !== expected.sha256) {
+    throw new ArtifactsError(`${dir}: ${name} does not match the manifest of build ${manifest.build_id} (another build's part, or changed since)`);
+  }
+  return bytes;
 }
 
 export function readArtifacts(dir: string): Artifacts {
   const manifestPath = path.join(dir, ARTIFACT_FILES.manifest);
-  if (!existsSync(manifestPath)) throw new Error(`${dir} is not an artifacts folder: ${ARTIFACT_FILES.manifest} is missing (run edgerec build --out ${dir})`);
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
-  const meta = new Uint8Array(readFileSync(path.join(dir, ARTIFACT_FILES.meta)));
-  const itemBlobs = unpackItemBlobs(new Uint8Array(readFileSync(path.join(dir, ARTIFACT_FILES.items))));
-  const catalogPath = path.join(dir, ARTIFACT_FILES.catalog);
+  if (!existsSync(manifestPath)) throw new ArtifactsError(`${dir} is not an artifacts folder: ${ARTIFACT_FILES.manifest} is missing (run edgerec build --out ${dir})`);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+  } catch (error) {
+    throw new ArtifactsError(`${manifestPath} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof manifest.build_id !== "string" || manifest.parts === undefined) {
+    throw new ArtifactsError(`${manifestPath} names no build id or no checksums of its parts (written by an older edgerec? rebuild)`);
+  }
+  for (const name of Object.keys(manifest.parts)) {
+    if (!Object.values(ARTIFACT_FILES).includes(name as (typeof ARTIFACT_FILES)[keyof typeof ARTIFACT_FILES])) throw new ArtifactsError(`${dir}: the manifest lists an unknown part ${name}`);
+  }
+  for (const name of [ARTIFACT_FILES.catalog, ARTIFACT_FILES.publication]) {
+    if (existsSync(path.join(dir, name)) && manifest.parts[name] === undefined) throw new ArtifactsError(`${dir}: ${name} is not in the manifest of build ${manifest.build_id} (parts of two builds?)`);
+  }
+  const meta = new Uint8Array(readPart(dir, manifest, ARTIFACT_FILES.meta));
+  let metaBuild: string;
+  try {
+    metaBuild = decodeMetaBlob(meta).buildId;
+  } catch (error) {
+    throw new ArtifactsError(`${dir}: meta.bin is unreadable (${(error as Error).message})`);
+  }
+  if (metaBuild !== manifest.build_id) throw new ArtifactsError(`${dir}: meta.bin is build ${metaBuild}, the manifest says ${manifest.build_id}`);
+  const itemBlobs = unpackItemBlobs(new Uint8Array(readPart(dir, manifest, ARTIFACT_FILES.items)));
   const artifacts: Artifacts = { manifest, meta, itemBlobs };
-  const publicationPath = path.join(dir, ARTIFACT_FILES.publication);
-  if (existsSync(publicationPath)) artifacts.publication = JSON.parse(readFileSync(publicationPath, "utf8")) as CatalogPublication;
-  if (existsSync(catalogPath)) {
-    artifacts.catalog = readFileSync(catalogPath, "utf8")
+  if (manifest.parts[ARTIFACT_FILES.publication] !== undefined) artifacts.publication = JSON.parse(readPart(dir, manifest, ARTIFACT_FILES.publication).toString("utf8")) as CatalogPublication;
+  if (manifest.parts[ARTIFACT_FILES.catalog] !== undefined) {
+    artifacts.catalog = readPart(dir, manifest, ARTIFACT_FILES.catalog)
+      .toString("utf8")
       .split("\n")
       .filter((l) => l.length > 0)
       .map((l) => fromCatalogLine(JSON.parse(l)));
@@ -87,7 +166,7 @@ function unpackItemBlobs(bytes: Uint8Array): Array<Uint8Array | undefined> {
   const r = new ByteReader(bytes);
   for (const byte of PACK_MAGIC) if (r.u8() !== byte) throw new CorruptBlobError("items.bin: bad magic");
   if (r.u8() !== PACK_VERSION) throw new CorruptBlobError("items.bin: unsupported version");
-  const count = r.varint();
+  const count = r.count("items.bin", 1);
   const blobs: Array<Uint8Array | undefined> = new Array(count);
   for (let i = 0; i < count; i++) {
     const length = r.varint();

@@ -7,7 +7,7 @@ import { type CandidateList, candidatesOf } from "../../core/candidates";
 import { encodeItemBlob, ITEM_BLOB_VERSION, type ItemLists } from "../../core/blob/item-blob";
 import { type BuildMeta, encodeMetaBlob, ItemFlag, META_BLOB_VERSION } from "../../core/blob/meta-blob";
 import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
-import type { BadLinePolicy, ReadReport } from "../io/input-error";
+import { type BadLinePolicy, checkReadReport, type ReadReport } from "../io/input-error";
 import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
@@ -37,6 +37,8 @@ export interface BuildOptions {
   buildId?: string;
   now?: Date;
   onBadLine?: BadLinePolicy;
+  /** The share of bad lines an input file may have before the build refuses it (default 10%). */
+  maxBadShare?: number;
   /** Called with a phase name and progress within it (0..1). */
   onPhase?: (phase: string, done: number, total: number) => void;
   /** Catalogue intelligence settings (merchant complements, rules, ladder and bundle options). */
@@ -60,6 +62,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   const builder = new BasketsBuilder();
   if (inputs.catalog !== undefined) {
     const read = await readCatalog(inputs.catalog, { onBadLine: options.onBadLine });
+    checkReadReport("catalogue line", inputs.catalog, read.report, { required: true, maxBadShare: options.maxBadShare });
     catalog = read.products;
     for (const product of catalog) builder.intern(product.id);
     reports.catalog = { path: inputs.catalog, report: read.report };
@@ -69,11 +72,13 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     builder,
     onProgress: (done, total) => options.onPhase?.("read orders", done, total),
   });
+  checkReadReport("order", inputs.orders, orders.report, { required: true, maxBadShare: options.maxBadShare });
   reports.orders = { path: inputs.orders, report: orders.report };
   let baskets = orders.baskets;
   let viewSessions: string[][] | undefined;
   if (inputs.events !== undefined) {
     const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
+    checkReadReport("event", inputs.events, signals.report, { maxBadShare: options.maxBadShare });
     if (signals.purchasesAdded > 0) baskets = builder.build();
     viewSessions = signals.viewSessions;
     reports.events = { path: inputs.events, report: signals.report };
@@ -98,6 +103,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
+    if (report.problems.length > 0) artifacts.manifest.inputs[name].first_problems = report.problems.slice(0, 5).map((p) => p.message);
   }
   return artifacts;
 }
@@ -123,8 +129,9 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell });
   lap("cross_sell");
 
+  const frequencies = itemFrequencies(baskets);
   const popular = popularLists(
-    itemFrequencies(baskets),
+    frequencies,
     columns.itemCategory,
     { overall: reasons.intern("popular", "Popular right now"), inCategory: reasons.intern("popular_in_category", "Popular in this category") },
     sellable,
@@ -201,6 +208,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       order_lines: baskets.items.length,
       items: n,
       catalog_products: catalog?.length ?? 0,
+      uncatalogued_items: catalog === undefined ? 0 : uncatalogued(frequencies, columns.flags),
       items_with_lists: itemsWithLists,
       candidates,
       reasons: reasons.size,
@@ -218,6 +226,13 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   if (catalog !== undefined) artifacts.catalog = catalog;
   if (intelligence !== undefined) artifacts.publication = intelligence.publication;
   return artifacts;
+}
+
+/** Items ordered that the catalogue lacks: served from their orders alone (cross-sell, popular), never dropped. */
+function uncatalogued(frequencies: Uint32Array, flags: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < frequencies.length; i++) if (frequencies[i] > 0 && (flags[i] & ItemFlag.IN_CATALOG) === 0) n++;
+  return n;
 }
 
 /** Sortable and unique enough: UTC time to the second plus 4 random hex digits. */

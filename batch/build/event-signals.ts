@@ -17,7 +17,7 @@ import { type CandidateList, type CandidateLists, CandidateListsBuilder, candida
 import type { ItemLists } from "../../core/blob/item-blob";
 import { eventLineSchema } from "../../core/events/event-schema";
 import type { Baskets, BasketsBuilder } from "../io/baskets";
-import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "../io/input-error";
+import { type BadLinePolicy, InputError, invalidUtf8, newReport, type ReadReport, recordProblem } from "../io/input-error";
 import { parseJsonLine } from "../io/json-line";
 import { readLineBatches } from "../io/lines";
 import type { ReasonTable } from "./reason-table";
@@ -36,7 +36,7 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   const report = newReport();
   const sessions = new Map<string, Set<string>>();
   const added = new Set<string>();
-  for await (const [lines, first] of readLineBatches(path)) {
+  for await (const [lines, first] of readLineBatches(path, undefined, invalidUtf8(path, report, policy))) {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];
       if (text.trim().length === 0) continue;

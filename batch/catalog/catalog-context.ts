@@ -34,7 +34,7 @@ export class CatalogContext {
     excluded: ReadonlySet<number> = new Set(),
   ) {
     this.n = baskets.itemIds.length;
-    this.products = new Array(this.n);
+    this.products = new Array<CatalogProduct | undefined>(this.n).fill(undefined);
     for (const product of catalog) {
       const i = baskets.itemIndex.get(product.id);
       if (i !== undefined) this.products[i] = product;

@@ -4,7 +4,7 @@
  * commands share.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { InputError } from "../io/input-error";
+import { InputError, InputRejectedError } from "../io/input-error";
 
 export interface Command {
   name: string;
@@ -23,7 +23,8 @@ export class UsageError extends Error {
 
 /**
  * Runs a command as the command line does: `--help` prints its usage; a usage error prints the message and the
- * usage (exit 2); a bad input line or a missing file prints one line naming it (exit 1). `label` starts each message.
+ * usage (exit 2); a bad input line, a refused input file, or a path that is missing, a folder where a file is
+ * wanted (or the reverse) or unreadable prints one line naming it (exit 1). `label` starts each message.
  */
 export async function runCommand(command: Command, argv: string[], label = `edgerec ${command.name}`): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -37,20 +38,34 @@ export async function runCommand(command: Command, argv: string[], label = `edge
       process.stderr.write(`${label}: ${error.message}\n\n${command.usage.trim()}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof InputRejectedError) {
       process.stderr.write(`${label}: ${error.message}\n`);
       return 1;
     }
-    if (isFileNotFound(error)) {
-      process.stderr.write(`${label}: no such file: ${error.path}\n`);
+    const problem = fileProblem(error);
+    if (problem !== undefined) {
+      process.stderr.write(`${label}: ${problem}\n`);
       return 1;
     }
     throw error;
   }
 }
 
-function isFileNotFound(error: unknown): error is { path: string } {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "ENOENT";
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "a folder where a file is wanted",
+  ENOTDIR: "a file where a folder is wanted",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EEXIST: "already exists",
+};
+
+/** One line for a file-system error on a path the user gave, or undefined for any other error. */
+function fileProblem(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, path } = error as { code?: string; path?: string };
+  const what = code === undefined ? undefined : FILE_PROBLEMS[code];
+  return what === undefined ? undefined : `${what}: ${path ?? "(unknown path)"}`;
 }
 
 /** A command's flags by kind: those that take a value and those that are on or off. */

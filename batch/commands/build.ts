@@ -4,7 +4,8 @@
  */
 import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
-import { type Command, parseFlags, requireFlag } from "../cli/command";
+import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
+import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
 import { formatBytes, measured, startProgress } from "../cli/progress";
 
 export const command: Command = {
@@ -27,12 +28,15 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --strict        stop at the first bad input line (default: skip it and report it)
+  --max-bad-share S  refuse an input file whose share of bad lines exceeds S (default 0.1); an orders file with
+                  no valid order is always refused
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "out", "build-id"], booleans: ["strict", "quiet"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
+    const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
     return measured("build", async () => {
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
@@ -41,6 +45,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
         {
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",
+          maxBadShare,
           onPhase: (name, done, total) => {
             if (name !== phase) {
               progress.finish();
@@ -55,7 +60,9 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
       writeArtifacts(out, artifacts);
       const { manifest } = artifacts;
       for (const [name, input] of Object.entries(manifest.inputs)) {
-        if (input.skipped > 0) process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
+        if (input.skipped === 0) continue;
+        process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
+        for (const problem of input.first_problems ?? []) process.stderr.write(`warning:   ${problem}\n`);
       }
       process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
       return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Command, numberFlag, parseFlags, requireFlag, UsageError } from "../cli/command";
 import { formatSeconds, measured, withProgress } from "../cli/progress";
+import { checkReadReport } from "../io/input-error";
 import { readOrders } from "../io/read-orders";
 import { type AssociationRules, associationRules, confidence, conviction, leverage, lift, support } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";
@@ -60,6 +61,7 @@ export const command: Command = {
         const started = performance.now();
         const { baskets, report } = await withProgress(`reading ${input}`, quiet, (reading) => readOrders(input, { onProgress: (done, total) => reading.update(done, total) }));
         const readSeconds = (performance.now() - started) / 1000;
+        checkReadReport("basket", input, report, { required: true, maxBadShare: 1 });
         for (const problem of report.problems) process.stderr.write(`edgerec mine: skipped ${problem.message}\n`);
         if (report.skipped > report.problems.length) {
           process.stderr.write(`edgerec mine: skipped ${report.skipped} bad lines in all (the first ${report.problems.length} are listed)\n`);

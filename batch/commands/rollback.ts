@@ -11,8 +11,9 @@ export const command: Command = {
   usage: `
 edgerec rollback (--local | --remote) [--to BUILD] [--persist-to DIR]
 
-Flips the "live" pointer back to the most recent earlier build (or BUILD) whose blobs are still in KV (publish
-keeps the last 3 builds). Takes effect at the edge within the pointer cache time (30 s).
+Flips the "live" pointer back to the build live most recently before the live one (or to BUILD). Only a build
+that was written completely and made live before is a target; publish keeps the last 3. Takes effect at the
+edge within the pointer cache time (30 s).
 
   --to BUILD        the build to make live (see GET /v1/admin/builds)
   --local           local KV/D1 (default)

@@ -5,7 +5,7 @@
  */
 import { CATEGORY_SEPARATOR, catalogLineSchema } from "../../core/input/catalog-line";
 import type { Lifecycle } from "../../core/types";
-import { type BadLinePolicy, InputError, type ReadReport, newReport, recordProblem } from "./input-error";
+import { type BadLinePolicy, InputError, invalidUtf8, type ReadReport, newReport, recordProblem } from "./input-error";
 import { parseJsonLine } from "./json-line";
 import { readLines } from "./lines";
 
@@ -35,7 +35,7 @@ export async function readCatalog(path: string, options: { onBadLine?: BadLinePo
   const report = newReport();
   const products: CatalogProduct[] = [];
   const seen = new Set<string>();
-  for await (const [text, line] of readLines(path)) {
+  for await (const [text, line] of readLines(path, undefined, invalidUtf8(path, report, policy))) {
     if (text.trim().length === 0) continue;
     report.lines++;
     try {

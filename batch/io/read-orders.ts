@@ -5,7 +5,7 @@
  */
 import { orderLineSchema, type OrderItem } from "../../core/input/order-line";
 import { type Baskets, BasketsBuilder, type BasketLine } from "./baskets";
-import { type BadLinePolicy, InputError, type ReadReport, newReport, recordProblem } from "./input-error";
+import { type BadLinePolicy, InputError, invalidUtf8, type ReadReport, newReport, recordProblem } from "./input-error";
 import { parseJsonLine } from "./json-line";
 import { readLineBatches } from "./lines";
 
@@ -26,7 +26,7 @@ export async function readOrders(path: string, options: ReadOrdersOptions = {}):
   const builder = options.builder ?? new BasketsBuilder();
   const report = newReport();
   const tsv = path.endsWith(".tsv");
-  for await (const [lines, firstLine] of readLineBatches(path, options.onProgress)) {
+  for await (const [lines, firstLine] of readLineBatches(path, options.onProgress, invalidUtf8(path, report, policy))) {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];
       if (text.length === 0 || text.trim().length === 0) continue;

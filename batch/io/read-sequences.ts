@@ -14,7 +14,7 @@
  */
 import { eventLineSchema } from "../../core/events/event-schema";
 import { orderLineSchema } from "../../core/input/order-line";
-import { type BadLinePolicy, InputError, newReport, type ReadReport, recordProblem } from "./input-error";
+import { type BadLinePolicy, InputError, invalidUtf8, newReport, type ReadReport, recordProblem } from "./input-error";
 import { parseJsonLine } from "./json-line";
 import { readLineBatches } from "./lines";
 
@@ -93,7 +93,7 @@ export async function readViewSequences(path: string, options: ReadSequencesOpti
 /** Calls `handle` on every non-blank line; a line it rejects with an InputError is reported as the policy says. */
 async function forEachLine(path: string, policy: BadLinePolicy = "skip", handle: (text: string, line: number) => void): Promise<ReadReport> {
   const report = newReport();
-  for await (const [lines, first] of readLineBatches(path)) {
+  for await (const [lines, first] of readLineBatches(path, undefined, invalidUtf8(path, report, policy))) {
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].trim().length === 0) continue;
       report.lines++;

@@ -1,7 +1,11 @@
 /**
  * @module
- * The builds D1 knows about, and what publish and rollback do with them: mark which one is live, and delete
- * the blobs of builds too old to roll back to.
+ * The builds D1 knows about and what publish and rollback do with their records (`builds` in `db/schema.ts`):
+ * a build is recorded `writing` before anything of it is written, `published` with `written_at` once every blob
+ * and catalogue row is in place, `live` with `live_at` when the pointer names it. Only builds that were written
+ * completely and made live are rollback targets or kept; everything else a publish finds (a killed publish's
+ * leftovers, builds past the keep count) is purged: recorded `retiring` first, so it is never a target while
+ * its blobs go, then its KV keys (listed and deleted until none is left) and catalogue rows, then `retired`.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,47 +16,93 @@ import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface BuildRecord {
   id: string;
-  status: "published" | "live" | "retired";
+  status: "writing" | "published" | "live" | "retiring" | "retired";
   created_at: number;
   published_at: number | null;
+  written_at: number | null;
+  live_at: number | null;
+  /** Items in the build's dictionary (its manifest's counts.items), null when unknown. */
+  items: number | null;
 }
 
 /** Builds, most recently published first. */
 export async function listBuilds(target: Target, options: WranglerOptions): Promise<BuildRecord[]> {
-  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", "SELECT id, status, created_at, published_at FROM builds ORDER BY published_at DESC, created_at DESC"], target, options);
+  const query =
+    "SELECT id, status, created_at, published_at, written_at, live_at, json_extract(manifest, '$.counts.items') AS items FROM builds ORDER BY published_at DESC, created_at DESC";
+  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", query], target, options);
   const parsed = JSON.parse(out) as Array<{ results: BuildRecord[] }>;
   return parsed[0]?.results ?? [];
 }
 
-/** SQL that marks `live` as the live build and the previously live one as published (still restorable). */
-export function markLiveSql(live: string): string {
-  return `UPDATE builds SET status = CASE WHEN id = ${sqlLiteral(live)} THEN 'live' WHEN status = 'live' THEN 'published' ELSE status END;`;
+/** Written completely and made live at some point: what rollback may go back to and what publish keeps. */
+export function isRestorable(build: BuildRecord): boolean {
+  return build.written_at !== null && build.live_at !== null && (build.status === "published" || build.status === "live");
+}
+
+/** Restorable builds other than `current`, the one live most recently first. */
+export function rollbackTargets(builds: readonly BuildRecord[], current: string | null): BuildRecord[] {
+  return builds.filter((b) => b.id !== current && isRestorable(b)).sort((a, b) => (b.live_at ?? 0) - (a.live_at ?? 0));
 }
 
 /**
- * Which builds lose their blobs when `live` is live and `keep` builds are kept: the oldest published ones
- * beyond the `keep - 1` most recent others.
+ * What a publish of `live` (now live) purges with `keep` builds kept: restorable builds past the `keep - 1` most
+ * recently live others, and every build that is not restorable and not retired (a killed publish's leftovers),
+ * except `live` itself.
  */
-export function buildsToRetire(builds: readonly BuildRecord[], live: string, keep: number): string[] {
-  return builds
-    .filter((b) => b.id !== live && b.status !== "retired")
-    .slice(Math.max(0, keep - 1))
-    .map((b) => b.id);
+export function buildsToPurge(builds: readonly BuildRecord[], live: string, keep: number): string[] {
+  const kept = new Set(rollbackTargets(builds, live).slice(0, Math.max(0, keep - 1)).map((b) => b.id));
+  return builds.filter((b) => b.id !== live && b.status !== "retired" && !kept.has(b.id)).map((b) => b.id);
 }
 
-/** Deletes the KV blobs of the given builds and marks them retired in D1. */
-export async function retireBuilds(ids: readonly string[], target: Target, options: WranglerOptions): Promise<void> {
+/** SQL that records `build` as being written (a live build stays live: republishing it rewrites the same content). */
+export function recordWritingSql(build: { id: string; createdAt: number; manifest: unknown }, now: number): string {
+  const values = [build.id, build.createdAt, now, "writing", JSON.stringify(build.manifest)].map(sqlLiteral).join(", ");
+  return `INSERT INTO builds (id, created_at, published_at, status, manifest, written_at, live_at) VALUES (${values}, NULL, NULL)
+ON CONFLICT(id) DO UPDATE SET published_at = excluded.published_at, manifest = excluded.manifest,
+  status = CASE WHEN builds.status = 'live' THEN 'live' ELSE 'writing' END,
+  written_at = CASE WHEN builds.status = 'live' THEN builds.written_at ELSE NULL END;\n`;
+}
+
+/** SQL that records every blob and row of `build` as written. */
+export function recordWrittenSql(build: string, now: number): string {
+  return `UPDATE builds SET status = CASE WHEN status = 'live' THEN 'live' ELSE 'published' END, written_at = ${now} WHERE id = ${sqlLiteral(build)};`;
+}
+
+/** SQL that records `live` as the live build (after the pointer flip); the previously live one stays restorable. */
+export function markLiveSql(live: string, now: number): string {
+  const id = sqlLiteral(live);
+  return `UPDATE builds SET status = CASE WHEN id = ${id} THEN 'live' WHEN status = 'live' THEN 'published' ELSE status END, live_at = CASE WHEN id = ${id} THEN ${now} ELSE live_at END;\n`;
+}
+
+/** Deletes the KV keys, catalogue rows of the given builds, recording them `retiring` first and `retired` last. */
+export async function purgeBuilds(ids: readonly string[], target: Target, options: WranglerOptions): Promise<void> {
   if (ids.length === 0) return;
-  const work = await mkdtemp(path.join(tmpdir(), "edgerec-retire-"));
+  const list = ids.map(sqlLiteral).join(",");
+  await wrangler(["d1", "execute", "DB", "--command", `UPDATE builds SET status = 'retiring' WHERE id IN (${list})`], target, options);
+  for (const id of ids) await deletePrefix(buildPrefix(id), target, options);
+  const sql = [`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, `UPDATE builds SET status = 'retired' WHERE id IN (${list})`];
+  await wrangler(["d1", "execute", "DB", "--command", sql.join(";\n")], target, options);
+}
+
+/**
+ * Deletes every KV key under `prefix`. A listing returns at most 1,000 keys locally (and wrangler takes no
+ * cursor), so the keys are listed and deleted until a listing comes back empty.
+ */
+export async function deletePrefix(prefix: string, target: Target, options: WranglerOptions): Promise<number> {
+  const work = await mkdtemp(path.join(tmpdir(), "edgerec-purge-"));
+  let deleted = 0;
   try {
-    for (const id of ids) {
-      const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", buildPrefix(id)], target, options)) as Array<{ name: string }>;
-      if (listed.length === 0) continue;
-      const file = path.join(work, `${id}.json`);
+    let previous: string | undefined;
+    for (;;) {
+      const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", prefix], target, options)) as Array<{ name: string }>;
+      if (listed.length === 0) return deleted;
+      if (listed[0].name === previous) throw new Error(`KV keys under ${prefix} were listed again after their deletion (${listed[0].name})`);
+      previous = listed[0].name;
+      const file = path.join(work, "keys.json");
       await writeFile(file, JSON.stringify(listed.map((k) => k.name)));
       await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", "--force"], target, options);
+      deleted += listed.length;
     }
-    await wrangler(["d1", "execute", "DB", "--command", `UPDATE builds SET status = 'retired' WHERE id IN (${ids.map(sqlLiteral).join(",")})`], target, options);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,11 +1,13 @@
 /**
  * @module
- * The catalogue as SQL for D1: the category tree (every prefix of every product's path) and the products.
+ * The catalogue as SQL for D1: the category tree (every prefix of every product's path) and the products, as
+ * the rows of one build (`build_id`): written beside the live build's rows, read once the pointer names it.
  */
 import { provides, requirement } from "../../core/catalog/compatibility";
 import { categories, products as productsTable } from "../../db/schema";
 import type { CatalogProduct } from "../io/read-catalog";
-import { insertStatements } from "./sql-literal";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import { insertStatements, sqlLiteral } from "./sql-literal";
 
 export { MAX_STATEMENT_BYTES } from "../../db/insert-chunks";
 
@@ -30,14 +32,14 @@ export function compatKeys(attrs: Record<string, unknown>): string[] {
   return [...keys].sort();
 }
 
-export function catalogSql(products: readonly CatalogProduct[]): string {
+export function catalogSql(products: readonly CatalogProduct[], buildId: string): string {
   const categoryRows = new Map<string, typeof categories.$inferInsert>();
   for (const product of products) {
     for (let depth = 1; depth <= product.category.length; depth++) {
       const path = product.category.slice(0, depth);
       const id = categoryId(path);
       if (!categoryRows.has(id)) {
-        categoryRows.set(id, { id, name: path[depth - 1], parentId: depth > 1 ? categoryId(path.slice(0, -1)) : null, path: path.join(" > "), depth: depth - 1 });
+        categoryRows.set(id, { id, name: path[depth - 1], parentId: depth > 1 ? categoryId(path.slice(0, -1)) : null, path: path.join(" > "), depth: depth - 1, buildId });
       }
     }
   }
@@ -54,6 +56,19 @@ export function catalogSql(products: readonly CatalogProduct[]): string {
     lifecycle: p.lifecycle,
     margin: p.margin ?? null,
     launchedAt: p.launchedAt ?? null,
+    buildId,
   }));
-  return [...insertStatements(categories, [...categoryRows.values()]), ...insertStatements(productsTable, productRows)].join("");
+  const replace = `DELETE FROM categories WHERE build_id = ${sqlLiteral(buildId)};\nDELETE FROM products WHERE build_id = ${sqlLiteral(buildId)};\n`;
+  return [replace, ...insertStatements(categories, [...categoryRows.values()]), ...insertStatements(productsTable, productRows)].join("");
+}
+
+/** The catalogue rows of build `from` as rows of build `to` too (a build without a catalogue keeps the live one's). */
+export function copyCatalogSql(from: string, to: string): string {
+  const statements = [`DELETE FROM categories WHERE build_id = ${sqlLiteral(to)};`, `DELETE FROM products WHERE build_id = ${sqlLiteral(to)};`];
+  for (const table of [categories, productsTable]) {
+    const columns = Object.values(getTableColumns(table)).map((c) => c.name);
+    const picked = columns.map((name) => (name === "build_id" ? sqlLiteral(to) : name)).join(", ");
+    statements.push(`INSERT INTO ${getTableName(table)} (${columns.join(", ")}) SELECT ${picked} FROM ${getTableName(table)} WHERE build_id = ${sqlLiteral(from)};`);
+  }
+  return `${statements.join("\n")}\n`;
 }

@@ -1,8 +1,19 @@
 /**
  * @module
- * Publishing a build: every blob is written under the build's own prefix first, the catalogue and the build
- * record go to D1, and only then does the `live` pointer flip, so the edge switches builds all at once.
- * Independent writes run in parallel (each is a wrangler call of a second or two).
+ * Publishing a build, so that a publish killed at any point leaves the edge serving a complete build and every
+ * rollback target complete:
+ *
+ *   1. the build is recorded `writing` in D1 (`build-history.ts`);
+ *   2. its blobs go under its own KV prefix and its catalogue rows into D1 under its build id (a build without a
+ *      catalogue gets a copy of the live build's rows): nothing the edge reads yet;
+ *   3. it is recorded `written`;
+ *   4. the `live` pointer flips to it: the edge switches blobs and catalogue at once;
+ *   5. it is recorded `live`, the catalogue intelligence written, the stock overlay (naming the build) written;
+ *   6. builds past `keep`, and the leftovers of killed publishes, are purged.
+ *
+ * Before anything is written, the artifacts must agree with their manifest (`readArtifacts`) and a build with far
+ * fewer items than the live one is refused unless forced. Independent writes run in parallel (each is a wrangler
+ * call of a second or two); D1 calls stay one at a time (two writers on one local database lock it).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,14 +21,13 @@ import path from "node:path";
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { stockOverlay } from "../../core/catalog/stock-overlay";
-import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey } from "../../core/keys";
-import { builds } from "../../db/schema";
+import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey, parseLivePointer } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
+import { InputRejectedError } from "../io/input-error";
 import type { CatalogProduct } from "../io/read-catalog";
-import { buildsToRetire, listBuilds, markLiveSql, retireBuilds } from "./build-history";
+import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordWritingSql, recordWrittenSql } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
-import { catalogSql } from "./catalog-sql";
-import { insertStatements } from "./sql-literal";
+import { catalogSql, copyCatalogSql } from "./catalog-sql";
 import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface PublishResult {
@@ -32,8 +42,18 @@ export interface PublishResult {
 export interface PublishOptions extends WranglerOptions {
   /** Builds whose blobs stay in KV for rollback, the live one included. */
   keep?: number;
+  /** Publish even a build with far fewer items than the live one. */
+  force?: boolean;
   log?: (line: string) => void;
 }
+
+/** A build refused before anything was written. */
+export class PublishRefusedError extends InputRejectedError {
+  override name = "PublishRefusedError";
+}
+
+/** A build with fewer than this share of the live build's items is refused unless forced. */
+export const MIN_ITEM_SHARE = 0.5;
 
 interface KvEntry {
   key: string;
@@ -58,44 +78,46 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
   try {
     log(`applying D1 migrations (${target})`);
     await wrangler(["d1", "migrations", "apply", "DB"], target, options);
+    const [pointer, history] = await allOrAbort([readKey(LIVE_POINTER_KEY, target, options), listBuilds(target, options)]);
+    const live = parseLivePointer(pointer)?.build ?? null;
+    const liveRecord = history.find((b) => b.id === live);
+    const items = decodeMetaBlob(artifacts.meta).items.length;
+    if (!options.force && live !== build && liveRecord?.items != null && items < liveRecord.items * MIN_ITEM_SHARE) {
+      throw new PublishRefusedError(
+        `build ${build} has ${items} items, the live build ${live} ${liveRecord.items}: fewer than ${MIN_ITEM_SHARE * 100}% of them (an input cut short?); publish with --force to make it live anyway`,
+      );
+    }
 
     const entries = buildKvEntries(artifacts);
     const now = Math.floor(Date.now() / 1000);
-    if (artifacts.catalog !== undefined) entries.push({ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now)) });
     const kvFile = path.join(work, "kv.json");
     await writeFile(kvFile, JSON.stringify(entries));
     const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
-
-    const sql: string[] = [];
-    if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog));
-    if (artifacts.publication !== undefined) sql.push(catalogIntelligenceSql(artifacts.publication));
-    sql.push(
-      ...insertStatements(builds, [
-        { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), publishedAt: now, status: "published", manifest: { ...artifacts.manifest } },
-      ]),
-    );
+    const sql = [recordWritingSql({ id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest }, now)];
+    if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog, build));
+    else if (live !== null && live !== build) sql.push(copyCatalogSql(live, build));
     const sqlFile = path.join(work, "publish.sql");
     await writeFile(sqlFile, sql.join(""));
 
-    const graph = artifacts.publication === undefined ? "" : `, ${artifacts.publication.graph.nodes.length} graph nodes, ${artifacts.publication.bundles.length} bundles`;
-    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/, ${artifacts.catalog?.length ?? 0} products${graph} and the build record to D1`);
-    // KV and D1 writes overlap; D1 calls stay one at a time (two writers on one local database lock it).
-    const d1Writes = (async () => {
-      const history = await listBuilds(target, options);
-      await wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options);
-      return history;
-    })();
-    const [history] = await allOrAbort([d1Writes, wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
-    const previous = history.find((b) => b.status === "live" && b.id !== build)?.id;
+    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`);
+    await allOrAbort([wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options), wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
+    await wrangler(["d1", "execute", "DB", "--command", recordWrittenSql(build, now)], target, options);
 
+    const previous = live !== null && live !== build ? live : undefined;
     await flipPointer({ build, published_at: now, ...(previous !== undefined ? { previous } : {}) }, target, options, work);
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
 
-    const retired = buildsToRetire([{ id: build, status: "live", created_at: now, published_at: now }, ...history], build, options.keep ?? 3);
-    await wrangler(["d1", "execute", "DB", "--command", markLiveSql(build)], target, options);
-    await retireBuilds(retired, target, options);
-    if (retired.length > 0) log(`deleted the blobs of ${retired.length} old build(s): ${retired.join(", ")}`);
-    return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired };
+    const liveSql = [markLiveSql(build, now)];
+    if (artifacts.publication !== undefined) liveSql.push(catalogIntelligenceSql(artifacts.publication));
+    const liveFile = path.join(work, "live.sql");
+    await writeFile(liveFile, liveSql.join(""));
+    const overlay = artifacts.catalog === undefined ? undefined : writeKeys([{ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now, build)) }], target, options, work, "stock");
+    await allOrAbort([wrangler(["d1", "execute", "DB", "--file", liveFile], target, options), overlay ?? Promise.resolve()]);
+
+    const purged = buildsToPurge(await listBuilds(target, options), build, options.keep ?? 3);
+    await purgeBuilds(purged, target, options);
+    if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
+    return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired: purged };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -108,8 +130,13 @@ function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
 
 /** Makes `pointer.build` live; its blobs must already be in KV. */
 export async function flipPointer(pointer: LivePointer, target: Target, options: WranglerOptions, work: string): Promise<void> {
-  const file = path.join(work, "pointer.json");
-  await writeFile(file, JSON.stringify([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }]));
+  await writeKeys([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }], target, options, work, "pointer");
+}
+
+/** Writes a few KV keys in one call. */
+export async function writeKeys(entries: KvEntry[], target: Target, options: WranglerOptions, work: string, name: string): Promise<void> {
+  const file = path.join(work, `${name}.json`);
+  await writeFile(file, JSON.stringify(entries));
   await wrangler(["kv", "bulk", "put", file, "--binding", "KV"], target, options);
 }
 

@@ -1,7 +1,10 @@
 /**
  * @module
  * Runs the project's own wrangler (node_modules/.bin) against the project's wrangler.toml, offline and
- * non-interactive, and fails with wrangler's own output when it fails.
+ * non-interactive, and fails with wrangler's own output when it fails. Wrangler runs in this process's process
+ * group (so a Ctrl-C or a kill of the group stops it and the workerd it starts), and while any call runs, a
+ * SIGTERM, SIGINT or SIGHUP to this process is passed on to it before this process ends: a killed command
+ * leaves no wrangler or workerd behind.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -28,7 +31,7 @@ class WranglerError extends Error {
   override name = "WranglerError";
 }
 
-/** Process groups of wrangler calls still running, so a failure can stop its siblings (and their workerd). */
+/** Wrangler calls still running, so a failure can stop its siblings and a signal can reach them. */
 const running = new Set<ChildProcess>();
 
 /** Local state is SQLite: a read while `wrangler dev` writes can meet a lock; such calls are retried. */
@@ -53,18 +56,18 @@ async function runWrangler(args: string[], target: Target, options: WranglerOpti
   if (target === "local" && options.persistTo !== undefined) full.push("--persist-to", options.persistTo);
   const env = { ...process.env, ...(target === "local" ? OFFLINE_ENV : { WRANGLER_SEND_METRICS: "false" }) };
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, full, { cwd: PROJECT_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    running.add(child);
+    const child = spawn(bin, full, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => {
-      running.delete(child);
+      untrack(child);
       reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} could not start: ${error.message}`));
     });
     child.on("close", (code, signal) => {
-      running.delete(child);
+      untrack(child);
       const stdout = Buffer.concat(out).toString("utf8");
       if (code === 0) resolve(stdout);
       else reject(new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed (${signal ?? `exit ${code}`}):\n${Buffer.concat(err).toString("utf8") || stdout}`));
@@ -83,7 +86,7 @@ export async function allOrAbort<T extends readonly unknown[]>(calls: readonly [
   }
 }
 
-/** Stops every running wrangler call with its whole process group. */
+/** Stops every running wrangler call (wrangler stops the workerd it started on SIGTERM). */
 async function stopRunningWrangler(): Promise<void> {
   const children = [...running];
   await Promise.all(
@@ -92,20 +95,33 @@ async function stopRunningWrangler(): Promise<void> {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.pid === undefined) return resolve();
           child.once("close", () => resolve());
-          try {
-            process.kill(-child.pid, "SIGTERM");
-          } catch {
-            resolve();
-          }
+          if (!child.kill("SIGTERM")) resolve();
         }),
     ),
   );
 }
 
+const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
+
+/** While wrangler runs: a signal stops it first, then ends this process as the signal would have. */
+async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  const stopped = stopRunningWrangler();
+  const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+  await Promise.race([stopped, timeout]);
+  for (const name of SIGNALS) process.removeListener(name, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(child: ChildProcess): void {
+  if (running.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  running.add(child);
+}
+
+function untrack(child: ChildProcess): void {
+  running.delete(child);
+  if (running.size === 0) for (const name of SIGNALS) process.removeListener(name, onSignal);
+}
+
 process.once("exit", () => {
-  for (const child of running) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-    } catch {}
-  }
+  for (const child of running) child.kill("SIGTERM");
 });

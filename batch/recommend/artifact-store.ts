@@ -5,7 +5,7 @@
  */
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
+import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { recommend } from "../../core/recommend/recommend";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import type { RecommendationRequest } from "../../core/request-schema";
@@ -44,7 +44,7 @@ export class ArtifactStore {
     if (blob === undefined) return undefined;
     let lists: ItemLists | null;
     try {
-      lists = decodeItemBlob(blob);
+      lists = decodeItemBlob(blob, dictionaryBounds(this.build));
     } catch {
       lists = null;
     }

@@ -1,13 +1,22 @@
 /**
  * @module
- * Reads what `ByteWriter` wrote; every read is bounds-checked and a short or malformed blob throws
- * `CorruptBlobError` rather than returning garbage.
+ * Reads what `ByteWriter` wrote. Every read is bounds-checked, and so is every number that sizes or indexes
+ * something: a declared count is checked against the bytes left (each entry takes at least `minBytes`) and a
+ * known bound before anything is allocated, and an index against the size of what it indexes (the item
+ * dictionary, the reason table, a section's own table). A short or malformed blob throws `CorruptBlobError`, never
+ * a RangeError, an out-of-bounds read or an allocation the blob's size does not justify.
  */
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export class CorruptBlobError extends Error {
   override name = "CorruptBlobError";
+}
+
+/** What a blob's indices point into: item indices must be below `items`, reason indices below `reasons`. */
+export interface DictionaryBounds {
+  items: number;
+  reasons: number;
 }
 
 export class ByteReader {
@@ -18,6 +27,8 @@ export class ByteReader {
     private readonly bytes: Uint8Array,
     start = 0,
     readonly end = bytes.length,
+    /** Bounds for `item()` and `reason()`; without them only the bytes are checked. */
+    readonly bounds?: DictionaryBounds,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.offset = start;
@@ -25,6 +36,11 @@ export class ByteReader {
 
   get done(): boolean {
     return this.offset >= this.end;
+  }
+
+  /** Bytes left to read. */
+  get remaining(): number {
+    return this.end - this.offset;
   }
 
   u8(): number {
@@ -59,6 +75,41 @@ export class ByteReader {
     throw new CorruptBlobError(`varint longer than 8 bytes at ${this.offset}`);
   }
 
+  /**
+   * A count of entries that follow, each at least `minBytes` long (at least 1): refused when the bytes left
+   * cannot hold them or when it exceeds `bound`. Read every count that sizes an allocation or a loop with it.
+   */
+  count(what: string, minBytes: number, bound = Number.MAX_SAFE_INTEGER): number {
+    const at = this.offset;
+    const n = this.varint();
+    this.expect(n, what, minBytes, bound, at);
+    return n;
+  }
+
+  /** Checks a count known from elsewhere (a header's item count) the way `count` checks a read one. */
+  expect(n: number, what: string, minBytes: number, bound = Number.MAX_SAFE_INTEGER, at = this.offset): void {
+    if (n > bound) throw new CorruptBlobError(`${what}: count ${n} at byte ${at} exceeds ${bound}`);
+    if (n * Math.max(1, minBytes) > this.remaining) throw new CorruptBlobError(`${what}: count ${n} at byte ${at} needs more than the ${this.remaining} bytes left`);
+  }
+
+  /** An index below `size`. */
+  index(size: number, what: string): number {
+    const at = this.offset;
+    const value = this.varint();
+    if (value >= size) throw new CorruptBlobError(`${what}: index ${value} at byte ${at} is outside 0..${size - 1}`);
+    return value;
+  }
+
+  /** An item index, checked against the item dictionary when the reader has bounds. */
+  item(): number {
+    return this.bounds === undefined ? this.varint() : this.index(this.bounds.items, "item");
+  }
+
+  /** A reason index, checked against the reason table when the reader has bounds. */
+  reason(): number {
+    return this.bounds === undefined ? this.varint() : this.index(this.bounds.reasons, "reason");
+  }
+
   string(): string {
     const length = this.varint();
     this.need(length);
@@ -71,17 +122,35 @@ export class ByteReader {
     }
   }
 
+  /** `count` strings, the count checked first (each string takes at least its length byte). */
+  strings(count: number, what: string): string[] {
+    this.expect(count, what, 1);
+    const out: string[] = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = this.string();
+    return out;
+  }
+
   /** Reads a section header and returns a reader bounded to its payload; the outer reader skips past it. */
   section(): { tag: number; body: ByteReader } {
     const tag = this.u8();
     const length = this.varint();
     this.need(length);
-    const body = new ByteReader(this.bytes, this.offset, this.offset + length);
+    const body = new ByteReader(this.bytes, this.offset, this.offset + length, this.bounds);
     this.offset += length;
     return { tag, body };
   }
 
+  /** The same bytes from the current offset, with dictionary bounds for item and reason indices. */
+  withBounds(bounds: DictionaryBounds): ByteReader {
+    return new ByteReader(this.bytes, this.offset, this.end, bounds);
+  }
+
+  /** Refuses bytes left over after a structure that should fill its reader exactly. */
+  finish(what: string): void {
+    if (this.offset !== this.end) throw new CorruptBlobError(`${what}: ${this.end - this.offset} unread bytes at ${this.offset}`);
+  }
+
   private need(n: number): void {
-    if (this.offset + n > this.end) throw new CorruptBlobError(`blob truncated at byte ${this.offset} (needs ${n} more)`);
+    if (n > this.end - this.offset) throw new CorruptBlobError(`blob truncated at byte ${this.offset} (needs ${n} more)`);
   }
 }

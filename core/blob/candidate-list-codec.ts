@@ -7,10 +7,11 @@
  *   count x [ item varint | score u16 | reason varint ]
  *
  * A score is stored as round((s - min) / (max - min) * 65535); lists are written best first, so decoded order is
- * the original order even where two scores quantise to the same step.
+ * the original order even where two scores quantise to the same step. The reader checks the count against the
+ * bytes left and the dictionary, and every item and reason index against the dictionary (`ByteReader`).
  */
 import type { CandidateList } from "../candidates";
-import type { ByteReader } from "./byte-reader";
+import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 
 const STEPS = 65535;
@@ -37,19 +38,22 @@ export function writeCandidateList(w: ByteWriter, list: CandidateList): void {
   }
 }
 
+/** Each candidate takes at least 4 bytes (item varint, score u16, reason varint); a list at most one per item. */
 export function readCandidateList(r: ByteReader): CandidateList {
-  const count = r.varint();
+  const count = r.count("candidate list", 4, r.bounds?.items);
   const items = new Uint32Array(count);
   const scores = new Float32Array(count);
   const reasons = new Uint32Array(count);
   if (count > 0) {
     const min = r.f32();
     const max = r.f32();
+    if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) throw new CorruptBlobError(`candidate list: score range ${min}..${max}`);
+    r.expect(count, "candidate list", 4);
     const step = (max - min) / STEPS;
     for (let i = 0; i < count; i++) {
-      items[i] = r.varint();
+      items[i] = r.item();
       scores[i] = min + r.u16() * step;
-      reasons[i] = r.varint();
+      reasons[i] = r.reason();
     }
   }
   return { items, scores, reasons };

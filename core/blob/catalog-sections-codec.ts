@@ -37,28 +37,24 @@ export function writeCompatIndex(w: ByteWriter, index: CompatIndex): void {
 }
 
 export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
-  const tokenCount = r.varint();
-  const tokens: string[] = new Array(tokenCount);
-  for (let i = 0; i < tokenCount; i++) tokens[i] = r.string();
+  const tokenCount = r.count("meta blob compat tokens", 1);
+  const tokens = r.strings(tokenCount, "meta blob compat tokens");
   const tokenIds = () => {
-    const count = r.varint();
+    const count = r.count("meta blob compat token list", 1, tokenCount);
     const out: number[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const t = r.varint();
-      if (t >= tokenCount) throw new CorruptBlobError("meta blob: compat token out of range");
-      out[i] = t;
-    }
+    for (let i = 0; i < count; i++) out[i] = r.index(tokenCount, "compat token");
     return out;
   };
   const entries = new Map<number, CompatEntry>();
-  const count = r.varint();
+  // An entry takes at least 4 bytes: item gap, and the counts of its provides, clauses and pins.
+  const count = r.count("meta blob compat entries", 4, n);
   let next = 0;
   for (let e = 0; e < count; e++) {
     const item = next + r.varint();
     if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
     next = item + 1;
     const provides = tokenIds();
-    const clauseCount = r.varint();
+    const clauseCount = r.count("meta blob compat clauses", 1);
     const clauses: number[][] = new Array(clauseCount);
     for (let c = 0; c < clauseCount; c++) clauses[c] = tokenIds();
     entries.set(item, { provides, clauses, pins: tokenIds() });
@@ -71,6 +67,7 @@ export function writeStock(w: ByteWriter, stock: Int32Array): void {
 }
 
 export function readStock(r: ByteReader, n: number): Int32Array {
+  r.expect(n, "meta blob stock", 1);
   const stock = new Int32Array(n);
   for (let i = 0; i < n; i++) stock[i] = r.varint() - 1;
   return stock;
@@ -86,7 +83,7 @@ export function writeScenarioLists(w: ByteWriter, lists: ReadonlyMap<string, Can
 
 export function readScenarioLists(r: ByteReader): Map<string, CandidateList> {
   const lists = new Map<string, CandidateList>();
-  const count = r.varint();
+  const count = r.count("meta blob scenario lists", 2);
   for (let i = 0; i < count; i++) lists.set(r.string(), readCandidateList(r));
   return lists;
 }

@@ -4,17 +4,20 @@
  *
  *   version u8 (= ITEM_BLOB_VERSION)
  *   repeated until the checksum: list kind u8 (index in LIST_KINDS) | candidate list (candidate-list-codec)
- *   checksum u16 (low 16 bits of FNV-1a over everything before it)
+ *   checksum u32 LE (CRC-32 over everything before it; version 1 had a u16, the low bits of FNV-1a)
  *
- * Readers skip nothing: an unknown list kind means a newer writer, and the blob is rejected as unreadable.
+ * Readers skip nothing: an unknown list kind means a newer writer, and the blob is rejected as unreadable. Given
+ * the build's dictionary bounds, every item and reason index is checked against them.
  */
 import type { CandidateList } from "../candidates";
-import { ByteReader, CorruptBlobError } from "./byte-reader";
+import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { openBlob, sealBlob } from "./checksum";
 
-export const ITEM_BLOB_VERSION = 1;
+export const ITEM_BLOB_VERSION = 2;
+/** The version sealed with 16 bits of FNV-1a; still read, so a worker reads the builds published before it. */
+const ITEM_BLOB_V1 = 1;
 
 /**
  * Append-only: a kind's number is its position here. `next_item`: what shoppers look at next after the item
@@ -37,11 +40,11 @@ export function encodeItemBlob(lists: ItemLists): Uint8Array {
   return sealBlob(w.finish());
 }
 
-export function decodeItemBlob(sealed: Uint8Array): ItemLists {
-  const body = openBlob(sealed, "item blob");
-  const r = new ByteReader(body);
-  const version = r.u8();
-  if (version !== ITEM_BLOB_VERSION) throw new CorruptBlobError(`item blob version ${version}, expected ${ITEM_BLOB_VERSION}`);
+export function decodeItemBlob(sealed: Uint8Array, bounds?: DictionaryBounds): ItemLists {
+  const version = sealed[0];
+  if (version !== ITEM_BLOB_VERSION && version !== ITEM_BLOB_V1) throw new CorruptBlobError(`item blob version ${version}, expected ${ITEM_BLOB_VERSION}`);
+  const body = openBlob(sealed, "item blob", version === ITEM_BLOB_V1 ? "fnv16" : "crc32");
+  const r = new ByteReader(body, 1, body.length, bounds);
   const lists: ItemLists = {};
   while (!r.done) {
     const kind = LIST_KINDS[r.u8()];

@@ -23,7 +23,7 @@ function sample(): BuildMeta {
   };
 }
 
-describe("meta blob v1", () => {
+describe("meta blob v2", () => {
   it("round-trips every column, table and list", () => {
     const meta = sample();
     const decoded = decodeMetaBlob(encodeMetaBlob(meta));
@@ -72,7 +72,7 @@ describe("meta blob v1", () => {
   });
 });
 
-describe("meta blob v1: category complements and bundles", () => {
+describe("meta blob v2: category complements and bundles", () => {
   /** The two optional sections, byte by byte, as they close the blob before its checksum. */
   const GOLDEN_SECTIONS = [
     "0b 06", // tag 11 COMPLEMENTS, 6 bytes
@@ -96,7 +96,7 @@ describe("meta blob v1: category complements and bundles", () => {
 
   it("writes the golden bytes for both sections, last, before the checksum", () => {
     const bytes = encodeMetaBlob(withExtras());
-    const end = bytes.length - 2;
+    const end = bytes.length - 4;
     expect(hex(bytes.subarray(end - GOLDEN_SECTIONS.length / 2, end))).toBe(GOLDEN_SECTIONS);
   });
 
@@ -127,7 +127,7 @@ describe("meta blob v1: category complements and bundles", () => {
   });
 });
 
-describe("meta blob v1: compatibility index, stock and scenario lists", () => {
+describe("meta blob v2: compatibility index, stock and scenario lists", () => {
   /** The three catalogue sections, byte by byte, as they close the blob before its checksum. */
   const GOLDEN_CATALOG_SECTIONS = [
     "0d 23", // tag 13 COMPAT, 35 bytes
@@ -155,7 +155,7 @@ describe("meta blob v1: compatibility index, stock and scenario lists", () => {
 
   it("writes the golden bytes, last, before the checksum", () => {
     const bytes = encodeMetaBlob(withCatalog());
-    const end = bytes.length - 2;
+    const end = bytes.length - 4;
     expect(hex(bytes.subarray(end - GOLDEN_CATALOG_SECTIONS.length / 2, end))).toBe(GOLDEN_CATALOG_SECTIONS);
   });
 
@@ -172,7 +172,7 @@ describe("meta blob v1: compatibility index, stock and scenario lists", () => {
   it("round-trips model names as a table column", () => {
     const meta = { ...sample(), modelNames: ["Galaxy S24"], itemModelName: Int32Array.of(0, -1, -1) };
     const bytes = encodeMetaBlob(meta);
-    const end = bytes.length - 2;
+    const end = bytes.length - 4;
     // tag 16, 15 bytes: one name "Galaxy S24", then per item index + 1: 1, 0, 0
     expect(hex(bytes.subarray(end - 17, end))).toBe("100f" + "01" + "0a47616c61787920533234" + "010000");
     const decoded = decodeMetaBlob(bytes);

@@ -5,7 +5,11 @@
  *
  *   magic "ERM" | version u8 (= META_BLOB_VERSION)
  *   sections, each: tag u8 | byte length varint | payload     (unknown tags are skipped: newer writers may add)
- *   checksum u16 (low 16 bits of FNV-1a over everything before it)
+ *   checksum u32 LE (CRC-32 over everything before it; version 1 had a u16, the low bits of FNV-1a)
+ *
+ * The reader takes the header first and the tables next, then checks every count against the bytes left and every
+ * item, reason and category index against the dictionary (`ByteReader`); a known section must be read to its
+ * last byte and appear once.
  *
  * Sections (MetaSection): HEADER build id string, created_at varint (unix s), item count n varint;
  * ITEM_IDS n strings; TITLES n strings; CATEGORIES table (count, strings) then n varints (0 = none, c + 1);
@@ -24,13 +28,15 @@
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
 import { REASON_CODES, type ReasonCode } from "../types";
-import { ByteReader, CorruptBlobError } from "./byte-reader";
+import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
 
-export const META_BLOB_VERSION = 1;
+export const META_BLOB_VERSION = 2;
+/** The version sealed with 16 bits of FNV-1a; still read, so a worker reads the builds published before it. */
+const META_BLOB_V1 = 1;
 const MAGIC = [0x45, 0x52, 0x4d]; // "ERM"
 
 export const MetaSection = {
@@ -180,120 +186,111 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
 }
 
 export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
-  const body = openBlob(sealed, "meta blob");
-  const r = new ByteReader(body);
-  for (const byte of MAGIC) if (r.u8() !== byte) throw new CorruptBlobError("not a meta blob (bad magic)");
-  const version = r.u8();
-  if (version !== META_BLOB_VERSION) throw new CorruptBlobError(`meta blob version ${version}, expected ${META_BLOB_VERSION}`);
+  for (let i = 0; i < MAGIC.length; i++) if (sealed[i] !== MAGIC[i]) throw new CorruptBlobError("not a meta blob (bad magic)");
+  const version = sealed[MAGIC.length];
+  if (version !== META_BLOB_VERSION && version !== META_BLOB_V1) throw new CorruptBlobError(`meta blob version ${version}, expected ${META_BLOB_VERSION}`);
+  const body = openBlob(sealed, "meta blob", version === META_BLOB_V1 ? "fnv16" : "crc32");
+  const sections = readSections(new ByteReader(body, MAGIC.length + 1));
 
-  let header: { buildId: string; createdAt: number; n: number } | undefined;
-  const meta: Partial<BuildMeta> = {};
-  while (!r.done) {
-    const { tag, body: s } = r.section();
-    if (tag !== MetaSection.HEADER && header === undefined) throw new CorruptBlobError("meta blob: header section must come first");
-    const n = header?.n ?? 0;
-    switch (tag) {
-      case MetaSection.HEADER:
-        header = { buildId: s.string(), createdAt: s.varint(), n: s.varint() };
-        break;
-      case MetaSection.ITEM_IDS:
-        meta.items = readStrings(s, n);
-        break;
-      case MetaSection.TITLES:
-        meta.titles = readStrings(s, n);
-        break;
-      case MetaSection.CATEGORIES:
-        [meta.categories, meta.itemCategory] = readTableColumn(s, n);
-        break;
-      case MetaSection.BRANDS:
-        [meta.brands, meta.itemBrand] = readTableColumn(s, n);
-        break;
-      case MetaSection.PRICES: {
-        const prices = new Float32Array(n);
-        for (let i = 0; i < n; i++) prices[i] = s.f32();
-        meta.prices = prices;
-        break;
-      }
-      case MetaSection.FLAGS: {
-        const flags = new Uint8Array(n);
-        for (let i = 0; i < n; i++) flags[i] = s.u8();
-        meta.flags = flags;
-        break;
-      }
-      case MetaSection.REASONS: {
-        const count = s.varint();
-        const reasons: Reason[] = new Array(count);
-        for (let i = 0; i < count; i++) {
-          const code = REASON_CODES[s.u8()];
-          if (code === undefined) throw new CorruptBlobError("meta blob: unknown reason code");
-          reasons[i] = { code, text: s.string() };
-        }
-        meta.reasons = reasons;
-        break;
-      }
-      case MetaSection.POPULAR:
-        meta.popular = readCandidateList(s);
-        break;
-      case MetaSection.POPULAR_BY_CATEGORY: {
-        const count = s.varint();
-        const byCategory = new Map<number, CandidateList>();
-        for (let i = 0; i < count; i++) byCategory.set(s.varint(), readCandidateList(s));
-        meta.popularByCategory = byCategory;
-        break;
-      }
-      case MetaSection.COMPLEMENTS:
-        meta.complements = readComplements(s);
-        break;
-      case MetaSection.BUNDLES:
-        meta.bundles = readBundles(s, n);
-        break;
-      case MetaSection.COMPAT:
-        meta.compat = readCompatIndex(s, n);
-        break;
-      case MetaSection.STOCK:
-        meta.stock = readStock(s, n);
-        break;
-      case MetaSection.SCENARIO_LISTS:
-        meta.scenarioLists = readScenarioLists(s);
-        break;
-      case MetaSection.MODEL_NAMES:
-        [meta.modelNames, meta.itemModelName] = readTableColumn(s, n);
-        break;
-      case MetaSection.CROSS_SELL_PRIOR:
-        meta.crossSellPrior = readCandidateList(s);
-        break;
-      default:
-        break;
-    }
-  }
-  if (header === undefined || meta.items === undefined) throw new CorruptBlobError("meta blob: missing header or item ids");
-  const n = header.n;
-  const categoryCount = meta.categories?.length ?? 0;
-  for (const [category, { categories }] of meta.complements ?? []) {
-    if (category >= categoryCount || categories.some((c) => c >= categoryCount)) throw new CorruptBlobError("meta blob: complement category out of range");
-  }
-  return {
-    buildId: header.buildId,
-    createdAt: header.createdAt,
-    items: meta.items,
-    titles: meta.titles ?? new Array<string>(n).fill(""),
-    categories: meta.categories ?? [],
-    itemCategory: meta.itemCategory ?? new Int32Array(n).fill(-1),
-    brands: meta.brands ?? [],
-    itemBrand: meta.itemBrand ?? new Int32Array(n).fill(-1),
-    prices: meta.prices ?? new Float32Array(n).fill(Number.NaN),
-    flags: meta.flags ?? new Uint8Array(n),
-    reasons: meta.reasons ?? [],
-    popular: meta.popular ?? { items: new Uint32Array(0), scores: new Float32Array(0), reasons: new Uint32Array(0) },
-    popularByCategory: meta.popularByCategory ?? new Map(),
-    complements: meta.complements ?? new Map(),
-    bundles: meta.bundles ?? [],
-    ...(meta.compat !== undefined ? { compat: meta.compat } : {}),
-    ...(meta.stock !== undefined ? { stock: meta.stock } : {}),
-    ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
-    ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
-    ...(meta.crossSellPrior !== undefined ? { crossSellPrior: meta.crossSellPrior } : {}),
+  const header = sections.get(MetaSection.HEADER)!;
+  const buildId = header.string();
+  const createdAt = header.varint();
+  const n = header.varint();
+  header.finish("meta blob header");
+  const ids = sections.get(MetaSection.ITEM_IDS);
+  if (ids === undefined) throw new CorruptBlobError("meta blob: missing item ids");
+  const items = ids.strings(n, "meta blob item ids");
+  ids.finish("meta blob item ids");
+
+  const column = <T>(tag: number, read: (s: ByteReader) => T, bounds?: DictionaryBounds): T | undefined => {
+    const section = sections.get(tag);
+    if (section === undefined) return undefined;
+    const s = bounds === undefined ? section : section.withBounds(bounds);
+    const value = read(s);
+    s.finish(`meta blob section ${tag}`);
+    return value;
   };
+  const titles = column(MetaSection.TITLES, (s) => s.strings(n, "meta blob titles"));
+  const [categories, itemCategory] = column(MetaSection.CATEGORIES, (s) => readTableColumn(s, n)) ?? [[], new Int32Array(n).fill(-1)];
+  const [brands, itemBrand] = column(MetaSection.BRANDS, (s) => readTableColumn(s, n)) ?? [[], new Int32Array(n).fill(-1)];
+  const prices = column(MetaSection.PRICES, (s) => {
+    s.expect(n, "meta blob prices", 4);
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = s.f32();
+    return out;
+  });
+  const flags = column(MetaSection.FLAGS, (s) => {
+    s.expect(n, "meta blob flags", 1);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = s.u8();
+    return out;
+  });
+  const reasons = column(MetaSection.REASONS, (s) => {
+    const count = s.count("meta blob reasons", 2);
+    const out: Reason[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const code = REASON_CODES[s.u8()];
+      if (code === undefined) throw new CorruptBlobError("meta blob: unknown reason code");
+      out[i] = { code, text: s.string() };
+    }
+    return out;
+  }) ?? [];
+
+  // Sections that hold item, reason or category indices read them checked against the tables above.
+  const bounds = { items: n, reasons: reasons.length };
+  const bounded = <T>(tag: number, read: (s: ByteReader) => T): T | undefined => column(tag, read, bounds);
+  const categoryCount = categories.length;
+  const popular = bounded(MetaSection.POPULAR, (s) => readCandidateList(s));
+  const popularByCategory = bounded(MetaSection.POPULAR_BY_CATEGORY, (s) => {
+    const count = s.count("meta blob popular by category", 2, categoryCount);
+    const byCategory = new Map<number, CandidateList>();
+    for (let i = 0; i < count; i++) byCategory.set(s.index(categoryCount, "popular category"), readCandidateList(s));
+    return byCategory;
+  });
+  const complements = bounded(MetaSection.COMPLEMENTS, (s) => readComplements(s, categoryCount));
+  const bundles = bounded(MetaSection.BUNDLES, (s) => readBundles(s, n));
+  const compat = bounded(MetaSection.COMPAT, (s) => readCompatIndex(s, n));
+  const stock = bounded(MetaSection.STOCK, (s) => readStock(s, n));
+  const scenarioLists = bounded(MetaSection.SCENARIO_LISTS, (s) => readScenarioLists(s));
+  const models = bounded(MetaSection.MODEL_NAMES, (s) => readTableColumn(s, n));
+  const crossSellPrior = bounded(MetaSection.CROSS_SELL_PRIOR, (s) => readCandidateList(s));
+  return {
+    buildId,
+    createdAt,
+    items,
+    titles: titles ?? new Array<string>(n).fill(""),
+    categories,
+    itemCategory,
+    brands,
+    itemBrand,
+    prices: prices ?? new Float32Array(n).fill(Number.NaN),
+    flags: flags ?? new Uint8Array(n),
+    reasons,
+    popular: popular ?? { items: new Uint32Array(0), scores: new Float32Array(0), reasons: new Uint32Array(0) },
+    popularByCategory: popularByCategory ?? new Map(),
+    complements: complements ?? new Map(),
+    bundles: bundles ?? [],
+    ...(compat !== undefined ? { compat } : {}),
+    ...(stock !== undefined ? { stock } : {}),
+    ...(scenarioLists !== undefined ? { scenarioLists } : {}),
+    ...(models !== undefined ? { modelNames: models[0], itemModelName: models[1] } : {}),
+    ...(crossSellPrior !== undefined ? { crossSellPrior } : {}),
+  };
+}
+
+/** The sections by tag: the header first, each known tag at most once, unknown tags (a newer writer's) skipped. */
+function readSections(r: ByteReader): Map<number, ByteReader> {
+  const known = new Set<number>(Object.values(MetaSection));
+  const sections = new Map<number, ByteReader>();
+  while (!r.done) {
+    const { tag, body } = r.section();
+    if (sections.size === 0 && tag !== MetaSection.HEADER) throw new CorruptBlobError("meta blob: header section must come first");
+    if (!known.has(tag)) continue;
+    if (sections.has(tag)) throw new CorruptBlobError(`meta blob: section ${tag} twice`);
+    sections.set(tag, body);
+  }
+  if (!sections.has(MetaSection.HEADER)) throw new CorruptBlobError("meta blob: missing header or item ids");
+  return sections;
 }
 
 const ATTACH_STEPS = 65535;
@@ -310,16 +307,16 @@ function writeComplements(w: ByteWriter, complements: ReadonlyMap<number, Catego
   }
 }
 
-function readComplements(r: ByteReader): Map<number, CategoryComplements> {
-  const count = r.varint();
+function readComplements(r: ByteReader, categoryCount: number): Map<number, CategoryComplements> {
+  const count = r.count("meta blob complements", 2, categoryCount);
   const complements = new Map<number, CategoryComplements>();
   for (let c = 0; c < count; c++) {
-    const category = r.varint();
-    const m = r.varint();
+    const category = r.index(categoryCount, "complement category");
+    const m = r.count("meta blob complements of a category", 3, categoryCount);
     const categories = new Uint32Array(m);
     const attach = new Float32Array(m);
     for (let i = 0; i < m; i++) {
-      categories[i] = r.varint();
+      categories[i] = r.index(categoryCount, "complement category");
       attach[i] = r.u16() / ATTACH_STEPS;
     }
     complements.set(category, { categories, attach });
@@ -340,20 +337,17 @@ function writeBundles(w: ByteWriter, bundles: readonly Bundle[], n: number): voi
   }
 }
 
+/** A bundle takes at least 7 bytes: title length, discount u8, score f32, item count. */
 function readBundles(r: ByteReader, n: number): Bundle[] {
-  const count = r.varint();
+  const count = r.count("meta blob bundles", 7);
   const bundles: Bundle[] = new Array(count);
   for (let b = 0; b < count; b++) {
     const title = r.string();
     const discountPct = r.u8();
     const score = r.f32();
-    const m = r.varint();
+    const m = r.count("meta blob bundle items", 1, n);
     const items = new Uint32Array(m);
-    for (let i = 0; i < m; i++) {
-      const item = r.varint();
-      if (item >= n) throw new CorruptBlobError("meta blob: bundle item out of range");
-      items[i] = item;
-    }
+    for (let i = 0; i < m; i++) items[i] = r.index(n, "bundle item");
     bundles[b] = { title, items, discountPct, score };
   }
   return bundles;
@@ -366,18 +360,9 @@ function writeTableColumn(w: ByteWriter, table: readonly string[], column: Int32
 }
 
 function readTableColumn(r: ByteReader, n: number): [string[], Int32Array] {
-  const table = readStrings(r, r.varint());
+  const table = r.strings(r.count("meta blob table", 1), "meta blob table");
+  r.expect(n, "meta blob table column", 1);
   const column = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const value = r.varint() - 1;
-    if (value >= table.length) throw new CorruptBlobError("meta blob: table index out of range");
-    column[i] = value;
-  }
+  for (let i = 0; i < n; i++) column[i] = r.index(table.length + 1, "table entry") - 1;
   return [table, column];
-}
-
-function readStrings(r: ByteReader, count: number): string[] {
-  const out: string[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = r.string();
-  return out;
 }

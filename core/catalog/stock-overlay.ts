@@ -4,10 +4,12 @@
  * stock route and every few minutes by the worker's cron from D1 `products.stock`, so stock changes reach the
  * edge without a rebuild.
  *
- *   {"version": 1, "updated_at": unix seconds, "out": [item id, ...]}
+ *   {"version": 1, "updated_at": unix seconds, "build"?: build id, "out": [item id, ...]}
  *
  * With an overlay, a catalogue item is out of stock exactly when its id is listed (items restocked since the
- * build come back); without one, the build's OUT_OF_STOCK flags stand.
+ * build come back); without one, the build's OUT_OF_STOCK flags stand. An overlay computed from one build's
+ * catalogue names that build and applies to it alone (`overlayFor`): a publish killed after the pointer flip
+ * leaves the new build on its own stock flags, never on the previous build's overlay.
  */
 import { z } from "zod";
 import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
@@ -15,13 +17,20 @@ import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
 const stockOverlaySchema = z.object({
   version: z.literal(1),
   updated_at: z.number().int(),
+  build: z.string().optional(),
   out: z.array(z.string()),
 });
 
 export type StockOverlay = z.infer<typeof stockOverlaySchema>;
 
-export function stockOverlay(outOfStock: Iterable<string>, now: number): StockOverlay {
-  return { version: 1, updated_at: now, out: [...new Set(outOfStock)].sort() };
+export function stockOverlay(outOfStock: Iterable<string>, now: number, build?: string): StockOverlay {
+  return { version: 1, updated_at: now, ...(build !== undefined && build !== "" ? { build } : {}), out: [...new Set(outOfStock)].sort() };
+}
+
+/** The overlay if it applies to `build` (it names that build, or none), else null. */
+export function overlayFor(overlay: StockOverlay | null | undefined, build: string): StockOverlay | null {
+  if (overlay === null || overlay === undefined) return null;
+  return overlay.build === undefined || overlay.build === build ? overlay : null;
 }
 
 export function parseStockOverlay(text: string | null): StockOverlay | null {

@@ -14,10 +14,20 @@ describe("parseEventBatch", () => {
     expect(wrapped.ok && wrapped.events.length).toBe(1);
   });
 
-  it("drops repeated event ids inside a batch and counts them", () => {
-    const result = parseEventBatch({ events: [view("e1"), view("e2"), view("e1", { dwell_ms: 99 }), view("e2")] });
+  it("drops an event repeated identically inside a batch and counts it", () => {
+    const result = parseEventBatch({ events: [view("e1"), view("e2"), view("e1"), view("e2")] });
     expect(result).toMatchObject({ ok: true, duplicates: 2 });
     expect(result.ok && result.events.map((e) => [e.event_id, (e as { dwell_ms?: number }).dwell_ms])).toEqual([["e1", 1200], ["e2", 1200]]);
+    expect(result.ok && new Set(result.fingerprints).size).toBe(2);
+  });
+
+  it("refuses an event id reused by another event, and an order id reported by two purchases, with a 409", () => {
+    const reused = parseEventBatch({ events: [view("e1"), view("e2"), view("e1", { dwell_ms: 99 })] });
+    expect(reused).toMatchObject({ ok: false, status: 409, problems: [{ field: "events[2].event_id" }] });
+    expect(!reused.ok && reused.message).toContain('"e1"');
+    const purchase = (id: string, price: number) => ({ event_id: id, type: "purchase", session_id: "s", ts: 1_780_000_000, order_id: "o-1", lines: [{ id: "x", price }] });
+    const twice = parseEventBatch([purchase("p1", 100), purchase("p2", 130)]);
+    expect(twice).toMatchObject({ ok: false, status: 409, problems: [{ field: "[1].order_id" }] });
   });
 
   it("names the field and the batch index of every bad event", () => {

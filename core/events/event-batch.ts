@@ -1,10 +1,12 @@
 /**
  * @module
  * From a parsed `POST /v1/events` body to validated events: the body's shape (one event, an array, or
- * `{"events": [...]}`), the batch limit, every problem named by field and batch index, and duplicates of an
- * `event_id` inside the batch dropped (the first one wins).
+ * `{"events": [...]}`), the batch limit, every problem named by field and batch index, and repeats of an
+ * `event_id` inside the batch: the same event again is a duplicate (dropped), another event under the same id (or
+ * another purchase under the same `order_id`) is a conflict (409 naming the id).
  */
 import { fieldProblems, type FieldProblem } from "../field-problems";
+import { eventFingerprint } from "./event-fingerprint";
 import { EVENT_LIMITS, type EventBody, eventSchema, type StorefrontEvent } from "./event-schema";
 
 interface EventProblem extends FieldProblem {
@@ -13,8 +15,9 @@ interface EventProblem extends FieldProblem {
 }
 
 export type EventBatchResult =
-  | { ok: true; events: StorefrontEvent[]; duplicates: number }
-  | { ok: false; status: 400 | 413; message: string; problems: EventProblem[] };
+  /** `fingerprints[i]` is the fingerprint of `events[i]` (`event-fingerprint.ts`). */
+  | { ok: true; events: StorefrontEvent[]; fingerprints: string[]; duplicates: number }
+  | { ok: false; status: 400 | 409 | 413; message: string; problems: EventProblem[] };
 
 const MAX_PROBLEMS = 20;
 
@@ -58,7 +61,7 @@ export function parseEventBatch(body: unknown, limits: { batch?: number } = {}):
     }
   }
   if (problems.length > 0) return invalid(problems);
-  return { ok: true, ...withoutRepeats(valid) };
+  return withoutRepeats(valid, prefix);
 }
 
 /**
@@ -71,19 +74,44 @@ export function acceptValidBody(body: EventBody, limits: { batch?: number } = {}
   if (list.length > max) {
     return { ok: false, status: 413, message: `a batch holds at most ${max} events, got ${list.length}`, problems: [{ field: Array.isArray(body) ? "(body)" : "events", message: `at most ${max} events` }] };
   }
-  return { ok: true, ...withoutRepeats(list) };
+  return withoutRepeats(list, Array.isArray(body) ? (i) => `[${i}]` : "events" in body ? (i) => `events[${i}]` : () => "");
 }
 
-/** The first event of each event_id, and how many repeats were dropped. */
-function withoutRepeats(list: readonly StorefrontEvent[]): { events: StorefrontEvent[]; duplicates: number } {
-  const seen = new Set<string>();
+/** The purchase's order id (its event id when it names none); undefined for other events. */
+export function orderIdOf(event: StorefrontEvent): string | undefined {
+  return event.type === "purchase" ? (event.order_id ?? event.event_id) : undefined;
+}
+
+/** The first event of each event_id and how many identical repeats were dropped; a differing repeat is a 409. */
+function withoutRepeats(list: readonly StorefrontEvent[], prefix: (index: number) => string): EventBatchResult {
+  const seen = new Map<string, string>();
+  const orders = new Map<string, string>();
   const events: StorefrontEvent[] = [];
-  for (const event of list) {
-    if (seen.has(event.event_id)) continue;
-    seen.add(event.event_id);
+  const fingerprints: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const event = list[i];
+    const fingerprint = eventFingerprint(event);
+    const earlier = seen.get(event.event_id);
+    if (earlier !== undefined) {
+      if (earlier === fingerprint) continue;
+      return conflict(joinField(prefix(i), "event_id"), `event_id "${event.event_id}" is used by another event earlier in the batch`);
+    }
+    const orderId = orderIdOf(event);
+    if (orderId !== undefined) {
+      const owner = orders.get(orderId);
+      if (owner !== undefined) return conflict(joinField(prefix(i), "order_id"), `order_id "${orderId}" is reported by another purchase (event "${owner}") earlier in the batch`);
+      orders.set(orderId, event.event_id);
+    }
+    seen.set(event.event_id, fingerprint);
     events.push(event);
+    fingerprints.push(fingerprint);
   }
-  return { events, duplicates: list.length - events.length };
+  return { ok: true, events, fingerprints, duplicates: list.length - events.length };
+}
+
+/** A 409 naming the field and the id. */
+export function conflict(field: string, message: string): Extract<EventBatchResult, { ok: false }> {
+  return { ok: false, status: 409, message, problems: [{ field, message }] };
 }
 
 function joinField(prefix: string, field: string): string {

@@ -24,7 +24,12 @@ export const EVENT_LIMITS = {
   maxDwellMs: 86_400_000,
 } as const;
 
-const id = z.string().min(1).max(EVENT_LIMITS.idLength);
+/** Ids are text a shop shows or logs: no control characters (they would also swell the queued JSON sixfold). */
+const id = z
+  .string()
+  .min(1)
+  .max(EVENT_LIMITS.idLength)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, "must not contain control characters");
 
 const money = z.number().min(0).max(1e9);
 const slotKind = z.enum(SLOT_KINDS);

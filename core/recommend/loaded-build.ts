@@ -3,7 +3,8 @@
  * A decoded build ready to serve: the meta blob plus the id -> index map derived from it. Built once per
  * build per isolate (or per offline run) and reused by every request.
  */
-import type { BuildMeta, } from "../blob/meta-blob";
+import type { DictionaryBounds } from "../blob/byte-reader";
+import type { BuildMeta } from "../blob/meta-blob";
 
 export interface LoadedBuild {
   meta: BuildMeta;
@@ -14,6 +15,11 @@ export function loadBuild(meta: BuildMeta): LoadedBuild {
   const index = new Map<string, number>();
   for (let i = 0; i < meta.items.length; i++) index.set(meta.items[i], i);
   return { meta, index };
+}
+
+/** What the build's item blobs may index: its item dictionary and reason table. */
+export function dictionaryBounds(build: LoadedBuild): DictionaryBounds {
+  return { items: build.meta.items.length, reasons: build.meta.reasons.length };
 }
 
 /** The text shown for an item: its short model name where the build has one, else its title, else its id. */

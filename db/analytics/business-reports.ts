@@ -14,6 +14,7 @@ import { wilsonInterval } from "../../core/stats/wilson";
 import { ATTRIBUTION_WINDOW_SECONDS, resolvedLinesCte } from "./attribution";
 import type { SqlClient } from "./sql-client";
 import { DEVICE_MIN_PRICE, orderFactsCtes } from "./unit-sql";
+import { LIVE_CATEGORIES, LIVE_PRODUCTS } from "./live-catalog";
 
 export interface ReportWindow {
   from: number;
@@ -39,13 +40,13 @@ export async function attachMatrix(sql: SqlClient, window: ReportWindow, options
     totals AS (SELECT anchor_cat, COUNT(*) AS device_orders FROM devices GROUP BY anchor_cat HAVING COUNT(*) >= ?4),
     pairs AS (
       SELECT d.anchor_cat, COALESCE(p.category_id, '') AS with_cat, COUNT(DISTINCT d.order_id) AS orders_with
-      FROM devices d CROSS JOIN order_lines l LEFT JOIN products p ON p.id = l.product_id
+      FROM devices d CROSS JOIN order_lines l LEFT JOIN ${LIVE_PRODUCTS} p ON p.id = l.product_id
       WHERE l.order_id = d.order_id AND COALESCE(p.category_id, '') <> d.anchor_cat
       GROUP BY 1, 2
     )
     SELECT p.anchor_cat, p.with_cat, t.device_orders, p.orders_with, ca.name AS anchor_name, cw.name AS with_name
     FROM pairs p JOIN totals t ON t.anchor_cat = p.anchor_cat
-    LEFT JOIN categories ca ON ca.id = p.anchor_cat LEFT JOIN categories cw ON cw.id = p.with_cat
+    LEFT JOIN ${LIVE_CATEGORIES} ca ON ca.id = p.anchor_cat LEFT JOIN ${LIVE_CATEGORIES} cw ON cw.id = p.with_cat
     ORDER BY t.device_orders DESC, p.anchor_cat, p.orders_with DESC`,
     [window.from, window.to, options.deviceMinPrice ?? DEVICE_MIN_PRICE, options.minDeviceOrders ?? 1],
   );
@@ -93,7 +94,7 @@ export async function candidateBundles(sql: SqlClient, window: ReportWindow, opt
     SELECT p.x, p.y, p.nxy, ix.c AS nx, iy.c AS ny, n.total,
       px.title AS tx, py.title AS ty, px.category_id AS cx, py.category_id AS cy, px.price AS px, py.price AS py
     FROM pairs p JOIN item ix ON ix.product_id = p.x JOIN item iy ON iy.product_id = p.y CROSS JOIN n
-    LEFT JOIN products px ON px.id = p.x LEFT JOIN products py ON py.id = p.y
+    LEFT JOIN ${LIVE_PRODUCTS} px ON px.id = p.x LEFT JOIN ${LIVE_PRODUCTS} py ON py.id = p.y
     ORDER BY p.nxy DESC LIMIT 5000`,
     [window.from, window.to, minOrders],
   );
@@ -166,14 +167,14 @@ export async function clearanceReport(sql: SqlClient, window: ReportWindow): Pro
       SELECT product_id, SUM(qty) AS units, SUM(qty * price) AS revenue,
         SUM(CASE WHEN slot = 'down_sell' THEN qty ELSE 0 END) AS via_down_sell,
         SUM(CASE WHEN rec_id IS NOT NULL THEN qty ELSE 0 END) AS via_recs
-      FROM resolved_lines WHERE product_id IN (SELECT id FROM products WHERE lifecycle = 'clearance')
+      FROM resolved_lines WHERE product_id IN (SELECT id FROM ${LIVE_PRODUCTS} WHERE lifecycle = 'clearance')
       GROUP BY product_id
     )
     SELECT p.id, p.title, p.category_id AS category, p.price, p.stock,
       COALESCE(s.units, 0) AS units_sold, ROUND(COALESCE(s.revenue, 0), 2) AS revenue,
       COALESCE(s.via_down_sell, 0) AS units_via_down_sell, COALESCE(s.via_recs, 0) AS units_via_recommendations,
       CASE WHEN COALESCE(s.units, 0) + COALESCE(p.stock, 0) > 0 THEN 1.0 * COALESCE(s.units, 0) / (COALESCE(s.units, 0) + COALESCE(p.stock, 0)) END AS sell_through
-    FROM products p LEFT JOIN sold s ON s.product_id = p.id
+    FROM ${LIVE_PRODUCTS} p LEFT JOIN sold s ON s.product_id = p.id
     WHERE p.lifecycle = 'clearance'
     ORDER BY units_sold DESC, p.id`,
     [window.from, window.to, ATTRIBUTION_WINDOW_SECONDS],
@@ -203,11 +204,11 @@ export async function clearanceByVariant(sql: SqlClient, window: ReportWindow, e
   const [units, bought] = await Promise.all([
     sql.all<{ variant: string; units: number }>(`SELECT variant, COUNT(*) AS units FROM exposures WHERE experiment_id = ?1 GROUP BY variant ORDER BY variant`, [experiment]),
     sql.all<{ variant: string; clearance_units: number; via_down_sell: number }>(
-      `WITH ${resolvedLinesCte("AND o.id IN (SELECT l.order_id FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.lifecycle = 'clearance')")}
+      `WITH ${resolvedLinesCte(`AND o.id IN (SELECT l.order_id FROM order_lines l JOIN ${LIVE_PRODUCTS} p ON p.id = l.product_id WHERE p.lifecycle = 'clearance')`)}
       SELECT x.variant, SUM(r.qty) AS clearance_units, SUM(CASE WHEN r.slot = 'down_sell' THEN r.qty ELSE 0 END) AS via_down_sell
       FROM resolved_lines r CROSS JOIN orders o CROSS JOIN exposures x
       WHERE o.id = r.order_id AND x.experiment_id = ?4 AND x.unit_id = (CASE WHEN ?5 = 'user' AND o.user_id IS NOT NULL THEN 'u:' || o.user_id ELSE 's:' || o.session_id END)
-        AND r.product_id IN (SELECT id FROM products WHERE lifecycle = 'clearance')
+        AND r.product_id IN (SELECT id FROM ${LIVE_PRODUCTS} WHERE lifecycle = 'clearance')
       GROUP BY x.variant`,
       [window.from, window.to, ATTRIBUTION_WINDOW_SECONDS, experiment, unit],
     ),

@@ -8,6 +8,7 @@
 import type { VariantAggregate } from "../../core/stats/experiment-analysis";
 import type { SqlClient } from "./sql-client";
 import { unitExpression } from "./unit-sql";
+import { LIVE_PRODUCTS } from "./live-catalog";
 
 /*
  * Every query reaches the experiment's units through the exposures primary key (experiment_id, unit_id), one
@@ -55,8 +56,8 @@ const ORDERS = `WITH unit_orders AS (
 ),
 facts AS (
   SELECT uo.variant, uo.total,
-    (SELECT MAX(COALESCE(l.price, p.price, 0)) FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = uo.id) AS anchor_price,
-    (SELECT COUNT(DISTINCT COALESCE(p.category_id, '')) FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = uo.id) > 1 AS attached
+    (SELECT MAX(COALESCE(l.price, p.price, 0)) FROM order_lines l LEFT JOIN ${LIVE_PRODUCTS} p ON p.id = l.product_id WHERE l.order_id = uo.id) AS anchor_price,
+    (SELECT COUNT(DISTINCT COALESCE(p.category_id, '')) FROM order_lines l LEFT JOIN ${LIVE_PRODUCTS} p ON p.id = l.product_id WHERE l.order_id = uo.id) > 1 AS attached
   FROM unit_orders uo
 )
 SELECT variant, COUNT(*) AS orders, SUM(total) AS value, SUM(total * total) AS value_sq,

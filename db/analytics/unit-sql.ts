@@ -3,6 +3,7 @@
  * SQL fragments shared by the analytics queries: which experiment unit a row belongs to, and the order-level
  * facts attach rates are made of.
  */
+import { LIVE_PRODUCTS } from "./live-catalog";
 
 /**
  * The unit id of an events or orders row for an experiment whose unit is ?2 ('user' or 'session'), the same
@@ -23,7 +24,7 @@ export function unitExpression(alias: string): string {
 export function orderFactsCtes(ordersSql: string): string {
   return `order_lines_priced AS (
     SELECT l.order_id, l.product_id, COALESCE(l.price, p.price, 0) AS price, COALESCE(p.category_id, '') AS cat
-    FROM order_lines l LEFT JOIN products p ON p.id = l.product_id
+    FROM order_lines l LEFT JOIN ${LIVE_PRODUCTS} p ON p.id = l.product_id
     WHERE l.order_id IN (${ordersSql})
   ),
   order_anchor AS (

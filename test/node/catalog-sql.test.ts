@@ -6,7 +6,7 @@ import { catalogSql, compatKeys, MAX_STATEMENT_BYTES } from "../../batch/publish
 
 describe("catalogSql", () => {
   const products = buildCatalog(42, 2500).products.map((p, i) => parseProduct(catalogLine(p), "catalog.jsonl", i + 1));
-  const statements = catalogSql(products).split(/;\n(?=INSERT)/);
+  const statements = catalogSql(products, "b-1").split(/;\n(?=INSERT)/);
 
   it("keeps every statement of the demo catalogue under D1's statement size limit", () => {
     for (const statement of statements) expect(new TextEncoder().encode(statement).length).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);

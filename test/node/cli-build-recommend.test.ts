@@ -35,7 +35,7 @@ describe("edgerec build + recommend (no catalogue)", () => {
         "",
       ].join("\n"),
     );
-    const build = edgerec(["build", "--orders", orders, "--out", path.join(dir, "out"), "--quiet"]);
+    const build = edgerec(["build", "--orders", orders, "--out", path.join(dir, "out"), "--quiet", "--max-bad-share", "0.5"]);
     expect(build.status).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(dir, "out/manifest.json"), "utf8"));
     expect(manifest.inputs.orders).toMatchObject({ lines: 4, accepted: 3, skipped: 1 });

@@ -24,7 +24,7 @@ async function setStock(items: Array<{ id: string; stock: number }>) {
 describe("stock reaches the edge without a rebuild", () => {
   beforeAll(async () => {
     await publishBuild(env.KV, rulesShopBuild("stock-1"));
-    await insertProducts(env.DB, RULES_SHOP);
+    await insertProducts(env.DB, RULES_SHOP, "stock-1");
   });
 
   it("an item set to zero leaves the next answer; restocked, it comes back", async () => {

@@ -1,7 +1,8 @@
 /**
  * @module
  * Publishes a hand-made build (`test/fixtures`) into the worker's KV the way `edgerec publish` does: every blob
- * base64 under the build's prefix, then the `live` pointer; and a hand-made shop's catalogue rows into D1.
+ * base64 under the build's prefix, then the `live` pointer; and a hand-made shop's catalogue rows into D1, under
+ * the build they belong to.
  */
 import { encodeBase64 } from "../../core/blob/base64";
 import { itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
@@ -14,7 +15,8 @@ export async function publishBuild(kv: KVNamespace, build: EncodedBuild): Promis
   await kv.put(LIVE_POINTER_KEY, JSON.stringify({ build: build.buildId, published_at: build.createdAt }));
 }
 
-export async function insertProducts(db: D1Database, rows: readonly ShopItem[]): Promise<void> {
-  const insert = db.prepare("INSERT OR REPLACE INTO products (id, title, brand, price, attrs, stock) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  await db.batch(rows.map((item) => insert.bind(item.id, item.title, item.brand, item.price, JSON.stringify(item.attrs), item.stock)));
+/** The shop's catalogue rows as the publish of `buildId` writes them (the catalogue is versioned by build). */
+export async function insertProducts(db: D1Database, rows: readonly ShopItem[], buildId: string): Promise<void> {
+  const insert = db.prepare("INSERT OR REPLACE INTO products (build_id, id, title, brand, price, attrs, stock) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  await db.batch(rows.map((item) => insert.bind(buildId, item.id, item.title, item.brand, item.price, JSON.stringify(item.attrs), item.stock)));
 }

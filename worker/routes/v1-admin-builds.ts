@@ -1,19 +1,23 @@
 /**
  * @module
- * `GET /v1/admin/builds`: the published builds, newest first, with the live one marked.
+ * `GET /v1/admin/builds`: the published builds, newest first, with the live one marked and, per build, whether
+ * its publish wrote it completely (`written_at`) and whether it was ever live (`live_at`): only such builds are
+ * rollback targets.
  */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { builds } from "../../db/schema";
+import { BUILD_STATUSES, builds } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { adminRoute } from "../middleware/admin-route";
 
 const buildSchema = z.object({
   id: z.string(),
-  status: z.enum(["published", "live", "retired"]),
+  status: z.enum(BUILD_STATUSES),
   created_at: z.number(),
   published_at: z.number().nullable(),
+  written_at: z.number().nullable(),
+  live_at: z.number().nullable(),
   counts: z.record(z.string(), z.number()),
 });
 
@@ -37,6 +41,8 @@ export const adminBuildsRoute = new OpenAPIHono<AppEnv>().openapi(route, async (
         status: row.status,
         created_at: row.createdAt,
         published_at: row.publishedAt,
+        written_at: row.writtenAt,
+        live_at: row.liveAt,
         counts: ((row.manifest as { counts?: Record<string, number> }).counts ?? {}) as Record<string, number>,
       })),
     },

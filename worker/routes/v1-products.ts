@@ -6,16 +6,21 @@
  * exactly as the listing placement reads it, and answered by `db/product-search.ts`.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, asc, eq, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { matchCategories } from "../../core/search/category-match";
 import { isEmptyQuery, parseQuery, type SearchQuery } from "../../core/search/search-query";
+import { chunkRows, MAX_BOUND_PARAMETERS } from "../../db/insert-chunks";
 import { inCategoryTree, searchProducts } from "../../db/product-search";
 import { categories, products } from "../../db/schema";
 import type { AppEnv } from "../app-env";
 import { errorBody } from "../errors";
 import { errorSchema } from "../schemas/recommendation-response";
 import { categoryTree } from "../storage/category-tree";
+import { liveCatalogId } from "../storage/live-catalog";
+
+/** Ids per statement: D1's bound-parameter limit less room for the other filters and the paging. */
+const IDS_PER_STATEMENT = MAX_BOUND_PARAMETERS - 10;
 
 export const productSchema = z
   .object({
@@ -50,6 +55,19 @@ function toProduct(row: ProductRow): z.infer<typeof productSchema> {
 }
 
 const CACHE = "public, max-age=60";
+
+/** SQLite's order of `ORDER BY category_id, price`: nulls first, then ascending. */
+function byCategoryThenPrice(a: ProductRow, b: ProductRow): number {
+  const category = compareNullable(a.categoryId, b.categoryId);
+  return category !== 0 ? category : compareNullable(a.price, b.price);
+}
+
+function compareNullable<T extends string | number>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
 
 const getProduct = createRoute({
   method: "get",
@@ -114,7 +132,7 @@ const listCategories = createRoute({
 export const productsRoute = new OpenAPIHono<AppEnv>()
   .openapi(getProduct, async (c) => {
     const { id } = c.req.valid("param");
-    const row = await drizzle(c.env.DB).select().from(products).where(eq(products.id, id)).get();
+    const row = await drizzle(c.env.DB).select().from(products).where(and(eq(products.buildId, await liveCatalogId(c.env)), eq(products.id, id))).get();
     if (row === undefined) return c.json(errorBody("not_found", `no product "${id}"`), 404);
     c.header("cache-control", CACHE);
     return c.json(toProduct(row), 200);
@@ -122,32 +140,35 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
   .openapi(listProducts, async (c) => {
     const { category, brand, q, ids, limit, offset } = c.req.valid("query");
     c.header("cache-control", CACHE);
+    const buildId = await liveCatalogId(c.env);
     const query = q === undefined ? undefined : parseQuery(q);
     if (query !== undefined && !isEmptyQuery(query) && ids === undefined) {
-      const tree = await categoryTree(c.env);
+      const tree = await categoryTree(c.env, buildId);
       const named = matchCategories(query, tree.nodes).flatMap((m) => {
         const id = tree.idByPath.get(m.path);
         return id === undefined ? [] : [{ ...m, id }];
       });
-      const found = await searchProducts(drizzle(c.env.DB), { query, categories: named, category, brand, categoryPath: (id) => tree.pathById.get(id), window: SEARCH_WINDOW }, { offset, limit });
+      const found = await searchProducts(drizzle(c.env.DB), { buildId, query, categories: named, category, brand, categoryPath: (id) => tree.pathById.get(id), window: SEARCH_WINDOW }, { offset, limit });
       const search = { terms: query.terms.map((t) => t.text), models: query.models, categories: named.map((m) => m.id), price: priceReading(query), match: found.match };
       return c.json({ products: found.rows.map(toProduct), search }, 200);
     }
-    const where: SQL[] = [];
+    const where: SQL[] = [eq(products.buildId, buildId)];
     if (category !== undefined) where.push(inCategoryTree(category));
     if (brand !== undefined) where.push(eq(products.brand, brand));
-    if (ids !== undefined) where.push(or(...ids.split(",").slice(0, 200).map((id) => eq(products.id, id.trim())))!);
-    const rows = await drizzle(c.env.DB)
-      .select()
-      .from(products)
-      .where(where.length > 0 ? and(...where) : undefined)
-      .orderBy(asc(products.categoryId), asc(products.price))
-      .limit(limit)
-      .offset(offset);
+    const db = drizzle(c.env.DB);
+    const page = (filters: SQL[]) => db.select().from(products).where(and(...filters)).orderBy(asc(products.categoryId), asc(products.price));
+    let rows: ProductRow[];
+    if (ids === undefined) rows = await page(where).limit(limit).offset(offset);
+    else {
+      // More ids than one statement binds: one query per chunk, merged in the same order, then the page cut.
+      const wanted = [...new Set(ids.split(",").map((id) => id.trim()).filter((id) => id.length > 0))].slice(0, 200);
+      const chunks = await Promise.all(chunkRows(wanted, { rows: IDS_PER_STATEMENT }).map((chunk) => page([...where, inArray(products.id, chunk)])));
+      rows = chunks.flat().sort(byCategoryThenPrice).slice(offset, offset + limit);
+    }
     return c.json({ products: rows.map(toProduct) }, 200);
   })
   .openapi(listCategories, async (c) => {
-    const rows = await drizzle(c.env.DB).select().from(categories).orderBy(asc(categories.path));
+    const rows = await drizzle(c.env.DB).select().from(categories).where(eq(categories.buildId, await liveCatalogId(c.env))).orderBy(asc(categories.path));
     c.header("cache-control", CACHE);
     return c.json({ categories: rows.map((r) => ({ id: r.id, name: r.name, parent_id: r.parentId, path: r.path, depth: r.depth })) }, 200);
   });

@@ -10,10 +10,10 @@ import { decodeBase64 } from "../../core/blob/base64";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
-import { loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
+import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
-import { parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
+import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
 import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
 import type { Placement } from "../../core/types";
 import type { RecommendationRequest } from "../../core/request-schema";
@@ -34,9 +34,18 @@ export interface LoadOptions {
 
 interface LiveState {
   build: string | null;
+  /** Set when the pointer key holds something that is not a pointer. */
+  pointerProblem?: string;
   slotPlans: Partial<Record<Placement, SlotPlan>> | null;
   stock: StockOverlay | null;
   rules: RulesOverlay | null;
+}
+
+export interface Health {
+  status: "ok" | "no_build" | "degraded";
+  build: string | null;
+  /** Why the answers are degraded. */
+  reason?: string;
 }
 
 /** Read together, in one bulk get, and cached together for the pointer's time to live. */
@@ -56,6 +65,24 @@ export class ServingStore {
   /** The live build id, or null when nothing is published. */
   async liveBuildId(kv: KVNamespace): Promise<string | null> {
     return (await this.liveState(kv)).build;
+  }
+
+  /** Whether the live build can be served: its pointer readable, its meta blob present and decodable. */
+  async health(kv: KVNamespace): Promise<Health> {
+    const live = await this.liveState(kv);
+    const build = live.build;
+    if (build === null) return live.pointerProblem === undefined ? { status: "no_build", build: null } : { status: "degraded", build: null, reason: live.pointerProblem };
+    if (this.builds.get(build) !== undefined) return { status: "ok", build };
+    const text = await kv.get(metaKey(build), "text");
+    if (text === null) return { status: "degraded", build, reason: `the live pointer names build ${build}, whose meta blob is missing` };
+    try {
+      const loaded = loadBuild(decodeMetaBlob(decodeBase64(text)));
+      this.builds.set(build, loaded);
+      this.lastGood = loaded;
+      return { status: "ok", build };
+    } catch (error) {
+      return { status: "degraded", build, reason: `the meta blob of build ${build} is unreadable: ${(error as Error).message}` };
+    }
   }
 
   async load(kv: KVNamespace, request: RecommendationRequest, options: LoadOptions = {}): Promise<ServingData> {
@@ -105,21 +132,25 @@ export class ServingStore {
     }
     const missing = wanted.filter((w) => !fresh.has(w.key)).map((w) => w.key);
     if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) fresh.set(k, v);
+    const bounds = dictionaryBounds(build);
     for (const { id, key } of wanted) {
-      const item = decodeOrNull(fresh.get(key) ?? null, decodeItemBlob);
+      const item = decodeOrNull(fresh.get(key) ?? null, (bytes) => decodeItemBlob(bytes, bounds));
       if (item === null) degraded = true;
       else this.items.set(key, item);
       lists.set(id, item);
     }
-    return { build, lists, degraded, slotPlans: live.slotPlans, stock: live.stock, rules: live.rules };
+    return { build, lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, buildId), rules: live.rules };
   }
 
   private async liveState(kv: KVNamespace): Promise<LiveState> {
     let state = this.live.get(0);
     if (state === undefined) {
       const values = await kv.get(LIVE_KEYS, "text");
+      const pointer = values.get(LIVE_POINTER_KEY) ?? null;
+      const build = parseLivePointer(pointer)?.build ?? null;
       state = {
-        build: parseLivePointer(values.get(LIVE_POINTER_KEY) ?? null)?.build ?? null,
+        build,
+        ...(pointer !== null && build === null ? { pointerProblem: "the live pointer is unreadable" } : {}),
         slotPlans: parseSlotPlansConfig(values.get(CONFIG_KEYS.slotPlans) ?? null),
         stock: parseStockOverlay(values.get(CONFIG_KEYS.stock) ?? null),
         rules: parseRulesOverlay(values.get(CONFIG_KEYS.rules) ?? null),
