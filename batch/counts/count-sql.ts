@@ -69,7 +69,7 @@ GROUP BY x.item_id, y.item_id`,
   SELECT * FROM (
     SELECT sized.*, SUM(pairs) OVER (PARTITION BY user_id ORDER BY first_rank, later_rank ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - pairs AS pairs_before
     FROM sized
-  ) WHERE pairs_before < ${int(settings.maxPairsPerUser)}
+  ) AS running WHERE pairs_before < ${int(settings.maxPairsPerUser)}
 ), enumerated AS (
   SELECT s.user_id, x.item_id AS antecedent, y.item_id AS consequent,
     s.pairs_before + ROW_NUMBER() OVER (PARTITION BY s.first_basket, s.later_basket ORDER BY x.position, y.position) AS pair_number
@@ -83,6 +83,13 @@ FROM enumerated WHERE pair_number <= ${int(settings.maxPairsPerUser)}
 GROUP BY antecedent, consequent`,
     },
   ];
+}
+
+/** The statements as one SQL script with the given settings (docs/counting-job.md shows it for the defaults). */
+export function countingScript(settings: CountSettings): string {
+  return countingSteps(settings)
+    .map((step) => `CREATE TABLE ${step.table} AS\n${step.select};\n`)
+    .join("\n");
 }
 
 /** The tables a counting job leaves behind, with their columns: what `edgerec build --counts DIR` reads. */
