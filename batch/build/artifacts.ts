@@ -24,6 +24,7 @@ import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
+import type { KvFootprint } from "./kv-footprint";
 
 const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl", publication: "catalog-intelligence.json" } as const;
 const PACK_MAGIC = [0x45, 0x52, 0x50]; // "ERP"
@@ -37,6 +38,8 @@ export interface Manifest {
   inputs: Record<string, { path: string; lines: number; accepted: number; skipped: number; first_problems?: string[] }>;
   counts: Record<string, number>;
   bytes: { meta: number; items: number; candidates: number };
+  /** What a publish of the build writes to KV (`kv-footprint.ts`). */
+  kv?: KvFootprint;
   parameters: Record<string, unknown>;
   timings_ms: Record<string, number>;
   /** Every file of the folder but the manifest, by name: its size and SHA-256 (set when the folder is written). */

@@ -6,6 +6,9 @@
 import { type CandidateList, candidatesOf } from "../../core/candidates";
 import { encodeItemBlob, ITEM_BLOB_VERSION, type ItemLists } from "../../core/blob/item-blob";
 import { type BuildMeta, encodeMetaBlob, ItemFlag, META_BLOB_VERSION } from "../../core/blob/meta-blob";
+import type { CountTables } from "../counts/count-tables";
+import { CountedOrders } from "../counts/counted-orders";
+import { readCountFiles } from "../counts/duckdb-counts";
 import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
 import { type BadLinePolicy, checkReadReport, type ReadReport } from "../io/input-error";
 import { type CatalogProduct, readCatalog } from "../io/read-catalog";
@@ -18,6 +21,7 @@ import { catalogColumns } from "./catalog-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
+import { kvFootprint } from "./kv-footprint";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
@@ -31,6 +35,8 @@ export interface BuildInputs {
   rules?: string;
   /** Events logged by the edge (DESIGN's events lines): purchases only they know, and co-views (event-signals.ts). */
   events?: string;
+  /** Count tables of the orders (`edgerec count`, or the counting job of a distributed engine): the cross-sell lists count from them. */
+  counts?: string;
 }
 
 export interface BuildOptions {
@@ -51,6 +57,8 @@ export interface BuildOptions {
   sequences?: ItemSequence[];
   /** Next-item list settings (sources, tuning, fixed parameters). */
   nextItem?: NextItemOptions;
+  /** Orders counted elsewhere; their items must be in the baskets' dictionary. */
+  counts?: CountTables;
 }
 
 /** Reads the inputs and builds. */
@@ -75,6 +83,11 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   checkReadReport("order", inputs.orders, orders.report, { required: true, maxBadShare: options.maxBadShare });
   reports.orders = { path: inputs.orders, report: orders.report };
   let baskets = orders.baskets;
+  const counts = inputs.counts === undefined ? undefined : await readCountFiles(inputs.counts);
+  if (counts !== undefined) {
+    for (const id of counts.items.ids) builder.intern(id);
+    baskets = builder.build();
+  }
   let viewSessions: string[][] | undefined;
   if (inputs.events !== undefined) {
     const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
@@ -99,7 +112,10 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences });
+  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences, ...(counts !== undefined ? { counts } : {}) });
+  if (counts !== undefined && inputs.counts !== undefined) {
+    artifacts.manifest.inputs.counts = { path: inputs.counts, lines: counts.items.ids.length, accepted: counts.items.ids.length, skipped: 0 };
+  }
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
@@ -126,10 +142,11 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const sellable = (i: number) => (columns.flags[i] & ItemFlag.EOL) === 0;
 
   options.onPhase?.("cross-sell", 0, 1);
-  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell });
+  const counted = options.counts === undefined ? undefined : new CountedOrders(options.counts, baskets.itemIndex, n);
+  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell, ...(counted !== undefined ? { counts: counted } : {}) });
   lap("cross_sell");
 
-  const frequencies = itemFrequencies(baskets);
+  const frequencies = counted !== undefined ? Uint32Array.from(counted.frequency) : itemFrequencies(baskets);
   const popular = popularLists(
     frequencies,
     columns.itemCategory,
@@ -215,6 +232,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
+    kv: kvFootprint(buildId, baskets.itemIds, metaBytes, itemBlobs, catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt),
     parameters: {
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),

@@ -13,6 +13,7 @@
  * on the `priorItems` items with the highest intercept, since with a served prior those decide whether a popular
  * item that does not go with the cart still makes the top k.
  */
+import type { CountedOrders } from "../counts/counted-orders";
 import type { Baskets } from "../io/baskets";
 import { type CooccurrenceMatrix, computeCooccurrenceMatrix } from "../mining/cooccurrence";
 import { coPurchaseWalk, coPurchaseWalks } from "../mining/co-purchase-walk";
@@ -21,7 +22,7 @@ import { itemSimilarity } from "../mining/item-similarity";
 import { fitNeighbourhoodEase } from "../mining/neighbourhood-ease";
 import { associationRules } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";
-import { mineSequentialRules } from "../mining/sequential-rules";
+import { countSequentialPairs, sequentialRules } from "../mining/sequential-rules";
 import { selectTop } from "../mining/top-k";
 
 export interface SourceOptions {
@@ -59,12 +60,14 @@ export class CrossSellSources {
   private readonly walks = new Map<number, ItemRows>();
   private readonly eases = new Map<number, EaseRows>();
 
+  /** With `counted`, co-occurrence and both kinds of rules come from count tables instead of the baskets. */
   constructor(
     readonly baskets: Baskets,
     readonly options: SourceOptions,
+    private readonly counted?: CountedOrders,
   ) {
     this.items = baskets.itemIds.length;
-    this.cooccurrence = computeCooccurrenceMatrix(baskets, { maxPerItem: options.maxPerItem });
+    this.cooccurrence = counted?.cooccurrence(options.maxPerItem) ?? computeCooccurrenceMatrix(baskets, { maxPerItem: options.maxPerItem });
   }
 
   association(): ItemRows {
@@ -73,7 +76,7 @@ export class CrossSellSources {
   }
 
   rules(): ItemRows {
-    this.ruleRows ??= ruleRows(this.baskets, this.options.rowLength);
+    this.ruleRows ??= this.counted?.pairRuleRows(this.options.rowLength) ?? ruleRows(this.baskets, this.options.rowLength);
     return this.ruleRows;
   }
 
@@ -97,7 +100,10 @@ export class CrossSellSources {
   /** Null when no user has two dated orders within the window. */
   sequential(): ItemRows | null {
     if (this.sequentialRows === undefined) {
-      const rules = mineSequentialRules(this.baskets, { windowDays: this.options.windowDays, topN: this.options.rowLength });
+      const windowDays = this.options.windowDays;
+      const counts = this.counted?.sequentialPairs() ?? countSequentialPairs(this.baskets, { windowDays });
+      if (counts.windowDays !== windowDays) throw new Error(`the counts were made with a ${counts.windowDays}-day sequential window, the build asks for ${windowDays}`);
+      const rules = sequentialRules(counts, { topN: this.options.rowLength });
       this.sequentialRows = rules.consequents.length === 0 ? null : { offsets: rules.offsets, items: rules.consequents, scores: rules.confidence };
     }
     return this.sequentialRows;

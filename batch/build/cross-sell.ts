@@ -14,6 +14,7 @@
  * (`blend-tuning.ts`); each candidate carries the reason of its largest term.
  */
 import { type CandidateList, type CandidateLists, CandidateListsBuilder } from "../../core/candidates";
+import type { CountedOrders } from "../counts/counted-orders";
 import { type Baskets, basketCount } from "../io/baskets";
 import type { ItemRows } from "../mining/item-rows";
 import { selectTop } from "../mining/top-k";
@@ -47,6 +48,8 @@ export interface CrossSellOptions {
   /** Sequential rules window in days (default 30). */
   windowDays?: number;
   onPhase?: (phase: string, done: number, total: number) => void;
+  /** Orders counted elsewhere (`edgerec build --counts`): co-occurrence and rules come from them. */
+  counts?: CountedOrders;
 }
 
 export interface CrossSell extends CandidateLists {
@@ -96,7 +99,7 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
   if (parameters.threshold === Number.POSITIVE_INFINITY) return emptyCrossSell(baskets, reasons, parameters, tuning);
 
   options.onPhase?.("cross-sell lists", 0, 1);
-  const sources = new CrossSellSources(baskets, sourceOptions);
+  const sources = new CrossSellSources(baskets, sourceOptions, options.counts);
   const ease = parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
   const { rows, weights } = blendRows(sources, parameters);
 

@@ -19,36 +19,15 @@
  * (the best variant). `similar` is the
  * same without the price band or the boosts: same category, priced within a factor 2 either way, D <=
  * similarMaxDistance (0.35), other models only, ranked by 1 - D.
+ *
+ * Lists never leave a block (one category, one fit), and within a block `ladder-search.ts` finds each list
+ * without scoring every pair: the same lists as a scan of every anchor's price window, in time that grows with
+ * the block's spec classes rather than with its products squared.
  */
-import { type Specs, sharedSpecs, specDistance } from "./spec-distance";
+import { EXACT_CLASS_LIMIT } from "./class-neighbours";
+import { type LadderEntry, type LadderItem, type LadderOptions, LadderBlock } from "./ladder-search";
 
-export interface LadderItem {
-  price: number;
-  /** Leaf category key; items without one get no lists. */
-  category: string | undefined;
-  specs: Specs;
-  /** May be suggested: in stock (or unknown) and not end of life. */
-  sellable: boolean;
-  clearance: boolean;
-  margin?: number;
-  /** Variants of one device model share it. */
-  model?: string;
-  /** Identical for items that need the same fit (undefined: no fit requirement). */
-  fitKey?: string;
-}
-
-export interface LadderOptions {
-  minPriceRatio?: number;
-  maxPriceRatio?: number;
-  maxDistance?: number;
-  perItem?: number;
-  /** The distance bound of the relaxed ladder, tried only when the strict one is empty. */
-  relaxedMaxDistance?: number;
-  similarMaxDistance?: number;
-  similarPerItem?: number;
-  clearanceBoost?: number;
-  marginBoost?: number;
-}
+export type { LadderEntry, LadderItem, LadderOptions } from "./ladder-search";
 
 export const LADDER_DEFAULTS = {
   minPriceRatio: 0.5,
@@ -60,31 +39,30 @@ export const LADDER_DEFAULTS = {
   similarPerItem: 8,
   clearanceBoost: 0.25,
   marginBoost: 1,
+  exactClassLimit: EXACT_CLASS_LIMIT,
 } as const;
 
-/** Similar items are looked for among prices within this factor of the anchor's. */
-const SIMILAR_PRICE_SPAN = 2;
-
-export interface LadderEntry {
-  item: number;
-  distance: number;
-  score: number;
-  /** 1 - p_j / p_i. */
-  saving: number;
-  /** Specs the two share exactly, as display labels. */
-  shared: string[];
-}
-
 export interface Ladders {
+  /** Per item; items with equal lists may share one array (read only). */
   downSell: LadderEntry[][];
   similar: LadderEntry[][];
+  stats: LadderStats;
+}
+
+export interface LadderStats {
+  /** Items of one category with the same fit: lists never cross blocks. */
+  blocks: number;
+  /** Spec classes summed over blocks (`spec-classes.ts`). */
+  classes: number;
+  /** Blocks whose neighbouring classes came from the approximate graph. */
+  approximateBlocks: number;
 }
 
 export function buildLadders(items: readonly LadderItem[], options: LadderOptions = {}): Ladders {
   const o = { ...LADDER_DEFAULTS, ...options };
   const n = items.length;
-  const downSell: LadderEntry[][] = Array.from({ length: n }, () => []);
-  const similar: LadderEntry[][] = Array.from({ length: n }, () => []);
+  const downSell: LadderEntry[][] = new Array(n).fill(NONE);
+  const similar: LadderEntry[][] = new Array(n).fill(NONE);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const { category, price } = items[i];
@@ -93,73 +71,29 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
     if (group === undefined) groups.set(category, (group = []));
     group.push(i);
   }
+  const stats: LadderStats = { blocks: 0, classes: 0, approximateBlocks: 0 };
   for (const group of groups.values()) {
-    group.sort((a, b) => items[a].price - items[b].price || a - b);
-    const prices = Float64Array.from(group, (i) => items[i].price);
     const margins = group.map((i) => items[i].margin).filter((m): m is number => m !== undefined).sort((a, b) => a - b);
     const medianMargin = margins.length > 0 ? margins[margins.length >> 1] : undefined;
+    const blocks = new Map<string | undefined, number[]>();
     for (const i of group) {
-      const anchor = items[i];
-      const p = anchor.price;
-      const ladder: LadderEntry[] = [];
-      const relaxed: LadderEntry[] = [];
-      const near: LadderEntry[] = [];
-      const from = lowerBound(prices, p * Math.min(o.minPriceRatio, 1 / SIMILAR_PRICE_SPAN));
-      const to = lowerBound(prices, p * SIMILAR_PRICE_SPAN + 1e-9);
-      for (let g = from; g < to; g++) {
-        const j = group[g];
-        const candidate = items[j];
-        if (j === i || !candidate.sellable || candidate.fitKey !== anchor.fitKey) continue;
-        const distance = specDistance(anchor.specs, candidate.specs);
-        if (!(distance <= Math.max(o.maxDistance, o.relaxedMaxDistance, o.similarMaxDistance))) continue;
-        const ratio = candidate.price / p;
-        if (ratio >= o.minPriceRatio && ratio <= o.maxPriceRatio) {
-          const bound = distance <= o.maxDistance ? o.maxDistance : o.relaxedMaxDistance;
-          let score = (1 - distance / bound) * (bound === o.maxDistance ? 1 : 0.5);
-          if (candidate.clearance) score *= 1 + o.clearanceBoost;
-          if (medianMargin !== undefined && candidate.margin !== undefined) score *= 1 + o.marginBoost * Math.max(-0.3, Math.min(0.3, candidate.margin - medianMargin));
-          if (distance <= o.maxDistance) ladder.push({ item: j, distance, score, saving: 1 - ratio, shared: [] });
-          else if (distance <= o.relaxedMaxDistance) relaxed.push({ item: j, distance, score, saving: 1 - ratio, shared: [] });
-        }
-        if (distance <= o.similarMaxDistance && (anchor.model === undefined || candidate.model !== anchor.model)) {
-          near.push({ item: j, distance, score: 1 - distance, saving: 1 - ratio, shared: [] });
-        }
-      }
-      downSell[i] = best(ladder.length > 0 ? ladder : relaxed, items, o.perItem, anchor.specs);
-      similar[i] = best(near, items, o.similarPerItem, anchor.specs);
+      const block = blocks.get(items[i].fitKey);
+      if (block === undefined) blocks.set(items[i].fitKey, [i]);
+      else block.push(i);
+    }
+    for (const block of blocks.values()) {
+      const search = new LadderBlock(items, block, medianMargin, o);
+      search.fill(block, downSell, similar);
+      stats.blocks++;
+      stats.classes += search.result.classes;
+      if (search.result.approximate) stats.approximateBlocks++;
     }
   }
-  return { downSell, similar };
+  return { downSell, similar, stats };
 }
 
-/** The top `limit` by score (ties: smaller distance, then index), one per device model. */
-function best(entries: LadderEntry[], items: readonly LadderItem[], limit: number, anchor: Specs): LadderEntry[] {
-  entries.sort((a, b) => b.score - a.score || a.distance - b.distance || a.item - b.item);
-  const models = new Set<string>();
-  const out: LadderEntry[] = [];
-  for (const entry of entries) {
-    if (out.length >= limit) break;
-    const model = items[entry.item].model;
-    if (model !== undefined) {
-      if (models.has(model)) continue;
-      models.add(model);
-    }
-    entry.shared = sharedSpecs(anchor, items[entry.item].specs);
-    out.push(entry);
-  }
-  return out;
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** The list of an item without a ladder (shared, never written to). */
+const NONE: LadderEntry[] = Object.freeze([]) as unknown as LadderEntry[];
 
 /** "same 16 GB RAM and RTX 4060, 24% cheaper" (or "close specs, 24% cheaper" when nothing is identical). */
 export function downSellReason(entry: LadderEntry): string {

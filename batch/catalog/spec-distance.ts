@@ -28,6 +28,9 @@ export interface Specs {
   cpuName?: string;
   gpu?: GpuSpec;
   scenarios: readonly string[];
+  /** Indices of the numeric and the categorical features present, ascending (what the distance loops over). */
+  numericPresent: Uint8Array;
+  categoricalPresent: Uint8Array;
 }
 
 const CPU_WEIGHT = 2;
@@ -44,10 +47,13 @@ export function specsOf(item: SpecItem): Specs {
     numeric[k] = !(v > 0) ? Number.NaN : f.linear !== undefined ? v : Math.log(v);
   });
   const cpuName = attrString(item.attrs, "cpu");
+  const categorical = CATEGORICAL_FEATURES.map((f) => f.read(item));
   return {
     numeric,
     raw,
-    categorical: CATEGORICAL_FEATURES.map((f) => f.read(item)),
+    categorical,
+    numericPresent: Uint8Array.from(numeric.keys()).filter((k) => !Number.isNaN(numeric[k])),
+    categoricalPresent: Uint8Array.from(categorical.keys()).filter((k) => categorical[k] !== undefined),
     cpu: cpuOf(cpuName),
     ...(cpuName !== undefined ? { cpuName: cpuName.replace(/\s+\d+(\.\d+)?\s*GHz.*$/i, "") } : {}),
     ...(gpuOf(attrString(item.attrs, "gpu")) !== undefined ? { gpu: gpuOf(attrString(item.attrs, "gpu")) } : {}),
@@ -73,19 +79,22 @@ function gpuDelta(a: GpuSpec, b: GpuSpec): number {
 export function specDistance(a: Specs, b: Specs, minWeight = MIN_SHARED_WEIGHT): number {
   let weight = 0;
   let sum = 0;
-  for (let k = 0; k < NUMERIC_FEATURES.length; k++) {
+  // Only the features a has can count; visiting them in ascending order keeps the sums those of a full pass.
+  for (let p = 0; p < a.numericPresent.length; p++) {
+    const k = a.numericPresent[p];
     const x = a.numeric[k];
     const y = b.numeric[k];
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (Number.isNaN(y)) continue;
     const f = NUMERIC_FEATURES[k];
     const delta = f.linear !== undefined ? Math.min(1, Math.abs(x - y) / f.linear) : Math.min(1, Math.abs(x - y) / LOG_RATIO[k]);
     weight += f.weight;
     sum += f.weight * delta;
   }
-  for (let k = 0; k < CATEGORICAL_FEATURES.length; k++) {
+  for (let p = 0; p < a.categoricalPresent.length; p++) {
+    const k = a.categoricalPresent[p];
     const x = a.categorical[k];
     const y = b.categorical[k];
-    if (x === undefined || y === undefined) continue;
+    if (y === undefined) continue;
     const w = CATEGORICAL_FEATURES[k].weight;
     weight += w;
     if (x !== y) sum += w;

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   publish: () => import("../commands/publish"),
   rollback: () => import("../commands/rollback"),
   mine: () => import("../commands/mine"),
+  count: () => import("../commands/count"),
   evaluate: () => import("../commands/evaluate"),
   report: () => import("../commands/report"),
   "export-events": () => import("../commands/export-events"),

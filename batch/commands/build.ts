@@ -12,7 +12,7 @@ export const command: Command = {
   name: "build",
   summary: "mine orders (+ catalogue) into the blobs the edge serves",
   usage: `
-edgerec build --orders F [--catalog F] [--events F] --out DIR [flags]
+edgerec build --orders F [--catalog F] [--events F] [--counts DIR] --out DIR [flags]
 
 Reads orders (JSON Lines or TSV baskets) and an optional catalogue, computes cross-sell lists per item and
 popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (and DIR/catalog.jsonl).
@@ -25,6 +25,9 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --rules F       merchandising rules (one per line, or a cfg/rules document): permanent excludes leave every list
   --events F      events the edge logged (edgerec export-events): purchases only they report join the orders,
                   items viewed in the same session become "similar" (co-view) lists
+  --counts DIR    count tables of the orders (edgerec count, or docs/counting-job.md on a distributed engine):
+                  co-occurrence, pair rules and sequential rules come from them; --orders still feeds tuning,
+                  catalogue statistics and next-item lists, so it may be a recent sample of a longer history
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --strict        stop at the first bad input line (default: skip it and report it)
@@ -33,7 +36,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
     const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
@@ -41,7 +44,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
       const artifacts = await buildFromFiles(
-        { orders, catalog: flags.catalog, complements: flags.complements, rules: flags.rules, events: flags.events },
+        { orders, catalog: flags.catalog, complements: flags.complements, rules: flags.rules, events: flags.events, counts: flags.counts },
         {
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",

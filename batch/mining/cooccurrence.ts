@@ -144,3 +144,54 @@ export function timeDecayWeights(times: Float64Array, halfLifeSeconds: number, r
   }
   return weights;
 }
+
+/** Item pairs counted elsewhere: each unordered pair once, C(a, b) baskets holding both. */
+export interface PairCounts {
+  a: Uint32Array;
+  b: Uint32Array;
+  counts: ArrayLike<number>;
+}
+
+/**
+ * The matrix `computeCooccurrenceMatrix` gives for unweighted baskets, from counts made elsewhere: the pair
+ * counts, each item's basket count and the number of baskets.
+ */
+export function cooccurrenceFromPairs(pairs: PairCounts, frequency: Float64Array, baskets: number, options: Pick<CooccurrenceOptions, "maxPerItem"> = {}): CooccurrenceMatrix {
+  const n = frequency.length;
+  const maxPerItem = options.maxPerItem ?? Number.POSITIVE_INFINITY;
+  const degree = new Uint32Array(n + 1);
+  for (let p = 0; p < pairs.a.length; p++) {
+    degree[pairs.a[p] + 1]++;
+    degree[pairs.b[p] + 1]++;
+  }
+  for (let i = 0; i < n; i++) degree[i + 1] += degree[i];
+  const cursor = degree.slice(0, n);
+  const all = new Uint32Array(degree[n]);
+  const allCounts = new Float64Array(degree[n]);
+  for (let p = 0; p < pairs.a.length; p++) {
+    const a = pairs.a[p];
+    const b = pairs.b[p];
+    all[cursor[a]] = b;
+    allCounts[cursor[a]++] = pairs.counts[p];
+    all[cursor[b]] = a;
+    allCounts[cursor[b]++] = pairs.counts[p];
+  }
+  const rowOffsets = new Uint32Array(n + 1);
+  const rowTotals = new Float64Array(n);
+  let kept = 0;
+  let truncated = false;
+  for (let a = 0; a < n; a++) {
+    const start = degree[a];
+    const length = degree[a + 1] - start;
+    let total = 0;
+    for (let p = start; p < degree[a + 1]; p++) total += allCounts[p];
+    rowTotals[a] = total;
+    const row = selectTop(all.subarray(start, start + length), allCounts.subarray(start, start + length), length, maxPerItem);
+    if (row < length) truncated = true;
+    all.copyWithin(kept, start, start + row);
+    allCounts.copyWithin(kept, start, start + row);
+    kept += row;
+    rowOffsets[a + 1] = kept;
+  }
+  return { items: n, offsets: rowOffsets, neighbours: all.slice(0, kept), counts: Float32Array.from(allCounts.subarray(0, kept)), frequency, rowTotals, baskets, truncated };
+}

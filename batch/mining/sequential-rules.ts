@@ -7,7 +7,9 @@
  *   confidence(A -> B) = support(A -> B) / buyers(A)              buyers(A) = users who ever bought A
  *   lift(A -> B)       = confidence(A -> B) / (buyers(B) / U)     (> 1: B follows A more than B's base rate)
  *
- * Each user counts once per pair. Pairs are collected as packed keys A * n + B and counted after one sort.
+ * Each user counts once per pair. Pairs are collected as packed keys A * n + B and counted after one sort
+ * (`countSequentialPairs`); the rules are read off those counts (`sequentialRules`), which may also come from
+ * an engine outside this process (`batch/counts`).
  */
 import { resized } from "../../core/typed-arrays";
 import { type Baskets, basketCount } from "../io/baskets";
@@ -38,11 +40,27 @@ export interface SequentialRules {
   windowDays: number;
 }
 
-export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOptions = {}): SequentialRules {
+/**
+ * The counting half: per pair (A, B) the users with an A order followed by a B order within W days, and the
+ * buyers per item. Pairs are enumerated per user earliest orders first (order by time, then position in the
+ * input), later orders in turn, items in basket order, and a user stops after `maxPairsPerUser` of them.
+ */
+export interface SequentialPairCounts {
+  /** Distinct pairs, ascending by (antecedent, consequent). */
+  antecedents: Uint32Array;
+  consequents: Uint32Array;
+  /** support(A -> B): users counted once per pair. */
+  support: Uint32Array;
+  /** buyers(A) per item, over dated orders. */
+  buyers: Uint32Array;
+  /** Users with at least one dated order (U). */
+  users: number;
+  windowDays: number;
+}
+
+export function countSequentialPairs(baskets: Baskets, options: Pick<SequentialRulesOptions, "windowDays" | "maxPairsPerUser"> = {}): SequentialPairCounts {
   const windowDays = options.windowDays ?? 30;
   const windowSeconds = windowDays * 86400;
-  const minSupport = options.minSupport ?? 2;
-  const topN = options.topN ?? 50;
   const maxPairsPerUser = options.maxPairsPerUser ?? 5000;
   const n = baskets.itemIds.length;
   const { offsets: lineOffsets, items: lines, users: basketUsers, times } = baskets;
@@ -93,6 +111,32 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
   }
 
   const sorted = keys.subarray(0, keyCount).sort();
+  let distinct = 0;
+  for (let i = 0; i < keyCount; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const antecedents = new Uint32Array(distinct);
+  const consequents = new Uint32Array(distinct);
+  const support = new Uint32Array(distinct);
+  for (let i = 0, d = -1; i < keyCount; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      d++;
+      antecedents[d] = Math.floor(sorted[i] / n);
+      consequents[d] = sorted[i] - antecedents[d] * n;
+    }
+    support[d]++;
+  }
+  return { antecedents, consequents, support, buyers, users, windowDays };
+}
+
+export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOptions = {}): SequentialRules {
+  return sequentialRules(countSequentialPairs(baskets, options), options);
+}
+
+/** The rules half: the pairs with support >= minSupport, the best `topN` by confidence per antecedent. */
+export function sequentialRules(counts: SequentialPairCounts, options: Pick<SequentialRulesOptions, "minSupport" | "topN"> = {}): SequentialRules {
+  const minSupport = options.minSupport ?? 2;
+  const topN = options.topN ?? 50;
+  const { buyers, users } = counts;
+  const n = buyers.length;
   const offsets = new Uint32Array(n + 1);
   const consequents: number[] = [];
   const support: number[] = [];
@@ -102,18 +146,14 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
   const candidateSupport = new Float64Array(n);
   const scores = new Float64Array(n);
   let row = 0;
-  for (let i = 0; i < keyCount; ) {
-    const antecedent = Math.floor(sorted[i] / n);
+  const total = counts.antecedents.length;
+  for (let i = 0; i < total; ) {
+    const antecedent = counts.antecedents[i];
     let length = 0;
-    while (i < keyCount && Math.floor(sorted[i] / n) === antecedent) {
-      const key = sorted[i];
-      let count = 0;
-      while (i < keyCount && sorted[i] === key) {
-        count++;
-        i++;
-      }
+    for (; i < total && counts.antecedents[i] === antecedent; i++) {
+      const count = counts.support[i];
       if (count >= minSupport) {
-        const consequent = key - antecedent * n;
+        const consequent = counts.consequents[i];
         candidates[length] = consequent;
         candidateSupport[consequent] = count;
         scores[length] = count / buyers[antecedent];
@@ -140,7 +180,7 @@ export function mineSequentialRules(baskets: Baskets, options: SequentialRulesOp
     lift: Float32Array.from(lift),
     users,
     buyers,
-    windowDays,
+    windowDays: counts.windowDays,
   };
 }
 

@@ -53,6 +53,8 @@ function addLongTail(builder: CatalogBuilder, rng: Rng, models: readonly DeviceM
     ["UGREEN", "USB-C to USB-C Cable 100W", "usb-c", "usb-c", 100], ["Anker", "PowerLine III Flow USB-C to USB-C", "usb-c", "usb-c", 100],
     ["Belkin", "BoostCharge Braided USB-C to Lightning", "lightning", "usb-c", 20], ["Amazon Basics", "USB-A to USB-C Cable", "usb-c", "usb-a", 15],
   ];
+  /** Per base title, the suffix number to try next: "No. 2" .. up to it are taken (titles are only ever added). */
+  const nextNumber = new Map<string, number>();
   while (builder.products.length < size) {
     const choice = rng.weighted([0.7, 0.15, 0.15]);
     let spec: ProductSpec;
@@ -69,7 +71,11 @@ function addLongTail(builder: CatalogBuilder, rng: Rng, models: readonly DeviceM
       spec = { leaf: "cables", brand, title: `${brand} ${line} (${length} m), ${color}`, price: shopPrice(8 + length * 5 + (end === "lightning" ? 6 : 0)), attrs: { connectors: [end], host_connector: host, length_m: length, max_w: maxW, color }, popularity: 0.25 };
     }
     let title = spec.title;
-    for (let n = 2; builder.hasTitle(title); n++) title = `${spec.title} No. ${n}`;
+    if (builder.hasTitle(title)) {
+      let n = nextNumber.get(spec.title) ?? 2;
+      while (builder.hasTitle((title = `${spec.title} No. ${n}`))) n++;
+      nextNumber.set(spec.title, n + 1);
+    }
     builder.add({ ...spec, title });
   }
 }
@@ -115,7 +121,11 @@ function assignLifecycle(products: Product[], rng: Rng): void {
 
 function assignTiers(products: Product[]): void {
   const byLeaf = new Map<LeafKey, Product[]>();
-  for (const p of products) byLeaf.set(p.leaf, [...(byLeaf.get(p.leaf) ?? []), p]);
+  for (const p of products) {
+    const items = byLeaf.get(p.leaf);
+    if (items === undefined) byLeaf.set(p.leaf, [p]);
+    else items.push(p);
+  }
   for (const [leafKey, items] of byLeaf) {
     const leaf = LEAVES[leafKey];
     const prices = items.map((p) => p.listPrice ?? p.price).sort((a, b) => a - b);

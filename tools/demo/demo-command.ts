@@ -35,7 +35,7 @@ Attributes are documented in docs/catalog-attributes.md.
     const seed = numberFlag(flags.seed, "seed", DEFAULT_SEED, { integer: true, min: 0, max: 2 ** 32 - 1 });
     const orders = numberFlag(flags.orders, "orders", DEFAULT_ORDERS, { integer: true, min: 1, max: 50_000_000 });
     const sessions = numberFlag(flags.sessions, "sessions", defaultSessions(orders), { integer: true, min: 0, max: 10_000_000 });
-    const products = numberFlag(flags.products, "products", DEFAULT_PRODUCTS, { integer: true, min: MIN_PRODUCTS, max: 100_000 });
+    const products = numberFlag(flags.products, "products", DEFAULT_PRODUCTS, { integer: true, min: MIN_PRODUCTS, max: 2_000_000 });
     return measured("demo", async () => {
       const summary = await withProgress("demo orders", flags.quiet, (progress) => generateDemo({ out, seed, orders, sessions, products, onProgress: (done, total) => progress.update(done, total) }));
       const sizes = Object.entries(summary.files).map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ");

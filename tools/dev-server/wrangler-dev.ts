@@ -11,6 +11,8 @@ import { OFFLINE_ENV, PROJECT_ROOT } from "../../batch/publish/wrangler-cli";
 export interface DevServer {
   url: string;
   port: number;
+  /** The DevTools protocol port wrangler proxies to the Worker's isolate (heap usage, profiles). */
+  inspectorPort: number;
   /** Everything wrangler printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -81,7 +83,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (exited) throw new Error(`wrangler dev exited before answering:\n${log}`);
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, port, output: () => log, stop };
+      if (response.ok) return { url, port, inspectorPort, output: () => log, stop };
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

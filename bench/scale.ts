@@ -1,0 +1,306 @@
+/**
+ * @module
+ * `npm run bench:scale [-- --sizes 10000,100000,1000000]`: the edge and the build at growing catalogue sizes.
+ * For each size N the demo generator makes a shop of N products and 5 N orders (cached in .tmp/bench-scale/),
+ * `edgerec build` builds it as a separate process, and prints:
+ *
+ *   build       wall time, peak resident memory (GNU time's maximum RSS), the build's phase timings
+ *   kv          keys and bytes a publish writes, the largest value (the manifest's `kv`)
+ *   cold        a fresh workerd isolate (`wrangler dev`, restarted per sample): time from sending the first
+ *               product-page request to its 200, which loads and decodes the build; median of --cold-runs
+ *   warm        the same isolate afterwards: median over product-page requests for other anchors
+ *   heap        the isolate's used JS heap (DevTools protocol `Runtime.getHeapUsage` through wrangler's inspector
+ *               proxy) right after the cold answer, and after the warm requests
+ *
+ * The isolate reads a local KV holding what a product-page request touches (the live pointer, the stock overlay,
+ * the meta blob, the item blobs of the sampled anchors); the other item keys would never be read, so they are not
+ * written. Ends with one line per size:
+ *
+ *   scale: skus=<N> build_s=<s> rss_mib=<MiB> kv_keys=<n> largest_kv_bytes=<B> cold_ms=<ms> warm_ms=<ms> heap_mib=<MiB>
+ *
+ * the largest size last. A build that exceeds --build-timeout-min (default 60) is stopped and reported as such.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import WebSocket from "ws";
+import type { Manifest } from "../batch/build/artifacts";
+import { wrangler } from "../batch/publish/wrangler-cli";
+import { encodeBase64 } from "../core/blob/base64";
+import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
+import { stockOverlay } from "../core/catalog/stock-overlay";
+import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
+import { Rng } from "../core/random/rng";
+import { type DevServer, startDevServer } from "../tools/dev-server/wrangler-dev";
+import { percentile } from "./demo-store";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000,1000000" },
+    "orders-per-product": { type: "string", default: "5" },
+    "cold-runs": { type: "string", default: "3" },
+    "warm-requests": { type: "string", default: "40" },
+    "build-timeout-min": { type: "string", default: "60" },
+  },
+});
+const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 2000)) throw new Error(`--sizes takes product counts of at least 2000, got ${values.sizes}`);
+const ordersPerProduct = Number(values["orders-per-product"]);
+const coldRuns = Number(values["cold-runs"]);
+const warmRequests = Number(values["warm-requests"]);
+const buildTimeoutMs = Number(values["build-timeout-min"]) * 60_000;
+const WORK = path.join(ROOT, ".tmp", "bench-scale");
+
+interface BuildRun {
+  seconds: number;
+  rssMiB: number;
+  timedOut: boolean;
+  manifest?: Manifest;
+}
+
+interface EdgeRun {
+  coldMs: number;
+  warmMs: number;
+  heapAfterColdMiB: number;
+  heapAfterWarmMiB: number;
+  heapIdleMiB: number;
+}
+
+async function ensureShop(dir: string, products: number, orders: number): Promise<void> {
+  if (existsSync(path.join(dir, "README.md"))) return;
+  mkdirSync(dir, { recursive: true });
+  console.log(`generating ${products} products and ${orders} orders into ${dir} ...`);
+  const args = ["--import", "tsx", path.join(ROOT, "tools", "demo", "cli.ts"), "--out", dir, "--products", String(products), "--orders", String(orders), "--quiet"];
+  if ((await run(process.execPath, args, Number.POSITIVE_INFINITY)).code !== 0) throw new Error(`generating ${dir} failed`);
+}
+
+async function timedBuild(data: string, out: string): Promise<BuildRun> {
+  rmSync(out, { recursive: true, force: true });
+  const args = [
+    "-f",
+    "MAXRSS_KB=%M",
+    process.execPath,
+    path.join(ROOT, "bin", "edgerec.mjs"),
+    "build",
+    "--orders",
+    path.join(data, "orders.jsonl"),
+    "--catalog",
+    path.join(data, "catalog.jsonl"),
+  ];
+  args.push("--events", path.join(data, "events.jsonl"), "--out", out, "--build-id", `scale-${path.basename(data)}`, "--quiet");
+  const started = performance.now();
+  const result = await run("/usr/bin/time", args, buildTimeoutMs);
+  const seconds = (performance.now() - started) / 1000;
+  const rss = /MAXRSS_KB=(\d+)/.exec(result.stderr);
+  const rssMiB = rss ? Number(rss[1]) / 1024 : Number.NaN;
+  if (result.timedOut) return { seconds, rssMiB, timedOut: true };
+  if (result.code !== 0) throw new Error(`edgerec build failed:\n${result.stderr.slice(-2000)}`);
+  return { seconds, rssMiB, timedOut: false, manifest: JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as Manifest };
+}
+
+/** Starts the edge on a local KV holding what product pages read, and measures fresh and warm isolates. */
+async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeRun> {
+  const build = manifest.build_id;
+  const metaBytes = new Uint8Array(readFileSync(path.join(artifacts, "meta.bin")));
+  const meta = decodeMetaBlob(metaBytes);
+  const blobs = itemBlobsAt(readFileSync(path.join(artifacts, "items.bin")));
+  const withLists: number[] = [];
+  const outOfStock: string[] = [];
+  for (let i = 0; i < meta.items.length; i++) {
+    if ((meta.flags[i] & ItemFlag.HAS_LISTS) !== 0 && (meta.flags[i] & (ItemFlag.OUT_OF_STOCK | ItemFlag.EOL)) === 0) withLists.push(i);
+    if ((meta.flags[i] & ItemFlag.OUT_OF_STOCK) !== 0) outOfStock.push(meta.items[i]);
+  }
+  const rng = new Rng(11, "scale-anchors");
+  const anchors: number[] = [];
+  while (anchors.length < coldRuns + warmRequests && anchors.length < withLists.length) {
+    const i = withLists[rng.int(withLists.length)];
+    if (!anchors.includes(i)) anchors.push(i);
+  }
+  const state = path.join(WORK, "state", build);
+  rmSync(state, { recursive: true, force: true });
+  mkdirSync(state, { recursive: true });
+  const now = Math.floor(Date.now() / 1000);
+  const entries = [
+    { key: metaKey(build), value: encodeBase64(metaBytes), base64: false },
+    { key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStock, now)), base64: false },
+    ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(blobs(i)), base64: false })),
+    { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }), base64: false },
+  ];
+  const file = path.join(state, "kv.json");
+  writeFileSync(file, JSON.stringify(entries.map(({ key, value }) => ({ key, value }))));
+  await wrangler(["kv", "bulk", "put", file, "--binding", "KV"], "local", { persistTo: state });
+  await wrangler(["d1", "migrations", "apply", "DB"], "local", { persistTo: state });
+
+  const colds: number[] = [];
+  const warms: number[] = [];
+  const heaps = { idle: [] as number[], cold: [] as number[], warm: [] as number[] };
+  for (let r = 0; r < coldRuns; r++) {
+    const server = await startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "30000", SESSION_SECRET: "bench-session-secret" } });
+    const inspector = await Inspector.connect(server);
+    try {
+      heaps.idle.push(await inspector.heapMiB());
+      colds.push(await productPage(server, meta.items[anchors[r]]));
+      heaps.cold.push(await inspector.heapMiB());
+      if (r === coldRuns - 1) {
+        for (let k = coldRuns; k < anchors.length; k++) warms.push(await productPage(server, meta.items[anchors[k]]));
+        heaps.warm.push(await inspector.heapMiB());
+      }
+    } finally {
+      inspector.close();
+      await server.stop();
+    }
+  }
+  rmSync(state, { recursive: true, force: true });
+  const median = (v: number[]) =>
+    percentile(
+      [...v].sort((a, b) => a - b),
+      0.5,
+    );
+  return { coldMs: median(colds), warmMs: median(warms), heapIdleMiB: median(heaps.idle), heapAfterColdMiB: median(heaps.cold), heapAfterWarmMiB: median(heaps.warm) };
+}
+
+/** Milliseconds from sending a product-page request to the last byte of its 200. */
+async function productPage(server: DevServer, productId: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${server.url}/v1/recommendations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ placement: "product", product_id: productId }),
+  });
+  const body = (await response.json()) as { slots?: unknown[]; degraded?: boolean };
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`product page for ${productId}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (body.degraded === true) throw new Error(`product page for ${productId} answered degraded: the local KV lacks something it reads`);
+  return ms;
+}
+
+/** The item blobs of an items.bin pack (`batch/build/artifacts.ts`: "ERP", version, count, length-prefixed blobs). */
+function itemBlobsAt(pack: Uint8Array): (item: number) => Uint8Array {
+  let at = 4;
+  const varint = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = pack[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  };
+  const count = varint();
+  const starts = new Float64Array(count + 1);
+  const lengths = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    lengths[i] = varint();
+    starts[i] = at;
+    at += lengths[i];
+  }
+  return (item) => pack.subarray(starts[item], starts[item] + lengths[item]);
+}
+
+/** A DevTools protocol session with the Worker's isolate, through wrangler's inspector proxy. */
+class Inspector {
+  private next = 0;
+  private readonly pending = new Map<number, (result: Record<string, number>) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: Record<string, number> };
+      if (message.id !== undefined) this.pending.get(message.id)?.(message.result ?? {});
+    });
+  }
+
+  static async connect(server: DevServer): Promise<Inspector> {
+    const targets = (await (await fetch(`http://127.0.0.1:${server.inspectorPort}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+    const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    return new Inspector(socket);
+  }
+
+  async heapMiB(): Promise<number> {
+    const id = ++this.next;
+    const result = await new Promise<Record<string, number>>((resolve) => {
+      this.pending.set(id, resolve);
+      this.socket.send(JSON.stringify({ id, method: "Runtime.getHeapUsage" }));
+    });
+    return result.usedSize / 2 ** 20;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Runs a command, keeping stderr; stops its process group after `timeoutMs`. */
+function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let timedOut = false;
+    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+        }, timeoutMs)
+      : undefined;
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, timedOut });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const results: string[] = [];
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} on ${availableParallelism()} cores`,
+  );
+  for (const products of sizes) {
+    const orders = products * ordersPerProduct;
+    const data = path.join(WORK, `p${products}-o${orders}`);
+    await ensureShop(data, products, orders);
+    const artifacts = path.join(WORK, `p${products}-o${orders}-artifacts`);
+    const build = await timedBuild(data, artifacts);
+    console.log(`\n${products.toLocaleString("en")} products, ${orders.toLocaleString("en")} orders`);
+    console.log(`  build       ${build.timedOut ? "TIMED OUT after" : ""} ${build.seconds.toFixed(1)} s, peak RSS ${build.rssMiB.toFixed(0)} MiB`);
+    if (build.manifest === undefined) {
+      results.push(
+        `scale: skus=${products} build_s=${build.seconds.toFixed(1)} rss_mib=${build.rssMiB.toFixed(0)} kv_keys=NaN largest_kv_bytes=NaN cold_ms=NaN warm_ms=NaN heap_mib=NaN`,
+      );
+      continue;
+    }
+    const { manifest } = build;
+    console.log(
+      `  phases      ${Object.entries(manifest.timings_ms)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+        .join(", ")}`,
+    );
+    const kv = manifest.kv;
+    console.log(
+      `  kv          ${kv?.keys.toLocaleString("en")} keys, ${((kv?.bytes ?? 0) / 2 ** 20).toFixed(1)} MiB; largest value ${kv?.largest_value_bytes.toLocaleString("en")} B (${kv?.largest_key})`,
+    );
+    console.log(`  blobs       meta ${(manifest.bytes.meta / 2 ** 20).toFixed(2)} MiB binary, items ${(manifest.bytes.items / 2 ** 20).toFixed(1)} MiB`);
+    const edge = await measureEdge(artifacts, manifest);
+    console.log(`  cold        first 200 of a fresh isolate: median ${edge.coldMs.toFixed(0)} ms over ${coldRuns} isolates`);
+    console.log(`  warm        median ${edge.warmMs.toFixed(1)} ms over ${warmRequests} product pages`);
+    console.log(
+      `  heap        idle ${edge.heapIdleMiB.toFixed(1)} MiB, after the cold answer ${edge.heapAfterColdMiB.toFixed(1)} MiB, after the warm ones ${edge.heapAfterWarmMiB.toFixed(1)} MiB`,
+    );
+    results.push(
+      `scale: skus=${products} build_s=${build.seconds.toFixed(1)} rss_mib=${build.rssMiB.toFixed(0)} kv_keys=${kv?.keys ?? Number.NaN} largest_kv_bytes=${kv?.largest_value_bytes ?? Number.NaN} cold_ms=${edge.coldMs.toFixed(0)} warm_ms=${edge.warmMs.toFixed(1)} heap_mib=${edge.heapAfterColdMiB.toFixed(1)}`,
+    );
+  }
+  console.log("");
+  for (const line of results) console.log(line);
+}
+
+await main();
