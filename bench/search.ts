@@ -69,7 +69,7 @@ try {
     const search = async (q: string) => {
       const query = parseQuery(q);
       const named = matchCategories(query, nodes).map((m) => ({ ...m, id: ids.get(m.path)! }));
-      return (await searchProducts(drizzle(db as never), { query, categories: named, categoryPath: (id) => pathById.get(id), window: 300 }, { offset: 0, limit: 48 })).rows.length;
+      return (await searchProducts(drizzle(db as never), { buildId: "", query, categories: named, categoryPath: (id) => pathById.get(id), window: 300 }, { offset: 0, limit: 48 })).rows.length;
     };
     const like = async (q: string) => (await db.prepare("SELECT * FROM products WHERE title LIKE ?1 ORDER BY category_id, price LIMIT 48").bind(`%${q}%`).all()).results.length;
     const plan = async (sql: string, ...bind: unknown[]) => ((await db.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...bind).all<{ detail: string }>()).results.map((r) => r.detail).join("; "));

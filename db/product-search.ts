@@ -43,6 +43,8 @@ type RankedRow = { rowid: number; title: string; brand: string | null; categoryI
 const ROWIDS_PER_READ = 100;
 
 export interface ProductSearch {
+  /** The build whose catalogue rows are searched (`products.build_id`). */
+  buildId: string;
   query: SearchQuery;
   /** Categories the query names (`matchCategories`), with their ids. */
   categories: ReadonlyArray<CategoryMatch & { id: string }>;
@@ -102,7 +104,7 @@ export function inCategoryTree(category: string): SQL {
 }
 
 function filters(search: ProductSearch): SQL[] {
-  const where: SQL[] = [];
+  const where: SQL[] = [eq(products.buildId, search.buildId)];
   if (search.category !== undefined) where.push(inCategoryTree(search.category));
   if (search.brand !== undefined) where.push(eq(products.brand, search.brand));
   const { min, max } = search.query.price;
