@@ -8,7 +8,8 @@ import { encodeItemBlob, ITEM_BLOB_VERSION, type ItemLists } from "../../core/bl
 import { type BuildMeta, encodeMetaBlob, ItemFlag, META_BLOB_VERSION } from "../../core/blob/meta-blob";
 import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
 import type { BadLinePolicy, ReadReport } from "../io/input-error";
-import { type CatalogProduct, readCatalog } from "../io/read-catalog";
+import type { CatalogProduct } from "../io/read-catalog";
+import { type CatalogFileOptions, readCatalogFile } from "../io/feeds/read-catalog-feed";
 import { readOrders } from "../io/read-orders";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
@@ -24,7 +25,10 @@ import { ReasonTable } from "./reason-table";
 
 export interface BuildInputs {
   orders: string;
+  /** JSON Lines, a Google Merchant Center feed or a Shopify product CSV (`io/feeds/read-catalog-feed.ts`). */
   catalog?: string;
+  /** How to read the catalogue (format, Shopify's shop URL and currency); default: told from its content. */
+  catalogOptions?: Omit<CatalogFileOptions, "onBadLine">;
   /** Merchant category complements (JSON Lines, `read-merchant-config.ts`). */
   complements?: string;
   /** Merchandising rules (JSON Lines or a `cfg/rules` document); permanent excludes act at build time. */
@@ -59,9 +63,15 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   const reports: Record<string, { path: string; report: ReadReport }> = {};
   const builder = new BasketsBuilder();
   if (inputs.catalog !== undefined) {
-    const read = await readCatalog(inputs.catalog, { onBadLine: options.onBadLine });
+    const read = await readCatalogFile(inputs.catalog, { ...inputs.catalogOptions, onBadLine: options.onBadLine });
     catalog = read.products;
     for (const product of catalog) builder.intern(product.id);
+    for (const product of catalog) {
+      for (const variant of product.variants ?? []) {
+        builder.alias(variant.id, product.id);
+        if (variant.sku != null) builder.alias(variant.sku, product.id);
+      }
+    }
     reports.catalog = { path: inputs.catalog, report: read.report };
   }
   const orders = await readOrders(inputs.orders, {

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   evaluate: () => import("../commands/evaluate"),
   report: () => import("../commands/report"),
   "export-events": () => import("../commands/export-events"),
+  catalog: () => import("../commands/catalog"),
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;
