@@ -16,6 +16,7 @@ import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import type { Artifacts, Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
+import { displayColumns } from "./display-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
@@ -197,6 +198,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     crossSellPrior: order.list(crossSellPrior),
     popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
     ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
+    ...(catalog !== undefined ? { display: displayColumns(baskets.itemIds, catalog) } : {}),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");

@@ -20,6 +20,7 @@
  * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
+ * DISPLAY (optional) each item's currency, link and image URL (display-section-codec.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -29,6 +30,7 @@ import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
+import { type DisplayColumns, readDisplayColumns, writeDisplayColumns } from "./display-section-codec";
 
 export const META_BLOB_VERSION = 1;
 const MAGIC = [0x45, 0x52, 0x4d]; // "ERM"
@@ -51,6 +53,7 @@ export const MetaSection = {
   SCENARIO_LISTS: 15,
   MODEL_NAMES: 16,
   CROSS_SELL_PRIOR: 17,
+  DISPLAY: 19,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -116,6 +119,8 @@ export interface BuildMeta {
   itemModelName?: Int32Array;
   /** The cross-sell blend's intercept per item, best first: counted once in every cart merge. */
   crossSellPrior?: CandidateList;
+  /** Currency, link and image per item, for cards drawn from an answer (absent without a catalogue). */
+  display?: DisplayColumns;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -176,6 +181,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   }
   const prior = meta.crossSellPrior;
   if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
+  const display = meta.display;
+  if (display !== undefined) w.section(MetaSection.DISPLAY, (s) => writeDisplayColumns(s, display, n));
   return sealBlob(w.finish());
 }
 
@@ -262,6 +269,9 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.CROSS_SELL_PRIOR:
         meta.crossSellPrior = readCandidateList(s);
         break;
+      case MetaSection.DISPLAY:
+        meta.display = readDisplayColumns(s, n);
+        break;
       default:
         break;
     }
@@ -293,6 +303,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
     ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
     ...(meta.crossSellPrior !== undefined ? { crossSellPrior: meta.crossSellPrior } : {}),
+    ...(meta.display !== undefined ? { display: meta.display } : {}),
   };
 }
 
