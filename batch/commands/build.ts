@@ -10,7 +10,6 @@ import { formatBytes, measured, startProgress } from "../cli/progress";
 
 export const command: Command = {
   name: "build",
-  summary: "mine orders (+ catalogue) into the blobs the edge serves",
   usage: `
 edgerec build --orders F [--catalog F] [--events F] --out DIR [flags]
 

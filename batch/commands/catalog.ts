@@ -10,7 +10,6 @@ import { CATALOG_FLAGS_USAGE, catalogFileOptions } from "./catalog-flags";
 
 export const command: Command = {
   name: "catalog",
-  summary: "convert a GMC feed or Shopify CSV into the catalogue JSON Lines",
   usage: `
 edgerec catalog convert --in F [--format gmc|shopify|jsonl] --out F [flags]
 

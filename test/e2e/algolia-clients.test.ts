@@ -122,10 +122,10 @@ describe("Algolia's clients against the local edge", () => {
     for (const [p, phone] of phones.entries()) {
       const own = await edgerecAnswer(phone, k);
       const [bought, similar] = [results[2 * p], results[2 * p + 1]];
-      const boughtIds = bought.hits.map((h) => h.objectID);
+      const boughtIds = bought.hits.map((h) => (h as { objectID: string }).objectID);
       expect(boughtIds.length).toBeGreaterThan(0);
       expect(boughtIds).toEqual(ids(own, ["cross_sell"], k));
-      expect(similar.hits.map((h) => h.objectID)).toEqual(ids(own, ["similar", "down_sell"], k));
+      expect(similar.hits.map((h) => (h as { objectID: string }).objectID)).toEqual(ids(own, ["similar", "down_sell"], k));
       expect(similar.hits.length).toBeGreaterThan(0);
       expect(bought.hits[0]).toMatchObject({ _score: 100, title: expect.any(String), price: expect.any(Number) });
       expect(bought.queryID).toEqual(expect.any(String));
