@@ -24,7 +24,7 @@ import type { SlotKind } from "../types";
 import { type ItemFacts, type ItemPredicate, parseFacetFilters, parseFilters, parseNumericFilters } from "./filters";
 import type { RecommendHit, RecommendModel, RecommendRequest, SearchParameters } from "./recommend-schema";
 
-export const MODEL_SLOTS: Readonly<Record<RecommendModel, readonly SlotKind[]>> = {
+const MODEL_SLOTS: Readonly<Record<RecommendModel, readonly SlotKind[]>> = {
   "bought-together": ["cross_sell"],
   "related-products": ["similar", "down_sell"],
   "looking-similar": ["similar", "down_sell"],
@@ -36,7 +36,7 @@ const DEFAULT_FILTERED_HITS = 10;
 const CATEGORY_FACETS = new Set(["category", "categories", "product_type", "category_path"]);
 
 /** The edgerec request a model's request stands for. */
-export function edgerecRequest(request: RecommendRequest, k: number | undefined): RecommendationRequest {
+function edgerecRequest(request: RecommendRequest, k: number | undefined): RecommendationRequest {
   const size = k === undefined ? {} : { k };
   if (request.model !== "trending-items") return { placement: "product", product_id: request.objectID, ...size };
   const byCategory = request.facetValue !== undefined && request.facetName !== undefined && CATEGORY_FACETS.has(request.facetName.toLowerCase());

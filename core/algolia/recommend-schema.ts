@@ -27,7 +27,7 @@ const common = {
   fallbackParameters: searchParameters.optional().meta({ description: "When the model finds too few hits, popular items passing these filters fill in" }),
 };
 
-export const RECOMMEND_MODELS = ["bought-together", "related-products", "looking-similar", "trending-items"] as const;
+const RECOMMEND_MODELS = ["bought-together", "related-products", "looking-similar", "trending-items"] as const;
 export type RecommendModel = (typeof RECOMMEND_MODELS)[number];
 
 const objectRequest = (model: Exclude<RecommendModel, "trending-items">) => z.object({ ...common, model: z.literal(model), objectID: z.string().min(1).max(256) });
@@ -75,7 +75,7 @@ const resultSchema = z.object({
 
 export const recommendationsResponseSchema = z.object({ results: z.array(resultSchema) }).meta({ id: "AlgoliaRecommendationsResponse" });
 
-export type RecommendationsRequest = z.output<typeof recommendationsRequestSchema>;
+type RecommendationsRequest = z.output<typeof recommendationsRequestSchema>;
 export type RecommendRequest = RecommendationsRequest["requests"][number];
 export type SearchParameters = z.output<typeof searchParameters>;
 export type RecommendHit = z.infer<typeof hitSchema>;

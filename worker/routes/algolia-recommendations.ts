@@ -19,7 +19,7 @@ import type { AppEnv } from "../app-env";
 import { servingStore } from "../storage/serving-store-instance";
 
 /** The application id the clients must name. */
-export const APPLICATION_ID = "edgerec";
+const APPLICATION_ID = "edgerec";
 const MAX_BODY_BYTES = 64 * 1024;
 
 const algoliaErrorSchema = z

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
-import { InputError } from "../input-error";
+import type { InputError } from "../input-error";
 import type { CatalogProduct } from "../read-catalog";
 import { catalogLineJson, readCatalogFile } from "./read-catalog-feed";
 

@@ -33,12 +33,6 @@ interface PendingOrder {
   customer?: string;
 }
 
-/** Whether a header row reads as an orders CSV (it has an order id and a SKU column). */
-export function isOrdersCsvHeader(header: readonly string[]): boolean {
-  const names = header.map(normalise);
-  return ALIASES.order.some((a) => names.includes(a)) && ALIASES.sku.some((a) => names.includes(a));
-}
-
 export async function readOrdersCsv(path: string, builder: BasketsBuilder, options: { onBadLine?: BadLinePolicy } = {}): Promise<ReadReport> {
   const policy = options.onBadLine ?? "skip";
   const report = newReport();
