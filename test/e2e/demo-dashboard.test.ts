@@ -107,7 +107,7 @@ describe("npm run demo, then the dashboard and the storefront", () => {
   });
 
   it("rails scroll to their last card, and a bundle shows its price and discount", async () => {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser!.newPage({ viewport: { width: 1024, height: 900 } });
     const popular = await post<{ slots: Array<{ kind: string; items: Array<{ id: string }> }> }>("/v1/recommendations", { placement: "home", k: 20 });
     let bundleAnchor: string | undefined;
     let bundle: { items: Array<{ id: string }>; discount_pct?: number } | undefined;
@@ -121,7 +121,16 @@ describe("npm run demo, then the dashboard and the storefront", () => {
     }
     expect(bundle, "a popular item with a discounted bundle").toBeDefined();
 
-    await page.goto(`${url}/product.html?id=${encodeURIComponent(bundleAnchor!)}`);
+    let railAnchor: string | undefined;
+    for (const id of popular.slots.flatMap((s) => s.items.map((i) => i.id))) {
+      const answer = await post<{ slots: Array<{ items: unknown[] }> }>("/v1/recommendations", { placement: "product", product_id: id });
+      if (answer.slots.some((s) => s.items.length >= 6)) {
+        railAnchor = id;
+        break;
+      }
+    }
+    expect(railAnchor, "a product page with a rail of six cards").toBeDefined();
+    await page.goto(`${url}/product.html?id=${encodeURIComponent(railAnchor!)}`);
     const slot = page.locator('[data-placement="product"] section.slot').filter({ has: page.locator(".rail-buttons:not([hidden])") }).first();
     await slot.waitFor();
     const rail = slot.locator(".rail");
@@ -142,6 +151,7 @@ describe("npm run demo, then the dashboard and the storefront", () => {
     expect(await lastCardInside()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 
+    await page.goto(`${url}/product.html?id=${encodeURIComponent(bundleAnchor!)}`);
     await page.locator("[data-add-to-cart]").click();
     await page.goto(`${url}/cart.html`);
     const footer = page.locator('[data-placement="checkout"] .slot-bundle .bundle-footer');
