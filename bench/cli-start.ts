@@ -9,7 +9,7 @@
  *   npm run bench:cli -- [--runs 15] [--fresh]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -26,7 +26,8 @@ try {
     execFileSync("git", ["clone", "--quiet", "--no-hardlinks", here, root], { stdio: "inherit" });
     const started = performance.now();
     execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-    process.stdout.write(`fresh clone of HEAD in ${root}; npm ci (with prepare) took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const compiled = existsSync(path.join(root, ".cli/main.js"));
+    process.stdout.write(`fresh clone of HEAD in ${root}; npm ci took ${((performance.now() - started) / 1000).toFixed(1)} s; the compiled CLI ${compiled ? "is there (prepare ran)" : "is MISSING"}\n`);
   }
   const noop = path.join(scratch, "noop");
   mkdirSync(path.join(noop, "bin"), { recursive: true });

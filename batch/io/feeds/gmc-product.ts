@@ -11,7 +11,10 @@
  *   product_type (else a google_product_category written as a path) -> category; both kept in attrs
  *   gtin, mpn, condition (new | refurbished | used), color, size, material, pattern, age_group, gender -> attrs
  *   product_detail section:attribute:value -> attrs[attribute as a key] (and attrs.product_details, in order),
- *     where the fit readers find connectors, models and sizes; product_highlight -> attrs.highlights
+ *     where the fit readers find sizes and specs; a detail named like a key of the curated fit vocabulary
+ *     (`connector`, `fits_models`...: docs/catalog-attributes.md, whose values are slugs) is a line of the
+ *     description instead ("Connector: USB-C"), which the text readers understand; product_highlight ->
+ *     attrs.highlights
  *   item_group_id -> the variant group (variant-groups.ts merges a group into one product)
  */
 import { InputError } from "../input-error";
@@ -32,6 +35,11 @@ export interface GmcRecord {
 
 const AVAILABILITY = new Set(["in_stock", "out_of_stock", "preorder", "backorder"]);
 const CONDITIONS = new Set(["new", "refurbished", "used"]);
+/** Keys the fit readers take as curated facts in the documented vocabulary (core/catalog/fit-facts/curated-facts.ts). */
+const CURATED_KEYS = new Set([
+  "kind", "device_model", "fits_models", "connector", "connectors", "card_type", "output_w", "max_w", "max_charge_w", "capacity_mah",
+  "capacity_gb", "storage_gb", "screen_in", "fits_screen_in_min", "fits_screen_in_max", "case_mm", "lens_mount",
+]);
 const PLAIN_ATTRS = ["gtin", "mpn", "color", "size", "material", "pattern", "age_group", "gender", "size_type", "energy_efficiency_class"];
 
 export function gmcItem(record: GmcRecord, file: string, now: Date): FeedItem {
@@ -93,10 +101,13 @@ export function gmcItem(record: GmcRecord, file: string, now: Date): FeedItem {
 
   if (record.details.length > 0) {
     attrs.product_details = record.details.map((d) => (d.section ? { section: d.section, name: d.name, value: d.value } : { name: d.name, value: d.value }));
+    const lines: string[] = [];
     for (const detail of record.details) {
       const key = attrKey(detail.name);
-      if (key.length > 0 && !(key in attrs)) attrs[key] = detail.value;
+      if (CURATED_KEYS.has(key)) lines.push(`${detail.name}: ${detail.value}`);
+      else if (key.length > 0 && !(key in attrs)) attrs[key] = detail.value;
     }
+    if (lines.length > 0) attrs.description = [attrs.description, ...lines].filter((line) => line !== undefined).join("|");
   }
   const highlights = (record.values.get("product_highlight") ?? []).map((h) => h.trim()).filter((h) => h.length > 0);
   if (highlights.length > 0) attrs.highlights = highlights;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
 import type { InputError } from "../input-error";
 import type { CatalogProduct } from "../read-catalog";
+import { fitFactsOf } from "../../../core/catalog/fit-facts/extract-fit-facts";
 import { catalogLineJson, readCatalogFile } from "./read-catalog-feed";
 
 const FEEDS = path.join(import.meta.dirname, "../../../test/fixtures/feeds");
@@ -41,7 +42,7 @@ describe("Google Merchant Center RSS 2.0 feed", async () => {
     });
     expect(phone.stock).toBeUndefined();
     expect(phone.attrs).toEqual({
-      description: '6.3" Actua display, USB-C charging & Qi wireless charging.|Pixel 9 128 GB Obsidian|Pixel 9 256 GB Peony',
+      description: '6.3" Actua display, USB-C charging & Qi wireless charging.|Connector: USB-C|Pixel 9 128 GB Obsidian|Pixel 9 256 GB Peony',
       availability: ["in_stock", "out_of_stock"],
       condition: "new",
       gtin: "0840244706876",
@@ -53,14 +54,23 @@ describe("Google Merchant Center RSS 2.0 feed", async () => {
         { section: "General", name: "Connector", value: "USB-C" },
         { section: "Display", name: "Screen size in", value: "6.3" },
       ],
-      connector: "USB-C",
       screen_size_in: "6.3",
       highlights: ["Seven years of updates", "Wireless charging"],
     });
     expect(phone.variants).toEqual([
-      { id: "PX9-128-BLK", title: "Pixel 9 128 GB Obsidian", price: 799, attrs: { availability: "in_stock", gtin: "0840244706876", mpn: "GA05843-GB", color: "Obsidian", google_product_category: "Electronics > Communications > Telephony > Mobile Phones", connector: "USB-C", screen_size_in: "6.3", highlights: ["Seven years of updates", "Wireless charging"] } },
+      { id: "PX9-128-BLK", title: "Pixel 9 128 GB Obsidian", price: 799, attrs: { availability: "in_stock", gtin: "0840244706876", mpn: "GA05843-GB", color: "Obsidian", google_product_category: "Electronics > Communications > Telephony > Mobile Phones", screen_size_in: "6.3", highlights: ["Seven years of updates", "Wireless charging"] } },
       { id: "PX9-256-PNK", title: "Pixel 9 256 GB Peony", price: 899, stock: 0, attrs: { availability: "out_of_stock", color: "Peony" } },
     ]);
+  });
+
+  it("feeds the fit readers: a phone's connector and screen, the models a grouped case fits, a charger's power", () => {
+    const facts = (id: string) => {
+      const p = products.get(id)!;
+      return fitFactsOf({ title: p.title, brand: p.brand, category: p.category, attrs: p.attrs });
+    };
+    expect(facts("pixel-9")).toMatchObject({ role: "device", kind: "smartphone", models: ["google-pixel-9"], connectors: ["usb-c"], sizes: [{ unit: "in", max: 6.3 }] });
+    expect(facts("armour-case")).toMatchObject({ role: "accessory", models: ["google-pixel-9", "google-pixel-9-pro"] });
+    expect(facts("CHG-45W")).toMatchObject({ role: "accessory", kind: "charger", connectors: ["usb-c"], watts: [45] });
   });
 
   it("keeps the fit facts of every variant: the models a grouped case fits", () => {
@@ -122,13 +132,12 @@ describe("Google Merchant Center TSV feed", async () => {
     const phone = products.get("pixel-9")!;
     expect(phone).toMatchObject({ title: "Pixel 9", price: 799, currency: "EUR", brand: "Google", link: "https://volt.example/p/pixel-9?v=128-black" });
     expect(phone.attrs).toMatchObject({
-      description: '6.3" display, USB-C|Pixel 9 128 GB Obsidian|Pixel 9 256 GB Peony',
+      description: '6.3" display, USB-C|Connector: USB-C|Pixel 9 128 GB Obsidian|Pixel 9 256 GB Peony',
       product_details: [
         { section: "General", name: "Connector", value: "USB-C" },
         { section: "Display", name: "Screen size in", value: "6.3" },
         { section: "Display", name: "Diagonal", value: '6.3"' },
       ],
-      connector: "USB-C",
       diagonal: '6.3"',
       highlights: ["Seven years of updates"],
       color: ["Obsidian", "Peony"],
