@@ -90,11 +90,13 @@ function railButtons(rail) {
   const previous = h("button", { type: "button", class: "rail-button", "aria-label": "Scroll back", dataset: { railPrevious: "" } }, "‹");
   const next = h("button", { type: "button", class: "rail-button", "aria-label": "Scroll on", dataset: { railNext: "" } }, "›");
   const buttons = h("div", { class: "rail-buttons", hidden: true }, previous, next);
+  // Scroll snapping may rest a few pixels from either end (the rail's padding): that counts as the end.
+  const EDGE_PX = 8;
   const update = () => {
     const overflow = rail.scrollWidth - rail.clientWidth;
-    buttons.hidden = overflow <= 1;
-    previous.disabled = rail.scrollLeft <= 1;
-    next.disabled = rail.scrollLeft >= overflow - 1;
+    buttons.hidden = overflow <= EDGE_PX;
+    previous.disabled = rail.scrollLeft <= EDGE_PX;
+    next.disabled = rail.scrollLeft >= overflow - EDGE_PX;
   };
   previous.addEventListener("click", () => rail.scrollBy({ left: -rail.clientWidth * 0.9, behavior: "smooth" }));
   next.addEventListener("click", () => rail.scrollBy({ left: rail.clientWidth * 0.9, behavior: "smooth" }));

@@ -64,7 +64,7 @@ describe("a shop's GMC feed and orders CSV, served, and the widget on the shop's
     });
     await new Promise<void>((resolve) => shop!.listen(0, "127.0.0.1", resolve));
     shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-    const starting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0", CORS_ORIGINS: shopOrigin } });
+    const starting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0", CORS_ORIGINS: shopOrigin, SESSION_SECRET: "e2e-session-secret" } });
     starting.catch(() => {});
     const artifacts = path.join(work, "artifacts");
     mkdirSync(artifacts);
@@ -148,10 +148,13 @@ describe("a shop's GMC feed and orders CSV, served, and the widget on the shop's
     expect(problems).toEqual([]);
 
     await page.goto(shopOrigin);
+    await expect.poll(() => widget.getAttribute("aria-busy")).toBeNull();
+    const kept = await page.evaluate(() => (JSON.parse(localStorage.getItem("edgerec.widget.session.v1")!) as { id: string; token?: string }));
+    expect(kept.token).toEqual(expect.stringMatching(/^[\w-]+\.[\w-]+$/));
     const again = page.waitForRequest((r) => r.url().endsWith("/v1/recommendations"));
     await page.reload();
     const body = JSON.parse((await again).postData()!) as { session_id: string; session_token?: string };
-    expect(body.session_id).toBe(sessionId);
+    expect(body).toMatchObject({ session_id: sessionId, session_token: kept.token });
     await context.close();
   });
 });
