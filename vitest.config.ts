@@ -17,6 +17,7 @@ export default defineConfig({
                 TEST_MIGRATIONS: migrations,
                 ADMIN_TOKEN: "test-admin-token",
                 SESSION_SECRET: "test-session-secret",
+                SEARCH_API_KEY: "test-search-key-old, test-search-key",
                 LIVE_POINTER_TTL_MS: "0",
               },
             },

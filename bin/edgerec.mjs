@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI (.cli/, see cli-bundle.mjs), rebuilding it first when a source changed since.
+import { buildBundle, bundleIsFresh, ENTRY } from "./cli-bundle.mjs";
 
-register();
-const { main } = await import("../batch/cli/main.ts");
+if (!bundleIsFresh()) await buildBundle();
+const { main } = await import(ENTRY);
 process.exitCode = await main(process.argv.slice(2));

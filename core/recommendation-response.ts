@@ -12,6 +12,11 @@ const recommendedItemSchema = z.object({
   score: z.number(),
   reason: z.string().meta({ description: "Why this item, in words a shopper reads" }),
   reason_code: z.enum(REASON_CODES).meta({ description: "Which source produced it" }),
+  title: z.string().optional().meta({ description: "The product's title (absent when the build has no catalogue row for it)" }),
+  price: z.number().optional().meta({ description: "Its price as the build knew it" }),
+  currency: z.string().optional().meta({ description: "ISO 4217 code of the price" }),
+  link: z.string().optional().meta({ description: "The product page (from the catalogue's link)" }),
+  image_link: z.string().optional().meta({ description: "The product's main image (from the catalogue's image_link)" }),
 });
 
 const slotSchema = z.object({

@@ -5,12 +5,14 @@
  * and the OpenAPI document generated from the same zod schemas that validate requests.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { fieldProblems } from "../core/field-problems";
 import type { AppEnv } from "./app-env";
 import { type ErrorCode, errorBody, errorResponse } from "./errors";
 import { BEARER_SCHEME } from "./middleware/admin-route";
+import { algoliaRecommendationsRoute } from "./routes/algolia-recommendations";
 import { healthzRoute } from "./routes/healthz";
 import { adminBuildsRoute } from "./routes/v1-admin-builds";
 import { adminExperimentsRoute } from "./routes/v1-admin-experiments";
@@ -38,19 +40,17 @@ export function createApp() {
     c.set("requestId", crypto.randomUUID());
     await next();
   });
-  app.use("/v1/*", (c, next) =>
-    cors({
-      origin: (origin) => (allowedOrigins(c.env).includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["content-type", "authorization"],
-      maxAge: 600,
-    })(c, next),
-  );
+  const allowListCors =
+    (allowMethods: string[], allowHeaders: string[]): MiddlewareHandler<AppEnv> =>
+    (c, next) =>
+      cors({ origin: (origin) => (allowedOrigins(c.env).includes(origin) ? origin : null), allowMethods, allowHeaders, maxAge: 600 })(c, next);
+  app.use("/v1/*", allowListCors(["GET", "POST", "OPTIONS"], ["content-type", "authorization"]));
+  app.use("/1/*", allowListCors(["POST", "OPTIONS"], ["content-type", "content-encoding", "x-algolia-application-id", "x-algolia-api-key", "x-algolia-agent"]));
 
   const routes = app.route("/", healthzRoute).route("/", recommendationsRoute).route("/", adminBuildsRoute)
     .route("/", productsRoute).route("/", eventsRoute).route("/", adminExperimentsRoute)
     .route("/", adminSlotPlansRoute).route("/", benchKvReadRoute).route("/", metricsRoute).route("/", reportsRoute)
-    .route("/", adminRulesRoute).route("/", adminStockRoute);
+    .route("/", adminRulesRoute).route("/", adminStockRoute).route("/", algoliaRecommendationsRoute);
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, { type: "http", scheme: "bearer" });
 

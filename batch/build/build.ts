@@ -11,13 +11,15 @@ import { CountedOrders } from "../counts/counted-orders";
 import { readCountFiles } from "../counts/duckdb-counts";
 import { type Baskets, BasketsBuilder, itemFrequencies } from "../io/baskets";
 import { type BadLinePolicy, checkReadReport, type ReadReport } from "../io/input-error";
-import { type CatalogProduct, readCatalog } from "../io/read-catalog";
+import type { CatalogProduct } from "../io/read-catalog";
+import { type CatalogFileOptions, readCatalogFile } from "../io/feeds/read-catalog-feed";
 import { readOrders } from "../io/read-orders";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import type { Artifacts, Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
+import { displayColumns } from "./display-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
@@ -28,7 +30,10 @@ import { ReasonTable } from "./reason-table";
 
 export interface BuildInputs {
   orders: string;
+  /** JSON Lines, a Google Merchant Center feed or a Shopify product CSV (`io/feeds/read-catalog-feed.ts`). */
   catalog?: string;
+  /** How to read the catalogue (format, Shopify's shop URL and currency); default: told from its content. */
+  catalogOptions?: Omit<CatalogFileOptions, "onBadLine">;
   /** Merchant category complements (JSON Lines, `read-merchant-config.ts`). */
   complements?: string;
   /** Merchandising rules (JSON Lines or a `cfg/rules` document); permanent excludes act at build time. */
@@ -69,10 +74,16 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   const reports: Record<string, { path: string; report: ReadReport }> = {};
   const builder = new BasketsBuilder();
   if (inputs.catalog !== undefined) {
-    const read = await readCatalog(inputs.catalog, { onBadLine: options.onBadLine });
+    const read = await readCatalogFile(inputs.catalog, { ...inputs.catalogOptions, onBadLine: options.onBadLine });
     checkReadReport("catalogue line", inputs.catalog, read.report, { required: true, maxBadShare: options.maxBadShare });
     catalog = read.products;
     for (const product of catalog) builder.intern(product.id);
+    for (const product of catalog) {
+      for (const variant of product.variants ?? []) {
+        builder.alias(variant.id, product.id);
+        if (variant.sku != null) builder.alias(variant.sku, product.id);
+      }
+    }
     reports.catalog = { path: inputs.catalog, report: read.report };
   }
   const orders = await readOrders(inputs.orders, {
@@ -211,6 +222,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     crossSellPrior: order.list(crossSellPrior),
     popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
     ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
+    ...(catalog !== undefined ? { display: displayColumns(baskets.itemIds, catalog) } : {}),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");

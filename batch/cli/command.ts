@@ -8,8 +8,6 @@ import { InputError, InputRejectedError } from "../io/input-error";
 
 export interface Command {
   name: string;
-  /** One line for `edgerec --help`. */
-  summary: string;
   /** Full text for `edgerec <name> --help`. */
   usage: string;
   /** Runs the command; resolves to the process exit code. */

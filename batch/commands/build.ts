@@ -6,20 +6,23 @@ import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
 import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
+import { catalogFileOptions, CATALOG_FLAGS_USAGE } from "./catalog-flags";
 import { formatBytes, measured, startProgress } from "../cli/progress";
 
 export const command: Command = {
   name: "build",
-  summary: "mine orders (+ catalogue) into the blobs the edge serves",
   usage: `
 edgerec build --orders F [--catalog F] [--events F] [--counts DIR] --out DIR [flags]
 
 Reads orders (JSON Lines or TSV baskets) and an optional catalogue, computes cross-sell lists per item and
 popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (and DIR/catalog.jsonl).
 
-  --orders F      orders: {"order_id","user_id"?,"ts"?,"items":[id | {id,qty?,price?}]} per line, or .tsv
-  --catalog F     catalogue: {"id","title"?,"brand"?,"category","price"?,"attrs"?,"stock"?,"lifecycle"?} per line
+  --orders F      orders: {"order_id","user_id"?,"ts"?,"items":[id | {id,qty?,price?}]} per line, .tsv baskets,
+                  or a .csv export of order lines (order id, sku, quantity, price, created_at, customer)
+  --catalog F     catalogue: {"id","title"?,"brand"?,"category","price"?,"attrs"?,"stock"?,"lifecycle"?} per line,
+                  a Google Merchant Center feed (XML or TSV) or a Shopify product CSV, told from its content
                   (with it: compatibility, down-sell ladders, scenario lists, bundles, knowledge graph)
+${CATALOG_FLAGS_USAGE}
   --complements F merchant category complements: {"anchor_category","complement_category","weight"?,"official_first"?}
                   per line (weight 0 removes a learned pair; categories by path or leaf name)
   --rules F       merchandising rules (one per line, or a cfg/rules document): permanent excludes leave every list
@@ -36,7 +39,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
     const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
@@ -44,7 +47,7 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
       const artifacts = await buildFromFiles(
-        { orders, catalog: flags.catalog, complements: flags.complements, rules: flags.rules, events: flags.events, counts: flags.counts },
+        { orders, catalog: flags.catalog, catalogOptions: catalogFileOptions(flags), complements: flags.complements, rules: flags.rules, events: flags.events, counts: flags.counts },
         {
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",

@@ -37,7 +37,6 @@ The same tables from a distributed engine (the SQL in docs/counting-job.md) serv
 
 export const command: Command = {
   name: "count",
-  summary: "item, pair and sequential-pair counts of orders (DuckDB), as tables for build --counts",
   usage,
   async run(argv) {
     const flags = parseFlags(argv, {

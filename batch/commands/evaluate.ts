@@ -18,7 +18,6 @@ const VARIANTS = ["blend", ...CROSS_SELL_SOURCES, "popularity"] as const;
 
 export const command: Command = {
   name: "evaluate",
-  summary: "basket completion or next-item HR@k / MRR / coverage of the blend, each source and baselines",
   usage: `
 edgerec evaluate --orders F [--catalog F] [--seeds 42,1,2,3,4] [--k 10] [--sources LIST]
 edgerec evaluate --task next-item --orders F [--events F] [--catalog F] [--seeds 42,1,2] [--k 10] [--rate 0.2]

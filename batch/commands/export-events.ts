@@ -13,7 +13,6 @@ import { measured } from "../cli/progress";
 
 export const command: Command = {
   name: "export-events",
-  summary: "write the events stored in D1 as an events JSONL file (input of build --events)",
   usage: `
 edgerec export-events --out F [--since T] [--local | --remote] [--persist-to DIR]
 

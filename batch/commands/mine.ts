@@ -38,7 +38,6 @@ to --out or stdout:
 
 export const command: Command = {
   name: "mine",
-  summary: "exact frequent itemsets (FP-Growth) and association rules of a basket file",
   usage,
   async run(argv) {
     const values = parseFlags(argv, { strings: ["input", "min-support", "min-confidence", "min-lift", "max-size", "max-consequent", "out"], booleans: ["rules", "quiet"] });

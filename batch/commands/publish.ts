@@ -9,7 +9,6 @@ import { publish } from "../publish/publish";
 
 export const command: Command = {
   name: "publish",
-  summary: "write a build to KV and D1 (local or remote) and make it live",
   usage: `
 edgerec publish --artifacts DIR (--local | --remote) [--keep N] [--force] [--persist-to DIR]
 

@@ -15,7 +15,6 @@ import { ArtifactStore } from "../recommend/artifact-store";
 
 export const command: Command = {
   name: "recommend",
-  summary: "answer request lines offline from an artifacts folder, as the edge would",
   usage: `
 edgerec recommend --artifacts DIR --requests F [--k N] [--out F]
 

@@ -15,7 +15,6 @@ const BUCKETS: Record<string, number> = { hour: 3600, day: 86_400, week: 7 * 86_
 
 export const command: Command = {
   name: "report",
-  summary: "A/B metrics of an experiment, attach matrix, candidate bundles and clearance from D1",
   usage: `
 edgerec report [--experiment ID] [--format text|json|csv] [--section S] [--local | --remote] [flags]
 

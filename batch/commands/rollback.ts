@@ -7,7 +7,6 @@ import { rollback, RollbackError } from "../publish/rollback";
 
 export const command: Command = {
   name: "rollback",
-  summary: "make the previous (or a named) build live again, without rebuilding",
   usage: `
 edgerec rollback (--local | --remote) [--to BUILD] [--persist-to DIR]
 

@@ -7,7 +7,7 @@
 export interface Baskets {
   /** Dictionary: item index -> external item id. */
   itemIds: string[];
-  /** External item id -> item index. */
+  /** External item id -> item index (a variant's id or SKU maps to its product's index, see `alias`). */
   itemIndex: Map<string, number>;
   /** Basket b holds items[offsets[b] .. offsets[b+1]). Length = basket count + 1. */
   offsets: Uint32Array;
@@ -80,6 +80,11 @@ export class BasketsBuilder {
       }
     }
     return index;
+  }
+
+  /** Makes `alias` (a variant's id or SKU) name the same item as `id`; an id already known keeps its own item. */
+  alias(alias: string, id: string): void {
+    if (!this.itemIndex.has(alias)) this.itemIndex.set(alias, this.intern(id));
   }
 
   add(orderId: string, lines: ReadonlyArray<BasketLine>, userId?: string, unixSeconds?: number): void {

@@ -3,7 +3,8 @@
  * Reads a catalogue in JSON Lines, each line validated by core's `catalogLineSchema` (`core/input/catalog-line.ts`)
  * and given its defaults: no title is "", the currency is `attrs.currency` or EUR, the lifecycle "active".
  */
-import { CATEGORY_SEPARATOR, catalogLineSchema } from "../../core/input/catalog-line";
+import type { z } from "zod";
+import { CATEGORY_SEPARATOR, type CatalogVariant, catalogLineSchema } from "../../core/input/catalog-line";
 import type { Lifecycle } from "../../core/types";
 import { type BadLinePolicy, InputError, invalidUtf8, type ReadReport, newReport, recordProblem } from "./input-error";
 import { parseJsonLine } from "./json-line";
@@ -23,6 +24,11 @@ export interface CatalogProduct {
   launchedAt?: string;
   /** Gross margin as a fraction of price. */
   margin?: number;
+  /** The product page and main image (absolute URLs). */
+  link?: string;
+  imageLink?: string;
+  /** Variants merged into this product (a feed's item group or handle). */
+  variants?: CatalogVariant[];
 }
 
 export interface CatalogRead {
@@ -53,7 +59,11 @@ export async function readCatalog(path: string, options: { onBadLine?: BadLinePo
 }
 
 export function parseProduct(text: string, file: string, line: number): CatalogProduct {
-  const row = parseJsonLine(catalogLineSchema, text, file, line);
+  return catalogProduct(parseJsonLine(catalogLineSchema, text, file, line));
+}
+
+/** A validated catalogue line with its defaults. */
+export function catalogProduct(row: z.output<typeof catalogLineSchema>): CatalogProduct {
   const attrs = row.attrs ?? {};
   const product: CatalogProduct = {
     id: (row.id ?? row.item_id)!,
@@ -68,6 +78,9 @@ export function parseProduct(text: string, file: string, line: number): CatalogP
   if (row.stock != null) product.stock = row.stock;
   if (row.launched_at != null) product.launchedAt = row.launched_at;
   if (row.margin != null) product.margin = row.margin;
+  if (row.link != null) product.link = row.link;
+  if (row.image_link != null) product.imageLink = row.image_link;
+  if (row.variants != null && row.variants.length > 0) product.variants = row.variants;
   return product;
 }
 

@@ -1,13 +1,14 @@
 /**
  * @module
- * Reads orders from JSON Lines, each line validated by core's `orderLineSchema` (`core/input/order-line.ts`), or
- * from TSV (one basket per line, items separated by tabs).
+ * Reads orders from JSON Lines, each line validated by core's `orderLineSchema` (`core/input/order-line.ts`), from
+ * TSV (one basket per line, items separated by tabs), or from a CSV export of order lines (`feeds/read-orders-csv.ts`).
  */
 import { orderLineSchema, type OrderItem } from "../../core/input/order-line";
 import { type Baskets, BasketsBuilder, type BasketLine } from "./baskets";
 import { type BadLinePolicy, InputError, invalidUtf8, type ReadReport, newReport, recordProblem } from "./input-error";
 import { parseJsonLine } from "./json-line";
 import { readLineBatches } from "./lines";
+import { readOrdersCsv } from "./feeds/read-orders-csv";
 
 export interface ReadOrdersOptions {
   onBadLine?: BadLinePolicy;
@@ -24,6 +25,7 @@ export interface OrdersRead {
 export async function readOrders(path: string, options: ReadOrdersOptions = {}): Promise<OrdersRead> {
   const policy = options.onBadLine ?? "skip";
   const builder = options.builder ?? new BasketsBuilder();
+  if (path.endsWith(".csv")) return { report: await readOrdersCsv(path, builder, { onBadLine: policy }), baskets: builder.build() };
   const report = newReport();
   const tsv = path.endsWith(".tsv");
   for await (const [lines, firstLine] of readLineBatches(path, options.onProgress, invalidUtf8(path, report, policy))) {

@@ -48,7 +48,7 @@ export interface ReadSequencesOptions {
 export async function readOrderSequences(path: string, options: ReadSequencesOptions = {}): Promise<SequencesRead> {
   const sequences: ItemSequence[] = [];
   const tsv = path.endsWith(".tsv");
-  if (tsv && options.sequenceFieldOnly === true) return { sequences, report: newReport() };
+  if ((tsv || path.endsWith(".csv")) && options.sequenceFieldOnly === true) return { sequences, report: newReport() };
   const report = await forEachLine(path, options.onBadLine, (text, line) => {
     const sequence = tsv ? { id: String(line), items: text.split("\t").filter((id) => id.length > 0), time: Number.NaN } : orderSequence(text, path, line, options.sequenceFieldOnly === true);
     if (sequence !== undefined) sequences.push({ ...sequence, line });

@@ -32,6 +32,12 @@ export function compatKeys(attrs: Record<string, unknown>): string[] {
   return [...keys].sort();
 }
 
+/** The storefront reads a product's link and image from its row's attrs (the catalogue line has them top level). */
+function withDisplayLinks(product: CatalogProduct): Record<string, unknown> {
+  if (product.link === undefined && product.imageLink === undefined) return product.attrs;
+  return { ...product.attrs, ...(product.link !== undefined ? { link: product.link } : {}), ...(product.imageLink !== undefined ? { image_link: product.imageLink } : {}) };
+}
+
 export function catalogSql(products: readonly CatalogProduct[], buildId: string): string {
   const categoryRows = new Map<string, typeof categories.$inferInsert>();
   for (const product of products) {
@@ -50,7 +56,7 @@ export function catalogSql(products: readonly CatalogProduct[], buildId: string)
     categoryId: p.category.length > 0 ? categoryId(p.category) : null,
     price: p.price ?? null,
     currency: p.currency,
-    attrs: p.attrs,
+    attrs: withDisplayLinks(p),
     compatKeys: compatKeys(p.attrs),
     stock: p.stock ?? null,
     lifecycle: p.lifecycle,

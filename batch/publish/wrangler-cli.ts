@@ -10,7 +10,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+/** The folder holding wrangler.toml above this module (the source file, or the compiled CLI in `.cli/`). */
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "wrangler.toml"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../..");
+  }
+}
 
 export const OFFLINE_ENV = {
   CI: "true",

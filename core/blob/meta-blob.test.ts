@@ -42,6 +42,20 @@ describe("meta blob v2", () => {
     expect([...decoded.popularByCategory.get(1)!.items]).toEqual([2]);
   });
 
+  it("round-trips the display columns (currency, link, image) and leaves them out when absent", () => {
+    const meta: BuildMeta = {
+      ...sample(),
+      display: { currencies: ["EUR", "USD"], itemCurrency: Int32Array.of(1, -1, 0), links: ["https://shop.example/p/s24", "", "https://shop.example/p/case"], images: ["https://cdn.example/s24.jpg", "", ""] },
+    };
+    const decoded = decodeMetaBlob(encodeMetaBlob(meta));
+    expect(decoded.display!.currencies).toEqual(["EUR", "USD"]);
+    expect([...decoded.display!.itemCurrency]).toEqual([1, -1, 0]);
+    expect(decoded.display!.links).toEqual(meta.display!.links);
+    expect(decoded.display!.images).toEqual(meta.display!.images);
+    expect(decodeMetaBlob(encodeMetaBlob(sample())).display).toBeUndefined();
+    expect(() => encodeMetaBlob({ ...meta, display: { ...meta.display!, links: ["only one"] } })).toThrow(RangeError);
+  });
+
   it("starts with the magic and version, and skips sections it does not know", () => {
     const w = new ByteWriter();
     w.u8(0x45).u8(0x52).u8(0x4d).u8(META_BLOB_VERSION);

@@ -24,6 +24,7 @@
  * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
+ * DISPLAY (optional) each item's currency, link and image URL (display-section-codec.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -33,6 +34,7 @@ import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
+import { type DisplayColumns, readDisplayColumns, writeDisplayColumns } from "./display-section-codec";
 
 export const META_BLOB_VERSION = 2;
 /** The version sealed with 16 bits of FNV-1a; still read, so a worker reads the builds published before it. */
@@ -57,6 +59,7 @@ export const MetaSection = {
   SCENARIO_LISTS: 15,
   MODEL_NAMES: 16,
   CROSS_SELL_PRIOR: 17,
+  DISPLAY: 19,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -122,6 +125,8 @@ export interface BuildMeta {
   itemModelName?: Int32Array;
   /** The cross-sell blend's intercept per item, best first: counted once in every cart merge. */
   crossSellPrior?: CandidateList;
+  /** Currency, link and image per item, for cards drawn from an answer (absent without a catalogue). */
+  display?: DisplayColumns;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -182,6 +187,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   }
   const prior = meta.crossSellPrior;
   if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
+  const display = meta.display;
+  if (display !== undefined) w.section(MetaSection.DISPLAY, (s) => writeDisplayColumns(s, display, n));
   return sealBlob(w.finish());
 }
 
@@ -254,6 +261,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
   const scenarioLists = bounded(MetaSection.SCENARIO_LISTS, (s) => readScenarioLists(s));
   const models = bounded(MetaSection.MODEL_NAMES, (s) => readTableColumn(s, n));
   const crossSellPrior = bounded(MetaSection.CROSS_SELL_PRIOR, (s) => readCandidateList(s));
+  const display = column(MetaSection.DISPLAY, (s) => readDisplayColumns(s, n));
   return {
     buildId,
     createdAt,
@@ -275,6 +283,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(scenarioLists !== undefined ? { scenarioLists } : {}),
     ...(models !== undefined ? { modelNames: models[0], itemModelName: models[1] } : {}),
     ...(crossSellPrior !== undefined ? { crossSellPrior } : {}),
+    ...(display !== undefined ? { display } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import type { RecommendationRequest } from "../request-schema";
 import type { RecommendationResponse, RecommendedItem, Slot } from "../recommendation-response";
 import type { VariantConfig } from "../experiments/experiment-config";
 import { completeEssentials } from "./essentials";
+import { itemDisplay } from "./item-display";
 import { displayName } from "./loaded-build";
 import { reasonCode, renderReason } from "./reasons";
 import { type Candidate, RequestContext } from "./request-context";
@@ -116,5 +117,5 @@ function slotTitle(ctx: RequestContext, template: string, source: SourceResult):
 
 function toItem(ctx: RequestContext, c: Candidate): RecommendedItem {
   const rendered = renderReason(ctx.build, c.reason, c.anchor >= 0 ? c.anchor : undefined);
-  return { id: ctx.build.meta.items[c.item], score: Math.round(c.score * 1e4) / 1e4, reason: rendered.text, reason_code: rendered.code };
+  return { id: ctx.build.meta.items[c.item], score: Math.round(c.score * 1e4) / 1e4, reason: rendered.text, reason_code: rendered.code, ...itemDisplay(ctx.build, c.item) };
 }

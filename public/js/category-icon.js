@@ -1,7 +1,7 @@
 /**
  * @module
- * Product pictures without images: a line icon for the product's kind on a tint of its top-level category.
- * Purely decorative (`aria-hidden`); the product's title is always next to it.
+ * Product pictures: the catalogue's image where it has one, else a line icon for the product's kind on a tint of its
+ * top-level category. Purely decorative (`aria-hidden`, empty alt); the product's title is always next to it.
  */
 import { fromMarkup } from "./dom.js";
 
@@ -92,16 +92,29 @@ function svg(name) {
 }
 
 /**
- * A decorative picture for a product (or a category when only `categoryId` is given).
- * @param {{ kind?: string, categoryId?: string | null, size?: "s" | "m" | "l" }} what
+ * A decorative picture for a product (or a category when only `categoryId` is given): its image when given.
+ * @param {{ kind?: string, categoryId?: string | null, size?: "s" | "m" | "l", image?: string | null }} what
  */
-export function productArt({ kind, categoryId, size = "m" }) {
-  const name = ICON_OF_KIND[kind] ?? ICON_OF_ROOT[rootOf(categoryId)] ?? "box";
+export function productArt({ kind, categoryId, size = "m", image }) {
   const art = document.createElement("div");
   art.className = `art art-${size} tint-${tintOf(categoryId)}`;
   art.setAttribute("aria-hidden", "true");
-  art.append(svg(name));
+  if (typeof image === "string" && /^https?:\/\//.test(image)) {
+    art.classList.add("art-photo");
+    const img = document.createElement("img");
+    img.src = image;
+    img.alt = "";
+    img.loading = "lazy";
+    art.append(img);
+    return art;
+  }
+  art.append(svg(ICON_OF_KIND[kind] ?? ICON_OF_ROOT[rootOf(categoryId)] ?? "box"));
   return art;
+}
+
+/** The catalogue image of a product (the answer's `image_link`, or the one the catalogue row keeps in attrs). */
+export function imageOf(product) {
+  return product?.image_link ?? product?.attrs?.image_link ?? null;
 }
 
 /** The icon of a top-level category, for navigation tiles. */

@@ -3,7 +3,7 @@
  * A product as a card (listing grids and recommendation rails), and the stock/lifecycle badges shown on cards
  * and on the product page.
  */
-import { productArt } from "./category-icon.js";
+import { imageOf, productArt } from "./category-icon.js";
 import { h } from "./dom.js";
 import { money } from "./format.js";
 
@@ -42,7 +42,7 @@ export function productCard(product, options = {}) {
   const link = h(
     "a",
     { class: "card-link", href: productHref(product.id, options.from) },
-    productArt({ kind: product.attrs?.kind, categoryId: product.category_id }),
+    productArt({ kind: product.attrs?.kind, categoryId: product.category_id, image: imageOf(product) }),
     h("span", { class: "card-title" }, product.title),
   );
   if (options.onOpen) link.addEventListener("click", options.onOpen);

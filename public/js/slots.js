@@ -61,7 +61,7 @@ function slotSection(slot, { answer, products, placement, anchor }) {
   if (shown.length === 0) return null;
   const headingId = `slot-${placement}-${++slotCounter}`;
   const cards = shown.map((item, position) => {
-    const product = products.get(item.id);
+    const product = withImage(products.get(item.id), item);
     return productCard(product, {
       reason: typeof item.reason === "string" ? item.reason : undefined,
       note: priceNote(slot.kind, product, anchor),
@@ -70,15 +70,40 @@ function slotSection(slot, { answer, products, placement, anchor }) {
       onAdd: (button) => add(product, from, button),
     });
   });
+  const rail = h("ol", { class: "rail" }, cards);
   const section = h(
     "section",
     { class: `slot slot-${cssName(slot.kind)}`, "aria-labelledby": headingId, dataset: { slotKind: slot.kind ?? "", recId: answer.rec_id, variant: answer.variant } },
-    h("div", { class: "slot-head" }, h("h2", { id: headingId }, slot.title || KIND_TAGS[slot.kind] || "Recommended"), KIND_TAGS[slot.kind] ? h("span", { class: "slot-tag" }, KIND_TAGS[slot.kind]) : null),
-    h("ol", { class: "rail" }, cards),
+    h("div", { class: "slot-head" }, h("h2", { id: headingId }, slot.title || KIND_TAGS[slot.kind] || "Recommended"), KIND_TAGS[slot.kind] ? h("span", { class: "slot-tag" }, KIND_TAGS[slot.kind]) : null, railButtons(rail)),
+    rail,
   );
-  if (slot.kind === "bundle") section.append(bundleFooter(shown.map((item) => products.get(item.id)), from));
+  if (slot.kind === "bundle") section.append(bundleFooter(shown.map((item) => products.get(item.id)), from, slot.discount_pct));
   section.dataset.items = shown.map((item) => item.id).join(",");
   return section;
+}
+
+/**
+ * Previous / next buttons for a rail wider than its slot: each scrolls by the visible width; the buttons show only
+ * while the rail overflows and are disabled at its ends.
+ */
+function railButtons(rail) {
+  const previous = h("button", { type: "button", class: "rail-button", "aria-label": "Scroll back", dataset: { railPrevious: "" } }, "‹");
+  const next = h("button", { type: "button", class: "rail-button", "aria-label": "Scroll on", dataset: { railNext: "" } }, "›");
+  const buttons = h("div", { class: "rail-buttons", hidden: true }, previous, next);
+  // Scroll snapping may rest a few pixels from either end (the rail's padding): that counts as the end.
+  const EDGE_PX = 8;
+  const update = () => {
+    const overflow = rail.scrollWidth - rail.clientWidth;
+    buttons.hidden = overflow <= EDGE_PX;
+    previous.disabled = rail.scrollLeft <= EDGE_PX;
+    next.disabled = rail.scrollLeft >= overflow - EDGE_PX;
+  };
+  previous.addEventListener("click", () => rail.scrollBy({ left: -rail.clientWidth * 0.9, behavior: "smooth" }));
+  next.addEventListener("click", () => rail.scrollBy({ left: rail.clientWidth * 0.9, behavior: "smooth" }));
+  rail.addEventListener("scroll", update, { passive: true });
+  if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(rail);
+  else requestAnimationFrame(update);
+  return buttons;
 }
 
 /** Down-sell: how much cheaper than the product on the page; upgrade: how much more. */
@@ -90,18 +115,32 @@ function priceNote(kind, product, anchor) {
   return null;
 }
 
-function bundleFooter(bundle, from) {
+/** The answer's image for the card when the catalogue row has none. */
+function withImage(product, item) {
+  return typeof item.image_link === "string" && !product.image_link ? { ...product, image_link: item.image_link } : product;
+}
+
+/** "Add it" for one item, "Add all n" for more; the bundle's discount as an offer beside the button. */
+function bundleFooter(bundle, from, discountPct) {
   const available = bundle.filter((p) => !isOutOfStock(p));
   const total = available.reduce((sum, p) => sum + (p.price ?? 0), 0);
-  const button = h("button", { type: "button", class: "btn btn-secondary", disabled: available.length === 0 }, `Add all ${available.length} to cart · ${money(total, available[0]?.currency)}`);
+  const currency = available[0]?.currency;
+  const label = available.length === 1 ? `Add it to cart · ${money(total, currency)}` : `Add all ${available.length} to cart · ${money(total, currency)}`;
+  const button = h("button", { type: "button", class: "btn btn-secondary", disabled: available.length === 0 }, label);
   button.addEventListener("click", () => {
     for (const product of available) {
       addToCart(product, from);
       track({ type: "add_to_cart", item_id: product.id, ...from });
     }
-    toast(`Added ${available.length} items to your cart`);
+    toast(available.length === 1 ? `Added “${available[0].title}” to your cart` : `Added ${available.length} items to your cart`);
   });
-  return h("div", { class: "bundle-footer" }, button);
+  const discount = typeof discountPct === "number" && discountPct > 0 && available.length > 0 ? discountPct : null;
+  let offer = null;
+  if (discount !== null && available.length === 1) offer = h("p", { class: "bundle-offer", dataset: { discountPct: String(discount) } }, `Completes the set: save ${discount}% on the bundle`);
+  else if (discount !== null) {
+    offer = h("p", { class: "bundle-offer", dataset: { discountPct: String(discount) } }, `Together ${money(total * (1 - discount / 100), currency)}, save ${discount}%`, h("s", {}, money(total, currency)));
+  }
+  return h("div", { class: "bundle-footer" }, button, offer);
 }
 
 function add(product, from, button) {

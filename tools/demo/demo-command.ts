@@ -9,7 +9,6 @@ import { DEFAULT_ORDERS, DEFAULT_SEED, defaultSessions, generateDemo } from "./g
 
 export const command: Command = {
   name: "demo",
-  summary: "write a seeded demo electronics shop: catalog, orders, events and what was planted in them",
   usage: `
 npm run demo:store -- --out DIR [--seed N] [--orders N] [--sessions N] [--products N] [--quiet]
 

@@ -5,7 +5,7 @@
  * keeps it as the item's dwell in the session, sent as `viewed` on later requests.
  */
 import { getCategories, getProduct } from "../api.js";
-import { productArt } from "../category-icon.js";
+import { imageOf, productArt } from "../category-icon.js";
 import { categoryHref } from "../chrome.js";
 import { h, param, replaceChildren } from "../dom.js";
 import { measureDwell } from "../dwell.js";
@@ -76,7 +76,7 @@ function show(product) {
   document.title = `${product.title} — Volt & Pixel`;
   replaceChildren(
     article,
-    productArt({ kind: product.attrs?.kind, categoryId: product.category_id, size: "l" }),
+    productArt({ kind: product.attrs?.kind, categoryId: product.category_id, size: "l", image: imageOf(product) }),
     h(
       "div",
       { class: "product-info" },
