@@ -21,6 +21,8 @@ import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
+import { loadGruTrainer } from "../sequence/load-trainer";
+import { type GruTrainer, type SequenceModelOptions, sequenceModelFor, withNextItemEmbeddings } from "../sequence/sequence-model-build";
 
 export interface BuildInputs {
   orders: string;
@@ -49,6 +51,10 @@ export interface BuildOptions {
   sequences?: ItemSequence[];
   /** Next-item list settings (sources, tuning, fixed parameters). */
   nextItem?: NextItemOptions;
+  /** The next-item sequence model's settings, or false for none (`batch/sequence/sequence-model-build.ts`). */
+  sequenceModel?: SequenceModelOptions | false;
+  /** Its trainer; `buildFromFiles` loads TensorFlow.js for it when the input has sessions. */
+  sequenceTrainer?: { train: GruTrainer; backend: string };
 }
 
 /** Reads the inputs and builds. */
@@ -94,7 +100,8 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences });
+  const sequenceTrainer = options.sequenceTrainer ?? (options.sequenceModel !== false && sequences.some((s) => s.items.length >= 2) ? await loadGruTrainer() : undefined);
+  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences, sequenceTrainer });
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
     artifacts.manifest.inputs[name] = { path, lines: report.lines, accepted: report.accepted, skipped: report.skipped };
@@ -138,6 +145,13 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   options.onPhase?.("next-item", 0, 1);
   const nextItem = options.sequences === undefined ? undefined : nextItemCandidates(options.sequences, baskets.itemIndex, n, reasons, sellable, options.nextItem);
   lap("next_item");
+  options.onPhase?.("sequence model", 0, 1);
+  const sequence = sequenceModelFor(
+    { sequences: options.sequences ?? [], itemIndex: baskets.itemIndex, items: n, sellable, nextItem: nextItem && { parameters: nextItem.parameters, topN: options.nextItem?.topN ?? 50 } },
+    options.sequenceTrainer,
+    options.sequenceModel,
+  );
+  lap("sequence_model");
 
   options.onPhase?.("encode", 0, n);
   const listsByItem: Array<ItemLists | undefined> = new Array(n);
@@ -169,7 +183,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     if (lists === undefined) continue;
     let count = 0;
     for (const list of Object.values(lists)) count += list.items.length;
-    const blob = encodeItemBlob(order.lists(lists));
+    const blob = encodeItemBlob(withNextItemEmbeddings(order.lists(lists), sequence, i));
     itemBlobs[i] = blob;
     columns.flags[i] |= ItemFlag.HAS_LISTS;
     candidates += count;
@@ -187,6 +201,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     crossSellPrior: order.list(crossSellPrior),
     popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
     ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
+    ...(sequence.model !== undefined ? { sequenceModel: sequence.model } : {}),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
@@ -211,6 +226,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
       ...(nextItem !== undefined ? { next_item: nextItem.parameters, ...(nextItem.tuning !== undefined ? { next_item_tuning: nextItem.tuning } : {}) } : {}),
+      sequence_model: sequence.report,
     },
     timings_ms: timings,
   };

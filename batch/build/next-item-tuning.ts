@@ -122,14 +122,14 @@ export function tuneNextItem(
   };
 }
 
-function mean(values: Float64Array): number {
+export function mean(values: Float64Array): number {
   let sum = 0;
   for (const v of values) sum += v;
   return values.length > 0 ? sum / values.length : 0;
 }
 
 /** mean(d) / (sd(d) / sqrt(N)) for the paired differences d = a - b (0 when they never differ). */
-function pairedZ(a: Float64Array, b: Float64Array): number {
+export function pairedZ(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   if (n < 2) return 0;
   let sum = 0;
@@ -199,13 +199,13 @@ function score(pairs: SessionPairs, parameters: NextItemParameters, requests: re
 }
 
 /** The RANKED + 50 most frequent sellable items, the fill of short answers. */
-function popularityOrder(frequency: Uint32Array, sellable: (item: number) => boolean): Uint32Array {
+export function popularityOrder(frequency: Uint32Array, sellable: (item: number) => boolean): Uint32Array {
   const order = Array.from(frequency.keys()).filter((i) => frequency[i] > 0 && sellable(i));
   order.sort((a, b) => frequency[b] - frequency[a] || a - b);
   return Uint32Array.from(order.slice(0, RANKED + 50));
 }
 
-function thin<T>(all: T[], max: number): T[] {
+export function thin<T>(all: T[], max: number): T[] {
   if (all.length <= max) return all;
   const step = all.length / max;
   return Array.from({ length: max }, (_, i) => all[Math.floor(i * step)]);

@@ -6,6 +6,7 @@ import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
 import { type Command, parseFlags, requireFlag } from "../cli/command";
 import { formatBytes, measured, startProgress } from "../cli/progress";
+import type { SequenceModelReport } from "../sequence/sequence-model-build";
 
 export const command: Command = {
   name: "build",
@@ -57,8 +58,22 @@ popular fallbacks, and writes DIR/manifest.json, DIR/meta.bin, DIR/items.bin (an
       for (const [name, input] of Object.entries(manifest.inputs)) {
         if (input.skipped > 0) process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
       }
+      process.stderr.write(`${sequenceModelLine(manifest.parameters.sequence_model as SequenceModelReport | undefined)}\n`);
       process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
       return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };
     });
   },
 };
+
+/** What became of the sequence model, with its time and memory against the budget. */
+function sequenceModelLine(report: SequenceModelReport | undefined): string {
+  if (report === undefined) return "sequence model: skipped";
+  const head = `sequence model: ${report.status} (${report.reason})`;
+  const t = report.training;
+  if (t === undefined) return head;
+  return (
+    `${head}; blend weight ${report.blend_weight}; trained ${t.epochs} epochs (best ${t.best_epoch + 1}, ${t.stopped_by.replace("_", " ")}) on ${t.sessions} sessions, ` +
+    `${t.vocabulary} items, d ${t.dim}, ${t.backend}: ${(t.milliseconds / 1000).toFixed(1)} s of a ${t.budget.seconds} s budget, ` +
+    `peak ${formatBytes(t.peak_tensor_bytes)} tensors / ${formatBytes(t.peak_rss_bytes)} process (memory budget ${formatBytes(t.budget.memory_bytes)}, estimated ${formatBytes(t.budget.estimated_bytes)})`
+  );
+}

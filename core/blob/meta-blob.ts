@@ -20,6 +20,7 @@
  * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
+ * SEQUENCE_MODEL (optional) the sequence model's weights (format in sequence-codec.ts); absent, the edge runs none.
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -29,6 +30,8 @@ import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
+import { readSequenceModel, writeSequenceModel } from "./sequence-codec";
+import type { SequenceModel } from "../sequence/gru-model";
 
 export const META_BLOB_VERSION = 1;
 const MAGIC = [0x45, 0x52, 0x4d]; // "ERM"
@@ -51,6 +54,7 @@ export const MetaSection = {
   SCENARIO_LISTS: 15,
   MODEL_NAMES: 16,
   CROSS_SELL_PRIOR: 17,
+  SEQUENCE_MODEL: 18,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -116,6 +120,8 @@ export interface BuildMeta {
   itemModelName?: Int32Array;
   /** The cross-sell blend's intercept per item, best first: counted once in every cart merge. */
   crossSellPrior?: CandidateList;
+  /** The next-item sequence model (its item embeddings travel with the `next_item` lists). */
+  sequenceModel?: SequenceModel;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -176,6 +182,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   }
   const prior = meta.crossSellPrior;
   if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
+  const model = meta.sequenceModel;
+  if (model !== undefined) w.section(MetaSection.SEQUENCE_MODEL, (s) => writeSequenceModel(s, model));
   return sealBlob(w.finish());
 }
 
@@ -262,6 +270,9 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.CROSS_SELL_PRIOR:
         meta.crossSellPrior = readCandidateList(s);
         break;
+      case MetaSection.SEQUENCE_MODEL:
+        meta.sequenceModel = readSequenceModel(s);
+        break;
       default:
         break;
     }
@@ -293,6 +304,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
     ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
     ...(meta.crossSellPrior !== undefined ? { crossSellPrior: meta.crossSellPrior } : {}),
+    ...(meta.sequenceModel !== undefined ? { sequenceModel: meta.sequenceModel } : {}),
   };
 }
 
