@@ -145,11 +145,31 @@ function trainingWindows(sessions: readonly Int32Array[], maxSteps: number): Int
 }
 
 interface GraphWeights {
-  embeddings: tf.Variable;
-  inputWeights: tf.Variable;
-  recurrentWeights: tf.Variable;
-  bias: tf.Variable;
+  embeddings: tf.Tensor;
+  inputWeights: tf.Tensor;
+  recurrentWeights: tf.Tensor;
+  bias: tf.Tensor;
   dim: number;
+}
+
+/** TensorFlow.js's own logits h . e_j of every item after each prefix (rows of vocabSize, float32): the reference the edge's forward pass is checked against. */
+export function gruLogits(trained: TrainedGru, prefixes: readonly Int32Array[]): Float32Array {
+  return tf.tidy(() => {
+    const d = trained.dim;
+    const weights: GraphWeights = {
+      embeddings: tf.tensor2d(trained.embeddings, [trained.embeddings.length / d, d]),
+      inputWeights: tf.tensor2d(trained.inputWeights, [d, 3 * d]),
+      recurrentWeights: tf.tensor2d(trained.recurrentWeights, [d, 3 * d]),
+      bias: tf.tensor1d(trained.bias),
+      dim: d,
+    };
+    const scratch: tf.Tensor[] = [];
+    const steps = Math.max(1, ...prefixes.map((p) => p.length));
+    const states = unroll(weights, prefixes, steps, scratch);
+    const logits = tf.matMul(states[steps - 1], weights.embeddings, false, true).dataSync() as Float32Array;
+    for (const t of scratch) t.dispose();
+    return logits.slice();
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  * with the model at w, the most frequent items filling up to 20. Each session scores v = [rank < 10] + 1 / rank
  * (0 beyond 20), so mean v is HR@10 + MRR@20. Over the grid W_GRID the best w (ties: the smaller) replaces 0
  * only when its paired gain, mean(d) / (sd(d) / sqrt(N)) with d = v_w - v_0 per session, is at least 2 standard
- * errors: a weight that only wins by chance is not served.
+ * errors: a weight that only wins by chance is not served. Weights are taken as the f32 the meta blob stores.
  */
 import type { CandidateList } from "../../core/candidates";
 import { mergeCandidateLists, type WeightedAnchor } from "../../core/recommend/merge-cart";
@@ -76,7 +76,7 @@ export function fitBlendWeight(inputs: BlendFitInputs): BlendFit {
     const pool = mergeCandidateLists(weighted, (item) => seen.has(item) || !sellable(item), POOL);
     const session = sessionEmbeddings(prefix.slice(-model.maxSteps), embeddingOf);
     W_GRID.forEach((weight, g) => {
-      const ranked = blendWithSequence({ ...model, blendWeight: weight }, session, pool, weighted.map((w) => w.list))
+      const ranked = blendWithSequence({ ...model, blendWeight: Math.fround(weight) }, session, pool, weighted.map((w) => w.list))
         .slice(0, RANKED)
         .map((m) => m.item);
       for (let i = 0; i < fill.length && ranked.length < RANKED; i++) if (!seen.has(fill[i]) && !ranked.includes(fill[i])) ranked.push(fill[i]);

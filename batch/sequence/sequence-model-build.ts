@@ -158,7 +158,7 @@ export function buildSequenceModel(inputs: SequenceModelInputs, options: Sequenc
     },
   };
   if (weight <= 0 && options.keepUnused !== true) return { report };
-  return { report, model: { ...model, blendWeight: weight }, embeddingOf };
+  return { report, model: { ...model, blendWeight: Math.fround(weight) }, embeddingOf };
 }
 
 /**
