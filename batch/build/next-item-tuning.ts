@@ -172,16 +172,7 @@ function toIndices(holdOut: NextItemHoldOut, itemIndex: ReadonlyMap<string, numb
 /** Per request, hit@10 + 1 / rank within 20 of the edge's merge with these lists, popularity filling the rest. */
 function score(pairs: SessionPairs, parameters: NextItemParameters, requests: readonly ValidationRequest[], sellable: (item: number) => boolean, topN: number, fill: Uint32Array): { values: Float64Array; hits: number } {
   const scorer = new NextItemScorer(pairs, parameters, sellable);
-  const lists = new Map<number, CandidateList>();
-  const listOf = (a: number): CandidateList => {
-    let list = lists.get(a);
-    if (list === undefined) {
-      const count = scorer.row(a, topN);
-      list = { items: scorer.items.slice(0, count), scores: Float32Array.from(scorer.scores.subarray(0, count)), reasons: new Uint32Array(count) };
-      lists.set(a, list);
-    }
-    return list;
-  };
+  const listOf = (a: number): CandidateList => scorer.cachedList(a, topN);
   const values = new Float64Array(requests.length);
   let hits = 0;
   requests.forEach(({ prefix, held }, r) => {

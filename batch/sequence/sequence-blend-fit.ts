@@ -17,7 +17,7 @@ import { NextItemScorer, type NextItemParameters } from "../build/next-item-scor
 import { mean, pairedZ, popularityOrder } from "../build/next-item-tuning";
 import type { SessionPairs } from "../mining/session-pairs";
 
-export const W_GRID = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1] as const;
+const W_GRID = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1] as const;
 const RANKED = 20;
 const HIT_K = 10;
 /** The pool the edge blends for a 20-item answer (slot size x the pool factor of `slot-sources.ts`). */
@@ -55,14 +55,12 @@ export interface BlendFitInputs {
 export function fitBlendWeight(inputs: BlendFitInputs): BlendFit {
   const { pairs, parameters, sellable, topN, model, embeddingOf, sessions } = inputs;
   const scorer = new NextItemScorer(pairs, parameters, sellable);
-  const lists = new Map<number, CandidateList>();
+  const withEmbeddings = new Map<number, CandidateList>();
   const listOf = (a: number): CandidateList => {
-    let list = lists.get(a);
+    let list = withEmbeddings.get(a);
     if (list === undefined) {
-      const count = scorer.row(a, topN);
-      const items = scorer.items.slice(0, count);
-      list = { items, scores: Float32Array.from(scorer.scores.subarray(0, count)), reasons: new Uint32Array(count), embeddings: listEmbeddings(model.dim, a, items, embeddingOf) };
-      lists.set(a, list);
+      const plain = scorer.cachedList(a, topN);
+      withEmbeddings.set(a, (list = { ...plain, embeddings: listEmbeddings(model.dim, a, plain.items, embeddingOf) }));
     }
     return list;
   };

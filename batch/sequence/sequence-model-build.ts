@@ -90,7 +90,7 @@ export interface SequenceModelInputs {
 
 const DEFAULT_MEMORY = 1024 ** 3;
 
-export function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelOptions = {}): SequenceModelResult {
+function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelOptions = {}): SequenceModelResult {
   const skipped = (reason: string): SequenceModelResult => ({ report: { status: "skipped", reason, blend_weight: 0 } });
   const { sequences, itemIndex, items, sellable } = inputs;
   const split = drawNextItemHoldOuts(sequences, options.seed ?? 7, options.rate ?? 0.2);

@@ -3,7 +3,7 @@ import { sequenceModelFixture } from "../../test/fixtures/sequence-build";
 import { tinyMeta } from "../../test/fixtures/tiny-build";
 import { CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
-import { fnv1a32 } from "./checksum";
+import { fnv1a32, sealBlob } from "./checksum";
 import { decodeItemBlob, encodeItemBlob } from "./item-blob";
 import { decodeMetaBlob, encodeMetaBlob } from "./meta-blob";
 import { writeListEmbeddings } from "./sequence-codec";
@@ -47,10 +47,10 @@ describe("the sequence model's blob sections", () => {
   it("reject embeddings that come before any next_item list or do not match its length", () => {
     const orphan = new ByteWriter().u8(1).u8(7);
     writeListEmbeddings(orphan, next.embeddings, 2);
-    expect(() => decodeItemBlob(sealed(orphan.finish()))).toThrow(CorruptBlobError);
+    expect(() => decodeItemBlob(sealBlob(orphan.finish()))).toThrow(CorruptBlobError);
     const body = new Uint8Array(Buffer.from(GOLDEN_BODY, "hex"));
     body[body.length - 5] = 3; // the count no longer matches the list
-    expect(() => decodeItemBlob(sealed(body))).toThrow(CorruptBlobError);
+    expect(() => decodeItemBlob(sealBlob(body))).toThrow(CorruptBlobError);
   });
 
   it("round-trip the model's weights through the meta blob; a build without one decodes without one", () => {
@@ -65,12 +65,3 @@ describe("the sequence model's blob sections", () => {
     expect(() => encodeMetaBlob({ ...tinyMeta("m"), sequenceModel: { ...model, bias: new Float32Array(3) } })).toThrow(RangeError);
   });
 });
-
-function sealed(body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(body.length + 2);
-  out.set(body);
-  const sum = fnv1a32(body) & 0xffff;
-  out[body.length] = sum & 0xff;
-  out[body.length + 1] = sum >> 8;
-  return out;
-}
