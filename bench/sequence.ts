@@ -111,7 +111,15 @@ async function latency(orders: string): Promise<void> {
   const WARMUP = 3_000;
   const RUNS = 10_000;
   const ROUNDS = 5;
-  const store = new ArtifactStore(await buildFromFiles({ orders }, { buildId: "bench-sequence", now: new Date(0), sequenceModel: { blendWeight: 0.3 } }));
+  const artifacts = await buildFromFiles({ orders }, { buildId: "bench-sequence", now: new Date(0), sequenceModel: { blendWeight: 0.3 } });
+  const store = new ArtifactStore(artifacts);
+  const shipped = artifacts.manifest.parameters.sequence_model as SequenceModelReport;
+  const embedded = artifacts.itemBlobs.filter((b) => b !== undefined).length;
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  console.log(
+    `\nbytes, diginetica_sample build with the model: item blobs ${kib(artifacts.manifest.bytes.items)}, of which embeddings ${kib(shipped.embedding_bytes ?? 0)} ` +
+      `(${((shipped.embedding_bytes ?? 0) / embedded).toFixed(0)} bytes per blob on average, ${embedded} blobs); meta blob ${kib(artifacts.manifest.bytes.meta)}; no extra KV read per request`,
+  );
   const build = store.build;
   const withLists = build.meta.items.filter((id) => store.servingData({ placement: "home", viewed: [{ id }] }).lists.get(id)?.next_item !== undefined);
   const rng = new Rng(42);
