@@ -158,12 +158,14 @@ function report_(moments: readonly Moment[]): void {
     console.log(`  ${name.padEnd(34)} accuracy ${accuracy.toFixed(4)}${extra}`);
   };
   line("rule (dwell, price words, cart...)", ruleRight, `   price_sensitive recall ${recall(measure, (m) => m.rule)}`);
-  for (const source of ["model", "lists"] as const) {
+  const rights = (["model", "lists"] as const).map((source) => {
     const tau = bestTau(fit, source);
     const predict = (m: Moment): Intent => (m.rule !== "price_sensitive" && m[source] >= tau ? "price_sensitive" : m.rule);
     const right = Float64Array.from(measure, (m) => (predict(m) === m.label ? 1 : 0));
     line(`rule + ${source === "model" ? "sequence model" : "lists' scores"} P(cheaper) >= ${tau.toFixed(2)}`, right, `   price_sensitive recall ${recall(measure, predict)}   gain over the rule ${pairedZ(right, ruleRight).toFixed(2)} SE`);
-  }
+    return right;
+  });
+  console.log(`  the sequence model over the lists' own scores: ${pairedZ(rights[0], rights[1]).toFixed(2)} SE`);
 }
 
 function bestTau(moments: readonly Moment[], source: "model" | "lists"): number {
