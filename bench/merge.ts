@@ -5,6 +5,9 @@
  * checkout slot asks) and the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
  * essentials, bundle, rendering). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
  * each; the figures are the median round's (other processes on a shared machine land in single rounds).
+ * Third, what the sequence model adds at the edge for a 10-item session (`core/sequence/sequence-blend.ts`: the
+ * GRU state over the 10 items and the blend of a 32-candidate pool), at the build's default shape (d = 32) with
+ * weights and embeddings drawn at random: the time depends on the shapes, not the values. Target: p99 < 300 us.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { ArtifactStore } from "../batch/recommend/artifact-store";
@@ -13,6 +16,8 @@ import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merg
 import { recommend } from "../core/recommend/recommend";
 import type { RecommendationRequest } from "../core/request-schema";
 import { Rng } from "../core/random/rng";
+import type { SequenceModel } from "../core/sequence/gru-model";
+import { blendWithSequence } from "../core/sequence/sequence-blend";
 import { buildDemoStore, cartSampler, percentile } from "./demo-store";
 
 const CART_SIZE = 10;
@@ -67,6 +72,18 @@ try {
   console.log(`demo store: ${build.meta.items.length} items; ${CARTS} carts of ${CART_SIZE} items with lists; ${candidates.toFixed(0)} candidates merged per cart on average`);
   time("mergeCandidateLists (10 anchors, top 40)", (c) => mergeCandidateLists(anchors[c], (item) => held[c].has(item), 40));
   time("recommend() checkout, k = 10", (c) => recommend(requests[c], data[c], { recId: "bench" }).slots[0]);
+
+  const D = 32;
+  const rng = new Rng(7, "bench-sequence-model");
+  const int8 = (length: number) => Int8Array.from({ length }, () => rng.between(-127, 127));
+  const f32 = (length: number) => Float32Array.from({ length }, () => rng.normal() * 0.2);
+  const model: SequenceModel = { dim: D, scale: 0.01, maxSteps: 12, blendWeight: 0.3, inputWeights: f32(3 * D * D), recurrentWeights: f32(3 * D * D), bias: f32(3 * D) };
+  const embedded = anchors.map((weighted) => weighted.map(({ list, weight }) => ({ weight, list: { ...list, embeddings: { anchor: int8(D), candidates: int8(list.items.length * D) } } })));
+  const sessions = embedded.map((weighted) => weighted.map((w) => w.list.embeddings.anchor).slice(0, CART_SIZE));
+  const pools = embedded.map((weighted, c) => mergeCandidateLists(weighted, (item) => held[c].has(item), 32));
+  const lists = embedded.map((weighted) => weighted.map((w) => w.list));
+  console.log(`sequence model at the edge: sessions of ${(sessions.reduce((s, x) => s + x.length, 0) / CARTS).toFixed(1)} embedded items, pools of 32 (d ${D}); target p99 < 300 us`);
+  time("GRU state + blend (the model's added time)", (c) => blendWithSequence(model, sessions[c], pools[c], lists[c])[0]);
 } finally {
   store.remove();
 }

@@ -1,9 +1,11 @@
 /**
  * @module
  * `npm run bench:sequence`: next-item quality (HR@10, MRR@20; mean of seeds 42, 1, 2) of the served `home`
- * answer beside the baselines, on the real session data sets and the demo store's browsing events, through the
- * same split, build and `recommend()` as `edgerec evaluate --task next-item`; then the time the next-item slot
- * adds to a `home` request for a 10-item session (p50 / p99, median of 5 rounds).
+ * answer beside the baselines and the sequence model alone, on the real session data sets and the demo store's
+ * browsing events, through the same split, build and `recommend()` as `edgerec evaluate --task next-item`, with
+ * what the build decided about the model (kept or dropped, its blend weight) and its training time and peak
+ * memory; then the time the next-item slot, and the sequence model within it, add to a `home` request for a
+ * 10-item session (p50 / p99, median of 5 rounds).
  *
  *   npm run bench:sequence [-- --datasets diginetica_sample,amazon_electronics_ratings] [--seeds 42,1,2] [--no-demo]
  */
@@ -13,7 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildFromFiles } from "../batch/build/build";
 import { meanNextItem } from "../batch/commands/evaluate-next-item";
-import { evaluateNextItem, type NextItemInputs, type NextItemRun } from "../batch/evaluate/next-item";
+import { evaluateNextItem, type NextItemInputs, type NextItemRun, SEQUENCE_MODEL_RUN } from "../batch/evaluate/next-item";
+import type { SequenceModelReport } from "../batch/sequence/sequence-model-build";
 import { ArtifactStore } from "../batch/recommend/artifact-store";
 import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
 import { recommend } from "../core/recommend/recommend";
@@ -29,11 +32,11 @@ const { values } = parseArgs({ options: { datasets: { type: "string" }, seeds: {
 const datasets = (values.datasets ?? "diginetica_sample,amazon_electronics_ratings").split(",").map((s) => s.trim());
 const seeds = (values.seeds ?? "42,1,2").split(",").map(Number);
 
-const ROWS: Array<[label: string, variant: string | undefined]> = [
+const ROWS: Array<[label: string, variant: string]> = [
   ["popularity", "popularity"],
   ["item-kNN (last item)", "item-knn"],
   ["session-kNN (V-SKNN)", "v-sknn"],
-  ["sequence model alone", undefined],
+  ["sequence model alone", SEQUENCE_MODEL_RUN],
   ["served blend (home)", "blend"],
 ];
 
@@ -60,14 +63,14 @@ try {
 
 async function report(name: string, inputs: NextItemInputs): Promise<void> {
   const started = performance.now();
-  const runs = await evaluateNextItem(inputs, { seeds, variants: [{ name: "blend", build: {} }], baselines: ["popularity", "item-knn", "v-sknn"] });
+  const runs = await evaluateNextItem(inputs, { seeds, variants: [{ name: "blend", build: { sequenceModel: { keepUnused: true } } }], baselines: ["popularity", "item-knn", "v-sknn"] });
   const mean = (variant: string) => meanNextItem(runs.filter((r) => r.variant === variant));
   const blend = runs.find((r) => r.variant === "blend");
   console.log(`\n${name}: ${Math.round(mean("blend").requests)} test sessions per seed (${Math.round(mean("blend").cold)} with a held-out item training never saw), ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`  ${"".padEnd(24)} HR@10    MRR@20`);
   for (const [label, variant] of ROWS) {
-    if (variant === undefined) {
-      console.log(`  ${label.padEnd(24)} sequence model: not trained yet`);
+    if (!runs.some((r) => r.variant === variant)) {
+      console.log(`  ${label.padEnd(24)} (no model: ${runs.find((r) => r.variant === "blend")?.sequenceModel?.reason ?? "none"})`);
       continue;
     }
     const m = mean(variant);
@@ -76,19 +79,47 @@ async function report(name: string, inputs: NextItemInputs): Promise<void> {
   const ahead = mean("blend").hr > mean("v-sknn").hr && mean("blend").mrr > mean("v-sknn").mrr;
   console.log(`  served blend ahead of session-kNN on both metrics: ${ahead ? "yes" : "NO"}; per seed HR@10 blend / V-SKNN: ${seedPairs(runs)}`);
   if (blend?.parameters !== undefined) console.log(`  next-item lists (seed ${blend.seed}): ${JSON.stringify(blend.parameters)}`);
+  modelSummary(runs.filter((r) => r.variant === "blend"));
+}
+
+/** Per seed: kept or dropped, the blend weight and its gain on validation; training time and peak memory. */
+function modelSummary(runs: readonly NextItemRun[]): void {
+  const reports = runs.map((r) => r.sequenceModel).filter((r): r is SequenceModelReport => r !== undefined);
+  const decisions = runs.map((r) => `seed ${r.seed} ${r.sequenceModel?.status ?? "?"} w=${r.sequenceModel?.blend_weight ?? 0} (gain ${r.sequenceModel?.validation?.gain_z ?? "-"} SE)`).join("; ");
+  console.log(`  sequence model in the served blend: ${decisions}`);
+  const trained = reports.map((r) => r.training).filter((t) => t !== undefined);
+  if (trained.length === 0) return;
+  const avg = (f: (t: (typeof trained)[number]) => number) => trained.reduce((s, t) => s + f(t), 0) / trained.length;
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  console.log(
+    `  training (${trained[0].backend}, d ${trained[0].dim}, mean of ${trained.length}): ${(avg((t) => t.milliseconds) / 1000).toFixed(1)} s, ${avg((t) => t.epochs).toFixed(1)} epochs on ${avg((t) => t.sessions).toFixed(0)} sessions and ${avg((t) => t.vocabulary).toFixed(0)} items; ` +
+      `peak memory ${mib(Math.max(...trained.map((t) => t.peak_rss_bytes)))} process, ${mib(Math.max(...trained.map((t) => t.peak_tensor_bytes)))} tensors (budget ${trained[0].budget.seconds} s, ${mib(trained[0].budget.memory_bytes)})`,
+  );
 }
 
 function seedPairs(runs: readonly NextItemRun[]): string {
   return seeds.map((seed) => `${runs.find((r) => r.seed === seed && r.variant === "blend")?.metrics.hr.toFixed(3)} / ${runs.find((r) => r.seed === seed && r.variant === "v-sknn")?.metrics.hr.toFixed(3)}`).join(", ");
 }
 
-/** `home` for 500 sessions of 10 viewed items that have next-item lists, with and without the next-item slot. */
+/**
+ * `home` for 500 sessions of 10 viewed items that have next-item lists: with and without the next-item slot, and
+ * with the sequence model in the slot or not. The build's model weight is set to 0.3 so the model runs whether or
+ * not the build would keep it: the time does not depend on the weight.
+ */
 async function latency(orders: string): Promise<void> {
   const SESSIONS = 500;
   const WARMUP = 3_000;
   const RUNS = 10_000;
   const ROUNDS = 5;
-  const store = new ArtifactStore(await buildFromFiles({ orders }, { buildId: "bench-sequence", now: new Date(0) }));
+  const artifacts = await buildFromFiles({ orders }, { buildId: "bench-sequence", now: new Date(0), sequenceModel: { blendWeight: 0.3 } });
+  const store = new ArtifactStore(artifacts);
+  const shipped = artifacts.manifest.parameters.sequence_model as SequenceModelReport;
+  const embedded = artifacts.itemBlobs.filter((b) => b !== undefined).length;
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  console.log(
+    `\nbytes, diginetica_sample build with the model: item blobs ${kib(artifacts.manifest.bytes.items)}, of which embeddings ${kib(shipped.embedding_bytes ?? 0)} ` +
+      `(${((shipped.embedding_bytes ?? 0) / embedded).toFixed(0)} bytes per blob on average, ${embedded} blobs); meta blob ${kib(artifacts.manifest.bytes.meta)}; no extra KV read per request`,
+  );
   const build = store.build;
   const withLists = build.meta.items.filter((id) => store.servingData({ placement: "home", viewed: [{ id }] }).lists.get(id)?.next_item !== undefined);
   const rng = new Rng(42);
@@ -124,10 +155,15 @@ async function latency(orders: string): Promise<void> {
   const merge = time((s) => mergeCandidateLists(anchors[s], (item) => viewed[s].has(item), 32));
   const full = time((s) => recommend(requests[s], data[s], { recId: "bench" }));
   const without = time((s) => recommend(requests[s], { ...data[s], slotPlans: withoutNext }, { recId: "bench" }));
+  const model = build.meta.sequenceModel!;
+  const listsOnly = { ...build, meta: { ...build.meta, sequenceModel: { ...model, blendWeight: 0 } } };
+  const noModel = time((s) => recommend(requests[s], { ...data[s], build: listsOnly }, { recId: "bench" }));
   const us = (x: number) => `${x.toFixed(1).padStart(6)} us`;
   console.log(`\nedge time, home with 10 viewed items (diginetica_sample build, ${SESSIONS} sessions; load ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores)`);
   console.log(`  next-item merge alone (10 lists, top 32)   p50 ${us(merge.p50)}   p99 ${us(merge.p99)}`);
   console.log(`  recommend() home                           p50 ${us(full.p50)}   p99 ${us(full.p99)}`);
   console.log(`  recommend() home without the next-item slot p50 ${us(without.p50)}   p99 ${us(without.p99)}`);
+  console.log(`  recommend() home, lists without the model  p50 ${us(noModel.p50)}   p99 ${us(noModel.p99)}`);
   console.log(`  added by the next-item slot                p50 ${us(full.p50 - without.p50)}   p99 ${us(full.p99 - without.p99)}`);
+  console.log(`  added by the sequence model (d ${model.dim})      p50 ${us(full.p50 - noModel.p50)}   p99 ${us(full.p99 - noModel.p99)}`);
 }

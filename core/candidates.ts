@@ -3,6 +3,7 @@
  * Precomputed candidate lists: for every anchor item, the items to show beside it, best first, in CSR form over
  * the build's item dictionary (item index = position in the build's `items`).
  */
+import type { ListEmbeddings } from "./sequence/gru-model";
 import { SparseRowsBuilder } from "./sparse-rows";
 
 export interface CandidateLists {
@@ -18,6 +19,8 @@ export interface CandidateList {
   items: Uint32Array;
   scores: Float32Array;
   reasons: Uint32Array;
+  /** The sequence model's embeddings of the anchor and of each candidate (a `next_item` list, when the build ships the model). */
+  embeddings?: ListEmbeddings;
 }
 
 export function candidatesOf(lists: CandidateLists, anchor: number): CandidateList {

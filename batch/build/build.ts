@@ -27,6 +27,8 @@ import { kvFootprint } from "./kv-footprint";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
+import { loadGruTrainer } from "../sequence/load-trainer";
+import { type GruTrainer, type SequenceModelOptions, sequenceModelFor, withNextItemEmbeddings } from "../sequence/sequence-model-build";
 
 export interface BuildInputs {
   orders: string;
@@ -64,6 +66,10 @@ export interface BuildOptions {
   nextItem?: NextItemOptions;
   /** Orders counted elsewhere; their items must be in the baskets' dictionary. */
   counts?: CountTables;
+  /** The next-item sequence model's settings, or false for none (`batch/sequence/sequence-model-build.ts`). */
+  sequenceModel?: SequenceModelOptions | false;
+  /** Its trainer; `buildFromFiles` loads TensorFlow.js for it when the input has sessions. */
+  sequenceTrainer?: { train: GruTrainer; backend: string };
 }
 
 /** Reads the inputs and builds. */
@@ -123,7 +129,8 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
-  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences, ...(counts !== undefined ? { counts } : {}) });
+  const sequenceTrainer = options.sequenceTrainer ?? (options.sequenceModel !== false && sequences.some((s) => s.items.length >= 2) ? await loadGruTrainer() : undefined);
+  const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences, sequenceTrainer, ...(counts !== undefined ? { counts } : {}) });
   if (counts !== undefined && inputs.counts !== undefined) {
     artifacts.manifest.inputs.counts = { path: inputs.counts, lines: counts.items.ids.length, accepted: counts.items.ids.length, skipped: 0 };
   }
@@ -173,6 +180,13 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   options.onPhase?.("next-item", 0, 1);
   const nextItem = options.sequences === undefined ? undefined : nextItemCandidates(options.sequences, baskets.itemIndex, n, reasons, sellable, options.nextItem);
   lap("next_item");
+  options.onPhase?.("sequence model", 0, 1);
+  const sequence = sequenceModelFor(
+    { sequences: options.sequences ?? [], itemIndex: baskets.itemIndex, items: n, sellable, nextItem: nextItem && { parameters: nextItem.parameters, topN: options.nextItem?.topN ?? 50 } },
+    options.sequenceTrainer,
+    options.sequenceModel,
+  );
+  lap("sequence_model");
 
   options.onPhase?.("encode", 0, n);
   const listsByItem: Array<ItemLists | undefined> = new Array(n);
@@ -204,7 +218,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     if (lists === undefined) continue;
     let count = 0;
     for (const list of Object.values(lists)) count += list.items.length;
-    const blob = encodeItemBlob(order.lists(lists));
+    const blob = encodeItemBlob(withNextItemEmbeddings(order.lists(lists), sequence, i));
     itemBlobs[i] = blob;
     columns.flags[i] |= ItemFlag.HAS_LISTS;
     candidates += count;
@@ -223,6 +237,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     popularByCategory: new Map([...popular.byCategory].map(([category, list]) => [category, order.list(list)])),
     ...(scenarioLists !== undefined ? { scenarioLists: new Map([...scenarioLists].map(([key, list]) => [key, order.list(list)])) } : {}),
     ...(catalog !== undefined ? { display: displayColumns(baskets.itemIds, catalog) } : {}),
+    ...(sequence.model !== undefined ? { sequenceModel: sequence.model } : {}),
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
@@ -249,6 +264,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
       ...(nextItem !== undefined ? { next_item: nextItem.parameters, ...(nextItem.tuning !== undefined ? { next_item_tuning: nextItem.tuning } : {}) } : {}),
+      sequence_model: sequence.report,
     },
     timings_ms: timings,
   };

@@ -3,6 +3,7 @@
  * The next-item list score of one anchor at a time (formula in `next-item-lists.ts`), shared by the build and
  * its tuning so the lists tuned are the lists served.
  */
+import type { CandidateList } from "../../core/candidates";
 import type { ItemRows } from "../mining/item-rows";
 import type { SessionPairs } from "../mining/session-pairs";
 import { selectTop } from "../mining/top-k";
@@ -37,6 +38,7 @@ export class NextItemScorer {
   private readonly after: Float64Array;
   private readonly touched: Uint32Array;
   private touchedCount = 0;
+  private readonly lists = new Map<number, CandidateList>();
 
   constructor(
     private readonly pairs: SessionPairs,
@@ -72,6 +74,17 @@ export class NextItemScorer {
       }
     }
     return selectTop(this.items, this.scores, length, topN);
+  }
+
+  /** Anchor a's list as the build's tuning serves it (reasons left 0), computed on first use and kept. */
+  cachedList(a: number, topN: number): CandidateList {
+    let list = this.lists.get(a);
+    if (list === undefined) {
+      const count = this.row(a, topN);
+      list = { items: this.items.slice(0, count), scores: Float32Array.from(this.scores.subarray(0, count)), reasons: new Uint32Array(count) };
+      this.lists.set(a, list);
+    }
+    return list;
   }
 
   /** Whether j's score in the last row came mostly from transitions. */

@@ -122,14 +122,14 @@ export function tuneNextItem(
   };
 }
 
-function mean(values: Float64Array): number {
+export function mean(values: Float64Array): number {
   let sum = 0;
   for (const v of values) sum += v;
   return values.length > 0 ? sum / values.length : 0;
 }
 
 /** mean(d) / (sd(d) / sqrt(N)) for the paired differences d = a - b (0 when they never differ). */
-function pairedZ(a: Float64Array, b: Float64Array): number {
+export function pairedZ(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   if (n < 2) return 0;
   let sum = 0;
@@ -172,16 +172,7 @@ function toIndices(holdOut: NextItemHoldOut, itemIndex: ReadonlyMap<string, numb
 /** Per request, hit@10 + 1 / rank within 20 of the edge's merge with these lists, popularity filling the rest. */
 function score(pairs: SessionPairs, parameters: NextItemParameters, requests: readonly ValidationRequest[], sellable: (item: number) => boolean, topN: number, fill: Uint32Array): { values: Float64Array; hits: number } {
   const scorer = new NextItemScorer(pairs, parameters, sellable);
-  const lists = new Map<number, CandidateList>();
-  const listOf = (a: number): CandidateList => {
-    let list = lists.get(a);
-    if (list === undefined) {
-      const count = scorer.row(a, topN);
-      list = { items: scorer.items.slice(0, count), scores: Float32Array.from(scorer.scores.subarray(0, count)), reasons: new Uint32Array(count) };
-      lists.set(a, list);
-    }
-    return list;
-  };
+  const listOf = (a: number): CandidateList => scorer.cachedList(a, topN);
   const values = new Float64Array(requests.length);
   let hits = 0;
   requests.forEach(({ prefix, held }, r) => {
@@ -199,13 +190,13 @@ function score(pairs: SessionPairs, parameters: NextItemParameters, requests: re
 }
 
 /** The RANKED + 50 most frequent sellable items, the fill of short answers. */
-function popularityOrder(frequency: Uint32Array, sellable: (item: number) => boolean): Uint32Array {
+export function popularityOrder(frequency: Uint32Array, sellable: (item: number) => boolean): Uint32Array {
   const order = Array.from(frequency.keys()).filter((i) => frequency[i] > 0 && sellable(i));
   order.sort((a, b) => frequency[b] - frequency[a] || a - b);
   return Uint32Array.from(order.slice(0, RANKED + 50));
 }
 
-function thin<T>(all: T[], max: number): T[] {
+export function thin<T>(all: T[], max: number): T[] {
   if (all.length <= max) return all;
   const step = all.length / max;
   return Array.from({ length: max }, (_, i) => all[Math.floor(i * step)]);

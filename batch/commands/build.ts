@@ -8,6 +8,7 @@ import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/comman
 import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
 import { catalogFileOptions, CATALOG_FLAGS_USAGE } from "./catalog-flags";
 import { formatBytes, measured, startProgress } from "../cli/progress";
+import type { SequenceModelReport } from "../sequence/sequence-model-build";
 
 export const command: Command = {
   name: "build",
@@ -70,8 +71,22 @@ ${CATALOG_FLAGS_USAGE}
         process.stderr.write(`warning: ${name}: skipped ${input.skipped} bad line(s) of ${input.lines} in ${input.path}\n`);
         for (const problem of input.first_problems ?? []) process.stderr.write(`warning:   ${problem}\n`);
       }
+      process.stderr.write(`${sequenceModelLine(manifest.parameters.sequence_model as SequenceModelReport | undefined)}\n`);
       process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
       return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };
     });
   },
 };
+
+/** What became of the sequence model, with its time and memory against the budget. */
+function sequenceModelLine(report: SequenceModelReport | undefined): string {
+  if (report === undefined) return "sequence model: skipped";
+  const head = `sequence model: ${report.status} (${report.reason})`;
+  const t = report.training;
+  if (t === undefined) return head;
+  return (
+    `${head}; blend weight ${report.blend_weight}; trained ${t.epochs} epochs (best ${t.best_epoch + 1}, ${t.stopped_by.replace("_", " ")}) on ${t.sessions} sessions, ` +
+    `${t.vocabulary} items, d ${t.dim}, ${t.backend}: ${(t.milliseconds / 1000).toFixed(1)} s of a ${t.budget.seconds} s budget, ` +
+    `peak ${formatBytes(t.peak_tensor_bytes)} tensors / ${formatBytes(t.peak_rss_bytes)} process (memory budget ${formatBytes(t.budget.memory_bytes)}, estimated ${formatBytes(t.budget.estimated_bytes)})`
+  );
+}

@@ -1,15 +1,16 @@
 /**
  * @module
- * `edgerec evaluate --task next-item`: the next-item task (`evaluate/next-item.ts`) for the served blend, each
- * next-item source alone, the build without next-item lists, the popular fallback, and the baselines
- * popularity, item-kNN and V-SKNN; a table of HR@k, MRR@20 and coverage per seed and their mean.
+ * `edgerec evaluate --task next-item`: the next-item task (`evaluate/next-item.ts`) for the served blend, the
+ * sequence model alone (from the blend's build), each next-item source alone, the build without next-item
+ * lists, the popular fallback, and the baselines popularity, item-kNN and V-SKNN; a table of HR@k, MRR@20 and
+ * coverage per seed and their mean.
  */
 import { NEXT_ITEM_SOURCES } from "../build/next-item-lists";
 import { UsageError } from "../cli/command";
 import { NEXT_ITEM_BASELINES, type NextItemBaseline } from "../evaluate/next-item-baselines";
-import { evaluateNextItem, MRR_K, type NextItemInputs, type NextItemMetrics, type NextItemRun, type ServedVariant } from "../evaluate/next-item";
+import { evaluateNextItem, MRR_K, type NextItemInputs, type NextItemMetrics, type NextItemRun, SEQUENCE_MODEL_RUN, type ServedVariant } from "../evaluate/next-item";
 
-export const NEXT_ITEM_VARIANTS = ["blend", ...NEXT_ITEM_SOURCES.map((s) => `next-item:${s}`), "without-next-item", "edge-popular", ...NEXT_ITEM_BASELINES] as const;
+export const NEXT_ITEM_VARIANTS = ["blend", SEQUENCE_MODEL_RUN, ...NEXT_ITEM_SOURCES.map((s) => `next-item:${s}`), "without-next-item", "edge-popular", ...NEXT_ITEM_BASELINES] as const;
 
 export interface NextItemCommandOptions {
   seeds: number[];
@@ -26,8 +27,10 @@ export async function runNextItemEvaluation(inputs: NextItemInputs, options: Nex
   const baselines: NextItemBaseline[] = [];
   for (const name of names) {
     if ((NEXT_ITEM_BASELINES as readonly string[]).includes(name)) baselines.push(name as NextItemBaseline);
-    else variants.push(servedVariant(name));
+    else if (name !== SEQUENCE_MODEL_RUN) variants.push(servedVariant(name));
   }
+  // The model alone is measured on the blend's own build.
+  if (names.includes(SEQUENCE_MODEL_RUN) && !names.includes("blend")) variants.push(servedVariant("blend"));
   const runs = await evaluateNextItem(inputs, {
     seeds: options.seeds,
     k: options.k,
@@ -45,12 +48,13 @@ export async function runNextItemEvaluation(inputs: NextItemInputs, options: Nex
   return runs;
 }
 
+/** The blend's build keeps the sequence model even at weight 0 (it serves the same answers) so it can be measured alone; the other variants go without it. */
 function servedVariant(name: string): ServedVariant {
-  if (name === "blend") return { name, build: {} };
-  if (name === "without-next-item") return { name, build: { nextItem: { sources: [] } } };
-  if (name === "edge-popular") return { name, build: { nextItem: { sources: [] }, crossSell: { sources: [] } } };
+  if (name === "blend") return { name, build: { sequenceModel: { keepUnused: true } } };
+  if (name === "without-next-item") return { name, build: { nextItem: { sources: [] }, sequenceModel: false } };
+  if (name === "edge-popular") return { name, build: { nextItem: { sources: [] }, crossSell: { sources: [] }, sequenceModel: false } };
   const source = name.startsWith("next-item:") ? name.slice("next-item:".length) : undefined;
-  if (source !== undefined && (NEXT_ITEM_SOURCES as readonly string[]).includes(source)) return { name, build: { nextItem: { sources: [source as (typeof NEXT_ITEM_SOURCES)[number]] } } };
+  if (source !== undefined && (NEXT_ITEM_SOURCES as readonly string[]).includes(source)) return { name, build: { nextItem: { sources: [source as (typeof NEXT_ITEM_SOURCES)[number]] }, sequenceModel: false } };
   throw new UsageError(`--sources: unknown "${name}" (one of ${NEXT_ITEM_VARIANTS.join(", ")})`);
 }
 

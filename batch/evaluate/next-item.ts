@@ -16,7 +16,8 @@
  *   coverage   distinct items among all first-k answers / distinct items in the input
  *
  * The baselines (`next-item-baselines.ts`) learn from the same training sequences and are scored on the same
- * test sessions.
+ * test sessions. A served variant whose build carries the sequence model (shipped even at weight 0, to be
+ * measured) is also scored as `sequence-model`: the model alone (`sequence-model-ranker.ts`).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,11 +27,15 @@ import { buildFromFiles, type BuildOptions } from "../build/build";
 import type { ReadReport } from "../io/input-error";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { ArtifactStore } from "../recommend/artifact-store";
+import type { SequenceModelReport } from "../sequence/sequence-model-build";
+import { SequenceModelRanker } from "./sequence-model-ranker";
 import { MetricsAccumulator } from "./metrics";
 import { ItemKnnBaseline, type NextItemBaseline, PopularityBaseline, SessionIndex, VsknnBaseline } from "./next-item-baselines";
 import { drawNextItemHoldOuts, type NextItemHoldOut, NEXT_ITEM_HOLDOUT_RATE, trainingSequences } from "./next-item-split";
 
 export const MRR_K = 20;
+/** The run of the sequence model alone, from a served variant's build. */
+export const SEQUENCE_MODEL_RUN = "sequence-model";
 
 export interface NextItemInputs {
   orders: string;
@@ -41,7 +46,7 @@ export interface NextItemInputs {
 /** A served variant: the build with these settings, answered through `recommend()`. */
 export interface ServedVariant {
   name: string;
-  build: Pick<BuildOptions, "crossSell" | "nextItem">;
+  build: Pick<BuildOptions, "crossSell" | "nextItem" | "sequenceModel">;
 }
 
 export interface NextItemMetrics {
@@ -61,6 +66,8 @@ export interface NextItemRun {
   milliseconds: number;
   /** The build's next-item parameters (served variants). */
   parameters?: unknown;
+  /** What became of the build's sequence model (served variants). */
+  sequenceModel?: SequenceModelReport;
 }
 
 export interface NextItemEvaluationOptions {
@@ -91,7 +98,7 @@ export async function evaluateNextItem(inputs: NextItemInputs, options: NextItem
       let started = performance.now();
       const index = new SessionIndex(train);
       const cold = split.holdOuts.filter((h) => !index.itemIndex.has(h.item)).length;
-      const score = (variant: string, answer: (holdOut: NextItemHoldOut, i: number) => string[], parameters?: unknown) => {
+      const score = (variant: string, answer: (holdOut: NextItemHoldOut, i: number) => string[], parameters?: unknown, sequenceModel?: SequenceModelReport) => {
         const hits = new MetricsAccumulator(k);
         const ranks = new MetricsAccumulator(MRR_K);
         split.holdOuts.forEach((holdOut, i) => {
@@ -102,6 +109,7 @@ export async function evaluateNextItem(inputs: NextItemInputs, options: NextItem
         const { requests, hr, coverage } = hits.result(inputItems.size);
         const run: NextItemRun = { variant, seed, metrics: { requests, hr, mrr: ranks.result(inputItems.size).mrr, coverage, cold }, milliseconds: performance.now() - started };
         if (parameters !== undefined) run.parameters = parameters;
+        if (sequenceModel !== undefined) run.sequenceModel = sequenceModel;
         runs.push(run);
         options.onRun?.(run, runs.length, total);
       };
@@ -115,7 +123,13 @@ export async function evaluateNextItem(inputs: NextItemInputs, options: NextItem
         started = performance.now();
         const artifacts = await buildFromFiles(files, { buildId: `evaluate-${seed}`, now: new Date(0), ...variant.build });
         const store = new ArtifactStore(artifacts);
-        score(variant.name, (h, i) => answerHome(store, h, i), artifacts.manifest.parameters.next_item);
+        const report = artifacts.manifest.parameters.sequence_model as SequenceModelReport | undefined;
+        score(variant.name, (h, i) => answerHome(store, h, i), artifacts.manifest.parameters.next_item, report);
+        if (store.build.meta.sequenceModel !== undefined) {
+          started = performance.now();
+          const ranker = new SequenceModelRanker(artifacts, store.build);
+          score(SEQUENCE_MODEL_RUN, (h) => ranker.recommend(h.prefix, MRR_K), undefined, report);
+        }
       }
     }
   } finally {

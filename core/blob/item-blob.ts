@@ -4,6 +4,7 @@
  *
  *   version u8 (= ITEM_BLOB_VERSION)
  *   repeated until the checksum: list kind u8 (index in LIST_KINDS) | candidate list (candidate-list-codec)
+ *   optionally, after the `next_item` list: NEXT_ITEM_EMBEDDINGS u8 | that list's embeddings (sequence-codec)
  *   checksum u32 LE (CRC-32 over everything before it; version 1 had a u16, the low bits of FNV-1a)
  *
  * Readers skip nothing: an unknown list kind means a newer writer, and the blob is rejected as unreadable. Given
@@ -14,6 +15,7 @@ import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-read
 import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { openBlob, sealBlob } from "./checksum";
+import { readListEmbeddings, writeListEmbeddings } from "./sequence-codec";
 
 export const ITEM_BLOB_VERSION = 2;
 /** The version sealed with 16 bits of FNV-1a; still read, so a worker reads the builds published before it. */
@@ -25,6 +27,8 @@ const ITEM_BLOB_V1 = 1;
  */
 const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
+/** The kind byte of the sequence model's embeddings of the `next_item` list (`CandidateList.embeddings`). */
+const NEXT_ITEM_EMBEDDINGS = LIST_KINDS.length;
 
 export type ItemLists = Partial<Record<ListKind, CandidateList>>;
 
@@ -36,6 +40,7 @@ export function encodeItemBlob(lists: ItemLists): Uint8Array {
     if (list === undefined || list.items.length === 0) continue;
     w.u8(kind);
     writeCandidateList(w, list);
+    if (list.embeddings !== undefined && LIST_KINDS[kind] === "next_item") writeListEmbeddings(w.u8(NEXT_ITEM_EMBEDDINGS), list.embeddings, list.items.length);
   }
   return sealBlob(w.finish());
 }
@@ -47,7 +52,14 @@ export function decodeItemBlob(sealed: Uint8Array, bounds?: DictionaryBounds): I
   const r = new ByteReader(body, 1, body.length, bounds);
   const lists: ItemLists = {};
   while (!r.done) {
-    const kind = LIST_KINDS[r.u8()];
+    const byte = r.u8();
+    if (byte === NEXT_ITEM_EMBEDDINGS) {
+      const next = lists.next_item;
+      if (next === undefined) throw new CorruptBlobError("item blob has embeddings before its next_item list");
+      next.embeddings = readListEmbeddings(r, next.items.length);
+      continue;
+    }
+    const kind = LIST_KINDS[byte];
     if (kind === undefined) throw new CorruptBlobError("item blob has an unknown list kind");
     lists[kind] = readCandidateList(r);
   }

@@ -25,6 +25,7 @@
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
  * DISPLAY (optional) each item's currency, link and image URL (display-section-codec.ts).
+ * SEQUENCE_MODEL (optional) the sequence model's weights (format in sequence-codec.ts); absent, the edge runs none.
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -35,6 +36,8 @@ import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
 import { openBlob, sealBlob } from "./checksum";
 import { type DisplayColumns, readDisplayColumns, writeDisplayColumns } from "./display-section-codec";
+import { readSequenceModel, writeSequenceModel } from "./sequence-codec";
+import type { SequenceModel } from "../sequence/gru-model";
 
 export const META_BLOB_VERSION = 2;
 /** The version sealed with 16 bits of FNV-1a; still read, so a worker reads the builds published before it. */
@@ -60,6 +63,7 @@ export const MetaSection = {
   MODEL_NAMES: 16,
   CROSS_SELL_PRIOR: 17,
   DISPLAY: 19,
+  SEQUENCE_MODEL: 18,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -127,6 +131,8 @@ export interface BuildMeta {
   crossSellPrior?: CandidateList;
   /** Currency, link and image per item, for cards drawn from an answer (absent without a catalogue). */
   display?: DisplayColumns;
+  /** The next-item sequence model (its item embeddings travel with the `next_item` lists). */
+  sequenceModel?: SequenceModel;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -189,6 +195,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
   const display = meta.display;
   if (display !== undefined) w.section(MetaSection.DISPLAY, (s) => writeDisplayColumns(s, display, n));
+  const model = meta.sequenceModel;
+  if (model !== undefined) w.section(MetaSection.SEQUENCE_MODEL, (s) => writeSequenceModel(s, model));
   return sealBlob(w.finish());
 }
 
@@ -262,6 +270,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
   const models = bounded(MetaSection.MODEL_NAMES, (s) => readTableColumn(s, n));
   const crossSellPrior = bounded(MetaSection.CROSS_SELL_PRIOR, (s) => readCandidateList(s));
   const display = column(MetaSection.DISPLAY, (s) => readDisplayColumns(s, n));
+  const sequenceModel = column(MetaSection.SEQUENCE_MODEL, (s) => readSequenceModel(s));
   return {
     buildId,
     createdAt,
@@ -284,6 +293,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(models !== undefined ? { modelNames: models[0], itemModelName: models[1] } : {}),
     ...(crossSellPrior !== undefined ? { crossSellPrior } : {}),
     ...(display !== undefined ? { display } : {}),
+    ...(sequenceModel !== undefined ? { sequenceModel } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { RuleReason, ruleReason } from "./rule-reasons";
 import { ANCHOR_CAPS } from "./serving-data";
 import { sessionAnchors } from "./session-anchors";
 import type { SlotSource } from "./slot-plans";
+import { blendWithSequence, sessionEmbeddings } from "../sequence/sequence-blend";
 
 export interface SourceResult {
   pool: Candidate[];
@@ -216,8 +217,9 @@ function clearance(ctx: RequestContext, size: number): SourceResult {
 
 /**
  * Home: what shoppers look at next after this session's recent views: the views' `next_item` lists merged with
- * linear recency weights (`session-anchors.ts`), never an item the session already viewed; popular items fill
- * the rest. Nothing when no recent view has a list: the slot then yields to the others.
+ * linear recency weights (`session-anchors.ts`), never an item the session already viewed, re-ranked by the
+ * build's sequence model where it ships one with a weight (`sequence-blend.ts`); popular items fill the rest.
+ * Nothing when no recent view has a list: the slot then yields to the others.
  */
 function nextItem(ctx: RequestContext, size: number): SourceResult {
   const recent = (ctx.request.viewed ?? []).slice(-ANCHOR_CAPS.viewed).map((view) => ctx.build.index.get(view.id));
@@ -232,7 +234,13 @@ function nextItem(ctx: RequestContext, size: number): SourceResult {
     listed.push(anchors[a]);
   }
   if (weighted.length === 0) return EMPTY;
-  const pool = toCandidates(mergeCandidateLists(weighted, (item) => viewed.has(item) || !ctx.eligible(item), size * POOL_FACTOR), listed);
+  let merged = mergeCandidateLists(weighted, (item) => viewed.has(item) || !ctx.eligible(item), size * POOL_FACTOR);
+  const model = ctx.build.meta.sequenceModel;
+  if (model !== undefined && model.blendWeight > 0) {
+    const session = sessionEmbeddings(recent, (item) => ctx.lists(item)?.next_item?.embeddings?.anchor);
+    merged = blendWithSequence(model, session, merged, weighted.map((w) => w.list));
+  }
+  const pool = toCandidates(merged, listed);
   const fallback = () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR + viewed.size).filter((c) => !viewed.has(c.item));
   return { pool, fallbacks: [fallback], anchor: listed[0] };
 }

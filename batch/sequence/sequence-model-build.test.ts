@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodeItemBlob } from "../../core/blob/item-blob";
+import { decodeMetaBlob } from "../../core/blob/meta-blob";
+import { Rng } from "../../core/random/rng";
+import type { Artifacts } from "../build/artifacts";
+import { buildFromFiles } from "../build/build";
+import { ArtifactStore } from "../recommend/artifact-store";
+import type { SequenceModelReport } from "./sequence-model-build";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TRAINING = { dim: 8, maxEpochs: 3, batchSize: 64, negatives: 32, learningRate: 0.02 };
+
+/** 400 sessions walking a ring of 40 items (mostly one step, sometimes five), as order lines with a `sequence`. */
+function ringOrders(dir: string): string {
+  const rng = new Rng(3, "ring-orders");
+  const lines = Array.from({ length: 400 }, (_, s) => {
+    const sequence = [rng.int(40)];
+    const length = rng.between(3, 7);
+    while (sequence.length < length) sequence.push((sequence[sequence.length - 1] + (rng.chance(0.8) ? 1 : 5)) % 40);
+    const ids = sequence.map((i) => `r${i}`);
+    return JSON.stringify({ order_id: `o${s}`, items: [...new Set(ids)], sequence: ids });
+  });
+  const file = path.join(dir, "orders.jsonl");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+const report = (artifacts: Artifacts) => artifacts.manifest.parameters.sequence_model as SequenceModelReport;
+
+describe("the sequence model in edgerec build", () => {
+  let dir: string;
+  let orders: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "edgerec-sequence-"));
+    orders = ringOrders(dir);
+  });
+
+  it("is skipped, and the build still serves, when the input has no sessions", async () => {
+    const plain = path.join(dir, "plain.jsonl");
+    writeFileSync(plain, '{"order_id":"1","items":["phone","case"]}\n{"order_id":"2","items":["phone","case","charger"]}\n');
+    const artifacts = await buildFromFiles({ orders: plain }, { buildId: "plain", now: new Date(0) });
+    expect(report(artifacts)).toMatchObject({ status: "skipped", blend_weight: 0, reason: expect.stringContaining("no sessions") });
+    expect(decodeMetaBlob(artifacts.meta).sequenceModel).toBeUndefined();
+    expect(new ArtifactStore(artifacts).recommend({ placement: "checkout", cart: ["phone"] }, "r").slots[0].items.map((i) => i.id)).toContain("case");
+  });
+
+  it("says so on the command line", () => {
+    const plain = path.join(dir, "plain-cli.jsonl");
+    writeFileSync(plain, '{"order_id":"1","items":["a","b"]}\n');
+    const run = spawnSync(path.join(ROOT, "bin/edgerec.mjs"), ["build", "--orders", plain, "--out", path.join(dir, "plain-out"), "--quiet"], { cwd: ROOT, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("sequence model: skipped (no sessions");
+  });
+
+  it("ships the model with a set weight: weights in the meta blob, embeddings with every next_item list", async () => {
+    const artifacts = await buildFromFiles({ orders }, { buildId: "ring", now: new Date(0), sequenceModel: { blendWeight: 0.5, training: TRAINING } });
+    const r = report(artifacts);
+    expect(r).toMatchObject({ status: "kept", blend_weight: 0.5 });
+    expect(r.training).toMatchObject({ dim: 8, vocabulary: 40, backend: "wasm" });
+    expect(r.training!.epochs).toBeLessThanOrEqual(3);
+    expect(r.training!.peak_rss_bytes).toBeGreaterThan(0);
+    expect(r.embedding_bytes).toBeGreaterThan(0);
+    const meta = decodeMetaBlob(artifacts.meta);
+    expect(meta.sequenceModel).toMatchObject({ dim: 8, blendWeight: 0.5, maxSteps: 12 });
+    const own = new Map<number, Int8Array>();
+    const lists = meta.items.map((_, i) => decodeItemBlob(artifacts.itemBlobs[i]!).next_item!);
+    lists.forEach((list, i) => own.set(i, list.embeddings!.anchor));
+    for (const list of lists) {
+      list.items.forEach((item, p) => expect([...list.embeddings!.candidates.subarray(p * 8, (p + 1) * 8)]).toEqual([...own.get(item)!]));
+    }
+    const answer = new ArtifactStore(artifacts).recommend({ placement: "home", viewed: [{ id: "r3" }, { id: "r4" }], k: 5 }, "r");
+    expect(answer.slots[0].items).toHaveLength(5);
+  });
+
+  it("fits the weight on the validation sessions and ships nothing when it is 0", async () => {
+    const artifacts = await buildFromFiles({ orders }, { buildId: "ring-fit", now: new Date(0), sequenceModel: { training: TRAINING } });
+    const r = report(artifacts);
+    expect(r.validation!.by_weight.map((w) => w.weight)).toEqual([0, 0.1, 0.2, 0.3, 0.5, 0.7, 1]);
+    expect(r.status).toBe(r.validation!.gain_z >= 2 ? "kept" : "dropped");
+    expect(r.blend_weight > 0).toBe(r.status === "kept");
+    expect(decodeMetaBlob(artifacts.meta).sequenceModel !== undefined).toBe(r.status === "kept");
+  });
+
+  it("is skipped when turned off, or when training would overrun the memory budget", async () => {
+    const off = await buildFromFiles({ orders }, { buildId: "off", now: new Date(0), sequenceModel: false });
+    expect(report(off)).toMatchObject({ status: "skipped", reason: "turned off" });
+    const small = await buildFromFiles({ orders }, { buildId: "small", now: new Date(0), sequenceModel: { maxMemoryBytes: 1000, training: TRAINING } });
+    expect(report(small)).toMatchObject({ status: "skipped", reason: expect.stringContaining("over the memory budget of 1000") });
+  });
+});
