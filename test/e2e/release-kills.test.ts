@@ -30,6 +30,15 @@ function spawnEdgerec(args: string[]): { child: ChildProcess; exited: Promise<nu
   return { child, exited };
 }
 
+/** SIGKILL to the process group; a build that already finished has no group left, which is fine. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 /** Every running process: pid -> [parent pid, command line]. */
 function processTable(): Map<number, [number, string]> {
   const table = new Map<number, [number, string]>();
@@ -190,7 +199,7 @@ describe("a killed build never leaves a folder that publishes parts of two build
         const deadline = Date.now() + 60_000;
         while (!readdirSync(work).some((name) => name.startsWith("rebuilt.tmp-")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      process.kill(-run.child.pid!, "SIGKILL");
+      killGroup(run.child.pid!);
       await run.exited;
       if (!existsSync(out)) continue;
       const id = readArtifacts(out).manifest.build_id;
