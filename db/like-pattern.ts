@@ -8,7 +8,7 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 const ESCAPE = "\\";
 
 /** `text` with LIKE's wildcards escaped. */
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => ESCAPE + c);
 }
 

@@ -47,7 +47,7 @@ export interface Manifest {
 }
 
 /** An artifacts folder that cannot be used: missing, incomplete, or made of parts that disagree. */
-export class ArtifactsError extends InputRejectedError {
+class ArtifactsError extends InputRejectedError {
   override name = "ArtifactsError";
 }
 

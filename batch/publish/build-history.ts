@@ -25,13 +25,13 @@ export interface BuildRecord {
   items: number | null;
 }
 
-/** Builds, most recently published first. */
-export async function listBuilds(target: Target, options: WranglerOptions): Promise<BuildRecord[]> {
+/** Builds, most recently published first, after running `before` (SQL statements) in the same call. */
+export async function listBuilds(target: Target, options: WranglerOptions, before = ""): Promise<BuildRecord[]> {
   const query =
     "SELECT id, status, created_at, published_at, written_at, live_at, json_extract(manifest, '$.counts.items') AS items FROM builds ORDER BY published_at DESC, created_at DESC";
-  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", query], target, options);
+  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", `${before}${query}`], target, options);
   const parsed = JSON.parse(out) as Array<{ results: BuildRecord[] }>;
-  return parsed[0]?.results ?? [];
+  return parsed.at(-1)?.results ?? [];
 }
 
 /** Written completely and made live at some point: what rollback may go back to and what publish keeps. */
@@ -74,21 +74,29 @@ export function markLiveSql(live: string, now: number): string {
   return `UPDATE builds SET status = CASE WHEN id = ${id} THEN 'live' WHEN status = 'live' THEN 'published' ELSE status END, live_at = CASE WHEN id = ${id} THEN ${now} ELSE live_at END;\n`;
 }
 
-/** Deletes the KV keys, catalogue rows of the given builds, recording them `retiring` first and `retired` last. */
+/** SQL that records the builds as being purged: from then on never a rollback target. */
+export function recordRetiringSql(ids: readonly string[]): string {
+  return ids.length === 0 ? "" : `UPDATE builds SET status = 'retiring' WHERE id IN (${ids.map(sqlLiteral).join(",")});\n`;
+}
+
+/** Deletes the KV keys and catalogue rows of builds recorded `retiring` (`recordRetiringSql`), then records them `retired`. */
 export async function purgeBuilds(ids: readonly string[], target: Target, options: WranglerOptions): Promise<void> {
   if (ids.length === 0) return;
   const list = ids.map(sqlLiteral).join(",");
-  await wrangler(["d1", "execute", "DB", "--command", `UPDATE builds SET status = 'retiring' WHERE id IN (${list})`], target, options);
   for (const id of ids) await deletePrefix(buildPrefix(id), target, options);
   const sql = [`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, `UPDATE builds SET status = 'retired' WHERE id IN (${list})`];
   await wrangler(["d1", "execute", "DB", "--command", sql.join(";\n")], target, options);
 }
 
+/** The most keys one local `kv key list` returns. */
+const LIST_PAGE = 1000;
+
 /**
- * Deletes every KV key under `prefix`. A listing returns at most 1,000 keys locally (and wrangler takes no
- * cursor), so the keys are listed and deleted until a listing comes back empty.
+ * Deletes every KV key under `prefix`. A local listing returns at most 1,000 keys (and wrangler takes no cursor),
+ * so keys are listed and deleted until a listing comes back short of a full page.
  */
-export async function deletePrefix(prefix: string, target: Target, options: WranglerOptions): Promise<number> {
+
+async function deletePrefix(prefix: string, target: Target, options: WranglerOptions): Promise<number> {
   const work = await mkdtemp(path.join(tmpdir(), "edgerec-purge-"));
   let deleted = 0;
   try {
@@ -102,6 +110,7 @@ export async function deletePrefix(prefix: string, target: Target, options: Wran
       await writeFile(file, JSON.stringify(listed.map((k) => k.name)));
       await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", "--force"], target, options);
       deleted += listed.length;
+      if (listed.length < LIST_PAGE) return deleted;
     }
   } finally {
     await rm(work, { recursive: true, force: true });

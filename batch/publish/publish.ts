@@ -25,9 +25,10 @@ import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey, pars
 import type { Artifacts } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
 import type { CatalogProduct } from "../io/read-catalog";
-import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordWritingSql, recordWrittenSql } from "./build-history";
+import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordRetiringSql, recordWritingSql, recordWrittenSql } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
 import { catalogSql, copyCatalogSql } from "./catalog-sql";
+import { sqlLiteral } from "./sql-literal";
 import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface PublishResult {
@@ -48,12 +49,12 @@ export interface PublishOptions extends WranglerOptions {
 }
 
 /** A build refused before anything was written. */
-export class PublishRefusedError extends InputRejectedError {
+class PublishRefusedError extends InputRejectedError {
   override name = "PublishRefusedError";
 }
 
 /** A build with fewer than this share of the live build's items is refused unless forced. */
-export const MIN_ITEM_SHARE = 0.5;
+const MIN_ITEM_SHARE = 0.5;
 
 interface KvEntry {
   key: string;
@@ -77,44 +78,45 @@ export async function publish(artifacts: Artifacts, target: Target, options: Pub
   const work = await mkdtemp(path.join(tmpdir(), "edgerec-publish-"));
   try {
     log(`applying D1 migrations (${target})`);
-    await wrangler(["d1", "migrations", "apply", "DB"], target, options);
-    const [pointer, history] = await allOrAbort([readKey(LIVE_POINTER_KEY, target, options), listBuilds(target, options)]);
+    const [, pointer] = await allOrAbort([wrangler(["d1", "migrations", "apply", "DB"], target, options), readKey(LIVE_POINTER_KEY, target, options)]);
     const live = parseLivePointer(pointer)?.build ?? null;
+    const now = Math.floor(Date.now() / 1000);
+    const record = { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest };
+    const history = await listBuilds(target, options, recordWritingSql(record, now));
     const liveRecord = history.find((b) => b.id === live);
     const items = decodeMetaBlob(artifacts.meta).items.length;
     if (!options.force && live !== build && liveRecord?.items != null && items < liveRecord.items * MIN_ITEM_SHARE) {
+      await wrangler(["d1", "execute", "DB", "--command", `DELETE FROM builds WHERE id = ${sqlLiteral(build)} AND status = 'writing'`], target, options);
       throw new PublishRefusedError(
         `build ${build} has ${items} items, the live build ${live} ${liveRecord.items}: fewer than ${MIN_ITEM_SHARE * 100}% of them (an input cut short?); publish with --force to make it live anyway`,
       );
     }
 
     const entries = buildKvEntries(artifacts);
-    const now = Math.floor(Date.now() / 1000);
     const kvFile = path.join(work, "kv.json");
     await writeFile(kvFile, JSON.stringify(entries));
     const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
-    const sql = [recordWritingSql({ id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest }, now)];
-    if (artifacts.catalog !== undefined) sql.push(catalogSql(artifacts.catalog, build));
-    else if (live !== null && live !== build) sql.push(copyCatalogSql(live, build));
-    const sqlFile = path.join(work, "publish.sql");
-    await writeFile(sqlFile, sql.join(""));
-
+    const catalog = artifacts.catalog !== undefined ? catalogSql(artifacts.catalog, build) : live !== null && live !== build ? copyCatalogSql(live, build) : "";
+    const catalogFile = path.join(work, "catalog.sql");
+    await writeFile(catalogFile, catalog);
     log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`);
-    await allOrAbort([wrangler(["d1", "execute", "DB", "--file", sqlFile], target, options), wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
+    await allOrAbort([catalog === "" ? Promise.resolve("") : wrangler(["d1", "execute", "DB", "--file", catalogFile], target, options), wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
     await wrangler(["d1", "execute", "DB", "--command", recordWrittenSql(build, now)], target, options);
 
     const previous = live !== null && live !== build ? live : undefined;
     await flipPointer({ build, published_at: now, ...(previous !== undefined ? { previous } : {}) }, target, options, work);
     log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
 
-    const liveSql = [markLiveSql(build, now)];
+    const nowLive = history.map((b) => (b.id === build ? { ...b, status: "live" as const, written_at: now, live_at: now } : b));
+    if (!nowLive.some((b) => b.id === build)) nowLive.push({ id: build, status: "live", created_at: record.createdAt, published_at: now, written_at: now, live_at: now, items });
+    const purged = buildsToPurge(nowLive, build, options.keep ?? 3);
+    const liveSql = [markLiveSql(build, now), recordRetiringSql(purged)];
     if (artifacts.publication !== undefined) liveSql.push(catalogIntelligenceSql(artifacts.publication));
     const liveFile = path.join(work, "live.sql");
     await writeFile(liveFile, liveSql.join(""));
     const overlay = artifacts.catalog === undefined ? undefined : writeKeys([{ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now, build)) }], target, options, work, "stock");
     await allOrAbort([wrangler(["d1", "execute", "DB", "--file", liveFile], target, options), overlay ?? Promise.resolve()]);
 
-    const purged = buildsToPurge(await listBuilds(target, options), build, options.keep ?? 3);
     await purgeBuilds(purged, target, options);
     if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
     return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired: purged };

@@ -40,7 +40,7 @@ const edit = fc.oneof(
 type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
 
 function applyEdits(body: Uint8Array, edits: readonly Edit[]): Uint8Array {
-  let bytes = Array.from(body);
+  const bytes = Array.from(body);
   for (const e of edits) {
     const at = bytes.length === 0 ? 0 : e.at % bytes.length;
     if (e.kind === "flip") bytes[at] ^= 1 << e.bit;

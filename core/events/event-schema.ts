@@ -29,6 +29,7 @@ const id = z
   .string()
   .min(1)
   .max(EVENT_LIMITS.idLength)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern names the control characters an id may not hold
   .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, "must not contain control characters");
 
 const money = z.number().min(0).max(1e9);

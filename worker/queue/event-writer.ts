@@ -42,7 +42,7 @@ export function writeStatements(d1: D1Database, messages: readonly QueueMessage[
   }
   const exposureRows = [...firstExposures.values()].map(exposureInsert);
   const db = drizzle(d1);
-  const orderStatements = purchases.flatMap(({ fingerprint, order, lines }) => [orderIfEventIs(db, order, fingerprint), ...linesIfOrderIs(db, order, lines)]);
+  const orderStatements = purchases.flatMap(({ fingerprint, order, lines }) => [orderIfEventIs(db, order, fingerprint), ...linesIfOrderIs(order, lines)]);
   const statements: Query[] = [...inserts(db, events, eventRows), ...orderStatements, ...inserts(db, exposures, exposureRows)];
   const counts: WriteCounts = { events: eventRows.length, orders: purchases.length, lines: purchases.reduce((sum, p) => sum + p.lines.length, 0), exposures: exposureRows.length };
   return { db, statements, counts };
@@ -102,7 +102,7 @@ const dialect = new SQLiteAsyncDialect();
 const LINE_COLUMNS = ["orderId", "productId", "qty", "price", "recId", "slot"] as const satisfies ReadonlyArray<keyof typeof orderLines.$inferInsert>;
 
 /** The purchase's lines, in statements within the parameter limit, each inserted only if the stored order is this purchase's. */
-function linesIfOrderIs(db: DrizzleD1Database, order: OrderRow, lines: readonly OrderLineRow[]) {
+function linesIfOrderIs(order: OrderRow, lines: readonly OrderLineRow[]) {
   const columns = getTableColumns(orderLines);
   const names = sql.raw(LINE_COLUMNS.map((key) => `"${columns[key].name}"`).join(", "));
   const picked = sql.raw(LINE_COLUMNS.map((_, k) => `column${k + 1}`).join(", "));

@@ -16,7 +16,7 @@ export type QueueMessage = { kind: "event"; row: EventRow } | { kind: "exposure"
  * Cloudflare Queues limits, in bytes (1 KB = 1000 bytes): a message at most 128 KB including about 100 bytes of
  * metadata; a sendBatch call at most 100 messages and 256 KB in total. Sizes are the UTF-8 bytes of the JSON.
  */
-export const QUEUE_LIMITS = { messageBytes: 128_000, metadataBytes: 100, batchMessages: 100, batchBytes: 256_000 } as const;
+const QUEUE_LIMITS = { messageBytes: 128_000, metadataBytes: 100, batchMessages: 100, batchBytes: 256_000 } as const;
 /** Room kept below the limits for the framing a JSON message gets on the wire. */
 const MARGIN_BYTES = 4_000;
 
