@@ -55,7 +55,6 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   if (inputs.catalog !== undefined) {
     const read = await readCatalog(inputs.catalog, { onBadLine: options.onBadLine });
     catalog = read.products;
-    for (const product of catalog) builder.intern(product.id);
     reports.catalog = { path: inputs.catalog, report: read.report };
   }
   const orders = await readOrders(inputs.orders, {
@@ -65,6 +64,12 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   });
   reports.orders = { path: inputs.orders, report: orders.report };
   let baskets = orders.baskets;
+  // Items interned in the orders' order, catalogue-only items after them: the same indices (and so the same
+  // tie-breaks) as a build of the same orders without the catalogue.
+  if (catalog !== undefined) {
+    for (const product of catalog) builder.intern(product.id);
+    baskets = builder.build();
+  }
   let viewSessions: string[][] | undefined;
   if (inputs.events !== undefined) {
     const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
@@ -84,7 +89,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   return artifacts;
 }
 
-/** Builds from baskets already in memory (their dictionary must start with the catalogue's ids, if any). */
+/** Builds from baskets already in memory (catalogue-only items may sit anywhere in their dictionary). */
 export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | undefined, options: BuildOptions = {}): Artifacts {
   const now = options.now ?? new Date();
   const buildId = options.buildId ?? newBuildId(now);
@@ -102,7 +107,9 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const sellable = (i: number) => (columns.flags[i] & ItemFlag.EOL) === 0;
 
   options.onPhase?.("cross-sell", 0, 1);
-  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell });
+  // With a catalogue, the blend's validation folds stay for the catalogue ranker's tuning.
+  const tuning = options.crossSell?.tuning === false ? false : { ...options.crossSell?.tuning, keepFolds: catalog !== undefined };
+  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell, tuning });
   lap("cross_sell");
 
   const popular = popularLists(
@@ -115,6 +122,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
 
   const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
   if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+  delete crossSell.validation;
   lap("catalog");
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
 
@@ -182,7 +190,11 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    parameters: { cross_sell: crossSell.parameters, ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}) },
+    parameters: {
+      cross_sell: crossSell.parameters,
+      ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
+      ...(intelligence !== undefined ? { catalog_ranker: intelligence.ranker } : {}),
+    },
     timings_ms: timings,
   };
   const artifacts: Artifacts = { manifest, meta: metaBytes, itemBlobs };

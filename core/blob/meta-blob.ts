@@ -20,9 +20,14 @@
  * MODEL_NAMES short device-model names (a table like CATEGORIES) that `{anchor}` in reasons renders as.
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
+ * CROSS_SELL_POLICY (optional) how cart cross-sell is served, as the build fitted it on validation: flags u8 (bit 0:
+ * anchors weigh by value; bit 1: the cart's cross-sell slot keeps one per category) | category count varint | one
+ * byte per category (1: shoppers take one item of it per order, so the cart's own and a slot's second one are left
+ * out). Absent, every category counts as one per order and anchors weigh by value (core/recommend/cross-sell-policy.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
+import type { CrossSellPolicy } from "../recommend/cross-sell-policy";
 import { REASON_CODES, type ReasonCode } from "../types";
 import { ByteReader, CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
@@ -51,6 +56,7 @@ export const MetaSection = {
   SCENARIO_LISTS: 15,
   MODEL_NAMES: 16,
   CROSS_SELL_PRIOR: 17,
+  CROSS_SELL_POLICY: 18,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -116,6 +122,8 @@ export interface BuildMeta {
   itemModelName?: Int32Array;
   /** The cross-sell blend's intercept per item, best first: counted once in every cart merge. */
   crossSellPrior?: CandidateList;
+  /** How cart cross-sell is served, fitted by the build (absent: every category is one per order, value weights). */
+  crossSellPolicy?: CrossSellPolicy;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -176,6 +184,11 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   }
   const prior = meta.crossSellPrior;
   if (prior !== undefined && prior.items.length > 0) w.section(MetaSection.CROSS_SELL_PRIOR, (s) => writeCandidateList(s, prior));
+  const policy = meta.crossSellPolicy;
+  if (policy !== undefined) {
+    if (policy.exclusive.length !== meta.categories.length) throw new RangeError(`meta cross-sell policy covers ${policy.exclusive.length} categories of ${meta.categories.length}`);
+    w.section(MetaSection.CROSS_SELL_POLICY, (s) => s.u8((policy.valueWeighting ? 1 : 0) | (policy.cartDistinct ? 2 : 0)).varint(policy.exclusive.length).bytes(policy.exclusive));
+  }
   return sealBlob(w.finish());
 }
 
@@ -262,6 +275,14 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       case MetaSection.CROSS_SELL_PRIOR:
         meta.crossSellPrior = readCandidateList(s);
         break;
+      case MetaSection.CROSS_SELL_POLICY: {
+        const flags = s.u8();
+        const count = s.varint();
+        const exclusive = new Uint8Array(count);
+        for (let c = 0; c < count; c++) exclusive[c] = s.u8();
+        meta.crossSellPolicy = { valueWeighting: (flags & 1) !== 0, cartDistinct: (flags & 2) !== 0, exclusive };
+        break;
+      }
       default:
         break;
     }
@@ -272,6 +293,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
   for (const [category, { categories }] of meta.complements ?? []) {
     if (category >= categoryCount || categories.some((c) => c >= categoryCount)) throw new CorruptBlobError("meta blob: complement category out of range");
   }
+  if (meta.crossSellPolicy !== undefined && meta.crossSellPolicy.exclusive.length !== categoryCount) throw new CorruptBlobError("meta blob: cross-sell policy does not cover the categories");
   return {
     buildId: header.buildId,
     createdAt: header.createdAt,
@@ -293,6 +315,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(meta.scenarioLists !== undefined ? { scenarioLists: meta.scenarioLists } : {}),
     ...(meta.modelNames !== undefined && meta.itemModelName !== undefined ? { modelNames: meta.modelNames, itemModelName: meta.itemModelName } : {}),
     ...(meta.crossSellPrior !== undefined ? { crossSellPrior: meta.crossSellPrior } : {}),
+    ...(meta.crossSellPolicy !== undefined ? { crossSellPolicy: meta.crossSellPolicy } : {}),
   };
 }
 

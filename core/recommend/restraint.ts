@@ -2,8 +2,10 @@
  * @module
  * Restraint when filling a slot: at most `size` items, each eligible (not in the cart, not owned, not already in
  * this answer, in stock, under the session's frequency cap), and no two of one category (or brand) where the
- * slot plan says so. Items of unknown category never clash.
+ * slot plan says so. Items of unknown category never clash, nor do items of a category shoppers buy several of
+ * per order (the build's cross-sell policy says which: `cross-sell-policy.ts`).
  */
+import { isExclusiveCategory } from "./cross-sell-policy";
 import type { Candidate, RequestContext } from "./request-context";
 
 export type Distinct = "category" | "brand" | "none";
@@ -61,7 +63,10 @@ export class SlotFill {
   }
 
   private groupOf(item: number): number {
-    if (this.distinct === "category") return this.ctx.build.meta.itemCategory[item];
+    if (this.distinct === "category") {
+      const c = this.ctx.build.meta.itemCategory[item];
+      return isExclusiveCategory(this.ctx.build, c) ? c : -1;
+    }
     if (this.distinct === "brand") return this.ctx.build.meta.itemBrand[item];
     return -1;
   }

@@ -9,6 +9,7 @@ import type { ListKind } from "../blob/item-blob";
 import type { Bundle } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
 import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
+import { isExclusiveCategory, weighsByValue } from "./cross-sell-policy";
 import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
@@ -55,25 +56,30 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
 
 /**
  * Checkout and cart: every cart item's cross-sell list merged (`merge-cart.ts`), each weighted by its value and
- * how recently the session looked at it (`anchor-weights.ts`), nothing of a category the cart already holds (no
- * second phone or second memory card). This is the path offline basket completion measures.
+ * how recently the session looked at it (`anchor-weights.ts`), nothing of a category the cart already holds where
+ * shoppers take one of it per order (no second phone or second memory card). This is the path offline basket
+ * completion measures. A build with a fitted policy (`cross-sell-policy.ts`) is served exactly as its validation
+ * replayed it; without one, what only the prior supports must also belong to a category that goes with the cart.
  */
 function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   const anchors = [...ctx.cart];
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
-  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
-  const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
+  const weights = anchorWeights(anchors.map((a) => (weighsByValue(ctx.build) ? ctx.priceOf(a) : Number.NaN)), viewAges(anchors, ctx.viewed));
+  const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => isExclusiveCategory(ctx.build, c)));
   const merged = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held, ctx.build.meta.crossSellPrior);
+  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
+  const byCategory = () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held);
+  const popular = () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held);
+  const result = { anchors, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1 };
+  if (ctx.build.meta.crossSellPolicy !== undefined) {
+    return { ...result, pool: merged.pool, fallbacks: [() => complementCandidates(ctx, merged.missing, held), byCategory, popular] };
+  }
   const complements = complementCategories(ctx, anchors);
   // With a catalogue, what only the prior supports must belong to a category that goes with the cart.
   const pool = complements === undefined ? merged.pool : merged.pool.filter((c) => c.anchor >= 0 || complements.has(ctx.categoryOf(c.item)));
-  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
-  const fallbacks = [
-    () => complementCandidates(ctx, complements === undefined ? merged.missing : anchors, held),
-    () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held),
-  ];
-  if (complements === undefined) fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held));
-  return { pool, anchors, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1, fallbacks };
+  const fallbacks = [() => complementCandidates(ctx, complements === undefined ? merged.missing : anchors, held), byCategory];
+  if (complements === undefined) fallbacks.push(popular);
+  return { ...result, pool, fallbacks };
 }
 
 /**
@@ -96,7 +102,7 @@ function accessories(ctx: RequestContext, size: number): SourceResult {
   const anchors = ctx.request.placement === "product" ? (ctx.product === undefined ? [] : [ctx.product]) : [...ctx.owned, ...ctx.cart];
   if (anchors.length === 0 && ctx.request.placement !== "product") return EMPTY;
   const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
-  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
+  const weights = anchorWeights(anchors.map((a) => (weighsByValue(ctx.build) ? ctx.priceOf(a) : Number.NaN)), viewAges(anchors, ctx.viewed));
   const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, skip);
   const withoutLists = anchors.filter((a) => missing.includes(a) || ctx.lists(a)?.cross_sell === undefined);
   const complements = complementCategories(ctx, anchors);
