@@ -136,7 +136,7 @@ async function catalogueChild(dataset: string, seeds: number[]): Promise<Catalog
     if (fit === undefined) return `seed ${run.seed}: no ranker`;
     const v = fit.validation;
     const weights = Object.entries(fit.weights).filter(([, w]) => w !== 0).map(([f, w]) => `${f}=${w.toPrecision(2)}`).join(" ");
-    const policy = fit.adopted ? ` one-per-order repeat <= ${fit.policy.repeatBound}${fit.policy.distinct ? ", one per category in the slot" : ""}${fit.policy.valueWeighting ? ", value weights" : ""}` : "";
+    const policy = fit.adopted ? ` one-per-order repeat <= ${fit.policy.repeatBound}${fit.policy.perCategory > 0 ? `, at most ${fit.policy.perCategory} per category in the slot` : ""}${fit.policy.valueWeighting ? ", value weights" : ""}` : "";
     return `seed ${run.seed}: ${fit.adopted ? "adopted" : "not adopted"}, validation HR ${v.hr_without.toFixed(4)} -> ${v.hr_with.toFixed(4)} on ${v.requests} requests (${v.wins} won, ${v.losses} lost)${weights.length > 0 ? `; ${weights}` : ""}${policy}`;
   });
   return {

@@ -11,8 +11,9 @@
  * Every fold's statistics come from that fold's training baskets only.
  *
  * The search is coordinate ascent over the same grids for every shop (theta in {0, 0.01, 0.1, 1, 10}, negative
- * values too for same_brand and same_category, then factor-sqrt(10) steps; rho in RHO_GRID; ties go to restraint:
- * the larger rho, one per category in the slot),
+ * values too for same_brand and same_category, then factor-sqrt(10) steps; the policy's knobs on their grids, ties
+ * to restraint; then `restrain` moves each knob to the most restrained value that costs no hits the validation can
+ * tell),
  * maximising HR@k + NDCG@k / 4 from theta = 0 and no restraint: the no-catalogue blend exactly. A feature that
  * does not help keeps theta_f = 0.
  *
@@ -22,29 +23,15 @@
  * (w - l) / sqrt(w + l) >= Z_ADOPT (one-sided 5%). Otherwise every theta is 0 and nothing is restrained: the
  * build serves exactly what it would without a catalogue. Adopted, the weights are refitted on all requests.
  */
-import type { CandidateList } from "../../core/candidates";
-import { type AnchorCandidates, CATALOG_FEATURES, type CatalogFeature, CrossSellFeatures, FEATURE_COUNT } from "../catalog/cross-sell-features";
-import { AnchorRanking, type ListShape } from "../catalog/anchor-ranking";
+import { CATALOG_FEATURES, type CatalogFeature } from "../catalog/cross-sell-features";
+import type { ListShape } from "../catalog/anchor-ranking";
 import type { CatalogContext } from "../catalog/catalog-context";
-import { CategoryStats } from "../catalog/category-stats";
 import type { ItemSignals } from "../catalog/item-signals";
-import { RankTally } from "../evaluate/metrics";
-import { basketCount } from "../io/baskets";
-import { blendRows } from "./blend-parameters";
-import { type CrossSellValidation, popularByPrior, priorScores } from "./cross-sell";
-import { CrossSellReplay, type ServedFold, type ServingPolicy } from "./cross-sell-replay";
-import { RowBlender, topFlags } from "./cross-sell-sources";
-import { tuningObjective } from "./exact-ranking";
+import type { CrossSellValidation } from "./cross-sell";
+import { CrossSellReplay } from "./cross-sell-replay";
+import { FoldScorer, prepareFold, type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
-export type RankerWeights = Record<CatalogFeature, number>;
-
-export interface RankerPolicy {
-  valueWeighting: boolean;
-  /** Categories whose repeat(C) is at most this are one per order (-1: none). */
-  repeatBound: number;
-  /** The cart's cross-sell slot takes no second item of a one-per-order category. */
-  distinct: boolean;
-}
+export { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
 export interface CatalogRankerFit {
   adopted: boolean;
@@ -78,22 +65,11 @@ export const Z_ADOPT = 1.645;
 const WEIGHT_GRID = [0, 0.01, 0.1, 1, 10];
 const SIGNED: ReadonlySet<CatalogFeature> = new Set(["same_brand", "same_category"]);
 export const RHO_GRID = [-1, 0.02, 0.05, 0.1, 0.2];
-const NO_POLICY: RankerPolicy = { valueWeighting: false, repeatBound: -1, distinct: false };
-
-export function zeroWeights(): RankerWeights {
-  return Object.fromEntries(CATALOG_FEATURES.map((f) => [f, 0])) as RankerWeights;
-}
-
-/** A fold ready to replay: its served prior and popular list, each anchor's candidates, ref and repeat rates. */
-interface PreparedFold {
-  served: ServedFold;
-  anchors: number[];
-  candidates: AnchorCandidates[];
-  /** Anchor -> slot in `anchors`. */
-  slot: Map<number, number>;
-  ref: number;
-  repeat: Float32Array;
-}
+const NO_POLICY: RankerPolicy = { valueWeighting: false, repeatBound: -1, perCategory: 0, essentialAttach: 0 };
+/** Attach rates from which a missing complement category is completed: off, then ever more categories. */
+export const ESSENTIAL_GRID = [0, 0.5, 0.35, 0.2];
+/** Items of one category the cart's slot may show: every limit tried, from none. */
+export const CAP_GRID = [0, 4, 3, 2, 1];
 
 export function tuneCatalogRanker(
   validation: CrossSellValidation,
@@ -134,8 +110,10 @@ export function tuneCatalogRanker(
   // Cross-fitted decision: weights fitted on one half of the requests, judged on the other.
   let wins = 0;
   let losses = 0;
+  const fits: Array<{ weights: RankerWeights; policy: RankerPolicy }> = [];
   for (const half of [0, 1] as const) {
     const fitted = coordinateAscent(scorer, half);
+    fits.push(fitted);
     const judged = scorer.evaluate(fitted.weights, fitted.policy, (1 - half) as 0 | 1);
     const reference = scorer.evaluate(zeroWeights(), NO_POLICY, (1 - half) as 0 | 1);
     for (let r = 0; r < judged.hits.length; r++) {
@@ -148,9 +126,11 @@ export function tuneCatalogRanker(
   if (!(z >= Z_ADOPT)) {
     return result(false, `no catalogue gain the validation can tell from noise (${wins} more found, ${losses} fewer; z = ${z.toFixed(2)} < ${Z_ADOPT})`, zeroWeights(), NO_POLICY, baseline, wins, losses);
   }
-  const final = coordinateAscent(scorer, undefined);
+  // Refitted on every request, from the halves' mean weights (one round is then enough to settle).
+  const start = zeroWeights();
+  for (const f of CATALOG_FEATURES) start[f] = (fits[0].weights[f] + fits[1].weights[f]) / 2;
+  const final = coordinateAscent(scorer, undefined, { weights: start, policy: fits[0].policy, rounds: 1 });
   const withCatalog = scorer.evaluate(final.weights, final.policy);
-  if (process.env.DEBUG_RHO) for (const rho of RHO_GRID) for (const v of [false, true]) { const e = scorer.evaluate(final.weights, { valueWeighting: false, repeatBound: rho, distinct: v }); console.error("rho", rho, "distinct", v, e.hr.toFixed(4), e.ndcg.toFixed(4)); }
   return result(true, `catalogue features adopted (${wins} more found, ${losses} fewer on held-out halves; z = ${z.toFixed(2)})`, final.weights, final.policy, withCatalog, wins, losses);
 }
 
@@ -158,135 +138,14 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-function prepareFold(
-  fold: CrossSellValidation["folds"][number],
-  validation: CrossSellValidation,
-  ctx: CatalogContext,
-  signals: ItemSignals,
-  shares: ReadonlyMap<number, ReadonlyMap<string, number>>,
-  shape: ListShape,
-): PreparedFold {
-  const { sources } = fold;
-  const parameters = validation.parameters;
-  const columns = ctx.columns;
-  const stats = new CategoryStats(sources.baskets, columns.itemCategory, columns.categories.length, columns.prices);
-  const features = new CrossSellFeatures(ctx, signals, stats, shares);
-  const base = priorScores(sources, parameters);
-  const highPrior = shape.corrections > 0 ? topFlags(base, shape.topN + shape.corrections) : undefined;
-  const { rows, weights } = blendRows(sources, parameters);
-  const blender = new RowBlender(sources.items);
-  const minedOf = (a: number): CandidateList => {
-    const count = blender.blend(rows, weights, a, shape.topN, shape.threshold, shape.corrections, highPrior);
-    return { items: blender.items.slice(0, count), scores: Float32Array.from(blender.scores.subarray(0, count)), reasons: new Uint32Array(count) };
-  };
-  // ref: the median over items of their best mined score, as the final build computes it.
-  const best: number[] = [];
-  for (let a = 0; a < sources.items; a++) {
-    const count = blender.blend(rows, weights, a, 1, shape.threshold, 0, undefined);
-    if (count > 0 && blender.scores[0] > 0) best.push(blender.scores[0]);
-  }
-  best.sort((x, y) => x - y);
-  const ref = best.length > 0 ? best[best.length >> 1] : 1;
-  const anchors: number[] = [];
-  const slot = new Map<number, number>();
-  for (const { cart } of fold.requests) {
-    for (const a of cart) {
-      if (slot.has(a)) continue;
-      slot.set(a, anchors.length);
-      anchors.push(a);
-    }
-  }
-  const candidates = anchors.map((a) => features.candidates(a, minedOf(a)));
-  const sellable = (i: number) => ctx.sellable[i] === 1;
-  const frequency = sources.cooccurrence.frequency;
-  const priorList = popularByPrior(base, frequency, 0);
-  const keep = Array.from(priorList.items.keys()).filter((i) => sellable(priorList.items[i]));
-  const prior: CandidateList = { items: Uint32Array.from(keep, (i) => priorList.items[i]), scores: Float32Array.from(keep, (i) => priorList.scores[i]), reasons: new Uint32Array(keep.length) };
-  const popular = Array.from(frequency.keys()).filter((i) => frequency[i] > 0 && sellable(i));
-  popular.sort((x, y) => frequency[y] - frequency[x] || x - y);
-  const repeat = new Float32Array(columns.categories.length);
-  for (let c = 0; c < repeat.length; c++) repeat[c] = stats.repeat(c);
-  void basketCount;
-  return { served: { requests: fold.requests, prior, popular: Uint32Array.from(popular.slice(0, 200)) }, anchors, candidates, slot, ref, repeat };
-}
-
-interface Evaluation {
-  objective: number;
-  hr: number;
-  ndcg: number;
-  /** Per request of the evaluated half (or of all), in fold order: 1 when found in the top k. */
-  hits: Uint8Array;
-}
-
-/** Scores weights and a policy on the prepared folds (all requests, or one parity half of each fold's). */
-class FoldScorer {
-  evaluated = 0;
-  /** Features some candidate carries (a feature that is 0 everywhere cannot change a list). */
-  readonly active: ReadonlySet<CatalogFeature>;
-  private readonly ranking = new AnchorRanking();
-  private readonly listItems: Uint32Array[];
-  private readonly listScores: Float64Array[];
-  private readonly listCounts: Int32Array[];
-  private readonly scaled = new Float64Array(FEATURE_COUNT);
-
-  constructor(
-    private readonly folds: readonly PreparedFold[],
-    private readonly replay: CrossSellReplay,
-    private readonly shape: ListShape,
-    private readonly k: number,
-  ) {
-    const width = shape.topN + shape.corrections;
-    const active = new Set<CatalogFeature>();
-    for (const fold of folds) {
-      for (const c of fold.candidates) {
-        for (let k = 0; k < c.features.length; k++) if (c.features[k] !== 0) active.add(CATALOG_FEATURES[k % FEATURE_COUNT]);
-      }
-    }
-    this.active = active;
-    this.listItems = folds.map((f) => new Uint32Array(f.anchors.length * width));
-    this.listScores = folds.map((f) => new Float64Array(f.anchors.length * width));
-    this.listCounts = folds.map((f) => new Int32Array(f.anchors.length));
-  }
-
-  evaluate(weights: RankerWeights, policy: RankerPolicy, half?: 0 | 1): Evaluation {
-    this.evaluated++;
-    const tally = new RankTally(this.k);
-    const hits: number[] = [];
-    const width = this.shape.topN + this.shape.corrections;
-    for (let f = 0; f < this.folds.length; f++) {
-      const fold = this.folds[f];
-      CATALOG_FEATURES.forEach((name, i) => (this.scaled[i] = weights[name] * fold.ref));
-      const items = this.listItems[f];
-      const scores = this.listScores[f];
-      const counts = this.listCounts[f];
-      for (let s = 0; s < fold.anchors.length; s++) {
-        const count = this.ranking.rank(fold.candidates[s], this.scaled, this.shape);
-        items.set(this.ranking.items.subarray(0, count), s * width);
-        scores.set(this.ranking.scores.subarray(0, count), s * width);
-        counts[s] = count;
-      }
-      const serving: ServingPolicy = { valueWeighting: policy.valueWeighting, distinct: policy.distinct, exclusive: Uint8Array.from(fold.repeat, (r) => (r <= policy.repeatBound ? 1 : 0)) };
-      const listOf = (a: number) => {
-        const s = fold.slot.get(a);
-        if (s === undefined) return undefined;
-        return { items: items.subarray(s * width, s * width + counts[s]), scores: scores.subarray(s * width, s * width + counts[s]), count: counts[s] };
-      };
-      const requests = fold.served.requests;
-      for (let r = 0; r < requests.length; r++) {
-        if (half !== undefined && r % 2 !== half) continue;
-        const rank = this.replay.rank(fold.served, requests[r], listOf, serving);
-        tally.add(rank);
-        hits.push(rank < this.k ? 1 : 0);
-      }
-    }
-    return { objective: tuningObjective(tally), hr: tally.hr, ndcg: tally.ndcg, hits: Uint8Array.from(hits) };
-  }
-}
-
 /** Coordinate ascent from theta = 0 and no restraint (module doc). */
-function coordinateAscent(scorer: FoldScorer, half: 0 | 1 | undefined): { weights: RankerWeights; policy: RankerPolicy; objective: number } {
-  let weights = zeroWeights();
-  let policy: RankerPolicy = { ...NO_POLICY };
+function coordinateAscent(
+  scorer: FoldScorer,
+  half: 0 | 1 | undefined,
+  from: { weights: RankerWeights; policy: RankerPolicy; rounds: number } = { weights: zeroWeights(), policy: NO_POLICY, rounds: 2 },
+): { weights: RankerWeights; policy: RankerPolicy; objective: number } {
+  let weights = { ...from.weights };
+  let policy: RankerPolicy = { ...from.policy };
   let best = scorer.evaluate(weights, policy, half).objective;
   const tryWeights = (candidates: RankerWeights[]) => {
     let improved = false;
@@ -324,19 +183,39 @@ function coordinateAscent(scorer: FoldScorer, half: 0 | 1 | undefined): { weight
       best = objective;
       improved = true;
     }
-    if (policy.repeatBound >= 0) {
-      // One per category in the slot too, where that costs nothing.
-      const distinct = { ...policy, distinct: !policy.distinct };
-      const objective = scorer.evaluate(weights, distinct, half).objective;
-      if (objective > best + 1e-9 || (distinct.distinct && objective >= best - 1e-12)) {
-        improved ||= objective > best + 1e-9;
-        policy = distinct;
-        best = objective;
+    // A tighter limit per category where it costs nothing.
+    let capObjective = best;
+    let cap = policy.perCategory;
+    for (const perCategory of CAP_GRID) {
+      if (perCategory === policy.perCategory) continue;
+      const objective = scorer.evaluate(weights, { ...policy, perCategory }, half).objective;
+      const tighter = perCategory > 0 && (cap === 0 || perCategory < cap);
+      if (objective > capObjective + 1e-9 || (tighter && objective >= capObjective - 1e-12)) {
+        improved ||= objective > capObjective + 1e-9;
+        cap = perCategory;
+        capObjective = objective;
       }
     }
+    policy = { ...policy, perCategory: cap };
+    best = capObjective;
+    // Missing essentials completed, from ever lower attach rates, where that costs nothing.
+    let essentialObjective = best;
+    let essentialAttach = policy.essentialAttach;
+    for (const attach of ESSENTIAL_GRID) {
+      if (attach === policy.essentialAttach) continue;
+      const objective = scorer.evaluate(weights, { ...policy, essentialAttach: attach }, half).objective;
+      const more = attach > 0 && (essentialAttach === 0 || attach < essentialAttach);
+      if (objective > essentialObjective + 1e-9 || (more && objective >= essentialObjective - 1e-12)) {
+        improved ||= objective > essentialObjective + 1e-9;
+        essentialAttach = attach;
+        essentialObjective = objective;
+      }
+    }
+    policy = { ...policy, essentialAttach };
+    best = essentialObjective;
     return improved;
   };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < from.rounds; round++) {
     let improved = false;
     for (const feature of CATALOG_FEATURES) {
       if (!scorer.active.has(feature)) continue;
@@ -350,5 +229,42 @@ function coordinateAscent(scorer: FoldScorer, half: 0 | 1 | undefined): { weight
     const w = weights[feature];
     if (w !== 0) tryWeights([w / Math.sqrt(10), w * Math.sqrt(10)].map((v) => ({ ...weights, [feature]: v })));
   }
-  return { weights, policy, objective: best };
+  policy = restrain(scorer, weights, policy, half);
+  return { weights, policy, objective: scorer.evaluate(weights, policy, half).objective };
+}
+
+/**
+ * Merchandising restraint where the validation cannot tell it costs hits: knob by knob, the most restrained value
+ * whose hits are not significantly fewer than the unrestrained optimum's (McNemar: (l - w) / sqrt(w + l) < Z_ADOPT
+ * over the requests one finds and the other misses). Cart categories left out from higher repeat rates, fewer
+ * items per category in the slot, essentials completed from lower attach rates.
+ */
+function restrain(scorer: FoldScorer, weights: RankerWeights, policy: RankerPolicy, half: 0 | 1 | undefined): RankerPolicy {
+  const reference = scorer.evaluate(weights, policy, half).hits;
+  const affordable = (hits: Uint8Array) => {
+    let wins = 0;
+    let losses = 0;
+    for (let r = 0; r < hits.length; r++) {
+      if (hits[r] === reference[r]) continue;
+      if (hits[r] === 1) wins++;
+      else losses++;
+    }
+    return losses <= wins || (losses - wins) / Math.sqrt(wins + losses) < Z_ADOPT;
+  };
+  const knobs: Array<{ key: "repeatBound" | "perCategory" | "essentialAttach"; values: number[] }> = [
+    { key: "repeatBound", values: RHO_GRID.filter((v) => v > policy.repeatBound).sort((a, b) => b - a) },
+    { key: "perCategory", values: CAP_GRID.filter((v) => v > 0 && (policy.perCategory === 0 || v < policy.perCategory)).sort((a, b) => a - b) },
+    { key: "essentialAttach", values: ESSENTIAL_GRID.filter((v) => v > 0 && (policy.essentialAttach === 0 || v < policy.essentialAttach)).sort((a, b) => a - b) },
+  ];
+  let restrained = policy;
+  for (const { key, values } of knobs) {
+    for (const value of values) {
+      const candidate = { ...restrained, [key]: value };
+      if (affordable(scorer.evaluate(weights, candidate, half).hits)) {
+        restrained = candidate;
+        break;
+      }
+    }
+  }
+  return restrained;
 }

@@ -108,7 +108,8 @@ export function catalogIntelligence(
   const crossSell = catalogCrossSell(ctx, mined, ranker, stats, signals, shares, complements, reasons, shape, { scenarioLists: scenarios, ...options.crossSell });
   const crossSellPolicy: CrossSellPolicy = {
     valueWeighting: ranker.policy.valueWeighting,
-    cartDistinct: ranker.policy.distinct,
+    cartPerCategory: ranker.policy.perCategory,
+    essentialAttach: ranker.policy.essentialAttach,
     exclusive: Uint8Array.from(columns.categories, (_, c) => (stats.repeat(c) <= ranker.policy.repeatBound ? 1 : 0)),
   };
   lap("cross_sell");
@@ -216,7 +217,7 @@ function notAdopted(decision: string): CatalogRankerFit {
     adopted: false,
     decision,
     weights: zeroWeights(),
-    policy: { valueWeighting: false, repeatBound: -1, distinct: false },
+    policy: { valueWeighting: false, repeatBound: -1, perCategory: 0, essentialAttach: 0 },
     validation: { requests: 0, folds: 0, hr_without: 0, ndcg_without: 0, hr_with: 0, ndcg_with: 0, wins: 0, losses: 0, z: 0, evaluated: 0 },
     milliseconds: 0,
   };

@@ -21,9 +21,10 @@
  * CROSS_SELL_PRIOR (optional) a candidate list: the cross-sell blend's base score per item, added once to every
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
  * CROSS_SELL_POLICY (optional) how cart cross-sell is served, as the build fitted it on validation: flags u8 (bit 0:
- * anchors weigh by value; bit 1: the cart's cross-sell slot keeps one per category) | category count varint | one
- * byte per category (1: shoppers take one item of it per order, so the cart's own and a slot's second one are left
- * out). Absent, every category counts as one per order and anchors weigh by value (core/recommend/cross-sell-policy.ts).
+ * anchors weigh by value) | the cart slot's items per category u8 (0: no limit) | essentials' least attach rate u16
+ * (x 65535, 0: none completed) | category count varint | one byte
+ * per category (1: shoppers take one item of it per order, so the cart's own and a slot's second one are left out).
+ * Absent, every category counts as one per order and anchors weigh by value (core/recommend/cross-sell-policy.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -187,7 +188,9 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   const policy = meta.crossSellPolicy;
   if (policy !== undefined) {
     if (policy.exclusive.length !== meta.categories.length) throw new RangeError(`meta cross-sell policy covers ${policy.exclusive.length} categories of ${meta.categories.length}`);
-    w.section(MetaSection.CROSS_SELL_POLICY, (s) => s.u8((policy.valueWeighting ? 1 : 0) | (policy.cartDistinct ? 2 : 0)).varint(policy.exclusive.length).bytes(policy.exclusive));
+    w.section(MetaSection.CROSS_SELL_POLICY, (s) =>
+      s.u8(policy.valueWeighting ? 1 : 0).u8(policy.cartPerCategory).u16(Math.round(Math.min(1, Math.max(0, policy.essentialAttach)) * ATTACH_STEPS)).varint(policy.exclusive.length).bytes(policy.exclusive),
+    );
   }
   return sealBlob(w.finish());
 }
@@ -277,10 +280,12 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
         break;
       case MetaSection.CROSS_SELL_POLICY: {
         const flags = s.u8();
+        const cartPerCategory = s.u8();
+        const essentialAttach = s.u16() / ATTACH_STEPS;
         const count = s.varint();
         const exclusive = new Uint8Array(count);
         for (let c = 0; c < count; c++) exclusive[c] = s.u8();
-        meta.crossSellPolicy = { valueWeighting: (flags & 1) !== 0, cartDistinct: (flags & 2) !== 0, exclusive };
+        meta.crossSellPolicy = { valueWeighting: (flags & 1) !== 0, cartPerCategory, essentialAttach, exclusive };
         break;
       }
       default:

@@ -12,7 +12,7 @@ import { classifyIntent } from "../intent/classify-intent";
 import { slotPriority } from "../intent/slot-priority";
 import type { SessionState } from "../session/session-state";
 import type { Intent, RecommendationRequest, RecommendationResponse, RecommendedItem, Slot, VariantConfig } from "../types";
-import { slotDistinct } from "./cross-sell-policy";
+import { essentialAttach, slotRestraint } from "./cross-sell-policy";
 import { completeEssentials } from "./essentials";
 import { displayName } from "./loaded-build";
 import { reasonCode, renderReason } from "./reasons";
@@ -83,9 +83,9 @@ function fillSlot(ctx: RequestContext, spec: SlotSpec, size: number): Slot {
   const weights = ctx.config.weights;
   let pool = weights === undefined || Object.keys(weights).length === 0 ? source.pool : reweighted(ctx, source.pool, weights);
   if (rules !== undefined) pool = rules.rerank(pool, ctx.units, (item) => (ctx.eligible(item) ? { item, score: 0, reason: ruleReason(RuleReason.PINNED), anchor: -1 } : undefined));
-  const fill = new SlotFill(ctx, size, slotDistinct(ctx.build, spec.distinct, spec.source === "cart_cross_sell"));
+  const fill = new SlotFill(ctx, size, slotRestraint(ctx.build, spec.distinct, spec.source === "cart_cross_sell"));
   fill.offer(pool);
-  if (spec.source === "cart_cross_sell" && source.anchors !== undefined && ctx.build.meta.crossSellPolicy === undefined) completeEssentials(ctx, fill, source.anchors);
+  if (spec.source === "cart_cross_sell" && source.anchors !== undefined) completeEssentials(ctx, fill, source.anchors, essentialAttach(ctx.build));
   for (const fallback of source.fallbacks) {
     if (fill.full) break;
     fill.offer(fallback());
