@@ -121,6 +121,24 @@ export class CrossSellReplay {
 
   /** Rank of request r's held-out item. */
   rank(fold: ServedFold, r: number, listOf: (anchor: number) => ServedList | undefined, policy: ServingPolicy): number {
+    const held = fold.requests[r].item;
+    const at = this.fill(fold, r, listOf, policy, held);
+    if (at !== -1) return at < 0 ? this.k : at;
+    const found = this.slot.indexOf(held);
+    return found >= 0 ? found : this.k;
+  }
+
+  /** The items request r's slot shows, in order (for checking the replay against `recommend()`). */
+  slotOf(fold: ServedFold, r: number, listOf: (anchor: number) => ServedList | undefined, policy: ServingPolicy): number[] {
+    this.fill(fold, r, listOf, policy, -1);
+    return [...this.slot];
+  }
+
+  /**
+   * Fills `this.slot` for request r. Returns where `watch` landed as soon as that is final (no essentials to
+   * complete), -2 when `watch` may not be shown at all, else -1 (read the slot).
+   */
+  private fill(fold: ServedFold, r: number, listOf: (anchor: number) => ServedList | undefined, policy: ServingPolicy, watch: number): number {
     const request = fold.requests[r];
     const stamp = ++this.stamp;
     this.misfits = this.misfitCache(fold, r);
@@ -128,9 +146,10 @@ export class CrossSellReplay {
     const { itemCategory } = catalog;
     const exclusive = policy.exclusive;
     const cart = request.cart;
-    const held = request.item;
     const weights = this.weights(request, policy.valueWeighting);
     const compat = catalog.compat;
+    const slot = this.slot;
+    slot.length = 0;
     this.cartPins = false;
     for (let a = 0; a < cart.length; a++) {
       if (compat !== undefined && cart[a] < compat.pinStart.length - 1 && compat.pinStart[cart[a] + 1] > compat.pinStart[cart[a]]) this.cartPins = true;
@@ -138,7 +157,7 @@ export class CrossSellReplay {
       const c = itemCategory[cart[a]];
       if (c >= 0 && exclusive[c] === 1) this.heldIn[c] = stamp;
     }
-    if (!this.eligible(held, cart, stamp)) return this.k;
+    if (watch >= 0 && !this.eligible(watch, cart, stamp)) return -2;
     // Listed items score prior + lists; every other item its prior alone, in the prior's own order.
     const priorScore = this.priorScores(fold);
     let count = 0;
@@ -165,8 +184,7 @@ export class CrossSellReplay {
     }
     const kept = selectTop(this.poolItems, this.poolScores, length, this.pool);
     const prior = fold.prior;
-    const slot = this.slot;
-    slot.length = 0;
+    const final = policy.essentialAttach === 0;
     let next = 0;
     let listed = 0;
     for (let taken = 0; taken < this.pool && slot.length < this.k; taken++) {
@@ -175,9 +193,9 @@ export class CrossSellReplay {
       if (listed < kept && (next >= prior.items.length || before(this.poolScores[listed], this.poolItems[listed], prior.scores[next], prior.items[next]))) j = this.poolItems[listed++];
       else if (next < prior.items.length) j = prior.items[next++];
       else break;
-      if (this.take(j, policy.perCategory, stamp)) slot.push(j);
-      // Without essentials to complete, the held-out item's place is final once it is picked.
-      if (policy.essentialAttach === 0 && slot.at(-1) === held) return slot.length - 1;
+      if (!this.take(j, policy.perCategory, stamp)) continue;
+      slot.push(j);
+      if (final && j === watch) return slot.length - 1;
     }
     let offered = 0;
     const popular = fold.popular;
@@ -185,11 +203,12 @@ export class CrossSellReplay {
       const j = popular[i];
       if (!this.eligible(j, cart, stamp)) continue;
       offered++;
-      if (this.take(j, policy.perCategory, stamp)) slot.push(j);
+      if (!this.take(j, policy.perCategory, stamp)) continue;
+      slot.push(j);
+      if (final && j === watch) return slot.length - 1;
     }
-    if (policy.essentialAttach > 0) this.completeEssentials(fold, cart, listOf, policy, stamp);
-    const at = slot.indexOf(held);
-    return at >= 0 ? at : this.k;
+    if (!final) this.completeEssentials(fold, cart, listOf, policy, stamp);
+    return final && watch >= 0 ? -2 : -1;
   }
 
   /** `core/recommend/essentials.ts` on the slot: missing essential categories take their anchor's best item. */
