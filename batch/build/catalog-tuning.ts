@@ -11,7 +11,7 @@
  * Every fold's statistics come from that fold's training baskets only.
  *
  * The search is coordinate ascent over the same grids for every shop (theta in {0, 0.01, 0.1, 1, 10}, negative
- * values too for same_brand and same_category, then factor-sqrt(10) steps; the policy's knobs on their grids, ties
+ * values too for same_brand, same_category and other_maker, then factor-sqrt(10) steps; the policy's knobs on their grids, ties
  * to restraint; then `restrain` moves each knob to the most restrained value that costs no hits the validation can
  * tell),
  * maximising HR@k + NDCG@k / 4 from theta = 0 and no restraint: the no-catalogue blend exactly. A feature that
@@ -63,7 +63,7 @@ export interface CatalogTuningOptions {
 
 export const Z_ADOPT = 1.645;
 const WEIGHT_GRID = [0, 0.01, 0.1, 1, 10];
-const SIGNED: ReadonlySet<CatalogFeature> = new Set(["same_brand", "same_category"]);
+const SIGNED: ReadonlySet<CatalogFeature> = new Set(["same_brand", "same_category", "other_maker"]);
 export const RHO_GRID = [-1, 0.02, 0.05, 0.1, 0.2];
 const NO_POLICY: RankerPolicy = { valueWeighting: false, repeatBound: -1, perCategory: 0, essentialAttach: 0 };
 /** Attach rates from which a missing complement category is completed: off, then ever more categories. */

@@ -23,7 +23,7 @@
  */
 import { attrString } from "../../core/catalog/attributes";
 import { fitsCart, isConstrained, provenConflict, satisfiesAll } from "../../core/catalog/compat-index";
-import { fitReason } from "../../core/catalog/fit-reason";
+import { fitReason, fitReasonFromFacts } from "../../core/catalog/fit-reason";
 import { type CandidateList, type CandidateLists, candidatesOf } from "../../core/candidates";
 import type { CatalogRankerFit } from "../build/catalog-tuning";
 import type { ReasonTable } from "../build/reason-table";
@@ -77,7 +77,7 @@ export function catalogCrossSell(
   const ref = best.length > 0 ? best[best.length >> 1] : 1;
   const weights = Float64Array.from(CATALOG_FEATURES, (f) => fit.weights[f] * ref);
   const ranking = new AnchorRanking();
-  const texts = new ReasonTexts(ctx, reasons);
+  const texts = new ReasonTexts(ctx, signals, reasons);
 
   const reversed = new Map<number, Array<{ category: number; weight: number }>>();
   for (const [a, edges] of complements) {
@@ -192,8 +192,8 @@ const EMPTY: CandidateList = { items: new Uint32Array(0), scores: new Float32Arr
 
 const NOUNS: Record<string, string> = { smartphone: "phone", "mirrorless-camera": "camera", "action-camera": "camera", "graphics-card": "graphics card", cpu: "CPU", smartwatch: "watch" };
 
-function deviceNoun(device: { attrs: Readonly<Record<string, unknown>> }): string {
-  const kind = attrString(device.attrs, "kind") ?? "device";
+function deviceNoun(device: { attrs: Readonly<Record<string, unknown>> }, factsKind: string | undefined): string {
+  const kind = attrString(device.attrs, "kind") ?? factsKind ?? "device";
   return NOUNS[kind] ?? (kind.endsWith("laptop") || kind === "ultrabook" || kind === "chromebook" ? "laptop" : kind.replace(/-/g, " "));
 }
 
@@ -203,6 +203,7 @@ class ReasonTexts {
 
   constructor(
     private readonly ctx: CatalogContext,
+    private readonly signals: ItemSignals,
     private readonly table: ReasonTable,
   ) {}
 
@@ -240,15 +241,22 @@ class ReasonTexts {
     return this.intern("category_complement", `Often bought with ${this.ctx.leaf[category]}`);
   }
 
-  /** Why j fits i's device (i itself, or the model an accessory anchor is made for), or undefined. */
+  /**
+   * Why j fits i's device (i itself, or the model an accessory anchor is made for), from the curated vocabulary
+   * where both speak it, else from their fit facts; undefined when nothing names the fit.
+   */
   fits(i: number, j: number): number | undefined {
-    const { ctx } = this;
-    const deviceIndex = ctx.deviceFor(i);
+    const { ctx, signals } = this;
+    const deviceIndex = signals.deviceOf(i);
     const accessory = ctx.products[j];
-    if (deviceIndex === undefined || accessory === undefined) return undefined;
+    if (deviceIndex < 0 || accessory === undefined) return undefined;
     const device = ctx.products[deviceIndex]!;
     // The list's own device is named at serve time ("{anchor}": its model name), an accessory's device by its kind.
-    const text = fitReason(device, accessory, deviceIndex === i ? "{anchor}" : deviceNoun(device));
+    const name = deviceIndex === i ? "{anchor}" : deviceNoun(device, signals.facts[deviceIndex]?.kind);
+    let text = fitReason(device, accessory, name);
+    const facts = signals.facts[deviceIndex];
+    const accessoryFacts = signals.facts[j];
+    if (text === undefined && facts !== undefined && accessoryFacts !== undefined) text = fitReasonFromFacts(facts, accessoryFacts, name);
     return text === undefined ? undefined : this.intern("compatible", text);
   }
 

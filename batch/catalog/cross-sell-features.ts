@@ -15,6 +15,7 @@
  *   attach, lift, follow_up   category pair A -> B (`category-stats.ts`); 0 within A
  *   fit                       j's fit clauses hold on a, or a's on j (the compatibility index)
  *   official                  j is made by the maker of a's device, or a by j's
+ *   other_maker               j is made by another device maker than a's device's (or a than j's)
  *   same_brand                a and j share a brand
  *   price_fit                 how usual j's price is next to a's, among A's orders
  *   scenario                  sum over j's scenarios of the share of A's products listing it (capped at 1)
@@ -26,7 +27,7 @@ import { isConstrained, provenConflict, satisfiesAll } from "../../core/catalog/
 import type { CandidateList } from "../../core/candidates";
 import type { CatalogContext } from "./catalog-context";
 import type { CategoryStats } from "./category-stats";
-import { type ItemSignals, Role } from "./item-signals";
+import type { ItemSignals } from "./item-signals";
 
 export const CATALOG_FEATURES = [
   "attach",
@@ -34,6 +35,7 @@ export const CATALOG_FEATURES = [
   "follow_up",
   "fit",
   "official",
+  "other_maker",
   "same_brand",
   "price_fit",
   "scenario",
@@ -170,9 +172,8 @@ export class CrossSellFeatures {
     }
   }
 
-  /** The device a's fit and brand speak for: a itself, or the model a model-specific accessory is made for. */
   private deviceOf(a: number): number {
-    return this.signals.role[a] === Role.DEVICE ? a : (this.ctx.deviceFor(a) ?? -1);
+    return this.signals.deviceOf(a);
   }
 
   private official(device: number, j: number): boolean {
@@ -199,6 +200,7 @@ export class CrossSellFeatures {
     if ((isConstrained(compat, j) && satisfiesAll(compat, j, a)) || (isConstrained(compat, a) && satisfiesAll(compat, a, j))) out[at + F.fit] = 1;
     const device = this.deviceOf(a);
     if (this.official(device, j) || signals.officialPair(j, a)) out[at + F.official] = 1;
+    if ((device >= 0 && signals.otherMakerPair(device, j)) || signals.otherMakerPair(j, a)) out[at + F.other_maker] = 1;
     if (signals.sameBrand(a, j)) out[at + F.same_brand] = 1;
     out[at + F.category_rank] = stats.categoryRank[j];
     out[at + F.recency] = signals.recency[j];

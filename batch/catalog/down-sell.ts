@@ -16,11 +16,12 @@
  * b_clear = 0.25, b_margin = 1. When nothing qualifies (an accessory with few specs, where another brand alone
  * costs D = 0.4), the ladder relaxes once to D(i, j) <= relaxedMaxDistance (0.5), scored the same against that
  * bound and halved, so a relaxed pick never outranks a strict one. At most one item per device model is kept
- * (the best variant). `similar` is the
+ * (the best variant). Reasons name what the pair shares that stands out in its category (`sharedSpecDetails`:
+ * the same rare chipset before the same common RAM). `similar` is the
  * same without the price band or the boosts: same category, priced within a factor 2 either way, D <=
  * similarMaxDistance (0.35), other models only, ranked by 1 - D.
  */
-import { type Specs, sharedSpecs, specDistance } from "./spec-distance";
+import { type SharedSpec, type Specs, SpecRarity, sharedSpecDetails, specDistance } from "./spec-distance";
 
 export interface LadderItem {
   price: number;
@@ -71,8 +72,8 @@ export interface LadderEntry {
   score: number;
   /** 1 - p_j / p_i. */
   saving: number;
-  /** Specs the two share exactly, as display labels. */
-  shared: string[];
+  /** Specs the two share exactly, what makes the pair stand out in its category first. */
+  shared: SharedSpec[];
 }
 
 export interface Ladders {
@@ -97,6 +98,7 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
     group.sort((a, b) => items[a].price - items[b].price || a - b);
     const prices = Float64Array.from(group, (i) => items[i].price);
     const margins = group.map((i) => items[i].margin).filter((m): m is number => m !== undefined).sort((a, b) => a - b);
+    const rarity = new SpecRarity(group.map((i) => items[i].specs));
     const medianMargin = margins.length > 0 ? margins[margins.length >> 1] : undefined;
     for (const i of group) {
       const anchor = items[i];
@@ -125,15 +127,15 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
           near.push({ item: j, distance, score: 1 - distance, saving: 1 - ratio, shared: [] });
         }
       }
-      downSell[i] = best(ladder.length > 0 ? ladder : relaxed, items, o.perItem, anchor.specs);
-      similar[i] = best(near, items, o.similarPerItem, anchor.specs);
+      downSell[i] = best(ladder.length > 0 ? ladder : relaxed, items, o.perItem, anchor.specs, rarity);
+      similar[i] = best(near, items, o.similarPerItem, anchor.specs, rarity);
     }
   }
   return { downSell, similar };
 }
 
 /** The top `limit` by score (ties: smaller distance, then index), one per device model. */
-function best(entries: LadderEntry[], items: readonly LadderItem[], limit: number, anchor: Specs): LadderEntry[] {
+function best(entries: LadderEntry[], items: readonly LadderItem[], limit: number, anchor: Specs, rarity: SpecRarity): LadderEntry[] {
   entries.sort((a, b) => b.score - a.score || a.distance - b.distance || a.item - b.item);
   const models = new Set<string>();
   const out: LadderEntry[] = [];
@@ -144,7 +146,7 @@ function best(entries: LadderEntry[], items: readonly LadderItem[], limit: numbe
       if (models.has(model)) continue;
       models.add(model);
     }
-    entry.shared = sharedSpecs(anchor, items[entry.item].specs);
+    entry.shared = sharedSpecDetails(anchor, items[entry.item].specs, 2, rarity);
     out.push(entry);
   }
   return out;
@@ -161,15 +163,22 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** "same 16 GB RAM and RTX 4060, 24% cheaper" (or "close specs, 24% cheaper" when nothing is identical). */
+/** "Same RTX 4060 and 16 GB RAM, 24% cheaper" (or "Close specs, 24% cheaper" when nothing is identical). */
 export function downSellReason(entry: LadderEntry): string {
   const saving = `${Math.max(1, Math.round(entry.saving * 100))}% cheaper`;
-  return entry.shared.length === 0 ? `Close specs, ${saving}` : `Same ${joinAnd(entry.shared)}, ${saving}`;
+  return `${sharedText(entry.shared) ?? "Close specs"}, ${saving}`;
 }
 
-/** "Same 16 GB RAM and RTX 4060" (or "Similar specs"). */
+/** "Same Snapdragon 8 Gen 3 and 6.7-inch screen", "Also Samsung, same 200 MP camera" (or "Similar specs"). */
 export function similarReason(entry: LadderEntry): string {
-  return entry.shared.length === 0 ? "Similar specs" : `Same ${joinAnd(entry.shared)}`;
+  return sharedText(entry.shared) ?? "Similar specs";
+}
+
+function sharedText(shared: readonly SharedSpec[]): string | undefined {
+  const brand = shared.find((s) => s.brand);
+  const specs = shared.filter((s) => !s.brand).map((s) => s.label);
+  if (brand === undefined) return specs.length === 0 ? undefined : `Same ${joinAnd(specs)}`;
+  return specs.length === 0 ? `Also ${brand.label}` : `Also ${brand.label}, same ${joinAnd(specs)}`;
 }
 
 function joinAnd(parts: readonly string[]): string {
