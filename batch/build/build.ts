@@ -11,6 +11,7 @@ import type { BadLinePolicy, ReadReport } from "../io/input-error";
 import { type CatalogProduct, readCatalog } from "../io/read-catalog";
 import { readOrders } from "../io/read-orders";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
+import type { Behaviour } from "../catalog/ladder-fit";
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import { type Artifacts, type Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
@@ -41,6 +42,8 @@ export interface BuildOptions {
   intelligence?: CatalogIntelligenceOptions;
   /** Items viewed together per session, from the events file: co-view `similar` lists. */
   viewSessions?: string[][];
+  /** Sessions that viewed and then bought, from the events file: the down-sell bands are checked against them. */
+  purchaseSessions?: Behaviour["purchaseSessions"];
   /** Cross-sell blend settings (sources, tuning, fixed parameters); the prior is served unless it says otherwise. */
   crossSell?: CrossSellOptions;
 }
@@ -71,16 +74,19 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     baskets = builder.build();
   }
   let viewSessions: string[][] | undefined;
+  let purchaseSessions: Behaviour["purchaseSessions"] | undefined;
   if (inputs.events !== undefined) {
     const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
     if (signals.purchasesAdded > 0) baskets = builder.build();
     viewSessions = signals.viewSessions;
+    purchaseSessions = signals.purchaseSessions;
     reports.events = { path: inputs.events, report: signals.report };
   }
   const intelligence: CatalogIntelligenceOptions = { ...options.intelligence };
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
+  if (viewSessions !== undefined && purchaseSessions !== undefined) intelligence.behaviour = { viewSessions, purchaseSessions };
   const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions });
   artifacts.manifest.timings_ms = { ...timings, ...artifacts.manifest.timings_ms };
   for (const [name, { path, report }] of Object.entries(reports)) {
@@ -121,7 +127,10 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   lap("popular");
 
   const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
-  if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+  if (intelligence !== undefined) {
+    for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+    for (let i = 0; i < n; i++) if (intelligence.laddered[i] === 1) columns.flags[i] |= ItemFlag.SPEC_LADDER;
+  }
   delete crossSell.validation;
   lap("catalog");
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
@@ -193,7 +202,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     parameters: {
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
-      ...(intelligence !== undefined ? { catalog_ranker: intelligence.ranker } : {}),
+      ...(intelligence !== undefined ? { catalog_ranker: intelligence.ranker, down_sell: intelligence.ladders } : {}),
     },
     timings_ms: timings,
   };

@@ -4,6 +4,8 @@
  *
  * - recent purchases: purchase events that carry their lines and whose order id the orders file does not have
  *   (orders that reached the shop only through `/v1/events`) become baskets like any order;
+ * - what sessions viewed and then bought (their purchases' order ids and lines), for checking down-sell against
+ *   shoppers who looked at a pricier item and bought a cheaper one (`catalog/ladder-fit.ts`);
  * - co-view: items viewed in the same session. For items a and b viewed in s(a, b) sessions,
  *     cosine(a, b) = s(a, b) / √(s(a) s(b)),
  *   kept when s(a, b) >= minSessions, the best topN per item, served as the item's `similar` list ("Shoppers
@@ -29,6 +31,8 @@ export interface EventSignals {
   purchasesAdded: number;
   /** Item ids viewed per session, sessions with at least two distinct items only. */
   viewSessions: string[][];
+  /** Sessions that viewed items and then bought: the viewed ids (longest look first), the order ids and line ids bought. */
+  purchaseSessions: Array<{ viewed: string[]; orders: string[]; bought: string[] }>;
 }
 
 /** Reads an events file, adding its unseen purchases to `builder`; `knownOrders` are the orders file's ids. */
@@ -36,6 +40,8 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   const policy = options.onBadLine ?? "skip";
   const report = newReport();
   const sessions = new Map<string, Set<string>>();
+  const dwell = new Map<string, Map<string, number>>();
+  const purchases = new Map<string, { orders: string[]; bought: string[] }>();
   const added = new Set<string>();
   for await (const [lines, first] of readLineBatches(path)) {
     for (let i = 0; i < lines.length; i++) {
@@ -48,9 +54,16 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
           let viewed = sessions.get(event.session_id);
           if (viewed === undefined) sessions.set(event.session_id, (viewed = new Set()));
           viewed.add(event.item_id);
-        } else if (event.type === "purchase" && event.lines !== undefined) {
+          let looks = dwell.get(event.session_id);
+          if (looks === undefined) dwell.set(event.session_id, (looks = new Map()));
+          looks.set(event.item_id, Math.max(looks.get(event.item_id) ?? 0, event.dwell_ms ?? 0));
+        } else if (event.type === "purchase") {
+          let bought = purchases.get(event.session_id);
+          if (bought === undefined) purchases.set(event.session_id, (bought = { orders: [], bought: [] }));
+          if (event.order_id !== undefined) bought.orders.push(event.order_id);
+          for (const line of event.lines ?? []) bought.bought.push(line.id);
           const orderId = event.order_id ?? event.event_id;
-          if (!knownOrders.has(orderId) && !added.has(orderId)) {
+          if (event.lines !== undefined && !knownOrders.has(orderId) && !added.has(orderId)) {
             added.add(orderId);
             builder.add(orderId, event.lines, event.user_id, event.ts);
           }
@@ -64,7 +77,12 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   }
   const viewSessions: string[][] = [];
   for (const viewed of sessions.values()) if (viewed.size >= 2) viewSessions.push([...viewed]);
-  return { report, purchasesAdded: added.size, viewSessions };
+  const purchaseSessions: EventSignals["purchaseSessions"] = [];
+  for (const [session, bought] of purchases) {
+    const looks = dwell.get(session);
+    if (looks !== undefined) purchaseSessions.push({ viewed: [...looks].sort((a, b) => b[1] - a[1]).map(([id]) => id), ...bought });
+  }
+  return { report, purchasesAdded: added.size, viewSessions, purchaseSessions };
 }
 
 interface EventLine {
@@ -74,6 +92,7 @@ interface EventLine {
   user_id?: string;
   ts: number;
   item_id?: string;
+  dwell_ms?: number;
   order_id?: string;
   lines?: Array<{ id: string; qty?: number; price?: number }>;
 }
@@ -104,6 +123,7 @@ function parseEventLine(text: string, file: string, line: number): EventLine {
   event.user_id = text_("user_id", false);
   event.item_id = text_("item_id", event.type === "view" || event.type === "click" || event.type === "add_to_cart" || event.type === "remove_from_cart");
   event.order_id = text_("order_id", false);
+  if (typeof r.dwell_ms === "number" && Number.isFinite(r.dwell_ms) && r.dwell_ms >= 0) event.dwell_ms = r.dwell_ms;
   if (r.lines !== undefined && r.lines !== null) {
     if (!Array.isArray(r.lines)) throw new InputError(file, line, "lines", "not an array");
     event.lines = r.lines.map((l, i) => {

@@ -28,7 +28,8 @@ import { buildLadders, downSellReason, type LadderEntry, type LadderOptions, sim
 import { knowledgeGraph, type KnowledgeGraph } from "./knowledge-graph";
 import { ladderItem } from "./ladder-items";
 import { scenarioLists, scenarioShares } from "./scenario-lists";
-import { specsOf } from "./spec-distance";
+import { type Behaviour, fitLadderBands, type LadderFit } from "./ladder-fit";
+import { MIN_SHARED_WEIGHT, specsOf, specWeight } from "./spec-distance";
 
 export interface CatalogIntelligenceOptions {
   /** Merchant complement rows (D1 `category_complements`, source merchant). */
@@ -38,6 +39,8 @@ export interface CatalogIntelligenceOptions {
   crossSell?: CatalogCrossSellOptions;
   /** The catalogue ranker's fitting (`build/catalog-tuning.ts`). */
   ranker?: CatalogTuningOptions;
+  /** What sessions viewed and bought (the events file), to check the down-sell and similar bands against. */
+  behaviour?: Behaviour;
   ladder?: LadderOptions;
   bundles?: BundleOptions;
   onPhase?: (phase: string, done: number, total: number) => void;
@@ -62,6 +65,10 @@ export interface CatalogIntelligence {
   meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName" | "complements" | "crossSellPolicy">>;
   /** The cross-sell ranker's fitted weights, serving policy and validation figures (for the manifest). */
   ranker: CatalogRankerFit;
+  /** The down-sell and similar bands, and how they were set (for the manifest). */
+  ladders: LadderFit;
+  /** 1 for items whose specs the ladders compared: their down-sell and similar lists are the whole answer. */
+  laddered: Uint8Array;
   lists(i: number): ItemLists;
   publication: CatalogPublication;
   counts: Record<string, number>;
@@ -121,7 +128,9 @@ export function catalogIntelligence(
     item.sellable = ctx.sellable[i] === 1;
     return item;
   });
-  const ladders = buildLadders(ladderInputs, options.ladder);
+  const ladderFit = fitLadderBands(ladderInputs, baskets, options.behaviour);
+  const ladders = buildLadders(ladderInputs, { ...ladderFit.options, ...options.ladder });
+  const laddered = Uint8Array.from(ladderInputs, (item) => (item.category !== undefined && item.price > 0 && specWeight(item.specs) >= MIN_SHARED_WEIGHT ? 1 : 0));
   const reasonOf = new Map<string, number>();
   const toList = (entries: LadderEntry[], code: "down_sell" | "similar"): CandidateList | undefined => {
     if (entries.length === 0) return undefined;
@@ -179,6 +188,8 @@ export function catalogIntelligence(
   return {
     meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName, complements: metaComplements(complements), crossSellPolicy },
     ranker,
+    ladders: ladderFit,
+    laddered,
     lists(i) {
       const lists: ItemLists = {};
       const cross = crossSell.list(i);

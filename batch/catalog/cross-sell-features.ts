@@ -6,7 +6,8 @@
  *   - the best sellers of A's complement categories (`CategoryStats.complements`: reached by A's orders more
  *     than chance says), `perCategory` each from the first `complementCategories`;
  *   - the accessories whose fit clauses a satisfies (the compatibility index), `perCategory` per category from the
- *     first `fitCategories` categories, the device maker's own first, then by orders,
+ *     first `fitCategories` categories, the device maker's own first, then by orders; and for an accessory made for
+ *     a model, the device it is made for,
  *
  * minus items that may not be sold and items proven not to fit a (`provenConflict`: both sides state facts that
  * conflict). Nothing else is removed: what the catalogue says is evidence, weighed by the ranker. Every candidate
@@ -130,6 +131,8 @@ export class CrossSellFeatures {
         }
       }
       this.addFitting(a, A, usable, add);
+      const device = this.deviceOf(a);
+      if (device >= 0 && usable(device)) add(device, 0, -1);
     }
     for (const j of items) seen[j] = -1;
     const count = items.length;

@@ -72,6 +72,17 @@ export function gpuDelta(a: GpuSpec, b: GpuSpec): number {
   return a.discrete !== b.discrete ? 1 : 0.3;
 }
 
+/** The feature weight an item's specs carry on their own: below MIN_SHARED_WEIGHT it is comparable with nothing. */
+export function specWeight(a: Specs): number {
+  let weight = 0;
+  for (let k = 0; k < NUMERIC_FEATURES.length; k++) if (!Number.isNaN(a.numeric[k])) weight += NUMERIC_FEATURES[k].weight;
+  for (let k = 0; k < CATEGORICAL_FEATURES.length; k++) if (a.categorical[k] !== undefined) weight += CATEGORICAL_FEATURES[k].weight;
+  if (a.cpu.text !== undefined) weight += CPU_WEIGHT;
+  if (a.gpu !== undefined) weight += GPU_WEIGHT;
+  if (a.scenarios.length > 0) weight += SCENARIO_WEIGHT;
+  return weight;
+}
+
 /** D(a, b) as the module doc states; NaN when the items share less than `minWeight` of feature weight. */
 export function specDistance(a: Specs, b: Specs, minWeight = MIN_SHARED_WEIGHT): number {
   let weight = 0;

@@ -6,7 +6,7 @@
  */
 import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
-import type { Bundle } from "../blob/meta-blob";
+import { type Bundle, ItemFlag } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
 import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
 import { isExclusiveCategory, weighsByValue } from "./cross-sell-policy";
@@ -237,11 +237,16 @@ function listCandidates(ctx: RequestContext, list: CandidateList, anchor: number
   return out;
 }
 
-/** The anchor's precomputed list of `kind` first, then the category rule's price band. */
+/**
+ * The anchor's precomputed list of `kind` first, then the category rule's price band; not for a down-sell or
+ * similar list of an item whose specs the build compared (SPEC_LADDER): the price band knows no specs, so it
+ * would offer a far weaker machine as a value pick.
+ */
 function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band: PriceBand, rule: number, size: number): SourceResult {
   const list = ctx.lists(anchor)?.[kind];
   const pool = list === undefined ? [] : listCandidates(ctx, list, anchor, size * POOL_FACTOR);
-  return { pool, fallbacks: [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
+  const compared = (kind === "down_sell" || kind === "similar") && (ctx.build.meta.flags[anchor] & ItemFlag.SPEC_LADDER) !== 0;
+  return { pool, fallbacks: compared ? [] : [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
 }
 
 /** Merges the `kind` lists of anchors (weights aligned with anchors); anchors whose blob is missing come back in `missing`. */

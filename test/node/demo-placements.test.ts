@@ -36,8 +36,11 @@ describe("every placement on the demo store (the demo generator, 6,000 orders), 
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it("checkout for a phone: one item per category, nothing of the cart's category, cases and protectors made for that phone", () => {
+  it("checkout for a phone: several categories within the fitted limit per category, nothing of the cart's category, cases and protectors made for that phone", () => {
     const phones = inLeaf("Smartphones").filter((p) => p.lifecycle === "active").slice(0, 12);
+    // How many items of one category the cart's slot shows is the build's fitted policy (one per category is kept
+    // only where the validation cannot tell it costs hits: catalog-tuning.ts); absent, one.
+    const cap = store.build.meta.crossSellPolicy?.cartPerCategory ?? 1;
     for (const phone of phones) {
       const answer = ask({ placement: "checkout", cart: [phone.id] });
       expect(answer.degraded).toBeUndefined();
@@ -45,7 +48,8 @@ describe("every placement on the demo store (the demo generator, 6,000 orders), 
       const items = of(answer, "cross_sell");
       expect(items.length).toBeGreaterThan(3);
       const leaves = items.map(leaf);
-      expect(new Set(leaves).size).toBe(leaves.length);
+      expect(new Set(leaves).size).toBeGreaterThanOrEqual(3);
+      if (cap > 0) for (const l of new Set(leaves)) expect(leaves.filter((x) => x === l).length).toBeLessThanOrEqual(cap);
       expect(leaves).not.toContain("Smartphones");
       for (const id of items) {
         const fits = catalog.get(id)!.attrs.fits_models as string[] | undefined;
