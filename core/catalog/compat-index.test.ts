@@ -140,6 +140,10 @@ describe("proven misfits: the only fit the edge holds back", () => {
     expect(provenMisfit(textIndex, iphoneCase, [mouse])).toBe(false);
     expect(provenMisfit(textIndex, iphoneCase, [galaxy, iphone])).toBe(false);
     expect(provenMisfit(textIndex, 4, [galaxy])).toBe(true);
+    // A phone whose text names only its headphone jack says nothing about the port it charges through.
+    const jackOnly = compileCompatIndex([text("Samsung Galaxy M33 5G (8GB, 128GB) with 3.5mm headphone jack", ["Mobiles", "Smartphones"]), text("Ambrane 60W Braided Type C Cable", ["Accessories", "Cables"])]);
+    expect(isConstrained(jackOnly, 1)).toBe(true);
+    expect(provenMisfit(jackOnly, 1, [0])).toBe(false);
     // The cable's plug constrains, its list of models only gives examples; a phone that states no port cannot
     // refute it, the Galaxy with its USB-C port in the title can.
     expect(isConstrained(textIndex, 4)).toBe(true);

@@ -52,8 +52,19 @@ export interface CompatIndex {
   /** Item i pins `pinTokens[pinStart[i] .. pinStart[i + 1])`. Length n + 1. */
   pinStart: Uint32Array;
   pinTokens: Uint32Array;
-  /** Namespace id of each token (the text before ":"). */
+  /** Namespace id of each token (the text before ":"; audio and video ports apart: `factSpace`). */
   tokenNamespace: Uint16Array;
+}
+
+/** Audio and video ports a device may name without saying anything about the port it charges and syncs through. */
+const AV_PORTS: ReadonlySet<string> = new Set(["conn:jack-3.5mm", "conn:hdmi"]);
+
+/**
+ * The space a token states facts in: its namespace, except that a headphone jack or HDMI port is a space of its
+ * own, so a phone whose text names only its jack does not prove that a USB-C cable misfits it.
+ */
+export function factSpace(t: string): string {
+  return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
 /** Per item: tokens provided, clauses (token ids), pins. The codec's and the compiler's common shape. */
@@ -94,7 +105,7 @@ export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<nu
   const namespaces = new Map<string, number>();
   const tokenNamespaceIds = new Uint16Array(tokens.length);
   tokens.forEach((t, id) => {
-    const ns = tokenNamespace(t);
+    const ns = factSpace(t);
     let nsId = namespaces.get(ns);
     if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
     tokenNamespaceIds[id] = nsId;
