@@ -67,7 +67,7 @@ export interface CatalogIntelligence {
   ranker: CatalogRankerFit;
   /** The down-sell and similar bands, and how they were set (for the manifest). */
   ladders: LadderFit;
-  /** 1 for items whose specs the ladders compared: their down-sell and similar lists are the whole answer. */
+  /** 1 for items whose specs the ladders compared: their down-sell list is the whole answer. */
   laddered: Uint8Array;
   lists(i: number): ItemLists;
   publication: CatalogPublication;

@@ -19,7 +19,7 @@
  */
 import { wilsonInterval } from "../../core/stats/wilson";
 import type { Baskets } from "../io/baskets";
-import { FOLLOW_UP_DAYS } from "./category-attach";
+import { FOLLOW_UP_DAYS, laterOrdersByCustomer } from "./category-attach";
 
 const HALF_BINS = 12;
 const BINS = 2 * HALF_BINS;
@@ -65,7 +65,7 @@ export class CategoryStats {
     const categoryOf = (item: number) => (item < n ? itemCategory[item] : -1);
 
     // Per order: its own categories and its reach, as CSR lists.
-    const later = nextOrderOfCustomer(baskets);
+    const later = laterOrdersByCustomer(baskets.users, baskets.times).next;
     const window = windowDays * 86_400;
     const ownStart = new Uint32Array(orders + 1);
     const reachStart = new Uint32Array(orders + 1);
@@ -280,16 +280,4 @@ function priceHistograms(baskets: Baskets, itemCategory: Int32Array, C: number, 
     top[a] = best;
   }
   return { bins, top };
-}
-
-/** Each order's customer's next order in time (-1 when none, or without customer or time). */
-function nextOrderOfCustomer(baskets: Baskets): Int32Array {
-  const { users, times } = baskets;
-  const n = users.length;
-  const next = new Int32Array(n).fill(-1);
-  const dated: number[] = [];
-  for (let b = 0; b < n; b++) if (users[b] >= 0 && !Number.isNaN(times[b])) dated.push(b);
-  dated.sort((x, y) => users[x] - users[y] || times[x] - times[y] || x - y);
-  for (let k = 0; k + 1 < dated.length; k++) if (users[dated[k]] === users[dated[k + 1]]) next[dated[k]] = dated[k + 1];
-  return next;
 }

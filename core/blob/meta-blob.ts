@@ -70,7 +70,7 @@ export const ItemFlag = {
   IN_CATALOG: 16,
   /** The build wrote an item blob for this item: a missing one is a fault, not an empty list. */
   HAS_LISTS: 32,
-  /** The build compared this item's specs: its down-sell and similar lists are all there is, no price-band fallback. */
+  /** The build compared this item's specs: its down-sell list is all there is, no price-band fallback. */
   SPEC_LADDER: 64,
 } as const;
 

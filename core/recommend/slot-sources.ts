@@ -238,14 +238,14 @@ function listCandidates(ctx: RequestContext, list: CandidateList, anchor: number
 }
 
 /**
- * The anchor's precomputed list of `kind` first, then the category rule's price band; not for a down-sell or
- * similar list of an item whose specs the build compared (SPEC_LADDER): the price band knows no specs, so it
- * would offer a far weaker machine as a value pick.
+ * The anchor's precomputed list of `kind` first, then the category rule's price band; not for the down-sell list
+ * of an item whose specs the build compared (SPEC_LADDER): the price band knows no specs, so it would offer a far
+ * weaker machine as a value pick.
  */
 function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band: PriceBand, rule: number, size: number): SourceResult {
   const list = ctx.lists(anchor)?.[kind];
   const pool = list === undefined ? [] : listCandidates(ctx, list, anchor, size * POOL_FACTOR);
-  const compared = (kind === "down_sell" || kind === "similar") && (ctx.build.meta.flags[anchor] & ItemFlag.SPEC_LADDER) !== 0;
+  const compared = kind === "down_sell" && (ctx.build.meta.flags[anchor] & ItemFlag.SPEC_LADDER) !== 0;
   return { pool, fallbacks: compared ? [] : [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
 }
 

@@ -51,7 +51,7 @@ describe("catalogue intelligence on the demo store, through recommend()", () => 
     store = new ArtifactStore(artifacts);
     catalog = artifacts.catalog!;
     byId = new Map(catalog.map((p) => [p.id, p]));
-  }, 120_000);
+  }, 300_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -32,7 +32,7 @@ describe("every placement on the demo store (the demo generator, 6,000 orders), 
     store = new ArtifactStore(await buildFromFiles({ orders: path.join(work, "orders.jsonl"), catalog: path.join(work, "catalog.jsonl") }));
     const lines = readFileSync(path.join(work, "catalog.jsonl"), "utf8").trim().split("\n");
     catalog = new Map(lines.map((l) => JSON.parse(l) as Product).map((p) => [p.id, p]));
-  }, 120_000);
+  }, 300_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

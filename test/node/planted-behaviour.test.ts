@@ -52,7 +52,7 @@ describe("the engine finds what the demo store planted", () => {
       if (line.length === 0) continue;
       for (const item of (JSON.parse(line) as { items: Array<{ id: string }> }).items) ordersOf.set(item.id, (ordersOf.get(item.id) ?? 0) + 1);
     }
-  }, 180_000);
+  }, 360_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
