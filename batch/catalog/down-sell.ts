@@ -19,7 +19,8 @@
  * (the best variant). Reasons name what the pair shares that stands out in its category (`sharedSpecDetails`:
  * the same rare chipset before the same common RAM). `similar` is the
  * same without the price band or the boosts: same category, priced within a factor 2 either way, D <=
- * similarMaxDistance (0.35), other models only, ranked by 1 - D.
+ * similarMaxDistance (0.35), other models only and not on the item's down-sell ladder (the value pick and the
+ * similar items are different items), ranked by 1 - D.
  */
 import { type SharedSpec, type Specs, SpecRarity, sharedSpecDetails, specDistance } from "./spec-distance";
 
@@ -128,7 +129,8 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
         }
       }
       downSell[i] = best(ladder.length > 0 ? ladder : relaxed, items, o.perItem, anchor.specs, rarity);
-      similar[i] = best(near, items, o.similarPerItem, anchor.specs, rarity);
+      const onLadder = new Set(downSell[i].map((e) => e.item));
+      similar[i] = best(near.filter((e) => !onLadder.has(e.item)), items, o.similarPerItem, anchor.specs, rarity);
     }
   }
   return { downSell, similar };

@@ -42,7 +42,7 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
     case "down_sell":
       return downSell(ctx, size);
     case "similar":
-      return ctx.product === undefined ? EMPTY : listThenBand(ctx, ctx.product, "similar", PRICE_BANDS.similar, RuleReason.SIMILAR, size);
+      return ctx.product === undefined ? EMPTY : similar(ctx, ctx.product, size);
     case "scenario":
       return scenario(ctx, size);
     case "upgrade":
@@ -192,6 +192,14 @@ function scenario(ctx: RequestContext, size: number): SourceResult {
   ];
   if (missing.length > 0) ctx.degraded = true;
   return { pool, fallbacks, anchor: anchors[0] ?? -1 };
+}
+
+/** Similar items: the product's list, then the price band without the product's value picks (they have their own slot). */
+function similar(ctx: RequestContext, product: number, size: number): SourceResult {
+  const result = listThenBand(ctx, product, "similar", PRICE_BANDS.similar, RuleReason.SIMILAR, size);
+  const valuePicks = new Set(ctx.lists(product)?.down_sell?.items ?? []);
+  if (valuePicks.size === 0) return result;
+  return { ...result, fallbacks: result.fallbacks.map((fallback) => () => fallback().filter((c) => !valuePicks.has(c.item))) };
 }
 
 /** Home: newer or better items of the categories the user owns (their upgrade lists, else the price band). */

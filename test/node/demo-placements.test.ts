@@ -59,10 +59,26 @@ describe("every placement on the demo store (the demo generator, 6,000 orders), 
   });
 
   it("product: a direct visit leads with accessories, a long dwell without carting leads with cheaper items of the same category", () => {
-    const laptop = inLeaf("Ultrabooks").sort((a, b) => b.price - a.price)[0];
+    // The priciest ultrabook that has a cheaper one close enough in specs: a value pick stays within the spec band
+    // (docs/catalog-intelligence.md, Ladders), so one without such an alternative is offered none at all.
+    const ultrabooks = inLeaf("Ultrabooks").sort((a, b) => b.price - a.price);
+    const hasValuePick = (id: string) => of(ask({ placement: "product", product_id: id, viewed: [{ id, dwell_ms: 95_000 }] }), "down_sell").length > 0;
+    const laptop = ultrabooks.slice(0, 5).find((p) => hasValuePick(p.id))!;
+    expect(laptop).toBeDefined();
+    for (const skipped of ultrabooks.slice(0, ultrabooks.indexOf(laptop))) {
+      const answer = ask({ placement: "product", product_id: skipped.id, viewed: [{ id: skipped.id, dwell_ms: 95_000 }] });
+      expect(answer.slots.map((s) => s.kind)).not.toContain("down_sell");
+    }
     const direct = ask({ placement: "product", product_id: laptop.id });
     expect(direct.intent).toBe("decisive");
-    expect(direct.slots.map((s) => s.kind)).toEqual(["cross_sell", "similar", "down_sell"]);
+    // Accessories first; then similar items and the value pick, as far as the catalogue has them, never the same
+    // item twice.
+    const kinds = direct.slots.map((s) => s.kind);
+    expect(kinds[0]).toBe("cross_sell");
+    expect(kinds).toContain("down_sell");
+    expect(kinds.every((k) => ["cross_sell", "similar", "down_sell"].includes(k))).toBe(true);
+    const shown = direct.slots.flatMap((s) => s.items.map((i) => i.id));
+    expect(new Set(shown).size).toBe(shown.length);
     const hesitating = ask({ placement: "product", product_id: laptop.id, viewed: [{ id: laptop.id, dwell_ms: 95_000 }] });
     expect(hesitating.intent).toBe("price_sensitive");
     expect(hesitating.slots[0].kind).toBe("down_sell");
