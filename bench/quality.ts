@@ -4,14 +4,17 @@
  * real data sets, through the same build and `recommend()` as `edgerec build` / `edgerec recommend`, for the blend,
  * each cross-sell source alone and the popularity fallback, beside the peer figures of ../shared/data/README.md.
  * "blend, prior served" is the blend tuned for, and merged with, the once-per-item prior (cross-sell lists plus
- * `mergeCandidateLists` in process). Then a scale check of the cross-sell build alone on a synthetic 100,000-item
- * catalogue with 1,000,000 orders. Every data set and the scale check run in their own child process, so peak
- * memory belongs to one of them only.
+ * `mergeCandidateLists` in process). Every data set with a catalogue (groceries and completejourney with their
+ * item files, the category levels sent as the path a shop would send, root first; the demo store) is measured
+ * with and without it, with the catalogue ranker's decision per seed. Then a scale check of the cross-sell build
+ * alone on a synthetic 100,000-item catalogue with 1,000,000 orders. Every data set and the scale check run in
+ * their own child process, so peak memory belongs to one of them only.
  *
- *   npm run bench:quality [-- --datasets groceries,diginetica_sample] [--seeds 42,1] [--no-scale]
+ *   npm run bench:quality [-- --datasets groceries,completejourney,demo] [--seeds 42,1] [--no-scale]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { candidatesOf } from "../core/candidates";
@@ -24,10 +27,14 @@ import { evaluateBasketCompletion, type EvaluationVariant } from "../batch/evalu
 import { drawHoldOuts, trainingBaskets } from "../batch/evaluate/holdout-split";
 import { MetricsAccumulator, meanMetrics, type RankingMetrics } from "../batch/evaluate/metrics";
 import { type Baskets, BasketsBuilder } from "../batch/io/baskets";
+import { type CatalogProduct, parseProduct, readCatalog } from "../batch/io/read-catalog";
 import { readOrders } from "../batch/io/read-orders";
+import type { CatalogRankerFit } from "../batch/build/catalog-tuning";
+import { generateDemo } from "../tools/demo/generate";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA = path.resolve(ROOT, "../shared/data/baskets");
+const CATALOGS = path.resolve(ROOT, "../shared/data/catalog");
 const SELF = fileURLToPath(import.meta.url);
 const SEEDS = [42, 1, 2, 3, 4];
 
@@ -36,6 +43,13 @@ const PEERS: Record<string, { sar: number; popularity: number; ease: number; eas
   groceries: { sar: 0.377, popularity: 0.379, ease: 0.404, easeLambda: 500 },
   diginetica_sample: { sar: 0.088, popularity: 0.013, ease: 0.11, easeLambda: 100 },
   amazon_electronics_ratings: { sar: 0.16, popularity: 0.09, ease: 0.197, easeLambda: 100 },
+};
+
+/** Data sets with a catalogue: their item file (or the generated demo store). */
+const WITH_CATALOGUE: Record<string, { items?: string; demo?: boolean }> = {
+  groceries: { items: "groceries_items.jsonl" },
+  completejourney: { items: "completejourney_items.jsonl" },
+  demo: { demo: true },
 };
 
 const VARIANTS: EvaluationVariant[] = [
@@ -72,6 +86,67 @@ interface ScaleResult {
   peakBytes: number;
   candidates: number;
   parameters: string;
+}
+
+/**
+ * An item file of ../shared/data/catalog as a shop would send its catalogue: the category levels as the path, root
+ * first (`category_l1 > category_l2 > category`), brand and price where the file has them.
+ */
+export function itemCatalogue(file: string): CatalogProduct[] {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const products: CatalogProduct[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim().length === 0) return;
+    const row = JSON.parse(line) as Record<string, unknown>;
+    const category = ["category_l1", "category_l2", "category"].map((key) => row[key]).filter((v): v is string => typeof v === "string" && v.length > 0);
+    const shop = { id: row.item_id, category, ...(typeof row.brand === "string" ? { brand: row.brand } : {}), ...(typeof row.price === "number" ? { price: row.price } : {}) };
+    products.push(parseProduct(JSON.stringify(shop), file, index + 1));
+  });
+  return products;
+}
+
+interface CatalogueResult {
+  dataset: string;
+  without: RankingMetrics;
+  with: RankingMetrics;
+  decisions: string[];
+  buildMs: { without: number; with: number };
+  peakBytes: number;
+}
+
+async function catalogueChild(dataset: string, seeds: number[]): Promise<CatalogueResult> {
+  const spec = WITH_CATALOGUE[dataset];
+  let ordersPath = path.join(DATA, `${dataset}.jsonl`);
+  let catalog: CatalogProduct[];
+  let cleanup = () => {};
+  if (spec.demo === true) {
+    const dir = mkdtempSync(path.join(tmpdir(), "edgerec-quality-demo-"));
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    await generateDemo({ out: dir });
+    ordersPath = path.join(dir, "orders.jsonl");
+    catalog = (await readCatalog(path.join(dir, "catalog.jsonl"))).products;
+  } else catalog = itemCatalogue(path.join(CATALOGS, spec.items!));
+  const { baskets } = await readOrders(ordersPath);
+  cleanup();
+  const blend = [{ name: "blend", crossSell: {} }];
+  const without = evaluateBasketCompletion(baskets, { seeds, variants: blend });
+  const withCatalog = evaluateBasketCompletion(baskets, { seeds, variants: blend, catalog });
+  const decisions = withCatalog.map((run) => {
+    const fit = run.parameters.catalog_ranker as CatalogRankerFit | undefined;
+    if (fit === undefined) return `seed ${run.seed}: no ranker`;
+    const v = fit.validation;
+    const weights = Object.entries(fit.weights).filter(([, w]) => w !== 0).map(([f, w]) => `${f}=${w.toPrecision(2)}`).join(" ");
+    const policy = fit.adopted ? ` one-per-order repeat <= ${fit.policy.repeatBound}${fit.policy.perCategory > 0 ? `, at most ${fit.policy.perCategory} per category in the slot` : ""}${fit.policy.valueWeighting ? ", value weights" : ""}` : "";
+    return `seed ${run.seed}: ${fit.adopted ? "adopted" : "not adopted"}, validation HR ${v.hr_without.toFixed(4)} -> ${v.hr_with.toFixed(4)} on ${v.requests} requests (${v.wins} won, ${v.losses} lost)${weights.length > 0 ? `; ${weights}` : ""}${policy}`;
+  });
+  return {
+    dataset,
+    without: meanMetrics(without.map((r) => r.metrics)),
+    with: meanMetrics(withCatalog.map((r) => r.metrics)),
+    decisions,
+    buildMs: { without: mean(without.map((r) => r.buildMs)), with: mean(withCatalog.map((r) => r.buildMs)) },
+    peakBytes: process.resourceUsage().maxRSS * 1024,
+  };
 }
 
 async function datasetChild(dataset: string, seeds: number[]): Promise<DatasetResult> {
@@ -202,21 +277,47 @@ function report(result: DatasetResult): string {
   return lines.join("\n");
 }
 
+function catalogueReport(result: CatalogueResult): string {
+  const peer = PEERS[result.dataset];
+  const best = peer === undefined ? undefined : Math.max(peer.ease, peer.sar, peer.popularity);
+  const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
+  const row = (name: string, m: RankingMetrics, ms: number) => `  ${name.padEnd(22)} ${f4(m.hr)}   ${f4(m.ndcg)}   ${f4(m.mrr)}   ${m.coverage.toFixed(3)}     ${(ms / 1000).toFixed(2)} s`;
+  const title = WITH_CATALOGUE[result.dataset].demo === true ? "demo store (generated, seed 42) with its catalogue" : `${result.dataset} + ${WITH_CATALOGUE[result.dataset].items}`;
+  const verdict = result.with.hr >= result.without.hr && (best === undefined || result.with.hr >= best) ? "holds" : "FAILS";
+  return [
+    `\n${title} (mean of ${result.decisions.length} seeds; peak memory ${formatBytes(result.peakBytes)})`,
+    "  build                  HR@10    NDCG@10  MRR      coverage  build",
+    row("without catalogue", result.without, result.buildMs.without),
+    row("with catalogue", result.with, result.buildMs.with),
+    `  with - without: ${signed(result.with.hr - result.without.hr)}${best === undefined ? "" : `; with - best peer (${best.toFixed(3)}): ${signed(result.with.hr - best)}`}  -> ${verdict}`,
+    "  catalogue ranker:",
+    ...result.decisions.map((d) => `    ${d}`),
+  ].join("\n");
+}
+
 async function parent(argv: string[]): Promise<number> {
   const flag = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const datasets = (flag("datasets") ?? Object.keys(PEERS).join(",")).split(",");
+  const datasets = (flag("datasets") ?? [...Object.keys(PEERS), ...Object.keys(WITH_CATALOGUE)].join(",")).split(",");
   const seeds = flag("seeds") ?? SEEDS.join(",");
   for (const dataset of datasets) {
-    if (!existsSync(path.join(DATA, `${dataset}.jsonl`))) {
-      process.stdout.write(`\n${dataset}: SKIPPED (${DATA} is absent)\n`);
+    const catalogue = WITH_CATALOGUE[dataset];
+    const missing = catalogue?.demo === true ? undefined : [path.join(DATA, `${dataset}.jsonl`), ...(catalogue?.items !== undefined ? [path.join(CATALOGS, catalogue.items)] : [])].find((f) => !existsSync(f));
+    if (missing !== undefined) {
+      process.stdout.write(`\n${dataset}: SKIPPED (${missing} is absent)\n`);
       continue;
     }
     const started = performance.now();
-    const result = child<DatasetResult>(["dataset", dataset, seeds]);
-    process.stdout.write(`${report(result)}\n  (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    if (PEERS[dataset] !== undefined) {
+      const result = child<DatasetResult>(["dataset", dataset, seeds]);
+      process.stdout.write(`${report(result)}\n  (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
+    if (catalogue !== undefined) {
+      const result = child<CatalogueResult>(["catalogue", dataset, seeds]);
+      process.stdout.write(`${catalogueReport(result)}\n  (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
   }
   if (!argv.includes("--no-scale")) {
     const s = child<ScaleResult>(["scale", "100000", "1000000"]);
@@ -235,7 +336,8 @@ async function parent(argv: string[]): Promise<number> {
 const args = process.argv.slice(2);
 if (args[0] === "--child") {
   const [, role, a, b] = args;
-  const result = role === "dataset" ? await datasetChild(a, b.split(",").map(Number)) : scaleChild(Number(a), Number(b));
+  const result =
+    role === "dataset" ? await datasetChild(a, b.split(",").map(Number)) : role === "catalogue" ? await catalogueChild(a, b.split(",").map(Number)) : scaleChild(Number(a), Number(b));
   process.stdout.write(JSON.stringify(result));
 } else {
   process.exitCode = await parent(args);

@@ -51,7 +51,7 @@ function metricRows(report: MetricsReport): Array<Record<string, unknown>> {
 
 const METRIC_COLUMNS = ["experiment", "variant", "is_control", "units", "metric", "value", "lower", "upper", "numerator", "denominator", "lift", "lift_lower", "lift_upper", "difference", "difference_lower", "difference_upper", "p_value"];
 const ATTACH_COLUMNS = ["anchor_category", "anchor_name", "accessory_category", "accessory_name", "device_orders", "orders_with", "attach_rate", "lower", "upper"];
-const BUNDLE_COLUMNS = ["items", "titles", "categories", "orders_together", "support", "confidence", "lift", "lift_lower", "combined_price"];
+const BUNDLE_COLUMNS = ["items", "titles", "categories", "orders_together", "support", "confidence", "lift", "lift_lower", "lift_shrunk", "combined_price"];
 const CLEARANCE_COLUMNS = ["id", "title", "category", "price", "stock", "units_sold", "revenue", "units_via_down_sell", "units_via_recommendations", "sell_through"];
 
 export function sectionCsv(section: Section, metrics: MetricsReport | null, business: BusinessReports | null): string {
@@ -112,7 +112,7 @@ export function businessText(reports: BusinessReports, top = 15): string {
   out.push("");
   out.push(`candidate bundles (bought together far above chance, no bundle covers them yet):`);
   for (const b of reports.candidate_bundles.slice(0, top)) {
-    out.push(`  ${b.titles.join(" + ").slice(0, 70).padEnd(70)} orders ${String(b.orders_together).padStart(5)}  lift ${b.lift.toFixed(1)} (>= ${b.lift_lower.toFixed(1)})`);
+    out.push(`  ${b.titles.join(" + ").slice(0, 70).padEnd(70)} orders ${String(b.orders_together).padStart(5)}  lift ${b.lift_shrunk.toFixed(1)} by evidence (raw ${b.lift.toFixed(1)})`);
   }
   const t = reports.clearance.totals;
   out.push("");

@@ -15,11 +15,19 @@ import { CoordinateAscent } from "./coordinate-ascent";
 import type { SourceOptions } from "./cross-sell-sources";
 import { BlendScorer } from "./exact-ranking";
 import { chooseThreshold } from "./list-threshold";
-import { drawFolds, type FoldOptions } from "./tuning-folds";
+import { drawFolds, type Fold, type FoldOptions } from "./tuning-folds";
 
 export interface TuningOptions extends FoldOptions {
   /** The k of HR@k (default 10). */
   k?: number;
+  /** Keep the folds (with their sources at the chosen lambda) for the catalogue ranker's tuning. */
+  keepFolds?: boolean;
+}
+
+/** The folds the blend was tuned on, at the lambda chosen for them (before the subsample's rescaling). */
+export interface TuningFolds {
+  folds: Fold[];
+  lambda: number;
 }
 
 export interface TuningReport {
@@ -45,7 +53,7 @@ export function tuneBlend(
   allowed: ReadonlySet<CrossSellSource>,
   servedPrior: boolean,
   options: TuningOptions = {},
-): { parameters: BlendParameters; report: TuningReport } | undefined {
+): { parameters: BlendParameters; report: TuningReport; validation?: TuningFolds } | undefined {
   const started = performance.now();
   const k = options.k ?? 10;
   const drawn = drawFolds(baskets, sourceOptions, allowed, options);
@@ -91,8 +99,9 @@ export function tuneBlend(
     parameters = { ...parameters, threshold: chosen.threshold };
     if (chosen.objective > best.objective) best = { ...best, ...chosen, parameters };
   }
-  for (const fold of folds) fold.sources.forgetEase();
+  for (const fold of folds) fold.sources.forgetEase(options.keepFolds === true ? bestLambda : undefined);
   return {
+    ...(options.keepFolds === true ? { validation: { folds, lambda: bestLambda } } : {}),
     parameters: { ...parameters, lambda: bestLambda * scale },
     report: {
       baskets: basketCount(sample),

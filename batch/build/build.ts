@@ -16,6 +16,7 @@ import { type CatalogFileOptions, readCatalogFile } from "../io/feeds/read-catal
 import { readOrders } from "../io/read-orders";
 import { type ItemSequence, readOrderSequences, readViewSequences } from "../io/read-sequences";
 import { catalogIntelligence, type CatalogIntelligenceOptions } from "../catalog/catalog-intelligence";
+import type { Behaviour } from "../catalog/ladder-fit";
 import { readMerchantComplements, readMerchRules } from "../io/read-merchant-config";
 import type { Artifacts, Manifest } from "./artifacts";
 import { catalogColumns } from "./catalog-columns";
@@ -58,6 +59,8 @@ export interface BuildOptions {
   intelligence?: CatalogIntelligenceOptions;
   /** Items viewed together per session, from the events file: co-view `similar` lists. */
   viewSessions?: string[][];
+  /** Sessions that viewed and then bought, from the events file: the down-sell bands are checked against them. */
+  purchaseSessions?: Behaviour["purchaseSessions"];
   /** Cross-sell blend settings (sources, tuning, fixed parameters); the prior is served unless it says otherwise. */
   crossSell?: CrossSellOptions;
   /** Sessions in order (order lines' `sequence`, the events' view sessions): the `next_item` lists learn from them. */
@@ -83,11 +86,12 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     const read = await readCatalogFile(inputs.catalog, { ...inputs.catalogOptions, onBadLine: options.onBadLine });
     checkReadReport("catalogue line", inputs.catalog, read.report, { required: true, maxBadShare: options.maxBadShare });
     catalog = read.products;
-    for (const product of catalog) builder.intern(product.id);
+    // Variants' ids and SKUs name their product; a catalogue id stays its own product.
+    const productIds = new Set(catalog.map((p) => p.id));
     for (const product of catalog) {
       for (const variant of product.variants ?? []) {
-        builder.alias(variant.id, product.id);
-        if (variant.sku != null) builder.alias(variant.sku, product.id);
+        if (!productIds.has(variant.id)) builder.alias(variant.id, product.id);
+        if (variant.sku != null && !productIds.has(variant.sku)) builder.alias(variant.sku, product.id);
       }
     }
     reports.catalog = { path: inputs.catalog, report: read.report };
@@ -105,12 +109,20 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
     for (const id of counts.items.ids) builder.intern(id);
     baskets = builder.build();
   }
+  // Items interned in the orders' order, catalogue-only items after them: the same indices (and so the same
+  // tie-breaks) as a build of the same orders without the catalogue.
+  if (catalog !== undefined) {
+    for (const product of catalog) builder.intern(product.id);
+    baskets = builder.build();
+  }
   let viewSessions: string[][] | undefined;
+  let purchaseSessions: Behaviour["purchaseSessions"] | undefined;
   if (inputs.events !== undefined) {
     const signals = await readEventSignals(inputs.events, builder, new Set(baskets.orderIds), { onBadLine: options.onBadLine });
     checkReadReport("event", inputs.events, signals.report, { maxBadShare: options.maxBadShare });
     if (signals.purchasesAdded > 0) baskets = builder.build();
     viewSessions = signals.viewSessions;
+    purchaseSessions = signals.purchaseSessions;
     reports.events = { path: inputs.events, report: signals.report };
   }
   const sequences = (await readOrderSequences(inputs.orders, { onBadLine: options.onBadLine, sequenceFieldOnly: true })).sequences;
@@ -129,6 +141,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   if (inputs.complements !== undefined) intelligence.complements = await readMerchantComplements(inputs.complements);
   if (inputs.rules !== undefined) intelligence.rules = await readMerchRules(inputs.rules);
   timings.read = Math.round(performance.now() - t0);
+  if (viewSessions !== undefined && purchaseSessions !== undefined) intelligence.behaviour = { viewSessions, purchaseSessions };
   const sequenceTrainer = options.sequenceTrainer ?? (options.sequenceModel !== false && sequences.some((s) => s.items.length >= 2) ? await loadGruTrainer() : undefined);
   const artifacts = buildFromBaskets(baskets, catalog, { ...options, intelligence, viewSessions, sequences, sequenceTrainer, ...(counts !== undefined ? { counts } : {}) });
   if (counts !== undefined && inputs.counts !== undefined) {
@@ -142,7 +155,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
   return artifacts;
 }
 
-/** Builds from baskets already in memory (their dictionary must start with the catalogue's ids, if any). */
+/** Builds from baskets already in memory (catalogue-only items may sit anywhere in their dictionary). */
 export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | undefined, options: BuildOptions = {}): Artifacts {
   const now = options.now ?? new Date();
   const buildId = options.buildId ?? newBuildId(now);
@@ -161,7 +174,9 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
 
   options.onPhase?.("cross-sell", 0, 1);
   const counted = options.counts === undefined ? undefined : new CountedOrders(options.counts, baskets.itemIndex, n);
-  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell, ...(counted !== undefined ? { counts: counted } : {}) });
+  // With a catalogue, the blend's validation folds stay for the catalogue ranker's tuning.
+  const tuning = options.crossSell?.tuning === false ? false : { ...options.crossSell?.tuning, keepFolds: catalog !== undefined };
+  const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell, tuning, ...(counted !== undefined ? { counts: counted } : {}) });
   lap("cross_sell");
 
   const frequencies = counted !== undefined ? Uint32Array.from(counted.frequency) : itemFrequencies(baskets);
@@ -174,7 +189,11 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   lap("popular");
 
   const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
-  if (intelligence !== undefined) for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+  if (intelligence !== undefined) {
+    for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
+    for (let i = 0; i < n; i++) if (intelligence.laddered[i] === 1) columns.flags[i] |= ItemFlag.SPEC_LADDER;
+  }
+  delete crossSell.validation;
   lap("catalog");
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
   options.onPhase?.("next-item", 0, 1);
@@ -265,6 +284,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
       ...(nextItem !== undefined ? { next_item: nextItem.parameters, ...(nextItem.tuning !== undefined ? { next_item_tuning: nextItem.tuning } : {}) } : {}),
       sequence_model: sequence.report,
+      ...(intelligence !== undefined ? { catalog_ranker: intelligence.ranker, down_sell: intelligence.ladders } : {}),
     },
     timings_ms: timings,
   };

@@ -19,7 +19,7 @@ import { type Baskets, basketCount } from "../io/baskets";
 import type { ItemRows } from "../mining/item-rows";
 import { selectTop } from "../mining/top-k";
 import { type BlendParameters, blendRows, CROSS_SELL_SOURCES, type CrossSellSource, DEFAULT_BLEND } from "./blend-parameters";
-import { type TuningOptions, type TuningReport, tuneBlend } from "./blend-tuning";
+import { type TuningFolds, type TuningOptions, type TuningReport, tuneBlend } from "./blend-tuning";
 import { CrossSellSources, PRIOR_LENGTH, RowBlender, topFlags } from "./cross-sell-sources";
 import type { ReasonTable } from "./reason-table";
 
@@ -52,6 +52,14 @@ export interface CrossSellOptions {
   counts?: CountedOrders;
 }
 
+/** The validation folds of the blend's tuning, for the catalogue ranker: the blend as built, at the folds' lambda. */
+export interface CrossSellValidation extends TuningFolds {
+  parameters: BlendParameters;
+  topN: number;
+  corrections: number;
+  servedPrior: boolean;
+}
+
 export interface CrossSell extends CandidateLists {
   /**
    * The prior, as the merge takes it: the 200 items with the largest base score alpha b0_j (with intercept; else a
@@ -60,6 +68,8 @@ export interface CrossSell extends CandidateLists {
   popular: CandidateList;
   parameters: BlendParameters;
   tuning?: TuningReport;
+  /** With `tuning.keepFolds`: the folds, to tune what is ranked on top of the blend. */
+  validation?: CrossSellValidation;
 }
 
 const SOURCE_INDEX: Record<CrossSellSource, number> = { ease: 0, walk: 1, association: 2, rules: 3, sequential: 4 };
@@ -86,17 +96,20 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
   let parameters: BlendParameters = { ...DEFAULT_BLEND, ease: allowed.has("ease") ? 1 : 0 };
   if (!allowed.has("ease")) parameters[firstOf(allowed)] = 1;
   let tuning: TuningReport | undefined;
+  let folds: TuningFolds | undefined;
   if (options.tuning !== false) {
     options.onPhase?.("cross-sell tuning", 0, 1);
     const tuned = tuneBlend(baskets, sourceOptions, allowed, servedPrior, options.tuning ?? {});
     if (tuned !== undefined) {
       parameters = tuned.parameters;
       tuning = tuned.report;
+      folds = tuned.validation;
     }
   }
   parameters = { ...parameters, ...options.parameters };
   if (!servedPrior) parameters = { ...parameters, intercept: false, prior: 0 };
-  if (parameters.threshold === Number.POSITIVE_INFINITY) return emptyCrossSell(baskets, reasons, parameters, tuning);
+  const validation = folds === undefined ? undefined : { ...folds, parameters: { ...parameters, lambda: folds.lambda }, topN, corrections, servedPrior };
+  if (parameters.threshold === Number.POSITIVE_INFINITY) return { ...emptyCrossSell(baskets, reasons, parameters, tuning), ...(validation !== undefined ? { validation } : {}) };
 
   options.onPhase?.("cross-sell lists", 0, 1);
   const sources = new CrossSellSources(baskets, sourceOptions, options.counts);
@@ -104,13 +117,13 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
   const { rows, weights } = blendRows(sources, parameters);
 
   const frequency = sources.cooccurrence.frequency;
-  const base = parameters.intercept && ease !== undefined ? scaled(ease.intercept, parameters.prior) : tieBreak(frequency, basketCount(baskets));
+  const base = priorScores(sources, parameters);
   const highPrior = corrections > 0 ? topFlags(base, topN + corrections) : undefined;
 
   const texts = new ReasonTexts(reasons, sourceOptions.windowDays);
   const lists = blendLists(sources, rows, weights, topN, parameters.threshold, corrections, highPrior, texts, options.onPhase);
   const popular = popularByPrior(base, frequency, texts.popular);
-  return { ...lists, popular, parameters, tuning };
+  return { ...lists, popular, parameters, tuning, ...(validation !== undefined ? { validation } : {}) };
 }
 
 /** No lists: every answer comes from the popular fallback (the popularity baseline). */
@@ -121,6 +134,12 @@ function emptyCrossSell(baskets: Baskets, reasons: ReasonTable, parameters: Blen
   const lists = new CandidateListsBuilder(n, 0).build();
   const popular = popularByPrior(tieBreak(frequency, basketCount(baskets)), frequency, reasons.intern("popular", "Popular right now"));
   return { ...lists, popular, parameters, tuning };
+}
+
+/** The base score every item starts from: alpha b0_j with a served intercept, else a tiny popularity tie-break. */
+export function priorScores(sources: CrossSellSources, parameters: BlendParameters): Float32Array {
+  const ease = parameters.intercept && parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
+  return ease !== undefined ? scaled(ease.intercept, parameters.prior) : tieBreak(sources.cooccurrence.frequency, basketCount(sources.baskets));
 }
 
 function scaled(values: Float32Array, factor: number): Float32Array {
@@ -211,7 +230,8 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-function popularByPrior(prior: Float32Array, frequency: Float64Array, reason: number): CandidateList {
+/** The prior as served: the PRIOR_LENGTH items with the largest base score among items bought at all, best first. */
+export function popularByPrior(prior: Float32Array, frequency: Float64Array, reason: number): CandidateList {
   const n = prior.length;
   const items = new Uint32Array(n);
   const scores = new Float64Array(n);

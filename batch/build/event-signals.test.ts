@@ -65,6 +65,14 @@ describe("event signals for the next build", () => {
     await expect(readEventSignals(file, new BasketsBuilder(), new Set(), { onBadLine: "fail" })).rejects.toThrow(`${file}:1 field "rec_id"`);
   });
 
+  it("keeps what sessions looked at, longest look first, with what they then bought", async () => {
+    const file = path.join(work, "looked-then-bought.jsonl");
+    const look = (id: string, item: string, dwell: number) => JSON.stringify({ event_id: id, type: "view", session_id: "h", ts: 1_780_000_000, item_id: item, dwell_ms: dwell });
+    writeFileSync(file, [look("l1", "cheap", 3000), look("l2", "pricey", 90_000), look("l3", "other", 500), JSON.stringify({ event_id: "l4", type: "purchase", session_id: "h", ts: 1_780_000_100, order_id: "o9" }), look("l5", "lonely", 100)].join("\n"));
+    const signals = await readEventSignals(file, new BasketsBuilder(), new Set(["o9"]));
+    expect(signals.purchaseSessions).toEqual([{ viewed: ["pricey", "cheap", "other", "lonely"], orders: ["o9"], bought: [] }]);
+  });
+
   it("scores co-views by cosine over sessions, s(a,b) / sqrt(s(a) s(b)), at least two sessions together", () => {
     const itemIds = ["a", "b", "c", "never-sold"];
     const reasons = new ReasonTable();

@@ -4,6 +4,8 @@
  *
  * - recent purchases: purchase events that carry their lines and whose order id the orders file does not have
  *   (orders that reached the shop only through `/v1/events`) become baskets like any order;
+ * - what sessions viewed and then bought (their purchases' order ids and lines), for checking down-sell against
+ *   shoppers who looked at a pricier item and bought a cheaper one (`catalog/ladder-fit.ts`);
  * - co-view: items viewed in the same session. For items a and b viewed in s(a, b) sessions,
  *     cosine(a, b) = s(a, b) / √(s(a) s(b)),
  *   kept when s(a, b) >= minSessions, the best topN per item, served as the item's `similar` list ("Shoppers
@@ -28,6 +30,8 @@ export interface EventSignals {
   purchasesAdded: number;
   /** Item ids viewed per session, sessions with at least two distinct items only. */
   viewSessions: string[][];
+  /** Sessions that viewed items and then bought: the viewed ids (longest look first), the order ids and line ids bought. */
+  purchaseSessions: Array<{ viewed: string[]; orders: string[]; bought: string[] }>;
 }
 
 /** Reads an events file, adding its unseen purchases to `builder`; `knownOrders` are the orders file's ids. */
@@ -35,6 +39,8 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   const policy = options.onBadLine ?? "skip";
   const report = newReport();
   const sessions = new Map<string, Set<string>>();
+  const dwell = new Map<string, Map<string, number>>();
+  const purchases = new Map<string, { orders: string[]; bought: string[] }>();
   const added = new Set<string>();
   for await (const [lines, first] of readLineBatches(path, undefined, invalidUtf8(path, report, policy))) {
     for (let i = 0; i < lines.length; i++) {
@@ -47,9 +53,16 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
           let viewed = sessions.get(event.session_id);
           if (viewed === undefined) sessions.set(event.session_id, (viewed = new Set()));
           viewed.add(event.item_id);
-        } else if (event.type === "purchase" && event.lines !== undefined) {
+          let looks = dwell.get(event.session_id);
+          if (looks === undefined) dwell.set(event.session_id, (looks = new Map()));
+          looks.set(event.item_id, Math.max(looks.get(event.item_id) ?? 0, event.dwell_ms ?? 0));
+        } else if (event.type === "purchase") {
+          let bought = purchases.get(event.session_id);
+          if (bought === undefined) purchases.set(event.session_id, (bought = { orders: [], bought: [] }));
+          if (event.order_id !== undefined) bought.orders.push(event.order_id);
+          for (const line of event.lines ?? []) bought.bought.push(line.id);
           const orderId = event.order_id ?? event.event_id;
-          if (!knownOrders.has(orderId) && !added.has(orderId)) {
+          if (event.lines !== undefined && !knownOrders.has(orderId) && !added.has(orderId)) {
             added.add(orderId);
             builder.add(orderId, event.lines, event.user_id, event.ts);
           }
@@ -63,7 +76,12 @@ export async function readEventSignals(path: string, builder: BasketsBuilder, kn
   }
   const viewSessions: string[][] = [];
   for (const viewed of sessions.values()) if (viewed.size >= 2) viewSessions.push([...viewed]);
-  return { report, purchasesAdded: added.size, viewSessions };
+  const purchaseSessions: EventSignals["purchaseSessions"] = [];
+  for (const [session, bought] of purchases) {
+    const looks = dwell.get(session);
+    if (looks !== undefined) purchaseSessions.push({ viewed: [...looks].sort((a, b) => b[1] - a[1]).map(([id]) => id), ...bought });
+  }
+  return { report, purchasesAdded: added.size, viewSessions, purchaseSessions };
 }
 
 export interface CoViewOptions {

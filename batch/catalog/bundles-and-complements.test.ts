@@ -57,8 +57,43 @@ describe("bundles", () => {
     expect(kit.support).toBeCloseTo(0.3, 10);
     // best rule: bag -> sd-card (or back): N n(S) / (n(X) n(y)) = 100 * 30 / (30 * 30)
     expect(kit.lift).toBeCloseTo(100 / 30, 6);
-    expect(kit.score).toBeCloseTo(0.3 * Math.log(100 / 30) * 1.3, 6);
+    // ranked by the lift shrunk by its count, which keeps most of it at 30 orders
+    expect(kit.shrunkLift).toBeLessThan(kit.lift);
+    expect(kit.shrunkLift).toBeGreaterThan(1.5);
+    expect(kit.score).toBeCloseTo(0.3 * Math.log(kit.shrunkLift) * 1.3, 6);
     expect(kit.discountPct).toBe(12);
+  });
+
+  it("ranks by evidence: a few orders of two rare items with a huge raw lift come after an established pair", () => {
+    const catalog = [
+      product("phone", ["Phones", "Smartphones"], 700, { kind: "other" }),
+      product("case", ["Phones", "Cases"], 30, { kind: "other" }),
+      product("run-buds", ["Audio", "Sport Earbuds"], 90, { kind: "other" }),
+      product("film", ["Phones", "Films"], 9, { kind: "other" }),
+      ...Array.from({ length: 30 }, (_, i) => product(`x${i}`, ["Misc", `Shelf ${i}`], 5 + i, { kind: "other" })),
+    ];
+    const builder = new BasketsBuilder();
+    let o = 0;
+    const add = (ids: string[], times: number) => {
+      for (let t = 0; t < times; t++) builder.addIds(String(o++), ids);
+    };
+    add(["phone", "case"], 200);
+    add(["phone"], 200);
+    add(["case"], 200);
+    add(["run-buds", "film"], 8);
+    for (let i = 0; i < 3000; i++) builder.addIds(String(o++), [`x${i % 30}`, `x${(i * 7 + 3) % 30}`]);
+    for (const p of catalog) builder.intern(p.id);
+    const baskets = builder.build();
+    const ctx = new CatalogContext(baskets, catalog, catalogColumns(baskets.itemIds, catalog));
+    const bundles = mineBundles(ctx, { minSupport: 8 });
+    const established = bundles.findIndex((b) => b.ids.includes("case"));
+    const coincidence = bundles.findIndex((b) => b.ids.includes("film"));
+    expect(established).toBeGreaterThanOrEqual(0);
+    expect(coincidence).toBeGreaterThanOrEqual(0);
+    const rare = bundles[coincidence];
+    expect(rare.lift).toBeGreaterThan(100);
+    expect(bundles[established].lift).toBeLessThan(10);
+    expect(established).toBeLessThan(coincidence);
   });
 });
 

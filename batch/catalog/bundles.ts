@@ -7,9 +7,12 @@
  *
  *   lift(S) = max over those rules of lift(X -> y) = N n(S) / (n(X) n(y))   >= minLift (2).
  *
- * They are ranked by
+ * They are ranked by evidence, not raw lift (five orders of two rare items make a raw lift in the hundreds):
  *
- *   score(S) = support(S) * ln lift(S) * (1 + m_S),      m_S = sum_i p_i m_i / sum_i p_i (revenue-weighted margin)
+ *   score(S) = support(S) * ln L(S) * (1 + m_S),      m_S = sum_i p_i m_i / sum_i p_i (revenue-weighted margin)
+ *
+ * where L(S) = (n(S) + k) / (E(S) + k) is the lift shrunk by its count (`core/stats/shrunk-lift.ts`: E the orders
+ * chance gives the best rule, N n(X) n(y) / N^2, k fitted to this shop's candidate sets); sets with L <= 1 go.
  *
  * and kept greedily best first, skipping a set contained in one already kept, up to `limit` (200). The proposed
  * discount is 40% of the bundle's margin, rounded, at most 15% (5% where margins are unknown).
@@ -17,6 +20,7 @@
 import { fitsCart } from "../../core/catalog/compat-index";
 import { fnv1a32 } from "../../core/blob/checksum";
 import type { Bundle } from "../../core/blob/meta-blob";
+import { fitLiftPrior, shrunkLift } from "../../core/stats/shrunk-lift";
 import { associationRules, ruleLift } from "../mining/association-rules";
 import { fpGrowth } from "../mining/fpgrowth";
 import type { CatalogContext } from "./catalog-context";
@@ -36,7 +40,10 @@ export interface MinedBundle {
   discountPct: number;
   score: number;
   support: number;
+  /** Raw lift of the best rule. */
   lift: number;
+  /** The lift shrunk by its count: what the score ranks by. */
+  shrunkLift: number;
 }
 
 export function mineBundles(ctx: CatalogContext, options: BundleOptions = {}): MinedBundle[] {
@@ -50,6 +57,8 @@ export function mineBundles(ctx: CatalogContext, options: BundleOptions = {}): M
   const rules = associationRules(sets, { minConfidence: options.minConfidence ?? 0.1, minLift, maxConsequentSize: 1 });
   const bestLift = new Float64Array(sets.counts.length);
   for (let r = 0; r < rules.counts.length; r++) bestLift[rules.itemsets[r]] = Math.max(bestLift[rules.itemsets[r]], ruleLift(rules, r));
+  const counts = Array.from({ length: sets.counts.length }, (_, s) => ({ observed: sets.counts[s], expected: bestLift[s] > 0 ? sets.counts[s] / bestLift[s] : 0 }));
+  const k = fitLiftPrior(counts.filter((c) => c.expected > 0), minSupport);
   const candidates: MinedBundle[] = [];
   const others = new Uint32Array(2);
   for (let s = 0; s < sets.counts.length; s++) {
@@ -69,6 +78,8 @@ export function mineBundles(ctx: CatalogContext, options: BundleOptions = {}): M
     if (!fits) continue;
     const count = sets.counts[s];
     const lift = bestLift[s];
+    const shrunk = shrunkLift(count, counts[s].expected, k);
+    if (!(shrunk > 1)) continue;
     let revenue = 0;
     let marginRevenue = 0;
     let marginsKnown = true;
@@ -89,9 +100,10 @@ export function mineBundles(ctx: CatalogContext, options: BundleOptions = {}): M
       ids,
       title: items.map((i) => ctx.names[i]).join(" + "),
       discountPct: marginsKnown ? Math.min(15, Math.max(0, Math.round(40 * margin))) : 5,
-      score: support * Math.log(lift) * (1 + margin),
+      score: support * Math.log(shrunk) * (1 + margin),
       support,
       lift,
+      shrunkLift: shrunk,
     });
   }
   candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

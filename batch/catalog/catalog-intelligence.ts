@@ -7,10 +7,13 @@
  */
 import type { ItemLists } from "../../core/blob/item-blob";
 import type { BuildMeta, CategoryComplements } from "../../core/blob/meta-blob";
-import type { CandidateList, CandidateLists } from "../../core/candidates";
+import type { CandidateList } from "../../core/candidates";
+import type { CrossSellPolicy } from "../../core/recommend/cross-sell-policy";
 import { compileRules } from "../../core/rules/apply-rules";
 import { isPermanentExclude, type MerchRule } from "../../core/rules/merch-rule";
 import type { CatalogColumns } from "../build/catalog-columns";
+import { type CatalogRankerFit, type CatalogTuningOptions, tuneCatalogRanker, zeroWeights } from "../build/catalog-tuning";
+import type { CrossSell } from "../build/cross-sell";
 import type { ReasonTable } from "../build/reason-table";
 import type { Baskets } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
@@ -18,12 +21,15 @@ import type { MerchantComplement } from "../io/read-merchant-config";
 import { mineBundles, metaBundle, type BundleOptions, type MinedBundle } from "./bundles";
 import { CatalogContext } from "./catalog-context";
 import { complementMap, type ComplementEdge } from "./complement-map";
+import { CategoryStats } from "./category-stats";
 import { catalogCrossSell, type CatalogCrossSellOptions } from "./cross-sell-catalog";
+import { ItemSignals } from "./item-signals";
 import { buildLadders, downSellReason, type LadderEntry, type LadderOptions, similarReason } from "./down-sell";
 import { knowledgeGraph, type KnowledgeGraph } from "./knowledge-graph";
 import { ladderItem } from "./ladder-items";
 import { scenarioLists, scenarioShares } from "./scenario-lists";
-import { specsOf } from "./spec-distance";
+import { type Behaviour, fitLadderBands, type LadderFit } from "./ladder-fit";
+import { MIN_SHARED_WEIGHT, specsOf, specWeight } from "./spec-distance";
 
 export interface CatalogIntelligenceOptions {
   /** Merchant complement rows (D1 `category_complements`, source merchant). */
@@ -31,6 +37,10 @@ export interface CatalogIntelligenceOptions {
   /** Merchandising rules; the permanent excludes among them drop items from every list. */
   rules?: readonly MerchRule[];
   crossSell?: CatalogCrossSellOptions;
+  /** The catalogue ranker's fitting (`build/catalog-tuning.ts`). */
+  ranker?: CatalogTuningOptions;
+  /** What sessions viewed and bought (the events file), to check the down-sell and similar bands against. */
+  behaviour?: Behaviour;
   ladder?: LadderOptions;
   bundles?: BundleOptions;
   onPhase?: (phase: string, done: number, total: number) => void;
@@ -52,7 +62,13 @@ export interface CatalogPublication {
 }
 
 export interface CatalogIntelligence {
-  meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName" | "complements">>;
+  meta: Required<Pick<BuildMeta, "compat" | "stock" | "scenarioLists" | "bundles" | "modelNames" | "itemModelName" | "complements" | "crossSellPolicy">>;
+  /** The cross-sell ranker's fitted weights, serving policy and validation figures (for the manifest). */
+  ranker: CatalogRankerFit;
+  /** The down-sell and similar bands, and how they were set (for the manifest). */
+  ladders: LadderFit;
+  /** 1 for items whose specs the ladders compared: their down-sell list is the whole answer. */
+  laddered: Uint8Array;
   lists(i: number): ItemLists;
   publication: CatalogPublication;
   counts: Record<string, number>;
@@ -63,7 +79,7 @@ export function catalogIntelligence(
   baskets: Baskets,
   catalog: readonly CatalogProduct[],
   columns: CatalogColumns,
-  mined: CandidateLists,
+  mined: CrossSell,
   reasons: ReasonTable,
   options: CatalogIntelligenceOptions = {},
 ): CatalogIntelligence {
@@ -87,17 +103,34 @@ export function catalogIntelligence(
 
   options.onPhase?.("catalog", 1, 5);
   const scenarios = scenarioLists(ctx, complements, reasons);
-  const crossSell = catalogCrossSell(ctx, mined, complements, reasons, { scenarioLists: scenarios, ...options.crossSell });
+  const signals = new ItemSignals(ctx);
+  const shares = scenarioShares(ctx);
+  const ranker: CatalogRankerFit =
+    mined.validation === undefined
+      ? notAdopted("no validation split (too little data, or tuning off)")
+      : tuneCatalogRanker(mined.validation, ctx, signals, shares, options.ranker);
+  lap("ranker_tuning");
+  const stats = new CategoryStats(baskets, columns.itemCategory, columns.categories.length, columns.prices);
+  const shape = { topN: mined.validation?.topN ?? 40, threshold: mined.parameters.threshold, corrections: mined.validation?.corrections ?? 0 };
+  const crossSell = catalogCrossSell(ctx, mined, ranker, stats, signals, shares, complements, reasons, shape, { scenarioLists: scenarios, ...options.crossSell });
+  const crossSellPolicy: CrossSellPolicy = {
+    valueWeighting: ranker.policy.valueWeighting,
+    cartPerCategory: ranker.policy.perCategory,
+    essentialAttach: ranker.policy.essentialAttach,
+    exclusive: Uint8Array.from(columns.categories, (_, c) => (stats.repeat(c) <= ranker.policy.repeatBound ? 1 : 0)),
+  };
   lap("cross_sell");
 
   options.onPhase?.("catalog", 2, 5);
-  const ladderInputs = ctx.products.map((p, i) => {
+  const ladderInputs = Array.from(ctx.products, (p, i) => {
     if (p === undefined) return { price: Number.NaN, category: undefined, specs: EMPTY_SPECS, sellable: false, clearance: false };
     const item = ladderItem(p);
     item.sellable = ctx.sellable[i] === 1;
     return item;
   });
-  const ladders = buildLadders(ladderInputs, options.ladder);
+  const ladderFit = fitLadderBands(ladderInputs, baskets, options.behaviour);
+  const ladders = buildLadders(ladderInputs, { ...ladderFit.options, ...options.ladder });
+  const laddered = Uint8Array.from(ladderInputs, (item) => (item.category !== undefined && item.price > 0 && specWeight(item.specs) >= MIN_SHARED_WEIGHT ? 1 : 0));
   const reasonOf = new Map<string, number>();
   const toList = (entries: LadderEntry[], code: "down_sell" | "similar"): CandidateList | undefined => {
     if (entries.length === 0) return undefined;
@@ -115,7 +148,6 @@ export function catalogIntelligence(
   lap("down_sell");
 
   options.onPhase?.("catalog", 3, 5);
-  const shares = scenarioShares(ctx);
   const bundles = mineBundles(ctx, options.bundles);
   lap("bundles");
 
@@ -154,7 +186,10 @@ export function catalogIntelligence(
     if (ladders.similar[i].length > 0) similarItems++;
   }
   return {
-    meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName, complements: metaComplements(complements) },
+    meta: { compat: ctx.compat, stock, scenarioLists: scenarios, bundles: bundles.map(metaBundle), modelNames, itemModelName, complements: metaComplements(complements), crossSellPolicy },
+    ranker,
+    ladders: ladderFit,
+    laddered,
     lists(i) {
       const lists: ItemLists = {};
       const cross = crossSell.list(i);
@@ -172,7 +207,7 @@ export function catalogIntelligence(
       cold_start_items: crossSell.coldStart,
       cross_sell_from_graph: crossSell.graphFallback,
       incompatible_removed: crossSell.removedIncompatible,
-      off_category_removed: crossSell.removedOffCategory,
+      one_per_order_categories: crossSellPolicy.exclusive.reduce((s, v) => s + v, 0),
       down_sell_items: downSellItems,
       similar_items: similarItems,
       scenario_lists: scenarios.size,
@@ -187,6 +222,17 @@ export function catalogIntelligence(
 }
 
 const EMPTY_SPECS = specsOf({ attrs: {} });
+
+function notAdopted(decision: string): CatalogRankerFit {
+  return {
+    adopted: false,
+    decision,
+    weights: zeroWeights(),
+    policy: { valueWeighting: false, repeatBound: -1, perCategory: 0, essentialAttach: 0 },
+    validation: { requests: 0, folds: 0, hr_without: 0, ndcg_without: 0, hr_with: 0, ndcg_with: 0, wins: 0, losses: 0, z: 0, evaluated: 0 },
+    milliseconds: 0,
+  };
+}
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

@@ -23,7 +23,7 @@ export interface CategoryAttach {
   pairs: Uint32Array;
 }
 
-const FOLLOW_UP_DAYS = 14;
+export const FOLLOW_UP_DAYS = 14;
 
 export function categoryAttach(baskets: Baskets, itemCategory: Int32Array, categoryCount: number, windowDays = FOLLOW_UP_DAYS): CategoryAttach {
   const { offsets, items, users, times } = baskets;
@@ -77,7 +77,7 @@ export function categoryAttach(baskets: Baskets, itemCategory: Int32Array, categ
  * For every order, the customer's next order in time (-1 when none, or when the order has no customer or time):
  * a linked list per customer, so a forward scan visits only that customer's later orders.
  */
-function laterOrdersByCustomer(users: Int32Array, times: Float64Array): { next: Int32Array } {
+export function laterOrdersByCustomer(users: Int32Array, times: Float64Array): { next: Int32Array } {
   const n = users.length;
   const next = new Int32Array(n).fill(-1);
   const dated: number[] = [];

@@ -1,114 +1,83 @@
 /**
  * @module
- * Cross-sell that knows the catalogue. For every item i the mined list (co-purchase blend) is
+ * Cross-sell that knows the catalogue, as a ranker. For every item i the candidates are its mined list plus what
+ * the catalogue proposes (complement-category best sellers, fitting accessories: `cross-sell-features.ts`), each
+ * scored
  *
- *   1. filtered: an accessory that does not fit i (`fitsCart(x, [i])`, the check the edge runs on carts) goes;
- *      so does an item that may not be sold (out of stock, end of life, permanently excluded), and, when both
- *      have a category, an item that neither fits i by a compatibility rule, nor belongs to a complement category
- *      of i's (the map's lift filter), nor is there because customers buy it after i (a sequential rule: the
- *      gaming mouse bought a week after the laptop): chance co-purchases (a smart plug with a camera) and
- *      substitutes reached through shared accessories (another laptop for a laptop) are not cross-sell;
- *   2. explained: a fitting accessory's reason says why it fits ("USB-C, 45 W: charges your Galaxy S24 at full
- *      speed", code `compatible`);
- *   3. augmented, for items with a catalogue category: accessories from i's complement categories (learned or
- *      merchant, `complement-map.ts`) and from every category holding accessories that fit i, up to
- *      `perCategory` each, scored
+ *   s(i, j) = m(i, j) + ref * sum_f theta_f x_f(i, j)
  *
- *        s(j | i) = ref * w(A -> B_j) / (1 + r_j) * (1.25 if j is brand-official for i) * (1.2 if j charges i at full speed)
+ * with the weights theta fitted per shop on the build's validation split (`build/catalog-tuning.ts`; all 0 when
+ * the catalogue did not prove itself there, and the list is then the mined one) and ref the median over items of
+ * their best mined score. Removed, and only these: items that may not be sold (end of life, out of stock,
+ * excluded by a merchant rule) and items proven not to fit i (both state fit facts that conflict: an iPhone 15
+ * case with a Galaxy S24). The list keeps the `topN` best positive entries, then the mined negative corrections.
  *
- *      where ref is the median over items of their best mined score (so catalogue candidates sit on the mined
- *      scale), w the complement weight (attach rate; 0.05 for a category reached only through fit), r_j j's rank
- *      in its category by (official first where the merchant asks, then orders, then index). A product with no
- *      orders (a launch) gets exactly these: compatible accessories, official and popular first.
+ * Each entry's reason is what carries it: why a fitting accessory fits ("USB-C, 45 W: charges your Galaxy S24 at
+ * full speed", code `compatible`), else the mined reason when the orders weigh most, else the category evidence
+ * ("Goes with Smartphones: 38% of buyers add one", "Often bought after Gaming Laptops").
  *
- * An item whose list is still empty (an accessory launched yesterday in a category nothing is bought with yet)
- * falls back on the knowledge graph: its category's scenario list (`scenario-lists.ts`: items of other
- * categories used in the same scenarios), then the best sellers of the categories that list its category as a
- * complement, each kept only if it fits the item, scored ref * fitWeight * s_j / max s.
- *
- * The list keeps the `length` best positive entries; the mined list's negative corrections stay at its end.
+ * An item with no orders whose list is still empty (an accessory launched yesterday in a category nothing is
+ * bought with yet) falls back on the knowledge graph: its category's scenario list (`scenario-lists.ts`), then
+ * the best sellers of the categories that list its category as a complement, each kept only if it fits the item,
+ * scored ref * FALLBACK_WEIGHT * s_j / max s: never ahead of ranked evidence.
  */
-import { fitsCart, isConstrained } from "../../core/catalog/compat-index";
-import { chargesAtFullSpeed, fitSlot } from "../../core/catalog/compatibility";
-import { fitReason, isOfficialFor } from "../../core/catalog/fit-reason";
+import { attrString } from "../../core/catalog/attributes";
+import { fitsCart, isConstrained, provenConflict, satisfiesAll } from "../../core/catalog/compat-index";
+import { fitReason, fitReasonFromFacts } from "../../core/catalog/fit-reason";
 import { type CandidateList, type CandidateLists, candidatesOf } from "../../core/candidates";
+import type { CatalogRankerFit } from "../build/catalog-tuning";
 import type { ReasonTable } from "../build/reason-table";
+import { AnchorRanking, type ListShape } from "./anchor-ranking";
 import type { CatalogContext } from "./catalog-context";
+import type { CategoryStats } from "./category-stats";
 import type { ComplementEdge } from "./complement-map";
+import { type AnchorCandidates, CATALOG_FEATURES, CrossSellFeatures, FEATURE_COUNT, FEATURE_INDEX } from "./cross-sell-features";
+import type { ItemSignals } from "./item-signals";
 
 export interface CatalogCrossSellOptions {
-  length?: number;
-  perCategory?: number;
-  /** Complement weight of a category reached only because its accessories fit. */
-  fitWeight?: number;
   /** Scenario lists by category path, for items that end up with nothing else. */
   scenarioLists?: ReadonlyMap<string, CandidateList>;
+  perCategory?: number;
 }
 
 export interface CatalogCrossSell {
   list(i: number): CandidateList;
-  /** Items whose list gained catalogue candidates, and items with no orders that got a list from the catalogue. */
+  /** Items whose list holds candidates the orders did not mine, and items with no orders that got a list. */
   augmented: number;
   coldStart: number;
   /** Items whose list came from the scenario lists or reversed complements only. */
   graphFallback: number;
+  /** Mined candidates removed as proven not to fit. */
   removedIncompatible: number;
-  /** Mined candidates dropped because their category does not complement the item's and no rule says they fit. */
-  removedOffCategory: number;
 }
+
+const FALLBACK_WEIGHT = 0.01;
 
 export function catalogCrossSell(
   ctx: CatalogContext,
   mined: CandidateLists,
+  fit: CatalogRankerFit,
+  stats: CategoryStats,
+  signals: ItemSignals,
+  scenarioShares: ReadonlyMap<number, ReadonlyMap<string, number>>,
   complements: ReadonlyMap<number, ComplementEdge[]>,
   reasons: ReasonTable,
+  shape: ListShape,
   options: CatalogCrossSellOptions = {},
 ): CatalogCrossSell {
-  const length = options.length ?? 40;
-  const perCategory = options.perCategory ?? 4;
-  const fitWeight = options.fitWeight ?? 0.05;
-  const { compat, n } = ctx;
-
-  // Pools: constrained accessories by the tokens of their first clause; every sellable item by category; both by
-  // orders, most first.
-  const byOrders = (a: number, b: number) => ctx.frequency[b] - ctx.frequency[a] || a - b;
-  const byToken = new Map<number, number[]>();
-  const byCategory = new Map<number, number[]>();
-  for (let j = 0; j < n; j++) {
-    if (ctx.sellable[j] === 0 || ctx.products[j] === undefined) continue;
-    const c = ctx.category(j);
-    if (c >= 0) {
-      let pool = byCategory.get(c);
-      if (pool === undefined) byCategory.set(c, (pool = []));
-      pool.push(j);
-    }
-    if (!isConstrained(compat, j)) continue;
-    const c0 = compat.clauseStart[j];
-    for (let k = compat.clauseTokenStart[c0]; k < compat.clauseTokenStart[c0 + 1]; k++) {
-      const t = compat.clauseTokens[k];
-      let pool = byToken.get(t);
-      if (pool === undefined) byToken.set(t, (pool = []));
-      pool.push(j);
-    }
-  }
-  for (const pool of byToken.values()) pool.sort(byOrders);
-  for (const pool of byCategory.values()) pool.sort(byOrders);
-
-  const bestMined: number[] = [];
+  const n = ctx.n;
+  const perCategory = options.perCategory ?? 3;
+  const features = new CrossSellFeatures(ctx, signals, stats, scenarioShares);
+  const best: number[] = [];
   for (let i = 0; i < n; i++) {
     const { scores } = candidatesOf(mined, i);
-    if (scores.length > 0 && scores[0] > 0) bestMined.push(scores[0]);
+    if (scores.length > 0 && scores[0] > 0) best.push(scores[0]);
   }
-  bestMined.sort((a, b) => a - b);
-  const ref = bestMined.length > 0 ? bestMined[bestMined.length >> 1] : 1;
-
-  const reasonCache = new Map<string, number>();
-  const intern = (code: "compatible" | "category_complement", text: string) => {
-    const key = `${code}|${text}`;
-    let r = reasonCache.get(key);
-    if (r === undefined) reasonCache.set(key, (r = reasons.intern(code, text)));
-    return r;
-  };
+  best.sort((a, b) => a - b);
+  const ref = best.length > 0 ? best[best.length >> 1] : 1;
+  const weights = Float64Array.from(CATALOG_FEATURES, (f) => fit.weights[f] * ref);
+  const ranking = new AnchorRanking();
+  const texts = new ReasonTexts(ctx, signals, reasons);
 
   const reversed = new Map<number, Array<{ category: number; weight: number }>>();
   for (const [a, edges] of complements) {
@@ -119,148 +88,93 @@ export function catalogCrossSell(
     }
   }
   for (const list of reversed.values()) list.sort((x, y) => y.weight - x.weight || x.category - y.category);
+  const byCategory = new Map<number, number[]>();
+  for (let j = 0; j < n; j++) {
+    const c = ctx.category(j);
+    if (c < 0 || ctx.sellable[j] === 0 || ctx.products[j] === undefined) continue;
+    let pool = byCategory.get(c);
+    if (pool === undefined) byCategory.set(c, (pool = []));
+    pool.push(j);
+  }
+  for (const pool of byCategory.values()) pool.sort((a, b) => ctx.frequency[b] - ctx.frequency[a] || a - b);
 
-  const complementSets = new Map<number, Set<number>>();
-  for (const [a, edges] of complements) complementSets.set(a, new Set(edges.filter((e) => e.weight > 0).map((e) => e.category)));
-  /** Whether mined candidate j (reason `reason`) may stay in i's list (it already fits i). */
-  const complementsOrFits = (i: number, j: number, reason: number): boolean => {
-    const a = ctx.category(i);
-    const b = ctx.category(j);
-    if (ctx.products[i] === undefined || ctx.products[j] === undefined || a < 0 || b < 0) return true;
-    return isConstrained(compat, j) || complementSets.get(a)?.has(b) === true || reasons.codeOf(reason) === "sequential";
-  };
-
-  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, graphFallback: 0, removedIncompatible: 0, removedOffCategory: 0 };
+  const result: CatalogCrossSell = { list: () => EMPTY, augmented: 0, coldStart: 0, graphFallback: 0, removedIncompatible: 0 };
   const lists: CandidateList[] = new Array(n);
   const single = new Uint32Array(1);
-  const scoreOf = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    single[0] = i;
     const own = candidatesOf(mined, i);
-    const product = ctx.products[i];
-    const deviceIndex = ctx.deviceFor(i);
-    const device = deviceIndex === undefined ? undefined : ctx.products[deviceIndex];
-    // The list's own device is named at serve time ("{anchor}": its model name) and an accessory's device by its
-    // kind ("phone"), so the texts are shared by every model.
-    const deviceName = deviceIndex === undefined ? "" : deviceIndex === i ? "{anchor}" : deviceNoun(device!);
-    const explain = (j: number, fallback: number) => {
-      const accessory = ctx.products[j];
-      if (device === undefined || accessory === undefined) return fallback;
-      const text = fitReason(device, accessory, deviceName);
-      return text === undefined ? fallback : intern("compatible", text);
-    };
-
+    if (!fit.adopted) {
+      lists[i] = minedOnly(i, own);
+      continue;
+    }
+    const c = features.candidates(i, own);
+    let minedKept = 0;
+    for (let k = 0; k < c.count; k++) if (c.minedReason[k] >= 0) minedKept++;
+    result.removedIncompatible += own.items.length - minedKept - unsellable(ctx, own);
+    const count = ranking.rank(c, weights, shape);
     const entries: Array<{ item: number; score: number; reason: number }> = [];
-    const negative: Array<{ item: number; score: number; reason: number }> = [];
-    scoreOf.clear();
-    for (let k = 0; k < own.items.length; k++) {
-      const j = own.items[k];
-      if (ctx.sellable[j] === 0) continue;
-      if (!fitsCart(compat, j, single)) {
-        result.removedIncompatible++;
-        continue;
-      }
-      const entry = { item: j, score: own.scores[k], reason: explain(j, own.reasons[k]) };
-      if (entry.score > 0 && !complementsOrFits(i, j, own.reasons[k])) {
-        result.removedOffCategory++;
-        continue;
-      }
-      if (entry.score > 0) {
-        entries.push(entry);
-        scoreOf.set(j, entries.length - 1);
-      } else negative.push(entry);
+    let added = 0;
+    const at = new Map<number, number>();
+    for (let k = 0; k < c.count; k++) at.set(c.items[k], k);
+    for (let e = 0; e < count; e++) {
+      const j = ranking.items[e];
+      const k = at.get(j)!;
+      if (c.minedReason[k] < 0) added++;
+      entries.push({ item: j, score: ranking.scores[e], reason: texts.reason(i, c, k, weights) });
     }
-
-    const category = ctx.category(i);
-    if (product !== undefined && category >= 0) {
-      const sources = new Map<number, ComplementEdge | undefined>();
-      for (const edge of complements.get(category) ?? []) sources.set(edge.category, edge);
-      const fitting = new Map<number, number[]>();
-      for (let p = compat.provideStart[i]; p < compat.provideStart[i + 1]; p++) {
-        for (const j of byToken.get(compat.provideTokens[p]) ?? []) {
-          if (j === i || !fitsCart(compat, j, single)) continue;
-          const b = ctx.category(j);
-          if (b < 0 || b === category) continue;
-          let group = fitting.get(b);
-          if (group === undefined) fitting.set(b, (group = []));
-          if (!group.includes(j)) group.push(j);
-          if (!sources.has(b)) sources.set(b, undefined);
-        }
-      }
-      let added = 0;
-      for (const [b, edge] of sources) {
-        const weight = edge?.weight ?? fitWeight;
-        let pool = fitting.get(b);
-        if (pool === undefined) {
-          if (edge === undefined) continue;
-          pool = (byCategory.get(b) ?? []).filter((j) => j !== i && !isConstrained(compat, j));
-        } else {
-          pool = [...pool].sort(byOrders);
-          if (edge !== undefined) for (const j of byCategory.get(b) ?? []) if (!isConstrained(compat, j) && j !== i && !pool.includes(j)) pool.push(j);
-        }
-        if (device !== undefined && edge?.officialFirst === true) {
-          pool = [...pool].sort((x, y) => Number(isOfficialFor(ctx.products[y]!, device)) - Number(isOfficialFor(ctx.products[x]!, device)) || byOrders(x, y));
-        }
-        const take = Math.min(perCategory, pool.length);
-        for (let r = 0; r < take; r++) {
-          const j = pool[r];
-          const accessory = ctx.products[j]!;
-          let score = (ref * weight) / (1 + r);
-          if (device !== undefined && isOfficialFor(accessory, device)) score *= 1.25;
-          if (device !== undefined && fitSlot(accessory) === "charger" && chargesAtFullSpeed(device, accessory)) score *= 1.2;
-          const at = scoreOf.get(j);
-          if (at !== undefined) {
-            if (score > entries[at].score) entries[at].score = score;
-            continue;
-          }
-          const fallback = intern("category_complement", complementText(ctx.leaf[category], edge));
-          entries.push({ item: j, score, reason: explain(j, fallback) });
-          scoreOf.set(j, entries.length - 1);
-          added++;
-        }
-      }
-      if (added > 0) {
-        result.augmented++;
-        if (ctx.frequency[i] === 0) result.coldStart++;
-      }
-    }
-
-    if (entries.length === 0 && product !== undefined && category >= 0) {
-      const fallback = graphFallback(i, category);
+    if (added > 0) result.augmented++;
+    if (entries.length === 0 && ctx.frequency[i] === 0 && ctx.products[i] !== undefined && ctx.category(i) >= 0) {
+      const fallback = graphFallback(i, ctx.category(i));
       if (fallback.length > 0) {
         entries.push(...fallback);
         result.graphFallback++;
-        if (ctx.frequency[i] === 0) result.coldStart++;
       }
     }
-
-    entries.sort((a, b) => b.score - a.score || a.item - b.item);
-    if (entries.length > length) entries.length = length;
-    const all = entries.concat(negative);
-    lists[i] = all.length === 0 ? EMPTY : { items: Uint32Array.from(all, (e) => e.item), scores: Float32Array.from(all, (e) => e.score), reasons: Uint32Array.from(all, (e) => e.reason) };
+    if (entries.length > 0 && ctx.frequency[i] === 0) result.coldStart++;
+    lists[i] = entries.length === 0 ? EMPTY : { items: Uint32Array.from(entries, (e) => e.item), scores: Float32Array.from(entries, (e) => e.score), reasons: Uint32Array.from(entries, (e) => e.reason) };
   }
   result.list = (i) => lists[i] ?? EMPTY;
   return result;
 
+  /** The mined list as it is, without what may not be sold or is proven not to fit; fitting accessories explained. */
+  function minedOnly(i: number, own: CandidateList): CandidateList {
+    const keep: number[] = [];
+    for (let k = 0; k < own.items.length; k++) {
+      const j = own.items[k];
+      if (ctx.sellable[j] === 0) continue;
+      if (provenConflict(ctx.compat, i, j)) {
+        result.removedIncompatible++;
+        continue;
+      }
+      keep.push(k);
+    }
+    if (keep.length === own.items.length && own.items.length === 0) return EMPTY;
+    return {
+      items: Uint32Array.from(keep, (k) => own.items[k]),
+      scores: Float32Array.from(keep, (k) => own.scores[k]),
+      reasons: Uint32Array.from(keep, (k) => (satisfiesAll(ctx.compat, own.items[k], i) && isConstrained(ctx.compat, own.items[k]) ? (texts.fits(i, own.items[k]) ?? own.reasons[k]) : own.reasons[k])),
+    };
+  }
+
   function graphFallback(i: number, category: number): Array<{ item: number; score: number; reason: number }> {
+    single[0] = i;
     const out: Array<{ item: number; score: number; reason: number }> = [];
-    const usable = (j: number) => j !== i && ctx.sellable[j] === 1 && fitsCart(compat, j, single) && !out.some((e) => e.item === j);
+    const usable = (j: number) => j !== i && ctx.sellable[j] === 1 && fitsCart(ctx.compat, j, single) && !out.some((e) => e.item === j);
     const scenario = options.scenarioLists?.get(ctx.columns.categories[category]);
     if (scenario !== undefined && scenario.items.length > 0) {
       const top = Math.max(1e-9, scenario.scores[0]);
-      for (let k = 0; k < scenario.items.length && out.length < length; k++) {
+      for (let k = 0; k < scenario.items.length && out.length < shape.topN; k++) {
         const j = scenario.items[k];
-        if (usable(j)) out.push({ item: j, score: (ref * fitWeight * scenario.scores[k]) / top, reason: scenario.reasons[k] });
+        if (usable(j)) out.push({ item: j, score: (ref * FALLBACK_WEIGHT * scenario.scores[k]) / top, reason: scenario.reasons[k] });
       }
     }
-    const leaf = ctx.leaf[category];
     for (const { category: b, weight } of reversed.get(category) ?? []) {
       const pool = byCategory.get(b) ?? [];
       let taken = 0;
-      for (let r = 0; r < pool.length && taken < perCategory; r++) {
+      for (let r = 0; r < pool.length && taken < perCategory && out.length < shape.topN; r++) {
         const j = pool[r];
         if (!usable(j)) continue;
-        out.push({ item: j, score: (ref * fitWeight * weight) / (1 + r), reason: intern("category_complement", `Often bought with ${leaf}`) });
+        out.push({ item: j, score: (ref * FALLBACK_WEIGHT * weight) / (1 + r), reason: texts.often(category) });
         taken++;
       }
     }
@@ -268,16 +182,88 @@ export function catalogCrossSell(
   }
 }
 
-const NOUNS: Record<string, string> = { smartphone: "phone", "mirrorless-camera": "camera", "action-camera": "camera", "graphics-card": "graphics card", cpu: "CPU", smartwatch: "watch" };
-
-function deviceNoun(device: { attrs: Readonly<Record<string, unknown>> }): string {
-  const kind = typeof device.attrs.kind === "string" ? device.attrs.kind : "device";
-  return NOUNS[kind] ?? (kind.endsWith("laptop") || kind === "ultrabook" || kind === "chromebook" ? "laptop" : kind.replace(/-/g, " "));
+function unsellable(ctx: CatalogContext, list: CandidateList): number {
+  let count = 0;
+  for (const j of list.items) if (ctx.sellable[j] === 0) count++;
+  return count;
 }
 
 const EMPTY: CandidateList = { items: new Uint32Array(0), scores: new Float32Array(0), reasons: new Uint32Array(0) };
 
-function complementText(anchorLeaf: string, edge: ComplementEdge | undefined): string {
-  if (edge === undefined || edge.source === "merchant") return `Goes with ${anchorLeaf}`;
-  return `Goes with ${anchorLeaf}: ${Math.max(1, Math.round(edge.weight * 100))}% of buyers add one`;
+const NOUNS: Record<string, string> = { smartphone: "phone", "mirrorless-camera": "camera", "action-camera": "camera", "graphics-card": "graphics card", cpu: "CPU", smartwatch: "watch" };
+
+function deviceNoun(device: { attrs: Readonly<Record<string, unknown>> }, factsKind: string | undefined): string {
+  const kind = attrString(device.attrs, "kind") ?? factsKind ?? "device";
+  return NOUNS[kind] ?? (kind.endsWith("laptop") || kind === "ultrabook" || kind === "chromebook" ? "laptop" : kind.replace(/-/g, " "));
+}
+
+/** Reason texts, interned once per distinct text: the fit where it fits, else the largest term's evidence. */
+class ReasonTexts {
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: CatalogContext,
+    private readonly signals: ItemSignals,
+    private readonly table: ReasonTable,
+  ) {}
+
+  reason(i: number, c: AnchorCandidates, k: number, weights: Float64Array): number {
+    const { ctx } = this;
+    const j = c.items[k];
+    const x = (f: number) => c.features[k * FEATURE_COUNT + f];
+    if (x(FEATURE_INDEX.fit) > 0) {
+      const fits = this.fits(i, j);
+      if (fits !== undefined) return fits;
+    }
+    let catalogue = 0;
+    let largest = -1;
+    let largestTerm = 0;
+    for (let f = 0; f < FEATURE_COUNT; f++) {
+      const term = weights[f] * x(f);
+      catalogue += term;
+      if (term > largestTerm) {
+        largestTerm = term;
+        largest = f;
+      }
+    }
+    if (c.minedReason[k] >= 0 && c.mined[k] >= catalogue) return c.minedReason[k];
+    const anchorCategory = ctx.category(i);
+    const leaf = anchorCategory >= 0 ? ctx.leaf[anchorCategory] : "{anchor}";
+    if (largest === FEATURE_INDEX.follow_up) return this.intern("category_complement", `Often bought after ${leaf}`);
+    if (largest === FEATURE_INDEX.attach || largest === FEATURE_INDEX.lift) {
+      return this.intern("category_complement", `Goes with ${leaf}: ${Math.max(1, Math.round(x(FEATURE_INDEX.attach) * 100))}% of buyers add one`);
+    }
+    if (c.minedReason[k] >= 0) return c.minedReason[k];
+    return this.intern("category_complement", `Goes with ${leaf}`);
+  }
+
+  often(category: number): number {
+    return this.intern("category_complement", `Often bought with ${this.ctx.leaf[category]}`);
+  }
+
+  /**
+   * Why j fits i's device (i itself, or the model an accessory anchor is made for), from the curated vocabulary
+   * where both speak it, else from their fit facts; undefined when nothing names the fit.
+   */
+  fits(i: number, j: number): number | undefined {
+    const { ctx, signals } = this;
+    const deviceIndex = signals.deviceOf(i);
+    const accessory = ctx.products[j];
+    if (deviceIndex < 0 || accessory === undefined) return undefined;
+    const device = ctx.products[deviceIndex]!;
+    // The list's own device is named at serve time ("{anchor}": its model name), an accessory's device by its kind.
+    const name = deviceIndex === i ? "{anchor}" : deviceNoun(device, signals.facts[deviceIndex]?.kind);
+    let text = fitReason(device, accessory, name);
+    const facts = signals.facts[deviceIndex];
+    const accessoryFacts = signals.facts[j];
+    if (text === undefined && facts !== undefined && accessoryFacts !== undefined) text = fitReasonFromFacts(facts, accessoryFacts, name);
+    return text === undefined ? undefined : this.intern("compatible", text);
+  }
+
+  private intern(code: "compatible" | "category_complement", text: string): number {
+    const key = `${code}|${text}`;
+    let r = this.cache.get(key);
+    if (r === undefined) this.cache.set(key, (r = this.table.intern(code, text)));
+    return r;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLadders, downSellReason, type LadderItem } from "./down-sell";
+import { buildLadders, downSellReason, type LadderItem, similarReason } from "./down-sell";
 import { specsOf } from "./spec-distance";
 
 function item(price: number, attrs: Record<string, unknown>, extra: Partial<LadderItem> = {}, brand = "Acme"): LadderItem {
@@ -25,7 +25,8 @@ describe("down-sell ladders", () => {
     const { downSell } = buildLadders(items);
     expect(downSell[0].map((e) => e.item)).toEqual([1, 3]);
     expect(downSell[0][0].saving).toBeCloseTo(0.2, 10);
-    expect(downSellReason(downSell[0][0])).toBe("Same RTX 4060 and 16 GB RAM, 20% cheaper");
+    // Both shared; 16 GB RAM (7 of the 9 laptops) stands out more than the RTX 4060 (8 of 9).
+    expect(downSellReason(downSell[0][0])).toBe("Same 16 GB RAM and RTX 4060, 20% cheaper");
     for (const entry of downSell[9]) expect(items[entry.item].price).toBeLessThan(1200);
   });
 
@@ -57,8 +58,30 @@ describe("down-sell ladders", () => {
     expect(buildLadders([a, sameFit, otherFit]).downSell[0].map((e) => e.item)).toEqual([1]);
   });
 
-  it("lists similar items at any price nearby, other models only, by distance", () => {
+  it("lists similar items at any price nearby, other models only, by distance, leaving the value pick its own", () => {
     const items = [item(1000, base, { model: "m0" }), item(1500, base, { model: "m1" }), item(990, base, { model: "m0" }), item(700, { ...base, ram_gb: 8 }, { model: "m2" }), item(3000, base, { model: "m3" })];
-    expect(buildLadders(items).similar[0].map((e) => e.item)).toEqual([1, 3]);
+    const { similar, downSell } = buildLadders(items);
+    // The cheaper 8 GB model is the value pick; similar items are the others close enough.
+    expect(downSell[0].map((e) => e.item)).toEqual([3]);
+    expect(similar[0].map((e) => e.item)).toEqual([1]);
+    expect(buildLadders(items, { maxPriceRatio: 0.6 }).similar[0].map((e) => e.item)).toEqual([1, 3]);
+  });
+});
+
+describe("reasons name what makes two items alike", () => {
+  const phone = (price: number, chip: string, brand: string, ram = 12) => item(price, { ram_gb: ram, screen_in: 6.7, cpu: chip }, {}, brand);
+
+  it("names the rare shared chipset before the RAM every phone has, and a shared brand that is rare", () => {
+    const items = [
+      phone(1000, "Qualcomm Snapdragon 8 Gen 3", "Samsung"),
+      phone(1050, "Qualcomm Snapdragon 8 Gen 3", "Xiaomi"),
+      ...["Tensor G4", "Dimensity 9300", "Exynos 2400", "Apple A18", "Tensor G3", "Dimensity 8300"].map((chip, i) => phone(900 + i * 10, chip, ["Google", "Vivo", "Oppo", "Apple", "Honor", "Nothing"][i])),
+    ];
+    const { similar } = buildLadders(items);
+    const reasons = similar[0].map((e) => [e.item, similarReason(e)]);
+    expect(reasons.find(([i]) => i === 1)?.[1]).toMatch(/^Same Qualcomm Snapdragon 8 Gen 3 and /);
+    const samsungs = [phone(1000, "Tensor G4", "Samsung"), phone(1100, "Dimensity 9300", "Samsung"), ...["Google", "Vivo", "Oppo", "Apple", "Honor"].map((b, i) => phone(950 + i, "Exynos 2400", b))];
+    const byBrand = buildLadders(samsungs).similar[0].find((e) => e.item === 1)!;
+    expect(similarReason(byBrand)).toMatch(/^Also Samsung, same /);
   });
 });

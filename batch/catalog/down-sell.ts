@@ -16,9 +16,11 @@
  * b_clear = 0.25, b_margin = 1. When nothing qualifies (an accessory with few specs, where another brand alone
  * costs D = 0.4), the ladder relaxes once to D(i, j) <= relaxedMaxDistance (0.5), scored the same against that
  * bound and halved, so a relaxed pick never outranks a strict one. At most one item per device model is kept
- * (the best variant). `similar` is the
+ * (the best variant). Reasons name what the pair shares that stands out in its category (`sharedSpecDetails`:
+ * the same rare chipset before the same common RAM). `similar` is the
  * same without the price band or the boosts: same category, priced within a factor 2 either way, D <=
- * similarMaxDistance (0.35), other models only, ranked by 1 - D.
+ * similarMaxDistance (0.35), other models only and not on the item's down-sell ladder (the value pick and the
+ * similar items are different items), ranked by 1 - D.
  *
  * Lists never leave a block (one category, one fit), and within a block `ladder-search.ts` finds each list
  * without scoring every pair: the same lists as a scan of every anchor's price window, in time that grows with
@@ -26,6 +28,7 @@
  */
 import { EXACT_CLASS_LIMIT } from "./class-neighbours";
 import { type LadderEntry, type LadderItem, type LadderOptions, LadderBlock } from "./ladder-search";
+import { type SharedSpec, SpecRarity } from "./spec-distance";
 
 export type { LadderEntry, LadderItem, LadderOptions } from "./ladder-search";
 
@@ -74,6 +77,7 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
   const stats: LadderStats = { blocks: 0, classes: 0, approximateBlocks: 0 };
   for (const group of groups.values()) {
     const margins = group.map((i) => items[i].margin).filter((m): m is number => m !== undefined).sort((a, b) => a - b);
+    const rarity = new SpecRarity(group.map((i) => items[i].specs));
     const medianMargin = margins.length > 0 ? margins[margins.length >> 1] : undefined;
     const blocks = new Map<string | undefined, number[]>();
     for (const i of group) {
@@ -82,7 +86,7 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
       else block.push(i);
     }
     for (const block of blocks.values()) {
-      const search = new LadderBlock(items, block, medianMargin, o);
+      const search = new LadderBlock(items, block, medianMargin, o, rarity);
       search.fill(block, downSell, similar);
       stats.blocks++;
       stats.classes += search.result.classes;
@@ -95,15 +99,22 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
 /** The list of an item without a ladder (shared, never written to). */
 const NONE: LadderEntry[] = Object.freeze([]) as unknown as LadderEntry[];
 
-/** "same 16 GB RAM and RTX 4060, 24% cheaper" (or "close specs, 24% cheaper" when nothing is identical). */
+/** "Same RTX 4060 and 16 GB RAM, 24% cheaper" (or "Close specs, 24% cheaper" when nothing is identical). */
 export function downSellReason(entry: LadderEntry): string {
   const saving = `${Math.max(1, Math.round(entry.saving * 100))}% cheaper`;
-  return entry.shared.length === 0 ? `Close specs, ${saving}` : `Same ${joinAnd(entry.shared)}, ${saving}`;
+  return `${sharedText(entry.shared) ?? "Close specs"}, ${saving}`;
 }
 
-/** "Same 16 GB RAM and RTX 4060" (or "Similar specs"). */
+/** "Same Snapdragon 8 Gen 3 and 6.7-inch screen", "Also Samsung, same 200 MP camera" (or "Similar specs"). */
 export function similarReason(entry: LadderEntry): string {
-  return entry.shared.length === 0 ? "Similar specs" : `Same ${joinAnd(entry.shared)}`;
+  return sharedText(entry.shared) ?? "Similar specs";
+}
+
+function sharedText(shared: readonly SharedSpec[]): string | undefined {
+  const brand = shared.find((s) => s.brand);
+  const specs = shared.filter((s) => !s.brand).map((s) => s.label);
+  if (brand === undefined) return specs.length === 0 ? undefined : `Same ${joinAnd(specs)}`;
+  return specs.length === 0 ? `Also ${brand.label}` : `Also ${brand.label}, same ${joinAnd(specs)}`;
 }
 
 function joinAnd(parts: readonly string[]): string {

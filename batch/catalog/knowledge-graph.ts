@@ -17,6 +17,7 @@
  * merchandisers and later builds can query.
  */
 import { brandSlug } from "../../core/catalog/attributes";
+import { COMPLETE_FACTS } from "../../core/catalog/compat-index";
 import { fitSlot, tokenNamespace } from "../../core/catalog/compatibility";
 import type { CatalogContext } from "./catalog-context";
 import type { ComplementEdge } from "./complement-map";
@@ -99,7 +100,12 @@ export function knowledgeGraph(ctx: CatalogContext, complements: ReadonlyMap<num
       }
     }
     const isDevice = compat.clauseStart[i + 1] === compat.clauseStart[i];
-    if (isDevice) for (let k = compat.provideStart[i]; k < compat.provideStart[i + 1]; k++) edge(id, "provides", spec(compat.provideTokens[k]), 1);
+    if (isDevice) {
+      for (let k = compat.provideStart[i]; k < compat.provideStart[i + 1]; k++) {
+        // The marker that a record states every fact is not a spec of the product.
+        if (compat.tokens[compat.provideTokens[k]] !== COMPLETE_FACTS) edge(id, "provides", spec(compat.provideTokens[k]), 1);
+      }
+    }
     for (let cl = compat.clauseStart[i]; cl < compat.clauseStart[i + 1]; cl++) {
       const from = compat.clauseTokenStart[cl];
       const to = compat.clauseTokenStart[cl + 1];

@@ -18,7 +18,7 @@
 import { BinaryHeap } from "../mining/binary-heap";
 import { type ClassNeighbours, classNeighbours } from "./class-neighbours";
 import { specClasses } from "./spec-classes";
-import { sharedSpecs, type Specs } from "./spec-distance";
+import { type SharedSpec, sharedSpecDetails, type SpecRarity, type Specs } from "./spec-distance";
 
 export interface LadderItem {
   price: number;
@@ -56,8 +56,8 @@ export interface LadderEntry {
   score: number;
   /** 1 - p_j / p_i. */
   saving: number;
-  /** Specs the two share exactly, as display labels. */
-  shared: string[];
+  /** Specs the two share exactly, what makes the pair stand out in its category first. */
+  shared: SharedSpec[];
 }
 
 /** Similar items are looked for among prices within this factor of the anchor's. */
@@ -114,6 +114,8 @@ export class LadderBlock {
     block: readonly number[],
     private readonly medianMargin: number | undefined,
     private readonly o: Required<LadderOptions>,
+    /** How common each spec value is in the block's category: reasons name what stands out first. */
+    private readonly rarity?: SpecRarity,
   ) {
     const classes = specClasses(block, (i) => items[i].specs);
     this.specs = classes.specs;
@@ -181,12 +183,14 @@ export class LadderBlock {
       let lists = cache.get(key);
       if (lists === undefined) {
         // The anchor itself may come out of the shared computation (it is removed below), so one more is asked for.
-        lists = { down: selfInBand ? undefined : this.ladder(i, -1), near: this.top("similar", i, -1, o.similarPerItem + 1) };
+        // Similar items leave out the ladder's, so as many more are asked for as a ladder may hold.
+        lists = { down: selfInBand ? undefined : this.ladder(i, -1), near: this.top("similar", i, -1, o.similarPerItem + 1 + o.perItem) };
         cache.set(key, lists);
       }
       const down = lists.down ?? this.ladder(i, i);
       if (down.length > 0) downSell[i] = down;
-      const near = withoutSelf(lists.near, i, o.similarPerItem);
+      const onLadder = new Set(down.map((e) => e.item));
+      const near = withoutSelf(onLadder.size === 0 ? lists.near : lists.near.filter((e) => !onLadder.has(e.item)), i, o.similarPerItem);
       if (near.length > 0) similar[i] = near;
     }
   }
@@ -299,7 +303,7 @@ export class LadderBlock {
         if (models.has(model)) continue;
         models.add(model);
       }
-      best.shared = sharedSpecs(a.specs, items[best.item].specs);
+      best.shared = sharedSpecDetails(a.specs, items[best.item].specs, 2, this.rarity);
       out.push(best);
     }
     return out;

@@ -19,6 +19,8 @@ import { attrString } from "../../core/catalog/attributes";
 import { CATEGORICAL_FEATURES, type CpuSpec, cpuOf, type GpuSpec, gpuOf, NUMERIC_FEATURES, scenariosOf, type SpecItem } from "./spec-features";
 
 export interface Specs {
+  /** The brand as the catalogue writes it. */
+  brandName?: string;
   /** Per NUMERIC_FEATURES entry: ln(value) for ratio features, the value for linear ones; NaN when absent. */
   numeric: Float64Array;
   raw: Float64Array;
@@ -36,7 +38,7 @@ export interface Specs {
 const CPU_WEIGHT = 2;
 const GPU_WEIGHT = 3;
 const SCENARIO_WEIGHT = 1;
-const MIN_SHARED_WEIGHT = 4;
+export const MIN_SHARED_WEIGHT = 4;
 
 export function specsOf(item: SpecItem): Specs {
   const numeric = new Float64Array(NUMERIC_FEATURES.length);
@@ -49,6 +51,7 @@ export function specsOf(item: SpecItem): Specs {
   const cpuName = attrString(item.attrs, "cpu");
   const categorical = CATEGORICAL_FEATURES.map((f) => f.read(item));
   return {
+    ...(item.brand !== undefined && item.brand.length > 0 ? { brandName: item.brand } : {}),
     numeric,
     raw,
     categorical,
@@ -73,6 +76,17 @@ function gpuDelta(a: GpuSpec, b: GpuSpec): number {
   if (a.text === b.text) return 0;
   if (a.discrete && b.discrete) return Math.min(1, Math.max(0.15, Math.abs(a.score - b.score) / 40));
   return a.discrete !== b.discrete ? 1 : 0.3;
+}
+
+/** The feature weight an item's specs carry on their own: below MIN_SHARED_WEIGHT it is comparable with nothing. */
+export function specWeight(a: Specs): number {
+  let weight = 0;
+  for (let k = 0; k < NUMERIC_FEATURES.length; k++) if (!Number.isNaN(a.numeric[k])) weight += NUMERIC_FEATURES[k].weight;
+  for (let k = 0; k < CATEGORICAL_FEATURES.length; k++) if (a.categorical[k] !== undefined) weight += CATEGORICAL_FEATURES[k].weight;
+  if (a.cpu.text !== undefined) weight += CPU_WEIGHT;
+  if (a.gpu !== undefined) weight += GPU_WEIGHT;
+  if (a.scenarios.length > 0) weight += SCENARIO_WEIGHT;
+  return weight;
 }
 
 /** D(a, b) as the module doc states; NaN when the items share less than `minWeight` of feature weight. */
@@ -124,27 +138,82 @@ const MENTION_ORDER = [
   "lens_type", "speed_class", "read_mbps", "speed_mts", "form_factor", "interface", "max_w", "power_delivery_w",
 ] as const;
 
-/** Display labels of the specs a and b share exactly, most telling first. */
-export function sharedSpecs(a: Specs, b: Specs, limit = 2): string[] {
-  const out: string[] = [];
+/** A spec worth naming: its display label, the feature's weight and the key its value is counted under. */
+interface Mention {
+  key: string;
+  label: string;
+  weight: number;
+  brand: boolean;
+}
+
+/** The specs of `a` a reason may name (MENTION_ORDER, then the brand), with the keys their values count under. */
+function mentions(a: Specs): Mention[] {
+  const out: Mention[] = [];
   for (const name of MENTION_ORDER) {
-    if (out.length >= limit) break;
     if (name === "gpu") {
-      if (a.gpu?.discrete && b.gpu?.discrete && a.gpu.text === b.gpu.text) out.push(a.gpu.short);
+      if (a.gpu?.discrete) out.push({ key: `gpu=${a.gpu.text}`, label: a.gpu.short, weight: GPU_WEIGHT, brand: false });
       continue;
     }
     if (name === "cpu") {
-      if (a.cpuName !== undefined && a.cpu.text === b.cpu.text && !Number.isNaN(a.cpu.tier)) out.push(a.cpuName);
+      // A named processor, not a description ("Octa-core 1.3 GHz Cortex-A53").
+      if (a.cpuName !== undefined && a.cpu.text !== undefined && !/-core\b/.test(a.cpu.text)) out.push({ key: `cpu=${a.cpu.text}`, label: a.cpuName, weight: CPU_WEIGHT, brand: false });
       continue;
     }
     const n = NUMERIC_FEATURES.findIndex((f) => f.name === name);
     if (n >= 0) {
-      if (!Number.isNaN(a.raw[n]) && a.raw[n] === b.raw[n]) out.push(NUMERIC_FEATURES[n].label(a.raw[n]));
+      if (!Number.isNaN(a.raw[n])) out.push({ key: `${name}=${a.raw[n]}`, label: NUMERIC_FEATURES[n].label(a.raw[n]), weight: NUMERIC_FEATURES[n].weight, brand: false });
       continue;
     }
     const c = CATEGORICAL_FEATURES.findIndex((f) => f.name === name);
     const value = a.categorical[c];
-    if (c >= 0 && value !== undefined && value === b.categorical[c] && value !== "false") out.push(CATEGORICAL_FEATURES[c].label(value));
+    if (c >= 0 && value !== undefined && value !== "false") out.push({ key: `${name}=${value}`, label: CATEGORICAL_FEATURES[c].label(value), weight: CATEGORICAL_FEATURES[c].weight, brand: false });
   }
+  const brand = a.categorical[BRAND];
+  if (brand !== undefined && a.brandName !== undefined) out.push({ key: `brand=${brand}`, label: a.brandName, weight: CATEGORICAL_FEATURES[BRAND].weight, brand: true });
   return out;
+}
+
+const BRAND = CATEGORICAL_FEATURES.findIndex((f) => f.name === "brand");
+
+/** How common each spec value is among a group of products (a category): the share holding it. */
+export class SpecRarity {
+  private readonly counts = new Map<string, number>();
+  private readonly total: number;
+
+  constructor(group: readonly Specs[]) {
+    this.total = group.length;
+    for (const specs of group) for (const m of mentions(specs)) this.counts.set(m.key, (this.counts.get(m.key) ?? 0) + 1);
+  }
+
+  /** (count + 1) / (total + 1): never 0, so a value seen once is rare, not infinitely telling. */
+  share(key: string): number {
+    return ((this.counts.get(key) ?? 0) + 1) / (this.total + 1);
+  }
+}
+
+/** A spec a and b share, to be named in a reason. */
+export interface SharedSpec {
+  label: string;
+  /** The shared spec is the brand. */
+  brand: boolean;
+}
+
+/**
+ * The specs a and b share exactly, most telling first: by MENTION_ORDER, or with `rarity` by what makes the pair
+ * stand out in its category, w_f * -ln share(value) (the same rare chipset says more than the same common 12 GB
+ * RAM); the brand counts only with `rarity`.
+ */
+export function sharedSpecDetails(a: Specs, b: Specs, limit = 2, rarity?: SpecRarity): SharedSpec[] {
+  const theirs = new Set(mentions(b).map((m) => m.key));
+  let shared = mentions(a).filter((m) => theirs.has(m.key) && (rarity !== undefined || !m.brand));
+  if (rarity !== undefined) {
+    const telling = (m: Mention) => m.weight * -Math.log(rarity.share(m.key));
+    shared = shared.map((m, order) => ({ m, order, t: telling(m) })).sort((x, y) => y.t - x.t || x.order - y.order).map((e) => e.m);
+  }
+  return shared.slice(0, limit).map((m) => ({ label: m.label, brand: m.brand }));
+}
+
+/** Display labels of the specs a and b share exactly, most telling first (`sharedSpecDetails`, brand left out). */
+export function sharedSpecs(a: Specs, b: Specs, limit = 2): string[] {
+  return sharedSpecDetails(a, b, limit).map((s) => s.label);
 }

@@ -1,8 +1,8 @@
 /**
  * @module
  * Basket completion through the project's own pipeline, in process: for each seed, draw the split exactly as
- * `basket_completion.py` does, rebuild the training orders as `edgerec build` would read them (catalogue ids
- * first, then the orders without their held-out item, ids / user / time only), run the build, and answer every
+ * `basket_completion.py` does, rebuild the training orders as `edgerec build` would read them (the orders without
+ * their held-out item, ids / user / time only, then the catalogue's other ids), run the build, and answer every
  * held-out basket with the same `recommend()` the worker and `edgerec recommend` call (placement checkout, cart =
  * the remaining items). Each variant is the same build with other cross-sell options (one source alone, or no
  * lists at all: the popularity fallback).
@@ -30,6 +30,8 @@ export interface VariantRun {
   buildMs: number;
   recommendMs: number;
   crossSell?: { parameters: BlendParameters; tuning?: TuningReport };
+  /** The build's fitted parameters as its manifest records them (the catalogue ranker's among them). */
+  parameters: Record<string, unknown>;
 }
 
 export interface BasketCompletionOptions {
@@ -66,6 +68,7 @@ export function evaluateBasketCompletion(orders: Baskets, options: BasketComplet
         metrics: metrics.result(catalogueItems),
         buildMs: built - started,
         recommendMs: performance.now() - built,
+        parameters: artifacts.manifest.parameters,
       };
       if (crossSell !== undefined) run.crossSell = { parameters: crossSell.parameters, tuning: crossSell.tuning };
       runs.push(run);
@@ -99,13 +102,13 @@ function answer(store: ArtifactStore, orders: Baskets, holdOut: HoldOut, k: numb
 /** The training orders as `edgerec build --orders train.jsonl [--catalog]` reads the file the Python tool writes. */
 function trainingOrders(orders: Baskets, heldOut: Int32Array, catalog: CatalogProduct[] | undefined): Baskets {
   const builder = new BasketsBuilder();
-  if (catalog !== undefined) for (const product of catalog) builder.intern(product.id);
   const { offsets, items, itemIds, users, userIds, times, orderIds } = orders;
   for (let b = 0; b < basketCount(orders); b++) {
     const lines: Array<{ id: string }> = [];
     for (let x = offsets[b]; x < offsets[b + 1]; x++) if (items[x] !== heldOut[b]) lines.push({ id: itemIds[items[x]] });
     builder.add(orderIds[b], lines, users[b] >= 0 ? userIds[users[b]] : undefined, times[b]);
   }
+  if (catalog !== undefined) for (const product of catalog) builder.intern(product.id);
   return builder.build();
 }
 

@@ -66,11 +66,19 @@ export class BasketsBuilder {
   /** stamp[item] = 1 + the basket that last added the item; linePosition[item] = where (dedupes a basket's lines). */
   private stamp = new Uint32Array(1024);
   private linePosition = new Uint32Array(1024);
+  /** Alias -> the id it names, for ids not interned yet (see `alias`). */
+  private readonly pending = new Map<string, string>();
 
   /** Interns an item id, giving it the next index if it is new. */
   intern(id: string): number {
     let index = this.itemIndex.get(id);
     if (index === undefined) {
+      const target = this.pending.get(id);
+      if (target !== undefined) {
+        index = this.intern(target);
+        this.itemIndex.set(id, index);
+        return index;
+      }
       index = this.itemIds.length;
       this.itemIds.push(id);
       this.itemIndex.set(id, index);
@@ -82,9 +90,15 @@ export class BasketsBuilder {
     return index;
   }
 
-  /** Makes `alias` (a variant's id or SKU) name the same item as `id`; an id already known keeps its own item. */
+  /**
+   * Makes `alias` (a variant's id or SKU) name the same item as `id`; an id already known keeps its own item. `id`
+   * is not interned here: it takes its index when it or an alias is first seen, as it would without aliases.
+   */
   alias(alias: string, id: string): void {
-    if (!this.itemIndex.has(alias)) this.itemIndex.set(alias, this.intern(id));
+    if (alias === id || this.itemIndex.has(alias)) return;
+    const known = this.itemIndex.get(id);
+    if (known !== undefined) this.itemIndex.set(alias, known);
+    else this.pending.set(alias, id);
   }
 
   add(orderId: string, lines: ReadonlyArray<BasketLine>, userId?: string, unixSeconds?: number): void {

@@ -38,10 +38,10 @@ export function sortByScore(items: Uint32Array, scores: Float64Array, lo: number
 }
 
 /**
- * Moves the best `k` of items[0..length) to the front, sorted best first, and returns how many that is
- * (min(k, length)).
+ * Moves the best `k` of items[0..length) to the front, sorted best first (unless `sorted` is false: then in no
+ * particular order), and returns how many that is (min(k, length)).
  */
-export function selectTop(items: Uint32Array, scores: Float64Array, length: number, k: number): number {
+export function selectTop(items: Uint32Array, scores: Float64Array, length: number, k: number, sorted = true): number {
   if (k <= 0 || length === 0) return 0;
   if (length > k) {
     let lo = 0;
@@ -56,7 +56,7 @@ export function selectTop(items: Uint32Array, scores: Float64Array, length: numb
     }
     length = k;
   }
-  sortByScore(items, scores, 0, length);
+  if (sorted) sortByScore(items, scores, 0, length);
   return length;
 }
 

@@ -26,9 +26,15 @@
  * cart merge (see core/recommend/merge-cart.ts); absent, the merge has no prior.
  * DISPLAY (optional) each item's currency, link and image URL (display-section-codec.ts).
  * SEQUENCE_MODEL (optional) the sequence model's weights (format in sequence-codec.ts); absent, the edge runs none.
+ * CROSS_SELL_POLICY (optional) how cart cross-sell is served, as the build fitted it on validation: flags u8 (bit 0:
+ * anchors weigh by value) | the cart slot's items per category u8 (0: no limit) | essentials' least attach rate u16
+ * (x 65535, 0: none completed) | category count varint | one byte
+ * per category (1: shoppers take one item of it per order, so the cart's own and a slot's second one are left out).
+ * Absent, every category counts as one per order and anchors weigh by value (core/recommend/cross-sell-policy.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
+import type { CrossSellPolicy } from "../recommend/cross-sell-policy";
 import { REASON_CODES, type ReasonCode } from "../types";
 import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
@@ -64,6 +70,7 @@ export const MetaSection = {
   CROSS_SELL_PRIOR: 17,
   DISPLAY: 19,
   SEQUENCE_MODEL: 18,
+  CROSS_SELL_POLICY: 20,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -76,6 +83,8 @@ export const ItemFlag = {
   IN_CATALOG: 16,
   /** The build wrote an item blob for this item: a missing one is a fault, not an empty list. */
   HAS_LISTS: 32,
+  /** The build compared this item's specs: its down-sell list is all there is, no price-band fallback. */
+  SPEC_LADDER: 64,
 } as const;
 
 export interface Reason {
@@ -133,6 +142,8 @@ export interface BuildMeta {
   display?: DisplayColumns;
   /** The next-item sequence model (its item embeddings travel with the `next_item` lists). */
   sequenceModel?: SequenceModel;
+  /** How cart cross-sell is served, fitted by the build (absent: every category is one per order, value weights). */
+  crossSellPolicy?: CrossSellPolicy;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -197,6 +208,13 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   if (display !== undefined) w.section(MetaSection.DISPLAY, (s) => writeDisplayColumns(s, display, n));
   const model = meta.sequenceModel;
   if (model !== undefined) w.section(MetaSection.SEQUENCE_MODEL, (s) => writeSequenceModel(s, model));
+  const policy = meta.crossSellPolicy;
+  if (policy !== undefined) {
+    if (policy.exclusive.length !== meta.categories.length) throw new RangeError(`meta cross-sell policy covers ${policy.exclusive.length} categories of ${meta.categories.length}`);
+    w.section(MetaSection.CROSS_SELL_POLICY, (s) =>
+      s.u8(policy.valueWeighting ? 1 : 0).u8(policy.cartPerCategory).u16(Math.round(Math.min(1, Math.max(0, policy.essentialAttach)) * ATTACH_STEPS)).varint(policy.exclusive.length).bytes(policy.exclusive),
+    );
+  }
   return sealBlob(w.finish());
 }
 
@@ -271,6 +289,17 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
   const crossSellPrior = bounded(MetaSection.CROSS_SELL_PRIOR, (s) => readCandidateList(s));
   const display = column(MetaSection.DISPLAY, (s) => readDisplayColumns(s, n));
   const sequenceModel = column(MetaSection.SEQUENCE_MODEL, (s) => readSequenceModel(s));
+  const crossSellPolicy = column(MetaSection.CROSS_SELL_POLICY, (s): CrossSellPolicy => {
+    const flags = s.u8();
+    const cartPerCategory = s.u8();
+    const essentialAttach = s.u16() / ATTACH_STEPS;
+    const count = s.varint();
+    if (count !== categoryCount) throw new CorruptBlobError("meta blob: cross-sell policy does not cover the categories");
+    s.expect(count, "meta blob cross-sell policy", 1);
+    const exclusive = new Uint8Array(count);
+    for (let c = 0; c < count; c++) exclusive[c] = s.u8();
+    return { valueWeighting: (flags & 1) !== 0, cartPerCategory, essentialAttach, exclusive };
+  });
   return {
     buildId,
     createdAt,
@@ -294,6 +323,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(crossSellPrior !== undefined ? { crossSellPrior } : {}),
     ...(display !== undefined ? { display } : {}),
     ...(sequenceModel !== undefined ? { sequenceModel } : {}),
+    ...(crossSellPolicy !== undefined ? { crossSellPolicy } : {}),
   };
 }
 

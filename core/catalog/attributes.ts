@@ -10,6 +10,8 @@ export type Attrs = Readonly<Record<string, unknown>>;
 export interface CatalogItem {
   brand?: string;
   title?: string;
+  /** Root first, as an array or "A > B > C" (read by the fit facts of products without curated attrs). */
+  category?: readonly string[] | string;
   attrs: Attrs;
 }
 

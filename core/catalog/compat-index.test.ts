@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogItem } from "./attributes";
 import { checkFit } from "./compatibility";
-import { compatEntries, compatIndexFromEntries, compileCompatIndex, fitsCart, isConstrained } from "./compat-index";
+import { compatEntries, compatIndexFromEntries, compileCompatIndex, fitsCart, isConstrained, provenConflict, provenMisfit } from "./compat-index";
 
 const item = (attrs: Record<string, unknown>, brand = "Acme"): CatalogItem => ({ brand, attrs });
 
@@ -100,5 +100,53 @@ describe("compiled compatibility index", () => {
   it("round-trips through its entries", () => {
     const again = compatIndexFromEntries(index.tokens, compatEntries(index), items.length + 1);
     for (const a of ids) for (const d of ids) expect(fitsCart(again, at(a), [at(d)])).toBe(fitsCart(index, at(a), [at(d)]));
+  });
+});
+
+describe("proven misfits: the only fit the edge holds back", () => {
+  const index = compileCompatIndex([...items, undefined]);
+
+  it("holds back what a curated device proves does not fit it: its record states every fact", () => {
+    expect(provenMisfit(index, at("lightningCable"), [at("s24")])).toBe(true);
+    expect(provenMisfit(index, at("magsafeCharger"), [at("s24")])).toBe(true);
+    expect(provenMisfit(index, at("sleeveHuge"), [at("laptop14")])).toBe(true);
+    expect(provenMisfit(index, at("usbcCharger"), [at("s24")])).toBe(false);
+    expect(provenMisfit(index, at("lightningCable"), [at("s24"), at("iphone14")])).toBe(false);
+    expect(provenMisfit(index, at("ram5"), [at("cpu1700"), at("boardDdr4")])).toBe(true);
+  });
+
+  it("lets through what the cart says nothing about (the ranker weighs it), unlike the strict cart check", () => {
+    expect(fitsCart(index, at("s24Case"), [at("speaker")])).toBe(false);
+    expect(provenMisfit(index, at("s24Case"), [at("speaker")])).toBe(false);
+    expect(provenMisfit(index, at("lightningCable"), [])).toBe(false);
+    expect(provenMisfit(index, at("speaker"), [at("s24")])).toBe(false);
+  });
+
+  it("reads fit from titles where no curated attrs exist, and proves a conflict only on stated facts", () => {
+    const text = (title: string, category: string[]) => ({ title, category, attrs: {} });
+    const shop = [
+      text("Apple iPhone 15 (128 GB) - Black", ["Mobiles", "Smartphones"]),
+      text("Samsung Galaxy S24 5G (8GB RAM, 256GB), USB Type-C port", ["Mobiles", "Smartphones"]),
+      text("Spigen Ultra Hybrid Back Cover Case for iPhone 15", ["Mobile Accessories", "Cases"]),
+      text("Logitech M235 Wireless Mouse", ["Computers", "Mice"]),
+      text("boAt Type-C to Lightning Cable compatible with iPhone 14, 13, 12", ["Accessories", "Cables"]),
+    ];
+    const textIndex = compileCompatIndex(shop);
+    const [iphone, galaxy, iphoneCase, mouse] = [0, 1, 2, 3];
+    expect(provenMisfit(textIndex, iphoneCase, [galaxy])).toBe(true);
+    expect(provenConflict(textIndex, galaxy, iphoneCase)).toBe(true);
+    expect(provenConflict(textIndex, iphoneCase, galaxy)).toBe(true);
+    expect(provenMisfit(textIndex, iphoneCase, [iphone])).toBe(false);
+    expect(provenMisfit(textIndex, iphoneCase, [mouse])).toBe(false);
+    expect(provenMisfit(textIndex, iphoneCase, [galaxy, iphone])).toBe(false);
+    expect(provenMisfit(textIndex, 4, [galaxy])).toBe(true);
+    // A phone whose text names only its headphone jack says nothing about the port it charges through.
+    const jackOnly = compileCompatIndex([text("Samsung Galaxy M33 5G (8GB, 128GB) with 3.5mm headphone jack", ["Mobiles", "Smartphones"]), text("Ambrane 60W Braided Type C Cable", ["Accessories", "Cables"])]);
+    expect(isConstrained(jackOnly, 1)).toBe(true);
+    expect(provenMisfit(jackOnly, 1, [0])).toBe(false);
+    // The cable's plug constrains, its list of models only gives examples; a phone that states no port cannot
+    // refute it, the Galaxy with its USB-C port in the title can.
+    expect(isConstrained(textIndex, 4)).toBe(true);
+    expect(provenMisfit(textIndex, 4, [iphone])).toBe(false);
   });
 });

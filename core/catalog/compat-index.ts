@@ -15,10 +15,29 @@
  *                      and no d in C pins a namespace x uses with other values
  *
  * where "x uses namespace s" means a clause of x or a token x provides is in s; it then must meet d's pins in s.
+ *
+ * A product without the curated vocabulary (docs/catalog-attributes.md) is indexed from the fit facts its title,
+ * description and specs state (`fit-facts/`): a device provides what `fitProfileOf` says, an accessory requires
+ * the exhaustive clauses of `fitRequirementOf` (a cable's list of example models is evidence for the ranker, not a
+ * constraint). A curated device states every fact of the vocabulary (an absent key means "does not apply"), which
+ * it declares by providing COMPLETE_FACTS; a text-read device states only the namespaces it provides tokens in.
+ * That is what a *proven* misfit needs (`provenMisfit`, the check the edge runs):
+ *
+ *   provenMisfit(x, C) <=> (x has clauses, no d in C satisfies them all, and some d in C refutes x: it fails a
+ *                           clause of x while stating facts in every namespace of that clause, or is complete)
+ *                          or some d in C pins a namespace x uses with other values
+ *
+ * so an accessory is never held back because the cart says nothing about what it needs.
  */
 import type { CatalogItem } from "./attributes";
 import { attrList, attrString } from "./attributes";
-import { type FitProfile, provides, requirement, type Requirement, tokenNamespace } from "./compatibility";
+import { type Condition, type FitProfile, provides, requirement, tokenNamespace } from "./compatibility";
+import { curatedRole } from "./fit-facts/curated-facts";
+import { fitFactsOf } from "./fit-facts/extract-fit-facts";
+import { fitProfileOf, fitRequirementOf } from "./fit-facts/fit-tokens";
+
+/** Provided by every curated device: it states every fact of the vocabulary, so any clause can be checked on it. */
+export const COMPLETE_FACTS = "facts:complete";
 
 export interface CompatIndex {
   tokens: string[];
@@ -33,8 +52,19 @@ export interface CompatIndex {
   /** Item i pins `pinTokens[pinStart[i] .. pinStart[i + 1])`. Length n + 1. */
   pinStart: Uint32Array;
   pinTokens: Uint32Array;
-  /** Namespace id of each token (the text before ":"). */
+  /** Namespace id of each token (the text before ":"; audio and video ports apart: `factSpace`). */
   tokenNamespace: Uint16Array;
+}
+
+/** Audio and video ports a device may name without saying anything about the port it charges and syncs through. */
+const AV_PORTS: ReadonlySet<string> = new Set(["conn:jack-3.5mm", "conn:hdmi"]);
+
+/**
+ * The space a token states facts in: its namespace, except that a headphone jack or HDMI port is a space of its
+ * own, so a phone whose text names only its jack does not prove that a USB-C cable misfits it.
+ */
+export function factSpace(t: string): string {
+  return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
 /** Per item: tokens provided, clauses (token ids), pins. The codec's and the compiler's common shape. */
@@ -71,7 +101,7 @@ export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<nu
   const namespaces = new Map<string, number>();
   const tokenNamespaceIds = new Uint16Array(tokens.length);
   tokens.forEach((t, id) => {
-    const ns = tokenNamespace(t);
+    const ns = factSpace(t);
     let nsId = namespaces.get(ns);
     if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
     tokenNamespaceIds[id] = nsId;
@@ -131,7 +161,7 @@ function hasToken(sorted: Uint32Array, from: number, to: number, t: number): boo
 }
 
 /** Every clause of x holds on what d provides. */
-function satisfiesAll(index: CompatIndex, x: number, d: number): boolean {
+export function satisfiesAll(index: CompatIndex, x: number, d: number): boolean {
   const { clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens } = index;
   if (d + 1 >= provideStart.length) return false;
   const p0 = provideStart[d];
@@ -159,6 +189,79 @@ export function fitsCart(index: CompatIndex, x: number, cart: ArrayLike<number>)
     if (clashesWithPins(index, x, d)) return false;
   }
   return true;
+}
+
+/**
+ * Is accessory x proven not to fit the cart? Some cart item refutes it (fails a clause of x while stating facts in
+ * every namespace of that clause, or stating all facts) and none satisfies it; or x clashes with a cart item's pins.
+ * Where the cart states nothing x needs, x is not held back: that is for the ranker to weigh.
+ */
+export function provenMisfit(index: CompatIndex, x: number, cart: ArrayLike<number>): boolean {
+  const n = index.clauseStart.length - 1;
+  if (x >= n) return false;
+  if (index.clauseStart[x + 1] > index.clauseStart[x]) {
+    let refuted = false;
+    let fits = false;
+    for (let i = 0; i < cart.length && !fits; i++) {
+      const d = cart[i];
+      if (d >= n || d === x) continue;
+      if (satisfiesAll(index, x, d)) fits = true;
+      else if (!refuted && refutes(index, x, d)) refuted = true;
+    }
+    if (refuted && !fits) return true;
+  }
+  for (let i = 0; i < cart.length; i++) {
+    const d = cart[i];
+    if (d >= n || d === x || index.pinStart[d + 1] === index.pinStart[d]) continue;
+    if (clashesWithPins(index, x, d)) return true;
+  }
+  return false;
+}
+
+/** Both ways: accessory j proven not to fit item a, or accessory a proven not to fit item j. */
+export function provenConflict(index: CompatIndex, a: number, j: number): boolean {
+  const single = PAIR;
+  single[0] = a;
+  if (provenMisfit(index, j, single)) return true;
+  single[0] = j;
+  return provenMisfit(index, a, single);
+}
+const PAIR = new Uint32Array(1);
+
+/** d fails some clause of x and states facts in every namespace of that clause (or states every fact). */
+export function refutes(index: CompatIndex, x: number, d: number): boolean {
+  const { clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens, tokenNamespace: space } = index;
+  const p0 = provideStart[d];
+  const p1 = provideStart[d + 1];
+  if (p0 === p1) return false;
+  const complete = completeToken(index);
+  const isComplete = complete >= 0 && hasToken(provideTokens, p0, p1, complete);
+  for (let c = clauseStart[x]; c < clauseStart[x + 1]; c++) {
+    const from = clauseTokenStart[c];
+    const to = clauseTokenStart[c + 1];
+    let holds = false;
+    for (let k = from; k < to && !holds; k++) holds = hasToken(provideTokens, p0, p1, clauseTokens[k]);
+    if (holds) continue;
+    if (isComplete) return true;
+    if (from === to) continue;
+    let stated = true;
+    for (let k = from; k < to && stated; k++) {
+      const ns = space[clauseTokens[k]];
+      let found = false;
+      for (let p = p0; p < p1 && !found; p++) found = space[provideTokens[p]] === ns;
+      stated = found;
+    }
+    if (stated) return true;
+  }
+  return false;
+}
+
+const completeIds = new WeakMap<CompatIndex, number>();
+
+function completeToken(index: CompatIndex): number {
+  let id = completeIds.get(index);
+  if (id === undefined) completeIds.set(index, (id = index.tokens.indexOf(COMPLETE_FACTS)));
+  return id;
 }
 
 /** x uses a namespace d pins, and none of x's tokens there is one of d's pins. */
@@ -194,30 +297,67 @@ function clashesWithPins(index: CompatIndex, x: number, d: number): boolean {
   return false;
 }
 
+/** What the index takes of one product: what it provides, the clauses it requires, the models it is or is made for. */
+interface FitEntry {
+  profile: FitProfile;
+  conditions: readonly Condition[];
+  /** Device models the item is (its tokens are what accessories made for these models stand for). */
+  models: readonly string[];
+  /** Models a model-specific accessory is made for (it then stands for them in a cart); undefined otherwise. */
+  madeFor: readonly string[] | undefined;
+}
+
+/**
+ * The curated vocabulary's rules where the record speaks it (a documented device or accessory `kind`), else the
+ * fit facts its text states. A curated device also provides COMPLETE_FACTS.
+ */
+export function fitEntryOf(item: CatalogItem): FitEntry {
+  const kind = attrString(item.attrs, "kind");
+  if (kind !== undefined && curatedRole(kind) !== undefined) {
+    const profile = provides(item);
+    const model = attrString(item.attrs, "device_model");
+    const tokens = model === undefined ? profile.tokens : [...profile.tokens, COMPLETE_FACTS];
+    return {
+      profile: { ...profile, tokens },
+      conditions: requirement(item)?.conditions ?? [],
+      models: model === undefined ? [] : [model],
+      madeFor: attrList(item.attrs, "fits_models"),
+    };
+  }
+  const facts = fitFactsOf(item);
+  const required = fitRequirementOf(facts);
+  const exhaustive = required?.clauses.filter((c) => c.exhaustive) ?? [];
+  const madeFor = exhaustive.some((c) => "anyOf" in c.condition && c.condition.anyOf.some((t) => tokenNamespace(t) === "model"));
+  return {
+    profile: fitProfileOf(facts),
+    conditions: exhaustive.map((c) => c.condition),
+    models: facts.role === "device" ? facts.models : [],
+    madeFor: madeFor ? facts.models : undefined,
+  };
+}
+
 /**
  * Builds the index for a build's dictionary (`items[i]` undefined for items without a catalogue row). Measures
- * become tokens over the values the catalogue's items provide; tokens no item provides are dropped from clauses
- * (an emptied clause still constrains: nothing in the catalogue satisfies it).
+ * become tokens over the values the catalogue's items provide (a range no item falls in keeps a token of its
+ * namespace, so a device stating the measure still refutes it).
  */
 export function compileCompatIndex(items: ReadonlyArray<CatalogItem | undefined>): CompatIndex {
   const n = items.length;
-  const profiles: Array<FitProfile | undefined> = new Array(n);
-  const requirements: Array<Requirement | undefined> = new Array(n);
+  const entriesOf: Array<FitEntry | undefined> = new Array(n);
   const byModel = new Map<string, { tokens: Set<string>; measures: Map<string, number> }>();
   const measureValues = new Map<string, Set<number>>();
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (item === undefined) continue;
-    const profile = provides(item);
-    profiles[i] = profile;
-    requirements[i] = requirement(item);
+    const entry = fitEntryOf(item);
+    entriesOf[i] = entry;
+    const profile = entry.profile;
     for (const [measure, value] of Object.entries(profile.measures)) {
       let values = measureValues.get(measure);
       if (values === undefined) measureValues.set(measure, (values = new Set()));
       values.add(value);
     }
-    const model = attrString(item.attrs, "device_model");
-    if (model !== undefined) {
+    for (const model of entry.models) {
       let implied = byModel.get(model);
       if (implied === undefined) byModel.set(model, (implied = { tokens: new Set(), measures: new Map() }));
       for (const t of profile.tokens) implied.tokens.add(t);
@@ -247,44 +387,42 @@ export function compileCompatIndex(items: ReadonlyArray<CatalogItem | undefined>
   const entries = new Map<number, CompatEntry>();
   const providedBy: Array<number[] | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
-    const profile = profiles[i];
-    if (profile === undefined) continue;
-    let own = provided({ tokens: profile.tokens, measures: Object.entries(profile.measures) });
-    if (own.length === 0 && attrString(items[i]!.attrs, "device_model") === undefined) {
+    const entry = entriesOf[i];
+    if (entry === undefined) continue;
+    let own = provided({ tokens: entry.profile.tokens, measures: Object.entries(entry.profile.measures) });
+    if (own.length === 0 && entry.models.length === 0) {
       const implied = new Set<number>();
-      const models = attrList(items[i]!.attrs, "fits_models");
-      for (const model of models ?? []) {
+      for (const model of entry.madeFor ?? []) {
         const device = byModel.get(model);
         if (device !== undefined) for (const id of provided({ tokens: device.tokens, measures: device.measures })) implied.add(id);
       }
-      if (models === undefined) {
-        for (const condition of requirements[i]?.conditions ?? []) if ("anyOf" in condition && condition.anyOf.length === 1) implied.add(intern(condition.anyOf[0]));
+      if (entry.madeFor === undefined) {
+        for (const condition of entry.conditions) if ("anyOf" in condition && condition.anyOf.length === 1) implied.add(intern(condition.anyOf[0]));
       }
       own = [...implied];
     }
     providedBy[i] = own;
   }
   for (let i = 0; i < n; i++) {
-    const profile = profiles[i];
-    if (profile === undefined) continue;
+    const entry = entriesOf[i];
+    if (entry === undefined) continue;
     const clauses: number[][] = [];
-    for (const condition of requirements[i]?.conditions ?? []) {
+    for (const condition of entry.conditions) {
       const clause: number[] = [];
       if ("anyOf" in condition) {
-        for (const t of condition.anyOf) {
-          const id = tokenIds.get(t);
-          if (id !== undefined) clause.push(id);
-        }
+        for (const t of condition.anyOf) clause.push(intern(t));
       } else {
         for (const value of measureValues.get(condition.measure) ?? []) {
           if ((condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max)) {
             clause.push(intern(measureToken(condition.measure, value)));
           }
         }
+        // An empty range still names its namespace, so a device stating the measure can refute it.
+        if (clause.length === 0) clause.push(intern(measureToken(condition.measure, Number.NaN)));
       }
       clauses.push(clause);
     }
-    const pins = profile.pins.map(intern);
+    const pins = entry.profile.pins.map(intern);
     const own = providedBy[i] ?? [];
     if (own.length > 0 || clauses.length > 0 || pins.length > 0) entries.set(i, { provides: own, clauses, pins });
   }

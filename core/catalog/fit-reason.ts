@@ -5,12 +5,15 @@
  */
 import { type Attrs, attrList, attrNumber, attrString, attrTrue, brandSlug, type CatalogItem } from "./attributes";
 import { chargesAtFullSpeed, fitSlot } from "./compatibility";
+import type { FitFacts, SizeFact } from "./fit-facts/fit-facts";
 
 const LABELS: Readonly<Record<string, string>> = {
   "usb-c": "USB-C",
   lightning: "Lightning",
   "micro-usb": "Micro-USB",
   "dc-barrel": "DC barrel",
+  "jack-3.5mm": "3.5 mm jack",
+  hdmi: "HDMI",
   thunderbolt: "Thunderbolt",
   sd: "SD",
   microsd: "microSD",
@@ -114,8 +117,11 @@ export function fitReason(device: CatalogItem, accessory: CatalogItem, deviceNam
     }
     case "dock": {
       const host = attrString(a, "host_connector");
+      const head = host === undefined ? "Works" : label(host);
+      const charging = dockCharging(device, accessory);
+      if (charging === "none") return `${head}: adds ports to your ${deviceName}`;
       const pd = attrNumber(a, "power_delivery_w");
-      return `${host === undefined ? "Works" : label(host)}${Number.isNaN(pd) ? "" : `, ${pd} W charging`}: docks your ${deviceName}`;
+      return `${head}, ${pd} W: docks and charges your ${deviceName}${charging === "full" ? " at full speed" : ""}`;
     }
     case "memory_card": {
       const card = attrString(a, "card_type");
@@ -161,8 +167,55 @@ export function fitReason(device: CatalogItem, accessory: CatalogItem, deviceNam
   }
 }
 
+/**
+ * Whether a dock's power delivery charges the laptop: only a laptop that charges over USB-C (its `connector`) takes
+ * power from a dock, never one with a DC barrel charger; "full" when the dock delivers what the laptop accepts
+ * (`max_charge_w`; unknown counts as not full), "partial" when less, "none" when it cannot charge it at all.
+ */
+export function dockCharging(device: CatalogItem, dock: CatalogItem): "full" | "partial" | "none" {
+  const pd = attrNumber(dock.attrs, "power_delivery_w");
+  if (!(pd > 0) || attrString(device.attrs, "connector") !== "usb-c") return "none";
+  return pd >= attrNumber(device.attrs, "max_charge_w") ? "full" : "partial";
+}
+
 /** The accessory is made by the device's maker (`official_for_brand` = slug of the device's brand). */
 export function isOfficialFor(accessory: CatalogItem, device: CatalogItem): boolean {
   const official = attrString(accessory.attrs, "official_for_brand");
   return official !== undefined && device.brand !== undefined && official === brandSlug(device.brand);
+}
+
+/**
+ * The reason text for an accessory whose fit was read from product text (`fit-facts/`), naming the fact that
+ * makes it fit: the model it is made for, the shared plug, card, mount, part code or screen size. Charging claims
+ * need charging facts: "at full speed" only when the device states what it accepts and the accessory delivers it.
+ * Undefined when the facts name nothing the device states.
+ */
+export function fitReasonFromFacts(device: FitFacts, accessory: FitFacts, deviceName: string): string | undefined {
+  const kind = accessory.kind;
+  if (kind === undefined || device.role !== "device") return undefined;
+  const shared = <T>(a: readonly T[], b: readonly T[]) => a.find((v) => b.includes(v));
+  const model = shared(accessory.models, device.models);
+  if (model !== undefined && ["case", "screen-protector", "keyboard", "stylus", "watch-band", "battery"].includes(kind)) {
+    return kind === "battery" ? `Spare battery for your ${deviceName}` : `Made for your ${deviceName}`;
+  }
+  const plug = shared(accessory.connectors, device.connectors);
+  if (plug !== undefined && (kind === "charger" || kind === "power-bank")) {
+    const output = Math.max(0, ...accessory.watts);
+    const accepts = Math.max(0, ...device.watts);
+    const watts = output > 0 ? `, ${output} W` : "";
+    const speed = output > 0 && accepts > 0 && output >= accepts ? " at full speed" : "";
+    return `${label(plug)}${watts}: charges your ${deviceName}${kind === "power-bank" ? " on the go" : speed}`;
+  }
+  if (plug !== undefined && (kind === "cable" || kind === "adapter" || kind === "hub" || kind === "usb-drive")) return `${label(plug)}: connects to your ${deviceName}`;
+  if (plug !== undefined && (kind === "earphones" || kind === "headphones")) return `${label(plug)} plug: fits your ${deviceName}`;
+  const card = shared(accessory.cards, device.cards);
+  if (card !== undefined) return `${label(card)}: fits your ${deviceName}`;
+  const mount = shared(accessory.mounts, device.mounts);
+  if (mount !== undefined) return `${label(mount)}: fits your ${deviceName}`;
+  const part = shared(accessory.parts, device.parts);
+  if (part !== undefined) return `${part}: fits your ${deviceName}`;
+  const screen = device.sizes.find((size: SizeFact) => size.unit === "in" && size.min === size.max);
+  if (kind === "bag" && screen !== undefined) return `Fits your ${screen.max}-inch ${deviceName}`;
+  if (model !== undefined) return `Works with your ${deviceName}`;
+  return undefined;
 }

@@ -1,18 +1,20 @@
 /**
  * @module
  * Missing essentials at checkout: for each cart item, the complement categories bought with its category in at
- * least ESSENTIAL_ATTACH of orders (a phone's case and screen protector) that neither the cart nor the slot
+ * least a threshold share of orders (a phone's case and screen protector; ESSENTIAL_ATTACH, or what the build's
+ * policy fitted, `cross-sell-policy.ts`) that neither the cart nor the slot
  * holds get their best candidate from that cart item's own cross-sell list, in place of the slot's weakest item
- * of a non-essential category (at most half the slot changes).
+ * of a non-essential category or of a category it holds twice (at most half the slot changes).
  */
 import type { Candidate, RequestContext } from "./request-context";
 import type { SlotFill } from "./slot-fill";
 
-const ESSENTIAL_ATTACH = 0.2;
+export const ESSENTIAL_ATTACH = 0.2;
 
-export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors: readonly number[]): void {
+/** `threshold`: the least attach rate of an essential category (the build's policy, else ESSENTIAL_ATTACH). */
+export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors: readonly number[], threshold = ESSENTIAL_ATTACH): void {
   const complements = ctx.build.meta.complements;
-  if (complements === undefined || complements.size === 0 || anchors.length === 0) return;
+  if (complements === undefined || complements.size === 0 || anchors.length === 0 || !(threshold > 0)) return;
   const held = new Set<number>();
   for (const item of ctx.held) held.add(ctx.categoryOf(item));
   const wanted: Array<{ anchor: number; category: number }> = [];
@@ -23,7 +25,7 @@ export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors:
     if (mine === undefined) continue;
     for (let c = 0; c < mine.categories.length; c++) {
       const target = mine.categories[c];
-      if (mine.attach[c] < ESSENTIAL_ATTACH || held.has(target) || essential.has(target)) continue;
+      if (mine.attach[c] < threshold || held.has(target) || essential.has(target)) continue;
       essential.add(target);
       wanted.push({ anchor, category: target });
     }
@@ -43,9 +45,14 @@ export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors:
   }
 }
 
-/** The last picked item whose category is not essential, or -1. */
+/** The last picked item whose category is not essential or is in the slot twice, or -1. */
 function weakestOutside(ctx: RequestContext, fill: SlotFill, essential: ReadonlySet<number>): number {
-  for (let i = fill.picked.length - 1; i >= 0; i--) if (!essential.has(ctx.categoryOf(fill.picked[i].item))) return i;
+  const seen = new Map<number, number>();
+  for (const c of fill.picked) seen.set(ctx.categoryOf(c.item), (seen.get(ctx.categoryOf(c.item)) ?? 0) + 1);
+  for (let i = fill.picked.length - 1; i >= 0; i--) {
+    const c = ctx.categoryOf(fill.picked[i].item);
+    if (!essential.has(c) || (seen.get(c) ?? 0) > 1) return i;
+  }
   return -1;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shopServingData } from "../../test/fixtures/shop-build";
+import { ItemFlag } from "../blob/meta-blob";
 import type { RecommendationRequest } from "../request-schema";
 import type { RecommendationResponse } from "../recommendation-response";
 import { type RecommendOptions, recommend } from "./recommend";
@@ -24,6 +25,21 @@ describe("checkout: cross-sell for the whole cart, then a bundle", () => {
     // nothing of a category the cart already holds: the Pro's list ranks the Pixel A, the slot does not
     expect(ids(serve({ placement: "checkout", cart: ["phone-flagship"], k: 20 }), "cross_sell")).not.toContain("phone-mid");
     expect(answer.slots[0].items[0]).toMatchObject({ reason: "Fits Pixel Pro", reason_code: "compatible" });
+  });
+
+  it("serves the build's fitted policy: the cart's category is left out only where it is one per order", () => {
+    const withPolicy = (exclusive: (category: string) => boolean) => {
+      const data = shopServingData(["phone-flagship"]);
+      const categories = data.build!.meta.categories;
+      data.build!.meta.crossSellPolicy = { valueWeighting: false, cartPerCategory: 0, essentialAttach: 0, exclusive: Uint8Array.from(categories, (c) => (exclusive(c) ? 1 : 0)) };
+      return ids(recommend({ placement: "checkout", cart: ["phone-flagship"], k: 20 }, data, { recId: "t" }), "cross_sell");
+    };
+    expect(withPolicy((c) => c.endsWith("Smartphones"))).not.toContain("phone-mid");
+    expect(withPolicy(() => false)).toContain("phone-mid");
+    // Without a limit per category, two items of one category may share the slot.
+    const slot = withPolicy(() => false);
+    const categoryOf = (id: string) => shopServingData([]).build!.meta.itemCategory[shopServingData([]).build!.index.get(id)!];
+    expect(new Set(slot.map(categoryOf)).size).toBeLessThan(slot.length);
   });
 
   it("offers the bundle holding a cart item, with its discount, repeating cross-sell items", () => {
@@ -75,6 +91,15 @@ describe("product: accessories, a value pick, similar items", () => {
     expect(ids(answer, "down_sell")).toEqual(["phone-mid", "phone-clearance"]);
     expect(answer.slots.find((s) => s.kind === "down_sell")!.items[0].reason).toBe("A lower-priced alternative to Pixel Pro");
     expect(ids(answer, "similar")).toEqual(["phone-new"]);
+  });
+
+  it("offers no price-band value pick for an item whose specs the build compared and found nothing close to", () => {
+    const data = shopServingData(["phone-flagship"]);
+    const flagship = data.build!.index.get("phone-flagship")!;
+    data.build!.meta.flags[flagship] |= ItemFlag.SPEC_LADDER;
+    const answer = recommend({ placement: "product", product_id: "phone-flagship" }, data, { recId: "t" });
+    expect(ids(answer, "down_sell")).toEqual([]);
+    expect(ids(answer, "cross_sell").length).toBeGreaterThan(0);
   });
 
   it("uses the build's down-sell list where the item has one", () => {

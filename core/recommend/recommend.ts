@@ -15,6 +15,7 @@ import type { Intent } from "../types";
 import type { RecommendationRequest } from "../request-schema";
 import type { RecommendationResponse, RecommendedItem, Slot } from "../recommendation-response";
 import type { VariantConfig } from "../experiments/experiment-config";
+import { essentialAttach, slotRestraint } from "./cross-sell-policy";
 import { completeEssentials } from "./essentials";
 import { itemDisplay } from "./item-display";
 import { displayName } from "./loaded-build";
@@ -85,9 +86,9 @@ function fillSlot(ctx: RequestContext, spec: SlotSpec, size: number): Slot {
   const weights = ctx.config.weights;
   let pool = weights === undefined || Object.keys(weights).length === 0 ? source.pool : reweighted(ctx, source.pool, weights);
   if (rules !== undefined) pool = rules.rerank(pool, ctx.units, (item) => (ctx.eligible(item) ? { item, score: 0, reason: ruleReason(RuleReason.PINNED), anchor: -1 } : undefined));
-  const fill = new SlotFill(ctx, size, spec.distinct);
+  const fill = new SlotFill(ctx, size, slotRestraint(ctx.build, spec.distinct, spec.source === "cart_cross_sell"));
   fill.offer(pool);
-  if (spec.source === "cart_cross_sell" && source.anchors !== undefined) completeEssentials(ctx, fill, source.anchors);
+  if (spec.source === "cart_cross_sell" && source.anchors !== undefined) completeEssentials(ctx, fill, source.anchors, essentialAttach(ctx.build));
   for (const fallback of source.fallbacks) {
     if (fill.full) break;
     fill.offer(fallback());

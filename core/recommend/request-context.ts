@@ -7,7 +7,7 @@
  */
 import type { ItemLists } from "../blob/item-blob";
 import { ItemFlag } from "../blob/meta-blob";
-import { fitsCart } from "../catalog/compat-index";
+import { provenMisfit } from "../catalog/compat-index";
 import { type StockView, stockView } from "../catalog/stock-overlay";
 import type { IntentReading } from "../intent/classify-intent";
 import { type CompiledRules, compileRules, type SlotRules } from "../rules/apply-rules";
@@ -57,7 +57,7 @@ export class RequestContext {
   readonly listingDevices: ListingDevices | undefined;
   readonly stock: StockView;
   degraded = false;
-  /** The devices accessories must fit (`fitsCart`): what the shopper holds, else what they viewed. */
+  /** The items an accessory must not be proven to misfit (`provenMisfit`): what the shopper holds, else what they viewed. */
   private readonly fitContext: Uint32Array;
   private readonly rules: CompiledRules | undefined;
   private slotRules: SlotRules | undefined;
@@ -137,7 +137,7 @@ export class RequestContext {
 
   /**
    * May `item` be suggested in this answer? Not held, not shown yet (bundles excepted), sellable (stock overlay, not end of life),
-   * fitting the shopper's devices, allowed by the slot's merchandising rules, not capped for this session.
+   * not proven to misfit the shopper's devices, allowed by the slot's merchandising rules, not capped for this session.
    */
   eligible = (item: number): boolean => {
     if (this.shown.has(item) && !this.bundleSlot) return false;
@@ -152,7 +152,7 @@ export class RequestContext {
     if (this.held.has(item) || item >= this.verdicts.length) return false;
     if ((this.build.meta.flags[item] & ItemFlag.EOL) !== 0 || this.stock.isOutOfStock(item)) return false;
     const compat = this.build.meta.compat;
-    if (compat !== undefined && this.fitContext.length > 0 && !fitsCart(compat, item, this.fitContext)) return false;
+    if (compat !== undefined && this.fitContext.length > 0 && provenMisfit(compat, item, this.fitContext)) return false;
     return !this.capped(item);
   }
 

@@ -2,8 +2,11 @@
  * @module
  * Restraint when filling a slot: at most `size` items, each eligible (not in the cart, not owned, not already in
  * this answer, in stock, under the session's frequency cap), and no two of one category (or brand) where the
- * slot plan says so. Items of unknown category never clash.
+ * slot plan says so. Items of unknown category never clash, nor do items of a category shoppers buy several of
+ * per order; the cart's cross-sell slot may take a few of one category (the build's cross-sell policy says which
+ * and how many: `cross-sell-policy.ts`).
  */
+import { isExclusiveCategory, type SlotRestraint } from "./cross-sell-policy";
 import type { Candidate, RequestContext } from "./request-context";
 
 export type Distinct = "category" | "brand" | "none";
@@ -11,13 +14,17 @@ export type Distinct = "category" | "brand" | "none";
 export class SlotFill {
   readonly picked: Candidate[] = [];
   private readonly items = new Set<number>();
-  private readonly groups = new Set<number>();
+  /** Items taken per group. */
+  private readonly groups = new Map<number, number>();
+  private readonly restraint: SlotRestraint;
 
   constructor(
     private readonly ctx: RequestContext,
     readonly size: number,
-    private readonly distinct: Distinct,
-  ) {}
+    restraint: Distinct | SlotRestraint,
+  ) {
+    this.restraint = typeof restraint === "string" ? { distinct: restraint, perGroup: 1, everyCategory: true } : restraint;
+  }
 
   get full(): boolean {
     return this.picked.length >= this.size;
@@ -33,9 +40,9 @@ export class SlotFill {
     const { item } = candidate;
     if (this.full || this.items.has(item) || !this.ctx.eligible(item)) return false;
     const group = this.groupOf(item);
-    if (group >= 0 && this.groups.has(group)) return false;
+    if (group >= 0 && (this.groups.get(group) ?? 0) >= this.restraint.perGroup) return false;
     this.items.add(item);
-    if (group >= 0) this.groups.add(group);
+    if (group >= 0) this.groups.set(group, (this.groups.get(group) ?? 0) + 1);
     this.picked.push(candidate);
     return true;
   }
@@ -46,11 +53,11 @@ export class SlotFill {
     const group = this.groupOf(candidate.item);
     const oldGroup = this.groupOf(old.item);
     if (this.items.has(candidate.item) || !this.ctx.eligible(candidate.item)) return false;
-    if (group >= 0 && group !== oldGroup && this.groups.has(group)) return false;
+    if (group >= 0 && group !== oldGroup && (this.groups.get(group) ?? 0) >= this.restraint.perGroup) return false;
     this.items.delete(old.item);
-    if (oldGroup >= 0) this.groups.delete(oldGroup);
+    if (oldGroup >= 0) this.groups.set(oldGroup, this.groups.get(oldGroup)! - 1);
     this.items.add(candidate.item);
-    if (group >= 0) this.groups.add(group);
+    if (group >= 0) this.groups.set(group, (this.groups.get(group) ?? 0) + 1);
     this.picked[position] = candidate;
     return true;
   }
@@ -61,8 +68,12 @@ export class SlotFill {
   }
 
   private groupOf(item: number): number {
-    if (this.distinct === "category") return this.ctx.build.meta.itemCategory[item];
-    if (this.distinct === "brand") return this.ctx.build.meta.itemBrand[item];
+    const { distinct, everyCategory } = this.restraint;
+    if (distinct === "category") {
+      const c = this.ctx.build.meta.itemCategory[item];
+      return everyCategory || isExclusiveCategory(this.ctx.build, c) ? c : -1;
+    }
+    if (distinct === "brand") return this.ctx.build.meta.itemBrand[item];
     return -1;
   }
 }

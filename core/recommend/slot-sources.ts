@@ -6,11 +6,12 @@
  */
 import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
-import type { Bundle } from "../blob/meta-blob";
+import { type Bundle, ItemFlag } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
-import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates } from "./category-rules";
+import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
 import { listingPopular } from "./listing-popular";
 import { listingSetup } from "./listing-setup";
+import { isExclusiveCategory, weighsByValue } from "./cross-sell-policy";
 import { mergeCandidateLists, type WeightedAnchor } from "./merge-cart";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
@@ -31,7 +32,7 @@ export interface SourceResult {
 }
 
 /** Candidates merged per slot, as a multiple of its size: room for restraint to skip some. */
-const POOL_FACTOR = 4;
+export const POOL_FACTOR = 4;
 
 const EMPTY: SourceResult = { pool: [], fallbacks: [], anchor: -1 };
 
@@ -46,7 +47,7 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
     case "down_sell":
       return downSell(ctx, size);
     case "similar":
-      return ctx.product === undefined ? EMPTY : listThenBand(ctx, ctx.product, "similar", PRICE_BANDS.similar, RuleReason.SIMILAR, size);
+      return ctx.product === undefined ? EMPTY : similar(ctx, ctx.product, size);
     case "scenario":
       return scenario(ctx, size);
     case "upgrade":
@@ -62,25 +63,30 @@ export function sourceCandidates(source: SlotSource, ctx: RequestContext, size: 
 
 /**
  * Checkout and cart: every cart item's cross-sell list merged (`merge-cart.ts`), each weighted by its value and
- * how recently the session looked at it (`anchor-weights.ts`), nothing of a category the cart already holds (no
- * second phone or second memory card). This is the path offline basket completion measures.
+ * how recently the session looked at it (`anchor-weights.ts`), nothing of a category the cart already holds where
+ * shoppers take one of it per order (no second phone or second memory card). This is the path offline basket
+ * completion measures. A build with a fitted policy (`cross-sell-policy.ts`) is served exactly as its validation
+ * replayed it; without one, what only the prior supports must also belong to a category that goes with the cart.
  */
 function cartCrossSell(ctx: RequestContext, size: number): SourceResult {
   const anchors = [...ctx.cart];
   if (ctx.product !== undefined && !anchors.includes(ctx.product)) anchors.push(ctx.product);
-  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
-  const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
+  const weights = anchorWeights(anchors.map((a) => (weighsByValue(ctx.build) ? ctx.priceOf(a) : Number.NaN)), viewAges(anchors, ctx.viewed));
+  const held = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => isExclusiveCategory(ctx.build, c)));
   const merged = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, held, ctx.build.meta.crossSellPrior);
+  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
+  const byCategory = () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held);
+  const popular = () => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held);
+  const result = { anchors, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1 };
+  if (ctx.build.meta.crossSellPolicy !== undefined) {
+    return { ...result, pool: merged.pool, fallbacks: [() => complementCandidates(ctx, merged.missing, held), byCategory, popular] };
+  }
   const complements = complementCategories(ctx, anchors);
   // With a catalogue, what only the prior supports must belong to a category that goes with the cart.
   const pool = complements === undefined ? merged.pool : merged.pool.filter((c) => c.anchor >= 0 || complements.has(ctx.categoryOf(c.item)));
-  const category = ctx.request.category === undefined ? undefined : requestCategory(ctx);
-  const fallbacks = [
-    () => complementCandidates(ctx, complements === undefined ? merged.missing : anchors, held),
-    () => popularCandidates(ctx, category === undefined ? undefined : ctx.build.meta.popularByCategory.get(category), size * POOL_FACTOR, held),
-  ];
-  if (complements === undefined) fallbacks.push(() => popularCandidates(ctx, ctx.build.meta.popular, size * POOL_FACTOR, held));
-  return { pool, anchors, anchor: anchors.length > 0 ? anchors[anchors.length - 1] : -1, fallbacks };
+  const fallbacks = [() => complementCandidates(ctx, complements === undefined ? merged.missing : anchors, held), byCategory];
+  if (complements === undefined) fallbacks.push(popular);
+  return { ...result, pool, fallbacks };
 }
 
 /**
@@ -106,7 +112,7 @@ function accessories(ctx: RequestContext, size: number): SourceResult {
   const anchors = ctx.request.placement === "product" ? (ctx.product === undefined ? [] : [ctx.product]) : [...ctx.owned, ...ctx.cart];
   if (anchors.length === 0) return EMPTY;
   const skip = new Set(anchors.map((a) => ctx.categoryOf(a)).filter((c) => c >= 0));
-  const weights = anchorWeights(anchors.map((a) => ctx.priceOf(a)), viewAges(anchors, ctx.viewed));
+  const weights = anchorWeights(anchors.map((a) => (weighsByValue(ctx.build) ? ctx.priceOf(a) : Number.NaN)), viewAges(anchors, ctx.viewed));
   const { pool, missing } = mergeLists(ctx, anchors, weights, "cross_sell", size * POOL_FACTOR, skip);
   const withoutLists = anchors.filter((a) => missing.includes(a) || ctx.lists(a)?.cross_sell === undefined);
   const complements = complementCategories(ctx, anchors);
@@ -187,6 +193,14 @@ function scenario(ctx: RequestContext, size: number): SourceResult {
   return { pool, fallbacks, anchor: anchors[0] };
 }
 
+/** Similar items: the product's list, then the price band without the product's value picks (they have their own slot). */
+function similar(ctx: RequestContext, product: number, size: number): SourceResult {
+  const result = listThenBand(ctx, product, "similar", PRICE_BANDS.similar, RuleReason.SIMILAR, size);
+  const valuePicks = new Set(ctx.lists(product)?.down_sell?.items ?? []);
+  if (valuePicks.size === 0) return result;
+  return { ...result, fallbacks: result.fallbacks.map((fallback) => () => fallback().filter((c) => !valuePicks.has(c.item))) };
+}
+
 /** Home: newer or better items of the categories the user owns (their upgrade lists, else the price band). */
 function upgrade(ctx: RequestContext, size: number): SourceResult {
   const owned = ctx.owned.slice(-3).reverse();
@@ -262,11 +276,16 @@ function listCandidates(ctx: RequestContext, list: CandidateList, anchor: number
   return out;
 }
 
-/** The anchor's precomputed list of `kind` first, then the category rule's price band. */
+/**
+ * The anchor's precomputed list of `kind` first, then the category rule's price band; not for the down-sell list
+ * of an item whose specs the build compared (SPEC_LADDER): the price band knows no specs, so it would offer a far
+ * weaker machine as a value pick.
+ */
 function listThenBand(ctx: RequestContext, anchor: number, kind: ListKind, band: PriceBand, rule: number, size: number): SourceResult {
   const list = ctx.lists(anchor)?.[kind];
   const pool = list === undefined ? [] : listCandidates(ctx, list, anchor, size * POOL_FACTOR);
-  return { pool, fallbacks: [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
+  const compared = kind === "down_sell" && (ctx.build.meta.flags[anchor] & ItemFlag.SPEC_LADDER) !== 0;
+  return { pool, fallbacks: compared ? [] : [() => priceBandCandidates(ctx, anchor, band, rule, size * POOL_FACTOR)], anchor };
 }
 
 /** Merges the `kind` lists of anchors (weights aligned with anchors); anchors whose blob is missing come back in `missing`. */

@@ -5,11 +5,13 @@
  * - attach matrix: for device orders (anchor = the most expensive line, at least the device threshold), the
  *   share that also carry a line of each other category, P(B in order | anchor category A), Wilson interval;
  * - candidate bundles: product pairs bought together often and far more than chance, lift = n_xy N / (n_x n_y),
- *   ranked by the lift's conservative bound (the Wilson lower bound of P(y | x) over P(y)), that no proposed or
- *   active bundle covers yet;
+ *   ranked by evidence: the lift shrunk by its count, (n_xy + k) / (E + k) with E = n_x n_y / N and k fitted to the
+ *   window's pairs (`core/stats/shrunk-lift.ts`), so five orders of two rare items do not top the list; that no
+ *   proposed or active bundle covers yet (with the Wilson lower bound of P(y | x) over P(y) beside it);
  * - clearance: every clearance product's units sold, how many through a down-sell (or any) recommendation
  *   (attribution.ts), and its sell-through sold / (sold + stock).
  */
+import { fitLiftPrior, shrunkLift } from "../../core/stats/shrunk-lift";
 import { wilsonInterval } from "../../core/stats/wilson";
 import { ATTRIBUTION_WINDOW_SECONDS, resolvedLinesCte } from "./attribution";
 import type { SqlClient } from "./sql-client";
@@ -75,6 +77,8 @@ export interface CandidateBundle {
   confidence: number;
   lift: number;
   lift_lower: number;
+  /** The lift shrunk by its count: what the list is ranked by. */
+  lift_shrunk: number;
   combined_price: number | null;
 }
 
@@ -99,6 +103,7 @@ export async function candidateBundles(sql: SqlClient, window: ReportWindow, opt
     [window.from, window.to, minOrders],
   );
   const covered = await coveredPairs(sql);
+  const k = fitLiftPrior(rows.map((r) => ({ observed: r.nxy, expected: (r.nx * r.ny) / r.total })), minOrders);
   const out: CandidateBundle[] = [];
   for (const r of rows) {
     if (covered.has(pairKey(r.x, r.y))) continue;
@@ -115,10 +120,11 @@ export async function candidateBundles(sql: SqlClient, window: ReportWindow, opt
       confidence: r.nxy / Math.min(r.nx, r.ny),
       lift,
       lift_lower: lower,
+      lift_shrunk: shrunkLift(r.nxy, (r.nx * r.ny) / r.total, k),
       combined_price: r.px !== null && r.py !== null ? Math.round((r.px + r.py) * 100) / 100 : null,
     });
   }
-  out.sort((a, b) => b.lift_lower - a.lift_lower || b.orders_together - a.orders_together);
+  out.sort((a, b) => b.lift_shrunk - a.lift_shrunk || b.orders_together - a.orders_together);
   return out.slice(0, options.limit ?? 50);
 }
 
