@@ -21,7 +21,7 @@ describe("event rows", () => {
     const row = eventRow(parsed.events[0]);
     expect(row.order_value).toBe(990);
     const order = purchaseOrder(row)!;
-    expect(order.order).toEqual({ id: "p1", user_id: "u1", session_id: "s1", ts: 1_780_000_000, total: 990 });
+    expect(order.order).toEqual({ id: "p1", event_id: "p1", user_id: "u1", session_id: "s1", ts: 1_780_000_000, total: 990 });
     expect(order.lines).toEqual([
       { order_id: "p1", product_id: "phone-a", qty: 1, price: 900, rec_id: null, slot: null },
       { order_id: "p1", product_id: "case-a", qty: 3, price: 30, rec_id: "r1", slot: "cross_sell" },

@@ -172,26 +172,30 @@ export class LadderBlock {
     return { classes: this.specs.length, approximate: this.neighbours.approximate };
   }
 
-  /** Writes the ladder and similar list of every anchor of the block. */
+  /** Writes the ladder and similar list of every anchor of the block; similar items leave the ladder's out. */
   fill(block: readonly number[], downSell: LadderEntry[][], similar: LadderEntry[][]): void {
     const { o, items } = this;
     const selfInBand = o.minPriceRatio <= 1 && 1 <= o.maxPriceRatio;
-    const cache = new Map<string, { down: LadderEntry[] | undefined; near: LadderEntry[] }>();
+    const ladders = new Map<string, LadderEntry[]>();
+    const nears = new Map<string, LadderEntry[]>();
     for (const i of block) {
       const anchor = items[i];
       const key = `${this.classOf.get(i)}|${anchor.price}|${anchor.model ?? ""}`;
-      let lists = cache.get(key);
-      if (lists === undefined) {
-        // The anchor itself may come out of the shared computation (it is removed below), so one more is asked for.
-        // Similar items leave out the ladder's, so as many more are asked for as a ladder may hold.
-        lists = { down: selfInBand ? undefined : this.ladder(i, -1), near: this.top("similar", i, -1, o.similarPerItem + 1 + o.perItem) };
-        cache.set(key, lists);
+      let down = selfInBand ? undefined : ladders.get(key);
+      if (down === undefined) {
+        down = selfInBand ? this.ladder(i, i) : this.ladder(i, -1);
+        if (!selfInBand) ladders.set(key, down);
       }
-      const down = lists.down ?? this.ladder(i, i);
       if (down.length > 0) downSell[i] = down;
-      const onLadder = new Set(down.map((e) => e.item));
-      const near = withoutSelf(onLadder.size === 0 ? lists.near : lists.near.filter((e) => !onLadder.has(e.item)), i, o.similarPerItem);
-      if (near.length > 0) similar[i] = near;
+      const nearKey = down.length === 0 ? key : `${key}|${down.map((e) => e.item).join(",")}`;
+      let near = nears.get(nearKey);
+      if (near === undefined) {
+        // The anchor itself may come out of the shared computation (it is removed below), so one more is asked for.
+        near = this.top("similar", i, -1, o.similarPerItem + 1, down.length === 0 ? undefined : new Set(down.map((e) => e.item)));
+        nears.set(nearKey, near);
+      }
+      const list = withoutSelf(near, i, o.similarPerItem);
+      if (list.length > 0) similar[i] = list;
     }
   }
 
@@ -227,14 +231,14 @@ export class LadderBlock {
     return plan;
   }
 
-  /** The best `limit` entries of a pass for the anchor, never `excluded`, one per device model. */
-  private top(pass: Pass, anchor: number, excluded: number, limit: number): LadderEntry[] {
+  /** The best `limit` entries of a pass for the anchor, never `excluded` nor a `skipped` item, one per device model. */
+  private top(pass: Pass, anchor: number, excluded: number, limit: number, skipped?: ReadonlySet<number>): LadderEntry[] {
     const { items, o } = this;
     const a = items[anchor];
     const p = a.price;
     const similar = pass === "similar";
     const accepts = (j: number): boolean => {
-      if (j === excluded) return false;
+      if (j === excluded || skipped?.has(j)) return false;
       const q = items[j].price;
       if (!(q >= p * this.lowRatio && q < p * SIMILAR_PRICE_SPAN + 1e-9)) return false;
       if (similar) return a.model === undefined || items[j].model !== a.model;

@@ -3,7 +3,7 @@ import { sequenceModelFixture } from "../../test/fixtures/sequence-build";
 import { tinyMeta } from "../../test/fixtures/tiny-build";
 import { CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
-import { fnv1a32, sealBlob } from "./checksum";
+import { crc32, sealBlob } from "./checksum";
 import { decodeItemBlob, encodeItemBlob } from "./item-blob";
 import { decodeMetaBlob, encodeMetaBlob } from "./meta-blob";
 import { writeListEmbeddings } from "./sequence-codec";
@@ -12,7 +12,7 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
 
 /** A next_item list of two with embeddings of d = 2, byte by byte (checksum appended below). */
 const GOLDEN_BODY = [
-  "01", // item blob version 1
+  "02", // item blob version 2
   "06", // list kind 6 = next_item
   "02 0000003f 0000803f 03ffff00 c801000001", // 2 candidates: item 3 (max score), item 200 (min score)
   "07", // the next_item list's embeddings
@@ -32,10 +32,9 @@ const next = {
 describe("the sequence model's blob sections", () => {
   it("write the embeddings after the next_item list, as specified", () => {
     const blob = encodeItemBlob({ next_item: next });
-    const body = blob.subarray(0, blob.length - 2);
+    const body = blob.subarray(0, blob.length - 4);
     expect(hex(body)).toBe(GOLDEN_BODY);
-    const sum = fnv1a32(body) & 0xffff;
-    expect([...blob.subarray(-2)]).toEqual([sum & 0xff, sum >> 8]);
+    expect(new DataView(blob.buffer, blob.byteOffset + body.length, 4).getUint32(0, true)).toBe(crc32(body));
   });
 
   it("read back the embeddings on the next_item list", () => {
