@@ -85,11 +85,13 @@ describe("GET /v1/products", () => {
     }
   });
 
-  it("matches %, _ and \\ literally in q and category", async () => {
+  it("reads %, _ and \\ as no wildcard in q and category", async () => {
     const ids = async (query: string) => ((await call(`/v1/products?${query}`)).body.products as Array<{ id: string }>).map((p) => p.id);
-    expect(await ids("q=%25")).toEqual(["pct"]);
-    expect(await ids("q=_")).toEqual(["under"]);
+    expect(await ids("q=%25")).toEqual([]);
+    expect(await ids("q=_")).toEqual([]);
     expect(await ids("q=%5C")).toEqual([]);
+    expect(await ids("q=cotton%25")).toEqual(["pct"]);
+    expect(await ids("q=snake_case")).toEqual(["under"]);
     expect(await ids("category=%25")).toEqual([]);
     expect(await ids("category=_adgets")).toEqual([]);
     expect((await ids("category=gadgets")).length).toBe(48);

@@ -39,10 +39,10 @@ describe("listing and product placements through the worker", () => {
       [...paths].map((path) => {
         const levels = path.split(" > ");
         const parent = levels.length > 1 ? slugOf(levels.slice(0, -1).join(" > ")) : null;
-        return env.DB.prepare("INSERT INTO categories (id, name, parent_id, path, depth) VALUES (?1, ?2, ?3, ?4, ?5)").bind(slugOf(path), levels.at(-1), parent, path, levels.length - 1);
+        return env.DB.prepare("INSERT INTO categories (id, name, parent_id, path, depth, build_id) VALUES (?1, ?2, ?3, ?4, ?5, 'shop-listing')").bind(slugOf(path), levels.at(-1), parent, path, levels.length - 1);
       }),
     );
-    await env.DB.batch(PRODUCTS.map((p) => env.DB.prepare("INSERT INTO products (id, title, brand, category_id, price) VALUES (?1, ?2, ?3, ?4, ?5)").bind(p.id, p.title, p.brand, slugOf(p.category), p.price)));
+    await env.DB.batch(PRODUCTS.map((p) => env.DB.prepare("INSERT INTO products (id, title, brand, category_id, price, build_id) VALUES (?1, ?2, ?3, ?4, ?5, 'shop-listing')").bind(p.id, p.title, p.brand, slugOf(p.category), p.price)));
   });
 
   it("product without a product_id: 400 naming the field", async () => {

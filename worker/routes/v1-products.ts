@@ -141,8 +141,12 @@ export const productsRoute = new OpenAPIHono<AppEnv>()
     const { category, brand, q, ids, limit, offset } = c.req.valid("query");
     c.header("cache-control", CACHE);
     const buildId = await liveCatalogId(c.env);
-    const query = q === undefined ? undefined : parseQuery(q);
-    if (query !== undefined && !isEmptyQuery(query) && ids === undefined) {
+    const query = q === undefined || q.trim().length === 0 ? undefined : parseQuery(q);
+    // A query of nothing searchable ("%", "_") matches nothing, rather than listing the whole shop.
+    if (query !== undefined && isEmptyQuery(query) && ids === undefined) {
+      return c.json({ products: [], search: { terms: [], models: [], categories: [], price: {}, match: "all" as const } }, 200);
+    }
+    if (query !== undefined && ids === undefined) {
       const tree = await categoryTree(c.env, buildId);
       const named = matchCategories(query, tree.nodes).flatMap((m) => {
         const id = tree.idByPath.get(m.path);
