@@ -87,8 +87,7 @@ describe("event signals for the next build", () => {
   });
 
   it("edgerec build --events: the events' purchases join the orders and co-views become similar lists", async () => {
-    // Three bad lines of 16 are more than the default share of bad lines a build accepts.
-    const artifacts = await buildFromFiles({ orders: ordersFile, events: eventsFile }, { buildId: "closed-loop", maxBadShare: 0.25 });
+    const artifacts = await buildFromFiles({ orders: ordersFile, events: eventsFile }, { buildId: "closed-loop" });
     expect(artifacts.manifest.counts.orders).toBe(5);
     expect(artifacts.manifest.inputs.events).toMatchObject({ lines: 16, accepted: 13, skipped: 3 });
     const meta = decodeMetaBlob(artifacts.meta);

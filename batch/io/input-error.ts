@@ -54,10 +54,12 @@ export class InputRejectedError extends Error {
 
 /** Bad lines a reader accepts by default: 10% of the non-blank lines. */
 export const DEFAULT_MAX_BAD_SHARE = 0.1;
+/** Below this many lines one bad line is a large share and says little about the file: only an input with no valid line is refused. */
+const MIN_LINES_JUDGED = 20;
 
 /**
- * Refuses a file with no valid line (when `required`), or whose share of bad lines exceeds `maxBadShare`, naming
- * the first problems.
+ * Refuses a file with no valid line (when `required`), or of at least MIN_LINES_JUDGED lines whose share of bad
+ * lines exceeds `maxBadShare`, naming the first problems.
  */
 export function checkReadReport(what: string, path: string, report: ReadReport, options: { maxBadShare?: number; required?: boolean } = {}): void {
   const maxBadShare = options.maxBadShare ?? DEFAULT_MAX_BAD_SHARE;
@@ -67,7 +69,7 @@ export function checkReadReport(what: string, path: string, report: ReadReport, 
     const read = report.lines === 0 ? "it is empty" : report.lines === 1 ? "its only line is bad" : `all ${report.lines} lines are bad`;
     throw new InputRejectedError(`no valid ${what} in ${path}: ${read}${examples}`);
   }
-  if (report.lines > 0 && report.skipped / report.lines > maxBadShare) {
+  if (report.lines >= MIN_LINES_JUDGED && report.skipped / report.lines > maxBadShare) {
     const share = ((100 * report.skipped) / report.lines).toFixed(1);
     throw new InputRejectedError(
       `${report.skipped} of ${report.lines} lines of ${path} are bad (${share}%), more than the ${(100 * maxBadShare).toFixed(0)}% --max-bad-share allows${examples}`,
