@@ -31,7 +31,7 @@ import type { CrossSellValidation } from "./cross-sell";
 import { CrossSellReplay } from "./cross-sell-replay";
 import { FoldScorer, prepareFold, type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
-export { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
+export { zeroWeights } from "./ranker-folds";
 
 export interface CatalogRankerFit {
   adopted: boolean;
@@ -61,15 +61,15 @@ export interface CatalogTuningOptions {
   minRequests?: number;
 }
 
-export const Z_ADOPT = 1.645;
+const Z_ADOPT = 1.645;
 const WEIGHT_GRID = [0, 0.01, 0.1, 1, 10];
 const SIGNED: ReadonlySet<CatalogFeature> = new Set(["same_brand", "same_category", "other_maker"]);
-export const RHO_GRID = [-1, 0.02, 0.05, 0.1, 0.2];
+const RHO_GRID = [-1, 0.02, 0.05, 0.1, 0.2];
 const NO_POLICY: RankerPolicy = { valueWeighting: false, repeatBound: -1, perCategory: 0, essentialAttach: 0 };
 /** Attach rates from which a missing complement category is completed: off, then ever more categories. */
-export const ESSENTIAL_GRID = [0, 0.5, 0.35, 0.2];
+const ESSENTIAL_GRID = [0, 0.5, 0.35, 0.2];
 /** Items of one category the cart's slot may show: every limit tried, from none. */
-export const CAP_GRID = [0, 4, 3, 2, 1];
+const CAP_GRID = [0, 4, 3, 2, 1];
 
 export function tuneCatalogRanker(
   validation: CrossSellValidation,

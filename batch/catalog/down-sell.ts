@@ -52,7 +52,7 @@ export interface Ladders {
   stats: LadderStats;
 }
 
-export interface LadderStats {
+interface LadderStats {
   /** Items of one category with the same fit: lists never cross blocks. */
   blocks: number;
   /** Spec classes summed over blocks (`spec-classes.ts`). */

@@ -13,7 +13,7 @@ import type { FitFacts } from "../../core/catalog/fit-facts/fit-facts";
 import type { CatalogContext } from "./catalog-context";
 import { scenariosOf } from "./spec-features";
 
-export const Role = { OTHER: 0, DEVICE: 1, ACCESSORY: 2 } as const;
+const Role = { OTHER: 0, DEVICE: 1, ACCESSORY: 2 } as const;
 
 const RECENCY_DAYS = 90;
 

@@ -61,7 +61,7 @@ export interface LadderEntry {
 }
 
 /** Similar items are looked for among prices within this factor of the anchor's. */
-export const SIMILAR_PRICE_SPAN = 2;
+const SIMILAR_PRICE_SPAN = 2;
 
 /** A range of at most this many items (or an eighth of the class) is read in full instead of streamed. */
 const SMALL_RANGE = 32;

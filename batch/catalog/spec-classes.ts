@@ -8,7 +8,7 @@
 import type { Specs } from "./spec-distance";
 
 /** Equal keys <=> equal distances to every other item and equal shared-spec labels. */
-export function specKey(specs: Specs): string {
+function specKey(specs: Specs): string {
   return JSON.stringify([Array.from(specs.raw), specs.categorical, specs.cpu.text, specs.cpuName, specs.gpu?.text, specs.gpu?.short, specs.scenarios]);
 }
 

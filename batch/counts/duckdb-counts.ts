@@ -98,7 +98,7 @@ export async function withDuckDb<T>(options: DuckDbOptions, work: (db: DuckDBCon
 }
 
 /** Makes the `orders` and `order_lines` tables from an orders file. */
-export async function loadOrders(db: DuckDBConnection, input: string): Promise<void> {
+async function loadOrders(db: DuckDBConnection, input: string): Promise<void> {
   const extension = path.extname(input.replace(/[*?].*$/, "")).toLowerCase();
   if (extension === ".jsonl" || extension === ".ndjson" || extension === ".tsv") {
     if (!existsSync(input)) throw new Error(`${input}: no such file`);
@@ -180,7 +180,7 @@ WHERE s.item_id IS NOT NULL`);
 }
 
 /** Runs `count-sql.ts` over the loaded orders. */
-export async function runCounting(db: DuckDBConnection, settings: CountSettings): Promise<void> {
+async function runCounting(db: DuckDBConnection, settings: CountSettings): Promise<void> {
   for (const step of countingSteps(settings)) await db.run(`CREATE TABLE ${step.table} AS ${step.select}`);
 }
 

@@ -34,7 +34,6 @@
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
-import type { CrossSellPolicy } from "../recommend/cross-sell-policy";
 import { REASON_CODES, type ReasonCode } from "../types";
 import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
@@ -106,6 +105,18 @@ export interface Bundle {
   items: Uint32Array;
   discountPct: number;
   score: number;
+}
+
+/** How cart cross-sell is served, as the build fitted it (read by `core/recommend/cross-sell-policy.ts`). */
+export interface CrossSellPolicy {
+  /** Cart items weigh by their price against the cart's (else all weigh 1). */
+  valueWeighting: boolean;
+  /** The most items of one category the cart's cross-sell slot shows (0: no limit). */
+  cartPerCategory: number;
+  /** Missing essentials are completed for complement categories attached at least this much (0: never; `essentials.ts`). */
+  essentialAttach: number;
+  /** Per category index: 1 when shoppers take one item of it per order. */
+  exclusive: Uint8Array;
 }
 
 export interface BuildMeta {

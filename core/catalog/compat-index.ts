@@ -63,7 +63,7 @@ const AV_PORTS: ReadonlySet<string> = new Set(["conn:jack-3.5mm", "conn:hdmi"]);
  * The space a token states facts in: its namespace, except that a headphone jack or HDMI port is a space of its
  * own, so a phone whose text names only its jack does not prove that a USB-C cable misfits it.
  */
-export function factSpace(t: string): string {
+function factSpace(t: string): string {
   return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
@@ -229,7 +229,7 @@ export function provenConflict(index: CompatIndex, a: number, j: number): boolea
 const PAIR = new Uint32Array(1);
 
 /** d fails some clause of x and states facts in every namespace of that clause (or states every fact). */
-export function refutes(index: CompatIndex, x: number, d: number): boolean {
+function refutes(index: CompatIndex, x: number, d: number): boolean {
   const { clauseStart, clauseTokenStart, clauseTokens, provideStart, provideTokens, tokenNamespace: space } = index;
   const p0 = provideStart[d];
   const p1 = provideStart[d + 1];
@@ -311,7 +311,7 @@ interface FitEntry {
  * The curated vocabulary's rules where the record speaks it (a documented device or accessory `kind`), else the
  * fit facts its text states. A curated device also provides COMPLETE_FACTS.
  */
-export function fitEntryOf(item: CatalogItem): FitEntry {
+function fitEntryOf(item: CatalogItem): FitEntry {
   const kind = attrString(item.attrs, "kind");
   if (kind !== undefined && curatedRole(kind) !== undefined) {
     const profile = provides(item);

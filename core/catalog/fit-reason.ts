@@ -179,7 +179,7 @@ export function dockCharging(device: CatalogItem, dock: CatalogItem): "full" | "
 }
 
 /** The accessory is made by the device's maker (`official_for_brand` = slug of the device's brand). */
-export function isOfficialFor(accessory: CatalogItem, device: CatalogItem): boolean {
+function isOfficialFor(accessory: CatalogItem, device: CatalogItem): boolean {
   const official = attrString(accessory.attrs, "official_for_brand");
   return official !== undefined && device.brand !== undefined && official === brandSlug(device.brand);
 }

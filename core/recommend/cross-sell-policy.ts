@@ -7,19 +7,12 @@
  * compete), and whether cart items weigh by their value (`anchor-weights.ts`). A build without a policy (or from before it) serves every
  * category as one per order, with value weights, and completes missing essentials from ESSENTIAL_ATTACH.
  */
-import { ESSENTIAL_ATTACH } from "./essentials";
 import type { LoadedBuild } from "./loaded-build";
 
-export interface CrossSellPolicy {
-  /** Cart items weigh by their price against the cart's (else all weigh 1). */
-  valueWeighting: boolean;
-  /** The most items of one category the cart's cross-sell slot shows (0: no limit). */
-  cartPerCategory: number;
-  /** Missing essentials are completed for complement categories attached at least this much (0: never; `essentials.ts`). */
-  essentialAttach: number;
-  /** Per category index: 1 when shoppers take one item of it per order. */
-  exclusive: Uint8Array;
-}
+export type { CrossSellPolicy } from "../blob/meta-blob";
+
+/** The least attach rate of an essential category when the build fitted none (`essentials.ts`). */
+export const ESSENTIAL_ATTACH = 0.2;
 
 /** Is category `c` one per order (never for items without a category)? */
 export function isExclusiveCategory(build: LoadedBuild, c: number): boolean {

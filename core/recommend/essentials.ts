@@ -8,8 +8,7 @@
  */
 import type { Candidate, RequestContext } from "./request-context";
 import type { SlotFill } from "./slot-fill";
-
-export const ESSENTIAL_ATTACH = 0.2;
+import { ESSENTIAL_ATTACH } from "./cross-sell-policy";
 
 /** `threshold`: the least attach rate of an essential category (the build's policy, else ESSENTIAL_ATTACH). */
 export function completeEssentials(ctx: RequestContext, fill: SlotFill, anchors: readonly number[], threshold = ESSENTIAL_ATTACH): void {

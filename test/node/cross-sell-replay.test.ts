@@ -7,10 +7,10 @@ import { decodeMetaBlob, encodeMetaBlob, ItemFlag } from "../../core/blob/meta-b
 import type { CrossSellPolicy } from "../../core/recommend/cross-sell-policy";
 import { Rng } from "../../core/random/rng";
 import { generateDemo } from "../../tools/demo/generate";
-import { ArtifactStore } from "../recommend/artifact-store";
-import type { Artifacts } from "./artifacts";
-import { buildFromFiles } from "./build";
-import { CrossSellReplay, type ServedFold, type ServingPolicy } from "./cross-sell-replay";
+import { ArtifactStore } from "../../batch/recommend/artifact-store";
+import type { Artifacts } from "../../batch/build/artifacts";
+import { buildFromFiles } from "../../batch/build/build";
+import { CrossSellReplay, type ServedFold, type ServingPolicy } from "../../batch/build/cross-sell-replay";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-replay-"));
 let artifacts: Artifacts;
