@@ -34,12 +34,18 @@ const BATCH_STATEMENTS = 500;
 
 export async function localReleaseStore(options: WranglerOptions): Promise<ReleaseStore> {
   Object.assign(process.env, OFFLINE_ENV);
+  // Quiet while the proxy starts ("Using secrets defined in .dev.vars"), but not for the wrangler calls this
+  // process makes later, whose --json output is logged at the info level.
+  const logLevel = process.env.WRANGLER_LOG;
   process.env.WRANGLER_LOG ??= "warn";
   const { getPlatformProxy } = await import("wrangler");
   const proxy = await getPlatformProxy<{ KV: ProxyKv; DB: ProxyD1 }>({
     configPath: options.config ?? path.join(PROJECT_ROOT, "wrangler.toml"),
     persist: options.persistTo !== undefined ? { path: path.join(path.resolve(options.persistTo), "v3") } : true,
     remoteBindings: false,
+  }).finally(() => {
+    if (logLevel === undefined) delete process.env.WRANGLER_LOG;
+    else process.env.WRANGLER_LOG = logLevel;
   });
   const unregister = stopOnSignal(() => proxy.dispose());
   const { KV: kv, DB: db } = proxy.env;
