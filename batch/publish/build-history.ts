@@ -7,12 +7,9 @@
  * leftovers, builds past the keep count) is purged: recorded `retiring` first, so it is never a target while
  * its blobs go, then its KV keys (listed and deleted until none is left) and catalogue rows, then `retired`.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { buildPrefix } from "../../core/keys";
+import { deletePrefix, type ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
-import { type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
 
 export interface BuildRecord {
   id: string;
@@ -26,12 +23,10 @@ export interface BuildRecord {
 }
 
 /** Builds, most recently published first, after running `before` (SQL statements) in the same call. */
-export async function listBuilds(target: Target, options: WranglerOptions, before = ""): Promise<BuildRecord[]> {
+export async function listBuilds(store: ReleaseStore, before: readonly string[] = []): Promise<BuildRecord[]> {
   const query =
     "SELECT id, status, created_at, published_at, written_at, live_at, json_extract(manifest, '$.counts.items') AS items FROM builds ORDER BY published_at DESC, created_at DESC";
-  const out = await wrangler(["d1", "execute", "DB", "--json", "--command", `${before}${query}`], target, options);
-  const parsed = JSON.parse(out) as Array<{ results: BuildRecord[] }>;
-  return parsed.at(-1)?.results ?? [];
+  return ((await store.query<BuildRecord>([...before, query])).at(-1) ?? []) as BuildRecord[];
 }
 
 /** Written completely and made live at some point: what rollback may go back to and what publish keeps. */
@@ -80,39 +75,9 @@ export function recordRetiringSql(ids: readonly string[]): string {
 }
 
 /** Deletes the KV keys and catalogue rows of builds recorded `retiring` (`recordRetiringSql`), then records them `retired`. */
-export async function purgeBuilds(ids: readonly string[], target: Target, options: WranglerOptions): Promise<void> {
+export async function purgeBuilds(ids: readonly string[], store: ReleaseStore): Promise<void> {
   if (ids.length === 0) return;
   const list = ids.map(sqlLiteral).join(",");
-  for (const id of ids) await deletePrefix(buildPrefix(id), target, options);
-  const sql = [`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, `UPDATE builds SET status = 'retired' WHERE id IN (${list})`];
-  await wrangler(["d1", "execute", "DB", "--command", sql.join(";\n")], target, options);
-}
-
-/** The most keys one local `kv key list` returns. */
-const LIST_PAGE = 1000;
-
-/**
- * Deletes every KV key under `prefix`. A local listing returns at most 1,000 keys (and wrangler takes no cursor),
- * so keys are listed and deleted until a listing comes back short of a full page.
- */
-
-async function deletePrefix(prefix: string, target: Target, options: WranglerOptions): Promise<number> {
-  const work = await mkdtemp(path.join(tmpdir(), "edgerec-purge-"));
-  let deleted = 0;
-  try {
-    let previous: string | undefined;
-    for (;;) {
-      const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", prefix], target, options)) as Array<{ name: string }>;
-      if (listed.length === 0) return deleted;
-      if (listed[0].name === previous) throw new Error(`KV keys under ${prefix} were listed again after their deletion (${listed[0].name})`);
-      previous = listed[0].name;
-      const file = path.join(work, "keys.json");
-      await writeFile(file, JSON.stringify(listed.map((k) => k.name)));
-      await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", "--force"], target, options);
-      deleted += listed.length;
-      if (listed.length < LIST_PAGE) return deleted;
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  for (const id of ids) await deletePrefix(store, buildPrefix(id));
+  await store.execute([`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, `UPDATE builds SET status = 'retired' WHERE id IN (${list})`]);
 }

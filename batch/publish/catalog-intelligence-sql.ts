@@ -9,7 +9,8 @@ import { bundles as bundlesTable, categoryComplements, kgEdges, kgNodes } from "
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import { insertStatements } from "./sql-literal";
 
-export function catalogIntelligenceSql(publication: CatalogPublication): string {
+/** One SQL statement each. */
+export function catalogIntelligenceSql(publication: CatalogPublication): string[] {
   const { graph, complements, bundles } = publication;
   const parts: string[] = ["DELETE FROM kg_edges;\n", "DELETE FROM kg_nodes;\n"];
   parts.push(...insertStatements(kgNodes, graph.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, attrs: n.attrs }))));
@@ -32,5 +33,5 @@ export function catalogIntelligenceSql(publication: CatalogPublication): string 
       "ignore",
     ),
   );
-  return parts.join("");
+  return parts;
 }

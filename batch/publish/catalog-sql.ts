@@ -39,6 +39,11 @@ function withDisplayLinks(product: CatalogProduct): Record<string, unknown> {
 }
 
 export function catalogSql(products: readonly CatalogProduct[], buildId: string): string {
+  return catalogStatements(products, buildId).join("");
+}
+
+/** The catalogue's statements, one SQL statement each: the build's rows deleted, then inserted. */
+export function catalogStatements(products: readonly CatalogProduct[], buildId: string): string[] {
   const categoryRows = new Map<string, typeof categories.$inferInsert>();
   for (const product of products) {
     for (let depth = 1; depth <= product.category.length; depth++) {
@@ -64,17 +69,17 @@ export function catalogSql(products: readonly CatalogProduct[], buildId: string)
     launchedAt: p.launchedAt ?? null,
     buildId,
   }));
-  const replace = `DELETE FROM categories WHERE build_id = ${sqlLiteral(buildId)};\nDELETE FROM products WHERE build_id = ${sqlLiteral(buildId)};\n`;
-  return [replace, ...insertStatements(categories, [...categoryRows.values()]), ...insertStatements(productsTable, productRows)].join("");
+  const replace = [`DELETE FROM categories WHERE build_id = ${sqlLiteral(buildId)};\n`, `DELETE FROM products WHERE build_id = ${sqlLiteral(buildId)};\n`];
+  return [...replace, ...insertStatements(categories, [...categoryRows.values()]), ...insertStatements(productsTable, productRows)];
 }
 
 /** The catalogue rows of build `from` as rows of build `to` too (a build without a catalogue keeps the live one's). */
-export function copyCatalogSql(from: string, to: string): string {
+export function copyCatalogSql(from: string, to: string): string[] {
   const statements = [`DELETE FROM categories WHERE build_id = ${sqlLiteral(to)};`, `DELETE FROM products WHERE build_id = ${sqlLiteral(to)};`];
   for (const table of [categories, productsTable]) {
     const columns = Object.values(getTableColumns(table)).map((c) => c.name);
     const picked = columns.map((name) => (name === "build_id" ? sqlLiteral(to) : name)).join(", ");
     statements.push(`INSERT INTO ${getTableName(table)} (${columns.join(", ")}) SELECT ${picked} FROM ${getTableName(table)} WHERE build_id = ${sqlLiteral(from)};`);
   }
-  return `${statements.join("\n")}\n`;
+  return statements;
 }

@@ -12,12 +12,9 @@
  *   6. builds past `keep`, and the leftovers of killed publishes, are purged.
  *
  * Before anything is written, the artifacts must agree with their manifest (`readArtifacts`) and a build with far
- * fewer items than the live one is refused unless forced. Independent writes run in parallel (each is a wrangler
- * call of a second or two); D1 calls stay one at a time (two writers on one local database lock it).
+ * fewer items than the live one is refused unless forced. Everything goes through one release store
+ * (`release-store.ts`): locally one platform proxy, so the Workers runtime starts once, not once per operation.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { stockOverlay } from "../../core/catalog/stock-overlay";
@@ -27,9 +24,12 @@ import { InputRejectedError } from "../io/input-error";
 import type { CatalogProduct } from "../io/read-catalog";
 import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordRetiringSql, recordWritingSql, recordWrittenSql } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
-import { catalogSql, copyCatalogSql } from "./catalog-sql";
+import { catalogStatements, copyCatalogSql } from "./catalog-sql";
+import { localReleaseStore } from "./local-release-store";
+import type { KvEntry, ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
-import { allOrAbort, type Target, wrangler, type WranglerOptions } from "./wrangler-cli";
+import { allOrAbort, type Target, type WranglerOptions } from "./wrangler-cli";
+import { wranglerReleaseStore } from "./wrangler-release-store";
 
 export interface PublishResult {
   build: string;
@@ -56,11 +56,6 @@ class PublishRefusedError extends InputRejectedError {
 /** A build with fewer than this share of the live build's items is refused unless forced. */
 const MIN_ITEM_SHARE = 0.5;
 
-interface KvEntry {
-  key: string;
-  value: string;
-}
-
 /** The KV pairs of a build: its meta blob and one blob per item that has lists, base64 text. */
 function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   const build = artifacts.manifest.build_id;
@@ -72,57 +67,59 @@ function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   return entries;
 }
 
+/** The store publish and rollback write through: one platform proxy for local state, the wrangler CLI for the account. */
+export function openReleaseStore(target: Target, options: WranglerOptions): Promise<ReleaseStore> {
+  return target === "local" ? localReleaseStore(options) : wranglerReleaseStore(target, options);
+}
+
 export async function publish(artifacts: Artifacts, target: Target, options: PublishOptions = {}): Promise<PublishResult> {
+  const store = await openReleaseStore(target, options);
+  try {
+    return await publishTo(store, artifacts, target, options);
+  } finally {
+    await store.close();
+  }
+}
+
+async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Target, options: PublishOptions): Promise<PublishResult> {
   const log = options.log ?? (() => {});
   const build = artifacts.manifest.build_id;
-  const work = await mkdtemp(path.join(tmpdir(), "edgerec-publish-"));
-  try {
-    log(`applying D1 migrations (${target})`);
-    const [, pointer] = await allOrAbort([wrangler(["d1", "migrations", "apply", "DB"], target, options), readKey(LIVE_POINTER_KEY, target, options)]);
-    const live = parseLivePointer(pointer)?.build ?? null;
-    const now = Math.floor(Date.now() / 1000);
-    const record = { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest };
-    const history = await listBuilds(target, options, recordWritingSql(record, now));
-    const liveRecord = history.find((b) => b.id === live);
-    const items = decodeMetaBlob(artifacts.meta).items.length;
-    if (!options.force && live !== build && liveRecord?.items != null && items < liveRecord.items * MIN_ITEM_SHARE) {
-      await wrangler(["d1", "execute", "DB", "--command", `DELETE FROM builds WHERE id = ${sqlLiteral(build)} AND status = 'writing'`], target, options);
-      throw new PublishRefusedError(
-        `build ${build} has ${items} items, the live build ${live} ${liveRecord.items}: fewer than ${MIN_ITEM_SHARE * 100}% of them (an input cut short?); publish with --force to make it live anyway`,
-      );
-    }
-
-    const entries = buildKvEntries(artifacts);
-    const kvFile = path.join(work, "kv.json");
-    await writeFile(kvFile, JSON.stringify(entries));
-    const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
-    const catalog = artifacts.catalog !== undefined ? catalogSql(artifacts.catalog, build) : live !== null && live !== build ? copyCatalogSql(live, build) : "";
-    const catalogFile = path.join(work, "catalog.sql");
-    await writeFile(catalogFile, catalog);
-    log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`);
-    await allOrAbort([catalog === "" ? Promise.resolve("") : wrangler(["d1", "execute", "DB", "--file", catalogFile], target, options), wrangler(["kv", "bulk", "put", kvFile, "--binding", "KV"], target, options)]);
-    await wrangler(["d1", "execute", "DB", "--command", recordWrittenSql(build, now)], target, options);
-
-    const previous = live !== null && live !== build ? live : undefined;
-    await flipPointer({ build, published_at: now, ...(previous !== undefined ? { previous } : {}) }, target, options, work);
-    log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
-
-    const nowLive = history.map((b) => (b.id === build ? { ...b, status: "live" as const, written_at: now, live_at: now } : b));
-    if (!nowLive.some((b) => b.id === build)) nowLive.push({ id: build, status: "live", created_at: record.createdAt, published_at: now, written_at: now, live_at: now, items });
-    const purged = buildsToPurge(nowLive, build, options.keep ?? 3);
-    const liveSql = [markLiveSql(build, now), recordRetiringSql(purged)];
-    if (artifacts.publication !== undefined) liveSql.push(catalogIntelligenceSql(artifacts.publication));
-    const liveFile = path.join(work, "live.sql");
-    await writeFile(liveFile, liveSql.join(""));
-    const overlay = artifacts.catalog === undefined ? undefined : writeKeys([{ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now, build)) }], target, options, work, "stock");
-    await allOrAbort([wrangler(["d1", "execute", "DB", "--file", liveFile], target, options), overlay ?? Promise.resolve()]);
-
-    await purgeBuilds(purged, target, options);
-    if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
-    return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired: purged };
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  log(`applying D1 migrations (${target})`);
+  const [, pointer] = await allOrAbort([store.migrate(), store.getText(LIVE_POINTER_KEY)]);
+  const live = parseLivePointer(pointer)?.build ?? null;
+  const now = Math.floor(Date.now() / 1000);
+  const record = { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest };
+  const history = await listBuilds(store, [recordWritingSql(record, now)]);
+  const liveRecord = history.find((b) => b.id === live);
+  const items = decodeMetaBlob(artifacts.meta).items.length;
+  if (!options.force && live !== build && liveRecord?.items != null && items < liveRecord.items * MIN_ITEM_SHARE) {
+    await store.execute([`DELETE FROM builds WHERE id = ${sqlLiteral(build)} AND status = 'writing'`]);
+    throw new PublishRefusedError(
+      `build ${build} has ${items} items, the live build ${live} ${liveRecord.items}: fewer than ${MIN_ITEM_SHARE * 100}% of them (an input cut short?); publish with --force to make it live anyway`,
+    );
   }
+
+  const entries = buildKvEntries(artifacts);
+  const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
+  const catalog = artifacts.catalog !== undefined ? catalogStatements(artifacts.catalog, build) : live !== null && live !== build ? copyCatalogSql(live, build) : [];
+  log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`);
+  await allOrAbort([store.execute(catalog), store.put(entries)]);
+  await store.execute([recordWrittenSql(build, now)]);
+
+  const previous = live !== null && live !== build ? live : undefined;
+  await flipPointer(store, { build, published_at: now, ...(previous !== undefined ? { previous } : {}) });
+  log(`live -> ${build}${previous ? ` (was ${previous})` : ""}`);
+
+  const nowLive = history.map((b) => (b.id === build ? { ...b, status: "live" as const, written_at: now, live_at: now } : b));
+  if (!nowLive.some((b) => b.id === build)) nowLive.push({ id: build, status: "live", created_at: record.createdAt, published_at: now, written_at: now, live_at: now, items });
+  const purged = buildsToPurge(nowLive, build, options.keep ?? 3);
+  const liveSql = [markLiveSql(build, now), recordRetiringSql(purged), ...(artifacts.publication !== undefined ? catalogIntelligenceSql(artifacts.publication) : [])].filter((s) => s !== "");
+  const overlay = artifacts.catalog === undefined ? [] : [{ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now, build)) }];
+  await allOrAbort([store.execute(liveSql), store.put(overlay)]);
+
+  await purgeBuilds(purged, store);
+  if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
+  return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired: purged };
 }
 
 /** The catalogue's out-of-stock ids: the stock overlay as of the build, which the products just written to D1 agree with. */
@@ -131,21 +128,6 @@ function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
 }
 
 /** Makes `pointer.build` live; its blobs must already be in KV. */
-export async function flipPointer(pointer: LivePointer, target: Target, options: WranglerOptions, work: string): Promise<void> {
-  await writeKeys([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }], target, options, work, "pointer");
-}
-
-/** Writes a few KV keys in one call. */
-export async function writeKeys(entries: KvEntry[], target: Target, options: WranglerOptions, work: string, name: string): Promise<void> {
-  const file = path.join(work, `${name}.json`);
-  await writeFile(file, JSON.stringify(entries));
-  await wrangler(["kv", "bulk", "put", file, "--binding", "KV"], target, options);
-}
-
-export async function readKey(key: string, target: Target, options: WranglerOptions): Promise<string | null> {
-  try {
-    return await wrangler(["kv", "key", "get", key, "--binding", "KV", "--text"], target, options);
-  } catch {
-    return null;
-  }
+export async function flipPointer(store: ReleaseStore, pointer: LivePointer): Promise<void> {
+  await store.put([{ key: LIVE_POINTER_KEY, value: JSON.stringify(pointer) }]);
 }

@@ -41,6 +41,8 @@ class WranglerError extends Error {
 
 /** Wrangler calls still running, so a failure can stop its siblings and a signal can reach them. */
 const running = new Set<ChildProcess>();
+/** Other runtimes this process started (a platform proxy's workerd), stopped on a signal like wrangler calls. */
+const stoppers = new Set<() => Promise<void>>();
 
 /** Local state is SQLite: a read while `wrangler dev` writes can meet a lock; such calls are retried. */
 const BUSY_RETRIES = 4;
@@ -94,6 +96,19 @@ export async function allOrAbort<T extends readonly unknown[]>(calls: readonly [
   }
 }
 
+/**
+ * Registers `stop` to run when a signal ends this process while it is registered, as for a running wrangler call;
+ * returns the function that unregisters it.
+ */
+export function stopOnSignal(stop: () => Promise<void>): () => void {
+  if (running.size + stoppers.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  stoppers.add(stop);
+  return () => {
+    stoppers.delete(stop);
+    if (running.size + stoppers.size === 0) for (const name of SIGNALS) process.removeListener(name, onSignal);
+  };
+}
+
 /** Stops every running wrangler call (wrangler stops the workerd it started on SIGTERM). */
 async function stopRunningWrangler(): Promise<void> {
   const children = [...running];
@@ -113,7 +128,7 @@ const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
 
 /** While wrangler runs: a signal stops it first, then ends this process as the signal would have. */
 async function onSignal(signal: NodeJS.Signals): Promise<void> {
-  const stopped = stopRunningWrangler();
+  const stopped = Promise.all([stopRunningWrangler(), ...[...stoppers].map((stop) => stop().catch(() => {}))]);
   const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
   await Promise.race([stopped, timeout]);
   for (const name of SIGNALS) process.removeListener(name, onSignal);
@@ -121,13 +136,13 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
 }
 
 function track(child: ChildProcess): void {
-  if (running.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  if (running.size + stoppers.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
   running.add(child);
 }
 
 function untrack(child: ChildProcess): void {
   running.delete(child);
-  if (running.size === 0) for (const name of SIGNALS) process.removeListener(name, onSignal);
+  if (running.size + stoppers.size === 0) for (const name of SIGNALS) process.removeListener(name, onSignal);
 }
 
 process.once("exit", () => {

@@ -1,0 +1,91 @@
+/**
+ * @module
+ * `npm run bench:publish`: what a publish of the demo store costs locally, and what a rebuild costs.
+ *
+ *   publish   the demo store (generated and built once, cached in .tmp/bench-publish/) published into a fresh local
+ *             state folder: wall time, KV keys and bytes written
+ *   rebuild   the same shop with 1% more orders (a seeded 1% of its orders again, under new ids), built and
+ *             published over the first: KV keys written, their share of the first publish's, and how many item
+ *             blobs actually changed bytes (what a publish writing only changed blobs would write)
+ *
+ * Ends with `publish: seconds=<s> keys=<n> bytes=<B> rebuild_keys=<n> rebuild_share=<x>`.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { readArtifacts } from "../batch/build/artifacts";
+import { publish } from "../batch/publish/publish";
+import { decodeMetaBlob } from "../core/blob/meta-blob";
+import { Rng } from "../core/random/rng";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const WORK = path.join(ROOT, ".tmp", "bench-publish");
+const edgerec = path.join(ROOT, "bin", "edgerec.mjs");
+const data = path.join(WORK, "data");
+const more = path.join(WORK, "data-more-orders");
+
+function run(args: string[]): void {
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+function ensureBuild(dir: string, out: string, id: string): void {
+  if (existsSync(path.join(out, "manifest.json"))) return;
+  console.log(`building ${dir} into ${out} ...`);
+  run([edgerec, "build", "--orders", path.join(dir, "orders.jsonl"), "--catalog", path.join(dir, "catalog.jsonl"), "--events", path.join(dir, "events.jsonl"), "--out", out, "--build-id", id, "--quiet"]);
+}
+
+/** The shop's orders plus a seeded 1% of them again under new order ids; catalogue and events unchanged. */
+function withMoreOrders(from: string, to: string): void {
+  if (existsSync(path.join(to, "orders.jsonl"))) return;
+  mkdirSync(to, { recursive: true });
+  const lines = readFileSync(path.join(from, "orders.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "");
+  const rng = new Rng(12, "bench-publish");
+  const extra = Array.from({ length: Math.ceil(lines.length / 100) }, (_, i) => {
+    const order = JSON.parse(lines[rng.int(lines.length)]) as { order_id: string };
+    return JSON.stringify({ ...order, order_id: `${order.order_id}-again-${i}` });
+  });
+  writeFileSync(path.join(to, "orders.jsonl"), `${[...lines, ...extra].join("\n")}\n`);
+  for (const file of ["catalog.jsonl", "events.jsonl"]) writeFileSync(path.join(to, file), readFileSync(path.join(from, file)));
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+async function main(): Promise<void> {
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
+  if (!existsSync(path.join(data, "orders.jsonl"))) run(["--import", "tsx", path.join(ROOT, "tools", "demo", "cli.ts"), "--out", data, "--quiet"]);
+  withMoreOrders(data, more);
+  const first = path.join(WORK, "build-a");
+  const second = path.join(WORK, "build-b");
+  ensureBuild(data, first, "bench-publish-a");
+  ensureBuild(more, second, "bench-publish-b");
+
+  const state = path.join(WORK, "state");
+  rmSync(state, { recursive: true, force: true });
+  const a = readArtifacts(first);
+  const started = performance.now();
+  const published = await publish(a, "local", { persistTo: state });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`publish     ${seconds.toFixed(1)} s, ${published.kvKeys} KV keys, ${(published.kvBytes / 2 ** 20).toFixed(2)} MiB, ${published.products} products`);
+
+  const b = readArtifacts(second);
+  const rebuildStarted = performance.now();
+  const republished = await publish(b, "local", { persistTo: state });
+  const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+  const share = republished.kvKeys / published.kvKeys;
+  console.log(`rebuild     1% more orders: ${republished.kvKeys} KV keys written (${(share * 100).toFixed(1)}% of the first publish's) in ${rebuildSeconds.toFixed(1)} s`);
+  const before = new Map(decodeMetaBlob(a.meta).items.map((id, i) => [id, a.itemBlobs[i]]));
+  const after = decodeMetaBlob(b.meta).items.map((id, i) => [id, b.itemBlobs[i]] as const);
+  const blobs = after.filter(([, blob]) => blob !== undefined).length;
+  const changed = after.filter(([id, blob]) => blob !== undefined && !sameBytes(before.get(id), blob)).length;
+  console.log(`            item blobs whose bytes changed: ${changed} of ${blobs} (by item id); meta blob ${sameBytes(a.meta, b.meta) ? "unchanged" : "changed"}`);
+  rmSync(state, { recursive: true, force: true });
+  console.log(
+    `publish: seconds=${seconds.toFixed(1)} keys=${published.kvKeys} bytes=${published.kvBytes} rebuild_keys=${republished.kvKeys} rebuild_share=${share.toFixed(3)}`,
+  );
+}
+
+await main();
