@@ -113,7 +113,6 @@ function buildCrossSell(baskets: Baskets, reasons: ReasonTable, options: CrossSe
 
   options.onPhase?.("cross-sell lists", 0, 1);
   const sources = new CrossSellSources(baskets, sourceOptions, options.counts);
-  const ease = parameters.ease > 0 ? sources.ease(parameters.lambda) : undefined;
   const { rows, weights } = blendRows(sources, parameters);
 
   const frequency = sources.cooccurrence.frequency;

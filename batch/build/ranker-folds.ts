@@ -20,7 +20,7 @@ import { RankTally } from "../evaluate/metrics";
 import { selectTop } from "../mining/top-k";
 import { blendRows } from "./blend-parameters";
 import { type CrossSellValidation, popularByPrior, priorScores } from "./cross-sell";
-import { CrossSellReplay, type ServedFold, type ServingPolicy } from "./cross-sell-replay";
+import type { CrossSellReplay, ServedFold, ServingPolicy } from "./cross-sell-replay";
 import { RowBlender, topFlags } from "./cross-sell-sources";
 import { tuningObjective } from "./exact-ranking";
 

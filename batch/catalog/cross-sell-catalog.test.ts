@@ -37,7 +37,6 @@ const CATALOG = [
   product("plug", "Smart Plugs", "Volt", { kind: "smart-plug" }),
   product("retired", "Cables", "Volt", { kind: "cable", connectors: ["usb-c"] }, { lifecycle: "eol", stock: 0 }),
 ];
-const at = (id: string) => CATALOG.findIndex((p) => p.id === id);
 
 function fitWith(weights: Partial<CatalogRankerFit["weights"]>): CatalogRankerFit {
   const adopted = Object.values(weights).some((w) => w !== 0);

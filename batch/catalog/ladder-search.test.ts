@@ -51,7 +51,7 @@ describe("ladder search by blocks and spec classes", () => {
       (i) => shop[i].specs,
     );
     expect(classes.specs.length).toBeLessThan(shop.length / 4);
-    const same = shop.findIndex((item, i) => i > 0 && classes.classOf[i] === classes.classOf[0]);
+    const same = shop.findIndex((_, i) => i > 0 && classes.classOf[i] === classes.classOf[0]);
     expect(same).toBeGreaterThan(0);
     expect(shop[same].specs).toEqual(shop[0].specs);
   });

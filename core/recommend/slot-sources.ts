@@ -8,7 +8,7 @@ import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
 import { type Bundle, ItemFlag } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
-import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates, pushComplements } from "./category-rules";
+import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates } from "./category-rules";
 import { listingPopular } from "./listing-popular";
 import { listingSetup } from "./listing-setup";
 import { isExclusiveCategory, weighsByValue } from "./cross-sell-policy";

@@ -69,7 +69,7 @@ describe("npm run demo, then the dashboard and the storefront", () => {
     });
     await Promise.race([ready, exited]);
     exited.catch(() => {});
-    process.stdout.write(`${output.split("\n").filter((line) => /^(== |   \(\d+ s\)|demo ready)/.test(line)).join("\n")}\n`);
+    process.stdout.write(`${output.split("\n").filter((line) => /^(== | {3}\(\d+ s\)|demo ready)/.test(line)).join("\n")}\n`);
     url = /storefront\s+(http:\/\/\S+?)\/?\s/.exec(output)![1];
     token = /admin token: (\S+?),/.exec(output)![1];
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
