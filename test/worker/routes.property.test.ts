@@ -2,7 +2,7 @@
  * Generated requests against every operation `/openapi.json` documents (so a route added tomorrow is walked
  * too), with a live build and a catalogue in place: path and query values from plain to hostile, bodies from
  * well-formed to garbage under every kind of content type, with and without the admin token. Whatever comes in,
- * the answer is never a 5xx, its body is JSON, and it comes in under a second. 1,500 requests a run (about 30 ms each).
+ * the answer is never a 5xx, its body is JSON, and it comes in under a second. 5,000 requests a run.
  */
 import { env, exports } from "cloudflare:workers";
 import fc from "fast-check";
@@ -14,7 +14,7 @@ import { RULES_SHOP } from "../fixtures/rules-shop";
 import { insertProducts, publishBuild } from "./publish-build";
 
 const ORIGIN = "http://edge.test";
-const RUNS = 1_500;
+const RUNS = 5_000;
 const BUILD = "prop-1";
 
 interface Parameter {
