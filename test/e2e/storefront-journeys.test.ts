@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../batch/cli/main";
 import { fitFactsOf } from "../../core/catalog/fit-facts/extract-fit-facts";
@@ -24,10 +24,9 @@ import type { FitFacts } from "../../core/catalog/fit-facts/fit-facts";
 import { decideFitOf, fitRequirementOf } from "../../core/catalog/fit-facts/fit-tokens";
 import { parseQuery } from "../../core/search/search-query";
 import { generateDemo } from "../../tools/demo/generate";
-import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
+import type { DevServer } from "../../tools/dev-server/wrangler-dev";
+import { type StorefrontRig, startStorefrontRig } from "./storefront-rig";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const UNKNOWN = "no-such-product-e2e";
 
 interface Row {
@@ -52,8 +51,7 @@ interface Category {
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-journeys-"));
 const shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(work, "screenshots");
 const state = path.join(work, "state");
-let serverStarting: Promise<DevServer> | undefined;
-let browserStarting: Promise<BrowserContext> | undefined;
+let rig: StorefrontRig | undefined;
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
@@ -126,12 +124,8 @@ function readStore(dir: string) {
 
 describe("shopper journeys: listing setup, search, not found", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
     mkdirSync(shots, { recursive: true });
-    serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
-    serverStarting.catch(() => {});
-    browserStarting.catch(() => {});
+    rig = startStorefrontRig(work, state);
     let store = process.env.EDGEREC_E2E_STORE;
     if (store === undefined) {
       store = path.join(work, "store");
@@ -142,7 +136,7 @@ describe("shopper journeys: listing setup, search, not found", () => {
     if (existsSync(path.join(store, "events.jsonl"))) inputs.push("--events", path.join(store, "events.jsonl"));
     expect(await main(["build", ...inputs, "--out", artifacts, "--quiet"])).toBe(0);
     expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", state, "--quiet"])).toBe(0);
-    [server, browser] = await Promise.all([serverStarting, browserStarting]);
+    [server, browser] = await Promise.all([rig.serverStarting, rig.browserStarting]);
     readStore(store);
     categories = ((await (await fetch(`${server.url}/v1/categories`)).json()) as { categories: Category[] }).categories;
 
@@ -158,8 +152,7 @@ describe("shopper journeys: listing setup, search, not found", () => {
   }, 180_000);
 
   afterAll(async () => {
-    await (await browserStarting?.catch(() => undefined))?.close();
-    await (await serverStarting?.catch(() => undefined))?.stop();
+    await rig?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 

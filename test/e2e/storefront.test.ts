@@ -4,15 +4,16 @@
  * shows is checked against the catalogue file and against the edge's own answers, and the events it sends are
  * read back from D1. Set EDGEREC_SCREENSHOTS=DIR to keep the screenshots.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo } from "../../tools/demo/generate";
-import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
+import type { DevServer } from "../../tools/dev-server/wrangler-dev";
 import type { CatalogRow } from "../fixtures/tiny-shop";
-import { buildShop, CHROMIUM, CHROMIUM_FLAGS, publishLocal, queryLocalD1 } from "./local-edge";
+import { buildShop, publishLocal, queryLocalD1 } from "./local-edge";
+import { type StorefrontRig, startStorefrontRig } from "./storefront-rig";
 
 interface Answer {
   rec_id: string;
@@ -32,8 +33,7 @@ interface RecommendationBody {
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-storefront-"));
 const shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(work, "screenshots");
 const state = path.join(work, "state");
-let serverStarting: Promise<DevServer> | undefined;
-let browserStarting: Promise<BrowserContext> | undefined;
+let rig: StorefrontRig | undefined;
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
@@ -126,20 +126,15 @@ async function storedEvents(sessionId: string): Promise<StoredEvent[]> {
 
 describe("demo storefront in Chromium against wrangler dev", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
     const demo = path.join(work, "demo");
     const artifacts = path.join(work, "artifacts");
     mkdirSync(shots, { recursive: true });
-    // The server and the browser start while the store is generated, built and published: dev reads the
-    // pointer on every request (LIVE_POINTER_TTL_MS=0), so it serves the build as soon as publish flips it.
-    serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
-    serverStarting.catch(() => {});
-    browserStarting.catch(() => {});
+    // The server and the browser start while the store is generated, built and published.
+    rig = startStorefrontRig(work, state);
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
     await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, artifacts);
     await publishLocal(artifacts, state);
-    [server, browser] = await Promise.all([serverStarting, browserStarting]);
+    [server, browser] = await Promise.all([rig.serverStarting, rig.browserStarting]);
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
     for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
@@ -171,8 +166,7 @@ describe("demo storefront in Chromium against wrangler dev", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await (await browserStarting?.catch(() => undefined))?.close();
-    await (await serverStarting?.catch(() => undefined))?.stop();
+    await rig?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
