@@ -6,6 +6,7 @@
  * `{category}` (the browsed category).
  */
 import { z } from "zod";
+import { parseStoredDocument } from "../stored-document";
 import { PLACEMENTS, type Placement, SLOT_KINDS } from "../types";
 
 /** Where a slot's candidates come from (see `slot-sources.ts`). */
@@ -108,11 +109,5 @@ export function resolveSlotPlans(configured: Partial<Record<Placement, SlotPlan>
 
 /** Parses the KV document; anything unreadable counts as "nothing configured" (the defaults serve). */
 export function parseSlotPlansConfig(text: string | null): Partial<Record<Placement, SlotPlan>> | null {
-  if (text === null) return null;
-  try {
-    const parsed = slotPlansConfigSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.plans : null;
-  } catch {
-    return null;
-  }
+  return parseStoredDocument(slotPlansConfigSchema, text)?.plans ?? null;
 }
