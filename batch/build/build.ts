@@ -25,6 +25,7 @@ import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
 import { kvFootprint } from "./kv-footprint";
+import { phaseTimer } from "./phase-timer";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
@@ -159,13 +160,7 @@ export async function buildFromFiles(inputs: BuildInputs, options: BuildOptions 
 export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | undefined, options: BuildOptions = {}): Artifacts {
   const now = options.now ?? new Date();
   const buildId = options.buildId ?? newBuildId(now);
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const next = performance.now();
-    timings[name] = Math.round(next - t);
-    t = next;
-  };
+  const { timings, lap } = phaseTimer();
 
   const n = baskets.itemIds.length;
   const reasons = new ReasonTable();

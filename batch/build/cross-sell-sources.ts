@@ -17,7 +17,7 @@ import type { CountedOrders } from "../counts/counted-orders";
 import type { Baskets } from "../io/baskets";
 import { type CooccurrenceMatrix, computeCooccurrenceMatrix } from "../mining/cooccurrence";
 import { coPurchaseWalk, coPurchaseWalks } from "../mining/co-purchase-walk";
-import { type ItemRows, ItemRowsBuilder, transposeRows } from "../mining/item-rows";
+import { bestOfEachRow, type ItemRows, ItemRowsBuilder, transposeRows } from "../mining/item-rows";
 import { itemSimilarity } from "../mining/item-similarity";
 import { fitNeighbourhoodEase } from "../mining/neighbourhood-ease";
 import { associationRules } from "../mining/association-rules";
@@ -146,19 +146,7 @@ function ruleRows(baskets: Baskets, length: number): ItemRows {
     const a = rules.antecedentItems[rules.antecedentOffsets[r]];
     byAntecedent[a].push([rules.consequentItems[rules.consequentOffsets[r]], rules.counts[r] / rules.antecedentCounts[r]]);
   }
-  const builder = new ItemRowsBuilder(n, length);
-  const items = new Uint32Array(n);
-  const scores = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    const row = byAntecedent[a];
-    if (row.length === 0) continue;
-    for (let i = 0; i < row.length; i++) {
-      items[i] = row[i][0];
-      scores[i] = row[i][1];
-    }
-    builder.set(a, items, scores, selectTop(items, scores, row.length, length));
-  }
-  return builder.build();
+  return bestOfEachRow(byAntecedent, length);
 }
 
 /** 1 for the `count` items with the largest values (ties by index). */

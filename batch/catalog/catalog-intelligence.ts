@@ -14,6 +14,7 @@ import { isPermanentExclude, type MerchRule } from "../../core/rules/merch-rule"
 import type { CatalogColumns } from "../build/catalog-columns";
 import { type CatalogRankerFit, type CatalogTuningOptions, tuneCatalogRanker, zeroWeights } from "../build/catalog-tuning";
 import type { CrossSell } from "../build/cross-sell";
+import { phaseTimer } from "../build/phase-timer";
 import type { ReasonTable } from "../build/reason-table";
 import type { Baskets } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
@@ -83,13 +84,7 @@ export function catalogIntelligence(
   reasons: ReasonTable,
   options: CatalogIntelligenceOptions = {},
 ): CatalogIntelligence {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const next = performance.now();
-    timings[name] = Math.round(next - t);
-    t = next;
-  };
+  const { timings, lap } = phaseTimer();
   const excluded = new Set<number>();
   const permanent = (options.rules ?? []).filter(isPermanentExclude);
   if (permanent.length > 0) {

@@ -27,6 +27,7 @@
  * the block's spec classes rather than with its products squared.
  */
 import { EXACT_CLASS_LIMIT } from "./class-neighbours";
+import { categoryMedianMargin, pricedCategoryGroups } from "./ladder-categories";
 import { type LadderEntry, type LadderItem, type LadderOptions, LadderBlock } from "./ladder-search";
 import { type SharedSpec, SpecRarity } from "./spec-distance";
 
@@ -66,19 +67,10 @@ export function buildLadders(items: readonly LadderItem[], options: LadderOption
   const n = items.length;
   const downSell: LadderEntry[][] = new Array(n).fill(NONE);
   const similar: LadderEntry[][] = new Array(n).fill(NONE);
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const { category, price } = items[i];
-    if (category === undefined || !(price > 0)) continue;
-    let group = groups.get(category);
-    if (group === undefined) groups.set(category, (group = []));
-    group.push(i);
-  }
   const stats: LadderStats = { blocks: 0, classes: 0, approximateBlocks: 0 };
-  for (const group of groups.values()) {
-    const margins = group.map((i) => items[i].margin).filter((m): m is number => m !== undefined).sort((a, b) => a - b);
+  for (const group of pricedCategoryGroups(items)) {
     const rarity = new SpecRarity(group.map((i) => items[i].specs));
-    const medianMargin = margins.length > 0 ? margins[margins.length >> 1] : undefined;
+    const medianMargin = categoryMedianMargin(items, group);
     const blocks = new Map<string | undefined, number[]>();
     for (const i of group) {
       const block = blocks.get(items[i].fitKey);

@@ -15,6 +15,7 @@
  * of `down-sell.ts` define, whatever the block's size. Anchors of one class with the same price and model get the
  * same list, computed once.
  */
+import { lowerBound } from "../../core/lower-bound";
 import { BinaryHeap } from "../mining/binary-heap";
 import { type ClassNeighbours, classNeighbours } from "./class-neighbours";
 import { specClasses } from "./spec-classes";
@@ -323,15 +324,4 @@ function withoutSelf(list: LadderEntry[], self: number, limit: number): LadderEn
   const at = list.findIndex((e) => e.item === self);
   if (at >= 0) return list.filter((e) => e.item !== self).slice(0, limit);
   return list.length > limit ? list.slice(0, limit) : list;
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -13,9 +13,8 @@
  */
 import { lift } from "../mining/association-rules";
 import { type CooccurrenceMatrix, cooccurrenceFromPairs } from "../mining/cooccurrence";
-import { type ItemRows, ItemRowsBuilder } from "../mining/item-rows";
+import { bestOfEachRow, type ItemRows } from "../mining/item-rows";
 import type { SequentialPairCounts } from "../mining/sequential-rules";
-import { selectTop } from "../mining/top-k";
 import type { CountTables } from "./count-tables";
 
 export class CountedOrders {
@@ -84,19 +83,7 @@ export class CountedOrders {
       rule(a[p], b[p], counts[p]);
       rule(b[p], a[p], counts[p]);
     }
-    const builder = new ItemRowsBuilder(n, length);
-    const items = new Uint32Array(n);
-    const scores = new Float64Array(n);
-    for (let x = 0; x < n; x++) {
-      const row = byAntecedent[x];
-      if (row.length === 0) continue;
-      for (let i = 0; i < row.length; i++) {
-        items[i] = row[i][0];
-        scores[i] = row[i][1];
-      }
-      builder.set(x, items, scores, selectTop(items, scores, row.length, length));
-    }
-    return builder.build();
+    return bestOfEachRow(byAntecedent, length);
   }
 
   private map(rows: Uint32Array): Uint32Array {

@@ -4,6 +4,7 @@
  * common shape of similarity lists, walk scores, rules by antecedent and regression weights by anchor.
  */
 import { SparseRowsBuilder } from "../../core/sparse-rows";
+import { selectTop } from "./top-k";
 
 export interface ItemRows {
   offsets: Uint32Array;
@@ -29,6 +30,24 @@ export class ItemRowsBuilder {
     const [items, scores] = columns as [Uint32Array, Float32Array];
     return { offsets, items, scores };
   }
+}
+
+/** Rows of the best `length` (item, score) pairs of each row, best first (ties by item); `pairs[a]` holds each item below pairs.length at most once, in any order. */
+export function bestOfEachRow(pairs: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, length: number): ItemRows {
+  const n = pairs.length;
+  const builder = new ItemRowsBuilder(n, length);
+  const items = new Uint32Array(n);
+  const scores = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const row = pairs[a];
+    if (row.length === 0) continue;
+    for (let i = 0; i < row.length; i++) {
+      items[i] = row[i][0];
+      scores[i] = row[i][1];
+    }
+    builder.set(a, items, scores, selectTop(items, scores, row.length, length));
+  }
+  return builder.build();
 }
 
 /** Rows of the transpose: entry (a, b, s) becomes (b, a, s); each new row is in ascending order of a. */

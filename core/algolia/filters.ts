@@ -152,22 +152,18 @@ export function parseFilters(text: string): ItemPredicate {
     }
     return atom();
   };
-  const and = (): ItemPredicate => {
-    const parts = [unary()];
-    while (keyword("AND")) {
+  /** `operand (word operand)*`: true when every operand holds (AND) or some operand holds (OR). */
+  const chain = (word: "AND" | "OR", operand: () => ItemPredicate): ItemPredicate => {
+    const parts = [operand()];
+    while (keyword(word)) {
       at++;
-      parts.push(unary());
+      parts.push(operand());
     }
-    return parts.length === 1 ? parts[0] : (item) => parts.every((p) => p(item));
+    if (parts.length === 1) return parts[0];
+    return word === "AND" ? (item) => parts.every((p) => p(item)) : (item) => parts.some((p) => p(item));
   };
-  const or = (): ItemPredicate => {
-    const parts = [and()];
-    while (keyword("OR")) {
-      at++;
-      parts.push(and());
-    }
-    return parts.length === 1 ? parts[0] : (item) => parts.some((p) => p(item));
-  };
+  const and = (): ItemPredicate => chain("AND", unary);
+  const or = (): ItemPredicate => chain("OR", and);
   const predicate = or();
   if (at < tokens.length) throw new FilterError(`unexpected "${tokens[at].text}"`);
   return predicate;

@@ -2,27 +2,27 @@ import { describe, expect, it } from "vitest";
 import { CorruptBlobError } from "./byte-reader";
 import { decodeItemBlob, encodeItemBlob } from "./item-blob";
 
-/** The format spec, byte by byte (checksum computed independently of this code: zlib's crc32). */
-const GOLDEN_V2 = [
-  "02", // version 2
+/** The lists of both golden blobs, between the version byte and the check. */
+const GOLDEN_LISTS = [
   "00", // list kind 0 = cross_sell
   "02", // 2 candidates
   "0000003f", // min score 0.5 (f32 LE)
   "0000803f", // max score 1.0 (f32 LE)
   "03 ffff 00", // item 3, score step 65535 (= max), reason 0
   "c801 0000 01", // item 200 (varint), score step 0 (= min), reason 1
+];
+
+/** The format spec, byte by byte (checksum computed independently of this code: zlib's crc32). */
+const GOLDEN_V2 = [
+  "02", // version 2
+  ...GOLDEN_LISTS,
   "101eba48", // CRC-32, LE
 ].join("").replaceAll(" ", "");
 
 /** Version 1, as builds published before version 2 hold it: the same lists sealed with 16 bits of FNV-1a. */
 const GOLDEN_V1 = [
   "01", // version 1
-  "00", // list kind 0 = cross_sell
-  "02", // 2 candidates
-  "0000003f", // min score 0.5 (f32 LE)
-  "0000803f", // max score 1.0 (f32 LE)
-  "03 ffff 00", // item 3, score step 65535 (= max), reason 0
-  "c801 0000 01", // item 200 (varint), score step 0 (= min), reason 1
+  ...GOLDEN_LISTS,
   "7319", // FNV-1a low 16 bits, LE
 ].join("").replaceAll(" ", "");
 

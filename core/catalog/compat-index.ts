@@ -183,12 +183,7 @@ export function fitsCart(index: CompatIndex, x: number, cart: ArrayLike<number>)
     for (let i = 0; i < cart.length && !found; i++) found = satisfiesAll(index, x, cart[i]);
     if (!found) return false;
   }
-  for (let i = 0; i < cart.length; i++) {
-    const d = cart[i];
-    if (d >= n || d === x || index.pinStart[d + 1] === index.pinStart[d]) continue;
-    if (clashesWithPins(index, x, d)) return false;
-  }
-  return true;
+  return !clashesWithCartPins(index, x, cart);
 }
 
 /**
@@ -210,12 +205,7 @@ export function provenMisfit(index: CompatIndex, x: number, cart: ArrayLike<numb
     }
     if (refuted && !fits) return true;
   }
-  for (let i = 0; i < cart.length; i++) {
-    const d = cart[i];
-    if (d >= n || d === x || index.pinStart[d + 1] === index.pinStart[d]) continue;
-    if (clashesWithPins(index, x, d)) return true;
-  }
-  return false;
+  return clashesWithCartPins(index, x, cart);
 }
 
 /** Both ways: accessory j proven not to fit item a, or accessory a proven not to fit item j. */
@@ -262,6 +252,17 @@ function completeToken(index: CompatIndex): number {
   let id = completeIds.get(index);
   if (id === undefined) completeIds.set(index, (id = index.tokens.indexOf(COMPLETE_FACTS)));
   return id;
+}
+
+/** x clashes with the pins of some other cart item in the index. */
+function clashesWithCartPins(index: CompatIndex, x: number, cart: ArrayLike<number>): boolean {
+  const n = index.clauseStart.length - 1;
+  for (let i = 0; i < cart.length; i++) {
+    const d = cart[i];
+    if (d >= n || d === x || index.pinStart[d + 1] === index.pinStart[d]) continue;
+    if (clashesWithPins(index, x, d)) return true;
+  }
+  return false;
 }
 
 /** x uses a namespace d pins, and none of x's tokens there is one of d's pins. */

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { type BuildMeta, ItemFlag } from "../blob/meta-blob";
+import { parseStoredDocument } from "../stored-document";
 
 const stockOverlaySchema = z.object({
   version: z.literal(1),
@@ -34,13 +35,7 @@ export function overlayFor(overlay: StockOverlay | null | undefined, build: stri
 }
 
 export function parseStockOverlay(text: string | null): StockOverlay | null {
-  if (text === null) return null;
-  try {
-    const parsed = stockOverlaySchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredDocument(stockOverlaySchema, text);
 }
 
 /** Stock as one build sees it under an overlay (or none): out-of-stock test and units for rule matching. */

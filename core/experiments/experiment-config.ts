@@ -5,6 +5,7 @@
  * `cfg/experiments` document the worker reads from KV.
  */
 import { z } from "zod";
+import { parseStoredDocument } from "../stored-document";
 import { PLACEMENTS, REASON_CODES, SLOT_KINDS } from "../types";
 
 /**
@@ -64,11 +65,5 @@ export function controlVariant(variants: readonly { name: string }[]): string {
 
 /** Parses the KV text; an absent or unreadable document means "no experiments", never an error on the hot path. */
 export function parseExperimentsDocument(text: string | null): ExperimentsDocument {
-  if (text === null) return { published_at: 0, experiments: [] };
-  try {
-    const parsed = experimentsDocumentSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : { published_at: 0, experiments: [] };
-  } catch {
-    return { published_at: 0, experiments: [] };
-  }
+  return parseStoredDocument(experimentsDocumentSchema, text) ?? { published_at: 0, experiments: [] };
 }

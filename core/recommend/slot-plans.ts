@@ -6,6 +6,7 @@
  * `{category}` (the browsed category).
  */
 import { z } from "zod";
+import { parseStoredDocument } from "../stored-document";
 import { PLACEMENTS, type Placement, SLOT_KINDS } from "../types";
 
 /** Where a slot's candidates come from (see `slot-sources.ts`). */
@@ -58,58 +59,46 @@ export type SlotSpec = z.output<typeof slotSpecSchema>;
 export type SlotPlan = z.output<typeof slotPlanSchema>;
 export type SlotPlans = Readonly<Record<Placement, SlotPlan>>;
 
-const slot = (spec: z.input<typeof slotSpecSchema>): SlotSpec => slotSpecSchema.parse(spec);
+/** A default plan says only what differs from the schema's defaults. */
+const plan = (spec: z.input<typeof slotPlanSchema>): SlotPlan => slotPlanSchema.parse(spec);
+
+const BUNDLE_SLOT = { kind: "bundle", source: "bundle", title: "{bundle}", size: 4, max: 6, priority: 0.9, distinct: "none" } as const;
 
 export const DEFAULT_SLOT_PLANS: SlotPlans = {
-  checkout: {
-    slots: [
-      slot({ kind: "cross_sell", source: "cart_cross_sell", title: "Complete your purchase", size: 10, priority: 1 }),
-      slot({ kind: "bundle", source: "bundle", title: "{bundle}", size: 4, max: 6, priority: 0.9, distinct: "none" }),
-    ],
+  checkout: plan({
+    slots: [{ kind: "cross_sell", source: "cart_cross_sell", title: "Complete your purchase", size: 10, priority: 1 }, BUNDLE_SLOT],
     max_slots: 2,
     frequency_cap: 4,
     by_intent: false,
-  },
-  cart: {
-    slots: [
-      slot({ kind: "cross_sell", source: "cart_cross_sell", title: "Frequently bought together", size: 8, priority: 1 }),
-      slot({ kind: "bundle", source: "bundle", title: "{bundle}", size: 4, max: 6, priority: 0.9, distinct: "none" }),
-    ],
+  }),
+  cart: plan({
+    slots: [{ kind: "cross_sell", source: "cart_cross_sell", title: "Frequently bought together", size: 8, priority: 1 }, BUNDLE_SLOT],
     max_slots: 2,
-    frequency_cap: 3,
     by_intent: false,
-  },
-  product: {
+  }),
+  product: plan({
     slots: [
-      slot({ kind: "cross_sell", source: "accessories", title: "Accessories for {anchor}", size: 6, priority: 1 }),
-      slot({ kind: "down_sell", source: "down_sell", title: "Value pick", size: 2, max: 3, priority: 0.7, distinct: "none" }),
-      slot({ kind: "similar", source: "similar", title: "Similar items", size: 6, priority: 0.6, distinct: "none" }),
+      { kind: "cross_sell", source: "accessories", title: "Accessories for {anchor}", size: 6, priority: 1 },
+      { kind: "down_sell", source: "down_sell", title: "Value pick", size: 2, max: 3, priority: 0.7, distinct: "none" },
+      { kind: "similar", source: "similar", title: "Similar items", size: 6, priority: 0.6, distinct: "none" },
     ],
-    max_slots: 3,
-    frequency_cap: 3,
-    by_intent: true,
-  },
-  listing: {
+  }),
+  listing: plan({
     slots: [
-      slot({ kind: "scenario", source: "scenario", title: "Complete the setup", size: 4, priority: 1 }),
-      slot({ kind: "popular", source: "popular", title: "Popular in {category}", size: 8, priority: 0.8, distinct: "none" }),
+      { kind: "scenario", source: "scenario", title: "Complete the setup", size: 4, priority: 1 },
+      { kind: "popular", source: "popular", title: "Popular in {category}", size: 8, priority: 0.8, distinct: "none" },
     ],
     max_slots: 2,
-    frequency_cap: 3,
-    by_intent: true,
-  },
-  home: {
+  }),
+  home: plan({
     slots: [
-      slot({ kind: "cross_sell", source: "accessories", title: "For your {anchor}", size: 6, priority: 1 }),
-      slot({ kind: "upgrade", source: "upgrade", title: "Upgrade your {anchor}", size: 4, priority: 0.9, distinct: "brand" }),
-      slot({ kind: "down_sell", source: "clearance", title: "Deals on what you looked at", size: 4, priority: 0.8, distinct: "brand" }),
-      slot({ kind: "popular", source: "popular", title: "Popular right now", size: 8, priority: 0.3 }),
-      slot({ kind: "similar", source: "next_item", title: "Inspired by your browsing", size: 8, priority: 1, distinct: "none" }),
+      { kind: "cross_sell", source: "accessories", title: "For your {anchor}", size: 6, priority: 1 },
+      { kind: "upgrade", source: "upgrade", title: "Upgrade your {anchor}", size: 4, priority: 0.9, distinct: "brand" },
+      { kind: "down_sell", source: "clearance", title: "Deals on what you looked at", size: 4, priority: 0.8, distinct: "brand" },
+      { kind: "popular", source: "popular", title: "Popular right now", size: 8, priority: 0.3 },
+      { kind: "similar", source: "next_item", title: "Inspired by your browsing", size: 8, priority: 1, distinct: "none" },
     ],
-    max_slots: 3,
-    frequency_cap: 3,
-    by_intent: true,
-  },
+  }),
 };
 
 /** The defaults with the configured placements replaced; `null` (nothing configured) gives the defaults. */
@@ -120,11 +109,5 @@ export function resolveSlotPlans(configured: Partial<Record<Placement, SlotPlan>
 
 /** Parses the KV document; anything unreadable counts as "nothing configured" (the defaults serve). */
 export function parseSlotPlansConfig(text: string | null): Partial<Record<Placement, SlotPlan>> | null {
-  if (text === null) return null;
-  try {
-    const parsed = slotPlansConfigSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.plans : null;
-  } catch {
-    return null;
-  }
+  return parseStoredDocument(slotPlansConfigSchema, text)?.plans ?? null;
 }

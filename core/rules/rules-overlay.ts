@@ -6,6 +6,7 @@
  *   {"version": 1, "updated_at": unix seconds, "rules": [MerchRule, ...]}
  */
 import { z } from "zod";
+import { parseStoredDocument } from "../stored-document";
 import { isActive, type MerchRule, merchRuleSchema } from "./merch-rule";
 
 export const rulesOverlaySchema = z.object({
@@ -24,13 +25,7 @@ export function rulesOverlay(rules: readonly MerchRule[], now: number): RulesOve
 
 /** Parses the KV text; null when absent or unreadable (no rules apply, the build serves as built). */
 export function parseRulesOverlay(text: string | null): RulesOverlay | null {
-  if (text === null) return null;
-  try {
-    const parsed = rulesOverlaySchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredDocument(rulesOverlaySchema, text);
 }
 
 /** The rules of the overlay active at `now`. */

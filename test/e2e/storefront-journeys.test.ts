@@ -13,10 +13,9 @@
  * events.jsonl optional) runs the same journeys on another shop's files. Set EDGEREC_SCREENSHOTS=DIR to keep
  * the screenshots.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../batch/cli/main";
 import { fitFactsOf } from "../../core/catalog/fit-facts/extract-fit-facts";
@@ -24,10 +23,9 @@ import type { FitFacts } from "../../core/catalog/fit-facts/fit-facts";
 import { decideFitOf, fitRequirementOf } from "../../core/catalog/fit-facts/fit-tokens";
 import { parseQuery } from "../../core/search/search-query";
 import { generateDemo } from "../../tools/demo/generate";
-import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
+import type { DevServer } from "../../tools/dev-server/wrangler-dev";
+import { StorefrontRig } from "./storefront-rig";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const UNKNOWN = "no-such-product-e2e";
 
 interface Row {
@@ -49,11 +47,7 @@ interface Category {
   path: string;
 }
 
-const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-journeys-"));
-const shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(work, "screenshots");
-const state = path.join(work, "state");
-let serverStarting: Promise<DevServer> | undefined;
-let browserStarting: Promise<BrowserContext> | undefined;
+const rig = new StorefrontRig("journeys");
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
@@ -101,11 +95,7 @@ async function railIds(kind: string): Promise<string[]> {
   return section.locator(".card").evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.productId!));
 }
 
-async function screenshot(name: string) {
-  const file = path.join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  expect(statSync(file).size).toBeGreaterThan(10_000);
-}
+const screenshot = (name: string) => rig.screenshot(page, name);
 
 function readStore(dir: string) {
   for (const line of readFileSync(path.join(dir, "catalog.jsonl"), "utf8").split("\n")) {
@@ -126,23 +116,18 @@ function readStore(dir: string) {
 
 describe("shopper journeys: listing setup, search, not found", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
-    mkdirSync(shots, { recursive: true });
-    serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
-    serverStarting.catch(() => {});
-    browserStarting.catch(() => {});
+    rig.start();
     let store = process.env.EDGEREC_E2E_STORE;
     if (store === undefined) {
-      store = path.join(work, "store");
+      store = path.join(rig.work, "store");
       await generateDemo({ out: store, products: 2000, orders: 8000, sessions: 0 });
     }
-    const artifacts = path.join(work, "artifacts");
+    const artifacts = path.join(rig.work, "artifacts");
     const inputs = ["--orders", path.join(store, "orders.jsonl"), "--catalog", path.join(store, "catalog.jsonl")];
     if (existsSync(path.join(store, "events.jsonl"))) inputs.push("--events", path.join(store, "events.jsonl"));
     expect(await main(["build", ...inputs, "--out", artifacts, "--quiet"])).toBe(0);
-    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", state, "--quiet"])).toBe(0);
-    [server, browser] = await Promise.all([serverStarting, browserStarting]);
+    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", rig.state, "--quiet"])).toBe(0);
+    ({ server, browser, page } = await rig.ready());
     readStore(store);
     categories = ((await (await fetch(`${server.url}/v1/categories`)).json()) as { categories: Category[] }).categories;
 
@@ -154,13 +139,10 @@ describe("shopper journeys: listing setup, search, not found", () => {
       const expected = response.status() === 404 && response.url().endsWith(`/v1/products/${UNKNOWN}`);
       if (response.status() >= 400 && !expected) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
     });
-    page = browser.pages()[0] ?? (await browser.newPage());
   }, 180_000);
 
   afterAll(async () => {
-    await (await browserStarting?.catch(() => undefined))?.close();
-    await (await serverStarting?.catch(() => undefined))?.stop();
-    rmSync(work, { recursive: true, force: true });
+    await rig.stop();
   });
 
   it("a device category's listing completes the setup with accessories that fit its devices, narrowed to the one in the cart", async () => {

@@ -4,15 +4,15 @@
  * shows is checked against the catalogue file and against the edge's own answers, and the events it sends are
  * read back from D1. Set EDGEREC_SCREENSHOTS=DIR to keep the screenshots.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo } from "../../tools/demo/generate";
-import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
+import type { DevServer } from "../../tools/dev-server/wrangler-dev";
 import type { CatalogRow } from "../fixtures/tiny-shop";
-import { buildShop, CHROMIUM, CHROMIUM_FLAGS, publishLocal, queryLocalD1 } from "./local-edge";
+import { buildShop, publishLocal, queryLocalD1 } from "./local-edge";
+import { StorefrontRig } from "./storefront-rig";
 
 interface Answer {
   rec_id: string;
@@ -29,11 +29,7 @@ interface RecommendationBody {
   viewed?: Array<{ id: string; dwell_ms?: number }>;
 }
 
-const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-storefront-"));
-const shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(work, "screenshots");
-const state = path.join(work, "state");
-let serverStarting: Promise<DevServer> | undefined;
-let browserStarting: Promise<BrowserContext> | undefined;
+const rig = new StorefrontRig("storefront");
 let server: DevServer;
 let browser: BrowserContext;
 let page: Page;
@@ -104,11 +100,7 @@ async function expectSlotsRendered(placement: string, answer: Answer) {
   return sections;
 }
 
-async function screenshot(name: string) {
-  const file = path.join(shots, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  expect(statSync(file).size).toBeGreaterThan(10_000);
-}
+const screenshot = (name: string) => rig.screenshot(page, name);
 
 interface StoredEvent {
   type: string;
@@ -120,26 +112,20 @@ interface StoredEvent {
 }
 
 async function storedEvents(sessionId: string): Promise<StoredEvent[]> {
-  const [rows] = await queryLocalD1<StoredEvent>(state, `SELECT type, item_id, rec_id, slot, order_value, payload FROM events WHERE session_id = '${sessionId.replaceAll("'", "''")}' ORDER BY ts`);
+  const [rows] = await queryLocalD1<StoredEvent>(rig.state, `SELECT type, item_id, rec_id, slot, order_value, payload FROM events WHERE session_id = '${sessionId.replaceAll("'", "''")}' ORDER BY ts`);
   return rows;
 }
 
 describe("demo storefront in Chromium against wrangler dev", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
-    const demo = path.join(work, "demo");
-    const artifacts = path.join(work, "artifacts");
-    mkdirSync(shots, { recursive: true });
-    // The server and the browser start while the store is generated, built and published: dev reads the
-    // pointer on every request (LIVE_POINTER_TTL_MS=0), so it serves the build as soon as publish flips it.
-    serverStarting = startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0" } });
-    browserStarting = chromium.launchPersistentContext(path.join(work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
-    serverStarting.catch(() => {});
-    browserStarting.catch(() => {});
+    const demo = path.join(rig.work, "demo");
+    const artifacts = path.join(rig.work, "artifacts");
+    // The server and the browser start while the store is generated, built and published.
+    rig.start();
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
     await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, artifacts);
-    await publishLocal(artifacts, state);
-    [server, browser] = await Promise.all([serverStarting, browserStarting]);
+    await publishLocal(artifacts, rig.state);
+    ({ server, browser, page } = await rig.ready());
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
     for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
@@ -167,13 +153,10 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     browser.on("requestfailed", (request) => {
       if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });
-    page = browser.pages()[0] ?? (await browser.newPage());
   }, 120_000);
 
   afterAll(async () => {
-    await (await browserStarting?.catch(() => undefined))?.close();
-    await (await serverStarting?.catch(() => undefined))?.stop();
-    rmSync(work, { recursive: true, force: true });
+    await rig.stop();
   });
 
   it("a phone's product page shows accessories that fit it, each with its reason, and a click carries the rec_id", async () => {
