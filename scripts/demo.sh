@@ -36,6 +36,12 @@ npx tsx tools/demo/cli.ts --out "$DATA"
 step "2/5 building recommendations into $ARTIFACTS/"
 node bin/edgerec.mjs build --orders "$DATA/orders.jsonl" --catalog "$DATA/catalog.jsonl" --events "$DATA/events.jsonl" --out "$ARTIFACTS"
 step "3/5 publishing to local KV and D1 (${DEMO_PERSIST_TO:-.wrangler/state})"
+# Publish writes the SQLite files dev opens at start-up: it waits until dev answers.
+for _ in $(seq 1 300); do
+  node -e 'fetch(process.argv[1]).then(() => process.exit(0), () => process.exit(1))' "$URL/healthz" && break
+  kill -0 "$DEV" 2>/dev/null || { cat "${TMPDIR:-/tmp}/edgerec-demo-dev.log"; exit 1; }
+  sleep 0.2
+done
 node bin/edgerec.mjs publish --artifacts "$ARTIFACTS" --local "${PERSIST[@]}"
 step "4/5 serving on $URL"
 for _ in $(seq 1 150); do

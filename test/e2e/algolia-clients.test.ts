@@ -84,6 +84,8 @@ describe("Algolia's clients against the local edge", () => {
     const demo = path.join(work, "demo");
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
     await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, path.join(work, "artifacts"));
+    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
+    server = await starting;
     await publishLocal(path.join(work, "artifacts"), path.join(work, "state"));
     bundle = (await bundling).outputFiles[0].text;
     const sold = new Map<string, number>();
@@ -97,7 +99,6 @@ describe("Algolia's clients against the local edge", () => {
       }
     }
     phones.push(...[...sold].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id));
-    server = await starting;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 180_000);
 

@@ -69,8 +69,9 @@ describe("a shop's GMC feed and orders CSV, served, and the widget on the shop's
     const artifacts = path.join(work, "artifacts");
     mkdirSync(artifacts);
     await edgerec("build", "--orders", path.join(FEEDS, "orders.csv"), "--catalog", path.join(FEEDS, "gmc-rss.xml"), "--out", artifacts, "--quiet");
-    await publishLocal(artifacts, state);
+    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
     server = await starting;
+    await publishLocal(artifacts, state);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 120_000);
 

@@ -126,8 +126,9 @@ describe("shopper journeys: listing setup, search, not found", () => {
     const inputs = ["--orders", path.join(store, "orders.jsonl"), "--catalog", path.join(store, "catalog.jsonl")];
     if (existsSync(path.join(store, "events.jsonl"))) inputs.push("--events", path.join(store, "events.jsonl"));
     expect(await main(["build", ...inputs, "--out", artifacts, "--quiet"])).toBe(0);
-    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", rig.state, "--quiet"])).toBe(0);
+    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
     ({ server, browser, page } = await rig.ready());
+    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", rig.state, "--quiet"])).toBe(0);
     readStore(store);
     categories = ((await (await fetch(`${server.url}/v1/categories`)).json()) as { categories: Category[] }).categories;
 

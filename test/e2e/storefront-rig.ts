@@ -3,7 +3,8 @@
  * What a storefront suite runs on: a temporary work folder (with the local state `wrangler dev` serves and the
  * screenshots, kept in EDGEREC_SCREENSHOTS=DIR when set), and the two slow parts, started together while the
  * suite prepares its store: `wrangler dev`, reading the live pointer on every request (LIVE_POINTER_TTL_MS=0) so
- * that it serves a build as soon as publish flips it, and a Chromium profile. `stop()` ends whichever started
+ * that it serves a build as soon as publish flips it, and a Chromium profile. A suite publishes once `ready()`
+ * has returned: a local publish and a starting dev server must not open the same SQLite files at once. `stop()` ends whichever started
  * and removes the work folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";

@@ -124,8 +124,9 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     rig.start();
     await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
     await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, artifacts);
-    await publishLocal(artifacts, rig.state);
+    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
     ({ server, browser, page } = await rig.ready());
+    await publishLocal(artifacts, rig.state);
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
     for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
