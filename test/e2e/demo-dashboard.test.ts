@@ -55,7 +55,7 @@ describe("npm run demo, then the dashboard and the storefront", () => {
       cwd: ROOT,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DEMO_PORT: String(port), DEMO_PERSIST_TO: path.join(work, "state"), DEMO_DATA: path.join(work, "data"), DEMO_ARTIFACTS: path.join(work, "artifacts"), DEMO_SESSIONS: "500" },
+      env: { ...process.env, DEMO_PORT: String(port), DEMO_PERSIST_TO: path.join(work, "state"), DEMO_DATA: path.join(work, "data"), DEMO_ARTIFACTS: path.join(work, "artifacts") },
     });
     demo.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     demo.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
