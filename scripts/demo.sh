@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo store end to end: generate it, build, publish to local KV/D1, serve it on http://127.0.0.1:8787, and run
 # one A/B test to the end through the live edge (simulated shoppers) so the dashboard's charts have real data.
-# DEMO_PORT, DEMO_PERSIST_TO (wrangler's --persist-to), DEMO_DATA, DEMO_ARTIFACTS and DEMO_SESSIONS override the defaults.
+# DEMO_PORT, DEMO_PERSIST_TO (wrangler's --persist-to), DEMO_DATA, DEMO_ARTIFACTS and DEMO_SESSIONS override the
+# defaults; DEMO_BUILD_FLAGS adds flags to the build (e.g. --no-sequence-model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -34,7 +35,8 @@ trap 'exit 130' INT TERM
 step "1/5 generating the demo store into $DATA/"
 npx tsx tools/demo/cli.ts --out "$DATA"
 step "2/5 building recommendations into $ARTIFACTS/"
-node bin/edgerec.mjs build --orders "$DATA/orders.jsonl" --catalog "$DATA/catalog.jsonl" --events "$DATA/events.jsonl" --out "$ARTIFACTS"
+# shellcheck disable=SC2086
+node bin/edgerec.mjs build --orders "$DATA/orders.jsonl" --catalog "$DATA/catalog.jsonl" --events "$DATA/events.jsonl" --out "$ARTIFACTS" ${DEMO_BUILD_FLAGS:-}
 step "3/5 publishing to local KV and D1 (${DEMO_PERSIST_TO:-.wrangler/state})"
 # Publish writes the SQLite files dev opens at start-up: it waits until dev answers.
 for _ in $(seq 1 300); do

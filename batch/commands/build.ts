@@ -35,12 +35,13 @@ ${CATALOG_FLAGS_USAGE}
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --strict        stop at the first bad input line (default: skip it and report it)
-  --max-bad-share S  refuse an input file whose share of bad lines exceeds S (default 0.1); an orders file with
-                  no valid order is always refused
+  --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);
+                  a file with no valid line is always refused
+  --no-sequence-model  train no sequence model (next-item lists are still built): a faster build
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet", "no-sequence-model"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
     const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
@@ -53,6 +54,7 @@ ${CATALOG_FLAGS_USAGE}
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",
           maxBadShare,
+          ...(flags["no-sequence-model"] ? { sequenceModel: false as const } : {}),
           onPhase: (name, done, total) => {
             if (name !== phase) {
               progress.finish();
