@@ -28,6 +28,14 @@ step() {
 # wrangler dev starts first (in its own process group) and serves the build as soon as publish flips the pointer.
 setsid npx wrangler dev --ip 127.0.0.1 --port "$PORT" "${PERSIST[@]}" > "${TMPDIR:-/tmp}/edgerec-demo-dev.log" 2>&1 &
 DEV=$!
+# Polls dev's /healthz up to $1 times, 0.2 s apart, until it answers at all ("any") or with a 2xx ("ok").
+wait_for_dev() {
+  for _ in $(seq 1 "$1"); do
+    node -e 'fetch(process.argv[1]).then((r) => process.exit(process.argv[2] === "any" || r.ok ? 0 : 1), () => process.exit(1))' "$URL/healthz" "$2" && return 0
+    kill -0 "$DEV" 2>/dev/null || { cat "${TMPDIR:-/tmp}/edgerec-demo-dev.log"; exit 1; }
+    sleep 0.2
+  done
+}
 stop() { kill -- "-$DEV" 2>/dev/null || true; }
 trap stop EXIT
 trap 'exit 130' INT TERM
@@ -39,18 +47,10 @@ step "2/5 building recommendations into $ARTIFACTS/"
 node bin/edgerec.mjs build --orders "$DATA/orders.jsonl" --catalog "$DATA/catalog.jsonl" --events "$DATA/events.jsonl" --out "$ARTIFACTS" ${DEMO_BUILD_FLAGS:-}
 step "3/5 publishing to local KV and D1 (${DEMO_PERSIST_TO:-.wrangler/state})"
 # Publish writes the SQLite files dev opens at start-up: it waits until dev answers.
-for _ in $(seq 1 300); do
-  node -e 'fetch(process.argv[1]).then(() => process.exit(0), () => process.exit(1))' "$URL/healthz" && break
-  kill -0 "$DEV" 2>/dev/null || { cat "${TMPDIR:-/tmp}/edgerec-demo-dev.log"; exit 1; }
-  sleep 0.2
-done
+wait_for_dev 300 any
 node bin/edgerec.mjs publish --artifacts "$ARTIFACTS" --local "${PERSIST[@]}"
 step "4/5 serving on $URL"
-for _ in $(seq 1 150); do
-  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$URL/healthz" && break
-  kill -0 "$DEV" 2>/dev/null || { cat "${TMPDIR:-/tmp}/edgerec-demo-dev.log"; exit 1; }
-  sleep 0.2
-done
+wait_for_dev 150 ok
 step "5/5 one A/B test run to the end: $SESSIONS simulated shoppers through the edge, their events into D1"
 npx tsx tools/demo/demo-experiment.ts --url "$URL" --data "$DATA" --admin-token "$ADMIN_TOKEN" --sessions "$SESSIONS" "${PERSIST[@]}"
 
