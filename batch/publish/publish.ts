@@ -13,7 +13,7 @@
  *
  * Before anything is written, the artifacts must agree with their manifest (`readArtifacts`) and a build with far
  * fewer items than the live one is refused unless forced. Everything goes through one release store
- * (`release-store.ts`): locally one platform proxy, so the Workers runtime starts once, not once per operation.
+ * (`release-store.ts`): locally one Miniflare runtime, so the Workers runtime starts once, not once per operation.
  */
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
@@ -67,7 +67,7 @@ function buildKvEntries(artifacts: Artifacts): KvEntry[] {
   return entries;
 }
 
-/** The store publish and rollback write through: one platform proxy for local state, the wrangler CLI for the account. */
+/** The store publish and rollback write through: one Miniflare runtime for local state, the wrangler CLI for the account. */
 export function openReleaseStore(target: Target, options: WranglerOptions): Promise<ReleaseStore> {
   return target === "local" ? localReleaseStore(options) : wranglerReleaseStore(target, options);
 }

@@ -3,7 +3,7 @@
  * What publish and rollback do to KV and D1, behind one interface with two ways of doing it:
  *
  *   - remote: the wrangler CLI, one call per operation (`wrangler-release-store.ts`);
- *   - local: one `getPlatformProxy` on the state folder (`local-release-store.ts`), so a publish starts the Workers
+ *   - local: one Miniflare runtime on the state folder (`local-release-store.ts`), so a publish starts the Workers
  *     runtime once instead of once per operation (each wrangler call starts node and workerd, a second or more).
  *
  * `execute` runs its statements as one unit (a D1 batch locally, one `--file` remotely); `query` returns one result

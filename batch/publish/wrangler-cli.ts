@@ -41,7 +41,7 @@ class WranglerError extends Error {
 
 /** Wrangler calls still running, so a failure can stop its siblings and a signal can reach them. */
 const running = new Set<ChildProcess>();
-/** Other runtimes this process started (a platform proxy's workerd), stopped on a signal like wrangler calls. */
+/** Other runtimes this process started (the local release store's workerd), stopped on a signal like wrangler calls. */
 const stoppers = new Set<() => Promise<void>>();
 
 /** Local state is SQLite: a read while `wrangler dev` writes can meet a lock; such calls are retried. */
