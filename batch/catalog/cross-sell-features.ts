@@ -9,6 +9,8 @@
  *     first `fitCategories` categories, the device maker's own first, then by orders; and for an accessory made for
  *     a model, the device it is made for,
  *
+ *   (`fitting-accessories.ts`),
+ *
  * minus items that may not be sold and items proven not to fit a (`provenConflict`: both sides state facts that
  * conflict). Nothing else is removed: what the catalogue says is evidence, weighed by the ranker. Every candidate
  * j carries the features of CATALOG_FEATURES, each in [0, 1]:
@@ -28,6 +30,7 @@ import { isConstrained, provenConflict, satisfiesAll } from "../../core/catalog/
 import type { CandidateList } from "../../core/candidates";
 import type { CatalogContext } from "./catalog-context";
 import type { CategoryStats } from "./category-stats";
+import { FittingAccessories } from "./fitting-accessories";
 import type { ItemSignals } from "./item-signals";
 
 export const CATALOG_FEATURES = [
@@ -66,9 +69,8 @@ export interface AnchorCandidates {
 
 export class CrossSellFeatures {
   private readonly byCategory: Uint32Array[];
-  private readonly byToken = new Map<number, number[]>();
+  private readonly fitting: FittingAccessories;
   private readonly complementCategories: number;
-  private readonly fitCategories: number;
   private readonly perCategory: number;
   private readonly seen: Int32Array;
 
@@ -80,28 +82,18 @@ export class CrossSellFeatures {
     options: FeatureOptions = {},
   ) {
     this.complementCategories = options.complementCategories ?? 8;
-    this.fitCategories = options.fitCategories ?? 8;
     this.perCategory = options.perCategory ?? 3;
     this.seen = new Int32Array(ctx.n).fill(-1);
     const frequency = stats.frequency;
     const byOrders = (a: number, b: number) => frequency[b] - frequency[a] || a - b;
     const groups: number[][] = Array.from({ length: stats.categoryCount }, () => []);
-    const { compat } = ctx;
     for (let j = 0; j < ctx.n; j++) {
       if (ctx.sellable[j] === 0 || ctx.products[j] === undefined) continue;
       const c = ctx.category(j);
       if (c >= 0) groups[c].push(j);
-      if (!isConstrained(compat, j)) continue;
-      const c0 = compat.clauseStart[j];
-      for (let k = compat.clauseTokenStart[c0]; k < compat.clauseTokenStart[c0 + 1]; k++) {
-        const t = compat.clauseTokens[k];
-        let pool = this.byToken.get(t);
-        if (pool === undefined) this.byToken.set(t, (pool = []));
-        pool.push(j);
-      }
     }
     this.byCategory = groups.map((g) => Uint32Array.from(g.sort(byOrders)));
-    for (const pool of this.byToken.values()) pool.sort(byOrders);
+    this.fitting = new FittingAccessories(ctx, signals, stats, { fitCategories: options.fitCategories ?? 8, perCategory: this.perCategory });
   }
 
   /** The anchor's candidates with their features; `mined` is its mined list (scores may be negative corrections). */
@@ -130,7 +122,7 @@ export class CrossSellFeatures {
           taken++;
         }
       }
-      this.addFitting(a, A, usable, add);
+      for (const j of this.fitting.select(a, A, this.deviceOf(a), usable)) add(j, 0, -1);
       const device = this.deviceOf(a);
       if (device >= 0 && usable(device)) add(device, 0, -1);
     }
@@ -139,40 +131,6 @@ export class CrossSellFeatures {
     const features = new Float32Array(count * FEATURE_COUNT);
     for (let k = 0; k < count; k++) this.fill(a, items[k], features, k * FEATURE_COUNT);
     return { count, items: Uint32Array.from(items), mined: Float64Array.from(minedScores), minedReason: Int32Array.from(minedReasons), features };
-  }
-
-  /** Accessories a satisfies, grouped by category, the device maker's own first, then by orders. */
-  private addFitting(a: number, A: number, usable: (j: number) => boolean, add: (j: number, score: number, reason: number) => void): void {
-    const { compat } = this.ctx;
-    const groups = new Map<number, number[]>();
-    for (let p = compat.provideStart[a]; p < compat.provideStart[a + 1]; p++) {
-      for (const j of this.byToken.get(compat.provideTokens[p]) ?? []) {
-        const b = this.ctx.category(j);
-        if (b < 0 || b === A || !usable(j) || !satisfiesAll(compat, j, a)) continue;
-        let group = groups.get(b);
-        if (group === undefined) {
-          if (groups.size >= this.fitCategories * 4) continue;
-          groups.set(b, (group = []));
-        }
-        if (!group.includes(j)) group.push(j);
-      }
-    }
-    const device = this.deviceOf(a);
-    const frequency = this.stats.frequency;
-    const ranked = [...groups].map(([b, group]) => {
-      group.sort((x, y) => Number(this.official(device, y)) - Number(this.official(device, x)) || frequency[y] - frequency[x] || x - y);
-      return { b, group, orders: this.stats.together(A, b) };
-    });
-    ranked.sort((x, y) => y.orders - x.orders || x.b - y.b);
-    for (const { group } of ranked.slice(0, this.fitCategories)) {
-      let taken = 0;
-      for (const j of group) {
-        if (taken >= this.perCategory) break;
-        if (!usable(j)) continue;
-        add(j, 0, -1);
-        taken++;
-      }
-    }
   }
 
   private deviceOf(a: number): number {
@@ -210,3 +168,4 @@ export class CrossSellFeatures {
     if (A >= 0 && A === B) out[at + F.same_category] = 1;
   }
 }
+

@@ -89,9 +89,19 @@ export class ItemSignals {
 
   /** Accessory x is made by the maker of device d: it says so (`official_for_brand`), or it carries d's brand. */
   officialPair(d: number, x: number): boolean {
-    if (this.role[d] !== Role.DEVICE || this.brand[d] < 0) return false;
-    if (this.officialFor[x] >= 0) return this.officialFor[x] === this.brand[d];
-    return this.role[x] === Role.ACCESSORY && this.brand[x] === this.brand[d];
+    const maker = this.makerOf(d);
+    return maker >= 0 && this.officialBrandOf(x) === maker;
+  }
+
+  /** The brand of device d, -1 when d is no device or has no brand. */
+  makerOf(d: number): number {
+    return d >= 0 && this.role[d] === Role.DEVICE ? this.brand[d] : -1;
+  }
+
+  /** The device maker whose own accessory x is (`official_for_brand`, else an accessory's brand); -1 for none. */
+  officialBrandOf(x: number): number {
+    if (this.officialFor[x] >= 0) return this.officialFor[x];
+    return this.role[x] === Role.ACCESSORY ? this.brand[x] : -1;
   }
 
   /** Accessory x is made by a device maker other than device d's (an Apple adapter next to a Galaxy). */
