@@ -3,6 +3,9 @@
  * The demo store the latency, merge and blob benchmarks measure: generated (`npm run demo:store`, seed 42) and built
  * (`edgerec build`) into a fresh temporary folder by the same CLI a user runs, so every figure is about the
  * current code. `cartSampler` draws reproducible carts of items that have precomputed lists.
+ *
+ * `BENCH_PRODUCTS=<n>` generates a larger shop of the same generator instead (n products, 5 orders per product, as
+ * `npm run bench:scale` does), e.g. `BENCH_PRODUCTS=100000 npm run bench:latency`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +15,17 @@ import { main } from "../batch/cli/main";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
 import type { Rng } from "../core/random/rng";
 import { generateDemo } from "../tools/demo/generate";
+
+const ORDERS_PER_PRODUCT = 5;
+
+/** The product count BENCH_PRODUCTS asks for; undefined for the demo store itself. */
+function benchProducts(): number | undefined {
+  const value = process.env.BENCH_PRODUCTS;
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2000) throw new Error(`BENCH_PRODUCTS takes a product count of at least 2000, got ${value}`);
+  return n;
+}
 
 export interface DemoStore {
   dir: string;
@@ -29,8 +43,9 @@ export async function buildDemoStore(label: string): Promise<DemoStore> {
     const code = await main(args);
     if (code !== 0) throw new Error(`edgerec ${args.join(" ")} exited with ${code}`);
   };
-  process.stderr.write(`generating and building the demo store in ${dir}\n`);
-  await generateDemo({ out: data });
+  const products = benchProducts();
+  process.stderr.write(`generating and building the ${products === undefined ? "demo store" : `generated shop of ${products} products`} in ${dir}\n`);
+  await generateDemo({ out: data, ...(products === undefined ? {} : { products, orders: products * ORDERS_PER_PRODUCT }) });
   await run("build", "--orders", path.join(data, "orders.jsonl"), "--catalog", path.join(data, "catalog.jsonl"), "--out", artifacts, "--build-id", `bench-${label}`, "--quiet");
   return { dir, data, artifacts, built: readArtifacts(artifacts), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

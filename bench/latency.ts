@@ -8,7 +8,8 @@
  *   bare POST   POST /v1/_bench/kv-read with the very same body: reads the cart's item blobs with the same bulk
  *               get, nothing else; the request on the wire is identical, only the work differs
  *   bare GET    GET /v1/_bench/kv-read?ids=<the same 10 items>: the same read behind a GET without a body
- * (the bench routes exist only with BENCH_ROUTES=on)
+ * (the bench routes exist only with BENCH_ROUTES=on). BENCH_PRODUCTS=<n> measures a generated shop of n products
+ * instead of the demo store (`bench/demo-store.ts`).
  *
  * Two modes; in each the three routes take turns request by request (the order rotates), one request at a time:
  *   item cache warm      the isolate keeps decoded item blobs: the checkout route reads no KV at all
@@ -46,7 +47,7 @@ try {
   const bare = (await (await fetch(bareUrl)).json()) as { keys: number; found: number; bytes: number };
   if (bare.found !== cart.length) throw new Error(`the bare route found ${bare.found} of ${cart.length} keys`);
 
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores; build ${first.build}`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores; build ${first.build} of ${store.built.manifest.counts.items} items`);
   console.log(`cart of ${cart.length} items: ${cart.join(" ")}; the bare route reads ${bare.found} keys, ${bare.bytes} bytes of base64`);
   for (const mode of ["item cache warm", "item cache bypassed"] as const) {
     const headers: Record<string, string> = mode === "item cache bypassed" ? { [BYPASS_HEADER]: "1" } : {};

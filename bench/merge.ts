@@ -1,6 +1,6 @@
 /**
  * @module
- * `npm run bench:merge`: the checkout merge for a 10-item cart, in microseconds, in Node on the demo store.
+ * `npm run bench:merge`: the checkout merge for a 10-item cart, in microseconds, in Node on the demo store (BENCH_PRODUCTS=<n>: a generated shop of n products, `bench/demo-store.ts`).
  * Two figures: `mergeCandidateLists` alone (the ten cart items' cross-sell lists, weighted, top 40 as the
  * checkout slot asks) and the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
  * essentials, bundle, rendering). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
@@ -69,7 +69,7 @@ try {
   };
 
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
-  console.log(`demo store: ${build.meta.items.length} items; ${CARTS} carts of ${CART_SIZE} items with lists; ${candidates.toFixed(0)} candidates merged per cart on average`);
+  console.log(`shop: ${build.meta.items.length} items; ${CARTS} carts of ${CART_SIZE} items with lists; ${candidates.toFixed(0)} candidates merged per cart on average`);
   time("mergeCandidateLists (10 anchors, top 40)", (c) => mergeCandidateLists(anchors[c], (item) => held[c].has(item), 40));
   time("recommend() checkout, k = 10", (c) => recommend(requests[c], data[c], { recId: "bench" }).slots[0]);
 

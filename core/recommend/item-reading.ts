@@ -56,17 +56,15 @@ const FOR_WORDS: ReadonlySet<string> = new Set(["for", "compatible", "with", "fi
 const MENTIONS_KEPT = 64;
 
 export class ItemReading {
-  private readonly read: Array<Read | undefined>;
-  private readonly texts: Array<Text | undefined>;
+  /** Per item read so far (maps: an isolate meets a small part of a large catalogue). */
+  private readonly read = new Map<number, Read>();
+  private readonly texts = new Map<number, Text>();
   private readonly modelDevices = new Map<string, number[]>();
   /** `modelMentionTier` per queried models and item, for the models queried lately. */
   private readonly mentions = new Map<string, Map<number, number>>();
   private compatModels: Map<string, number[]> | undefined;
 
-  constructor(private readonly build: LoadedBuild) {
-    this.read = new Array(build.meta.items.length);
-    this.texts = new Array(build.meta.items.length);
-  }
+  constructor(private readonly build: LoadedBuild) {}
 
   role(item: number): ProductRole {
     return this.base(item).role;
@@ -111,12 +109,12 @@ export class ItemReading {
   }
 
   private text(item: number): Text {
-    let text = this.texts[item];
+    let text = this.texts.get(item);
     if (text === undefined) {
       const fields = [this.build.meta.titles[item] ?? "", this.brandOf(item) ?? "", this.pathOf(item), this.compatTokens(item).join(" ")];
       const words = fields.map(searchWords);
       text = { words, joined: words.map((w) => w.join(" ")).join(" | ") };
-      this.texts[item] = text;
+      this.texts.set(item, text);
     }
     return text;
   }
@@ -156,7 +154,7 @@ export class ItemReading {
   }
 
   private base(item: number): Read {
-    let read = this.read[item];
+    let read = this.read.get(item);
     if (read === undefined) {
       const evidence = productKind(this.build.meta.titles[item] ?? "", categoryLevels(this.pathOf(item)));
       const compat = this.build.meta.compat;
@@ -164,7 +162,7 @@ export class ItemReading {
       if (compat !== undefined && isConstrained(compat, item)) role = "accessory";
       read = { role };
       if (evidence.kind !== undefined) read.kind = evidence.kind;
-      this.read[item] = read;
+      this.read.set(item, read);
     }
     return read;
   }

@@ -23,10 +23,6 @@ import type { LoadedBuild } from "./loaded-build";
 import { ANCHOR_CAPS, type ServingData } from "./serving-data";
 import type { SlotPlan } from "./slot-plans";
 
-const UNKNOWN = 0;
-const YES = 1;
-const NO = 2;
-
 /** A ranked suggestion before rendering. `reason`: see `rule-reasons.ts`; `anchor`: item index or -1. */
 export interface Candidate {
   item: number;
@@ -61,8 +57,8 @@ export class RequestContext {
   private readonly fitContext: Uint32Array;
   private readonly rules: CompiledRules | undefined;
   private slotRules: SlotRules | undefined;
-  /** Per item: UNKNOWN until `eligible` first asks, then YES or NO for the answer-wide checks. */
-  private readonly verdicts: Uint8Array;
+  /** The answer-wide checks' verdict per item `eligible` has asked about (a map: a request meets few items of any catalogue). */
+  private readonly verdicts = new Map<number, boolean>();
   /** A bundle may repeat items shown in other slots: it offers them together. */
   private bundleSlot = false;
 
@@ -78,7 +74,6 @@ export class RequestContext {
     readonly now: number,
   ) {
     this.index = buildIndex(build);
-    this.verdicts = new Uint8Array(build.meta.items.length);
     const known = (id: string) => build.index.get(id);
     this.product = request.product_id === undefined ? undefined : known(request.product_id);
     if (this.product !== undefined) this.held.add(this.product);
@@ -141,15 +136,15 @@ export class RequestContext {
    */
   eligible = (item: number): boolean => {
     if (this.shown.has(item) && !this.bundleSlot) return false;
-    let verdict = this.verdicts[item];
-    if (verdict === UNKNOWN) this.verdicts[item] = verdict = this.sellableHere(item) ? YES : NO;
-    if (verdict === NO) return false;
+    let verdict = this.verdicts.get(item);
+    if (verdict === undefined) this.verdicts.set(item, (verdict = this.sellableHere(item)));
+    if (!verdict) return false;
     return this.slotRules === undefined || this.slotRules.allows(item, this.units);
   };
 
   /** The part of `eligible` that holds for the whole answer: held, end of life, stock, fit, frequency cap. */
   private sellableHere(item: number): boolean {
-    if (this.held.has(item) || item >= this.verdicts.length) return false;
+    if (this.held.has(item) || item >= this.build.meta.items.length) return false;
     if ((this.build.meta.flags[item] & ItemFlag.EOL) !== 0 || this.stock.isOutOfStock(item)) return false;
     const compat = this.build.meta.compat;
     if (compat !== undefined && this.fitContext.length > 0 && provenMisfit(compat, item, this.fitContext)) return false;
