@@ -1,6 +1,11 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { poolWorkersPatchState } from "./scripts/patch-vitest-pool-workers.mjs";
+
+const patch = poolWorkersPatchState();
+if (patch === "unpatched") throw new Error("@cloudflare/vitest-pool-workers is not patched: run node scripts/patch-vitest-pool-workers.mjs (npm ci does)");
+if (patch !== "patched") throw new Error(patch);
 
 const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
 
