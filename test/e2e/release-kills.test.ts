@@ -6,7 +6,7 @@
  * of two. The kill points are drawn from a seeded generator (the seed is printed).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, type FSWatcher, mkdtempSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -194,13 +194,15 @@ describe("a killed build never leaves a folder that publishes parts of two build
     await buildShop(files, out, "--build-id", "previous");
     const points = [0, 1, 2].map(() => rng.between(300, 2800));
     for (const [k, delay] of [...points, -1].entries()) {
+      // The kill that matters most: while the new folder is being written beside the old one. A small shop's
+      // folder exists for milliseconds, so its creation is watched for rather than polled.
+      let writing: Promise<void> | undefined;
+      let watcher: FSWatcher | undefined;
+      if (delay < 0) writing = new Promise((resolve) => (watcher = watch(work, (_, name) => name?.startsWith("rebuilt.tmp-") && resolve())));
       const run = spawnEdgerec(["build", "--orders", files.orders, "--catalog", files.catalog, "--out", out, "--build-id", `next-${k}`, "--quiet"]);
       if (delay >= 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      else {
-        // The kill that matters most: while the new folder is being written beside the old one.
-        const deadline = Date.now() + 60_000;
-        while (!readdirSync(work).some((name) => name.startsWith("rebuilt.tmp-")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
-      }
+      else await Promise.race([writing, run.exited]);
+      watcher?.close();
       killGroup(run.child.pid!);
       await run.exited;
       if (!existsSync(out)) continue;
