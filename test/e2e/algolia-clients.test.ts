@@ -1,5 +1,5 @@
 /**
- * Switching from Algolia Recommend: the real npm clients against real `wrangler dev` serving a demo store build.
+ * Switching from Algolia Recommend: the real npm clients against real `wrangler dev` serving the run's demo store.
  * `@algolia/recommend` v5 in Node, with `hosts` pointed at the local edge, gets bought-together and
  * looking-similar hits equal to edgerec's own answers for the same products; InstantSearch.js's
  * `frequentlyBoughtTogether` widget (bundled here with esbuild from node_modules, no network) renders them in
@@ -14,10 +14,11 @@ import { recommendClient } from "@algolia/recommend";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../tools/demo/generate";
 import { type DevServer, startDevServer } from "../../tools/dev-server/wrangler-dev";
 import type { CatalogRow } from "../fixtures/tiny-shop";
-import { buildShop, CHROMIUM, CHROMIUM_FLAGS, publishLocal } from "./local-edge";
+import { demoFile } from "../node/demo-store";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./local-edge";
+import { copyPublishedDemoStore } from "./published-demo-store";
 
 const KEY = "e2e-search-key";
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -78,20 +79,15 @@ describe("Algolia's clients against the local edge", () => {
     });
     await new Promise<void>((resolve) => page!.listen(0, "127.0.0.1", resolve));
     pageOrigin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
-    const starting = startDevServer({ persistTo: path.join(work, "state"), vars: { LIVE_POINTER_TTL_MS: "0", SEARCH_API_KEY: KEY, CORS_ORIGINS: pageOrigin } });
-    starting.catch(() => {});
     const bundling = build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: "js" }, bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" });
-    const demo = path.join(work, "demo");
-    await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
-    await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, path.join(work, "artifacts"));
-    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
-    server = await starting;
-    await publishLocal(path.join(work, "artifacts"), path.join(work, "state"));
+    const state = path.join(work, "state");
+    await copyPublishedDemoStore(state);
+    server = await startDevServer({ persistTo: state, vars: { LIVE_POINTER_TTL_MS: "0", SEARCH_API_KEY: KEY, CORS_ORIGINS: pageOrigin } });
     bundle = (await bundling).outputFiles[0].text;
     const sold = new Map<string, number>();
     const catalog = new Map<string, CatalogRow>();
-    for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
-    for (const line of readFileSync(path.join(demo, "orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
+    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (!line) continue;
       for (const item of (JSON.parse(line) as { items: Array<string | { id: string }> }).items) {
         const id = typeof item === "string" ? item : item.id;

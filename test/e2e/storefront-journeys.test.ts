@@ -9,9 +9,9 @@
  *   3. "cheap headphones": headphones, cheapest first, under a rail of the same category's cheaper half;
  *   4. an unknown or missing product: a not-found page, and the edge answers 404 / 400.
  *
- * By default the store is a freshly generated demo store; EDGEREC_E2E_STORE=DIR (orders.jsonl, catalog.jsonl,
- * events.jsonl optional) runs the same journeys on another shop's files. Set EDGEREC_SCREENSHOTS=DIR to keep
- * the screenshots.
+ * By default the store is the run's freshly generated demo store; EDGEREC_E2E_STORE=DIR (orders.jsonl,
+ * catalog.jsonl, events.jsonl optional) runs the same journeys on another shop's files. Set EDGEREC_SCREENSHOTS=DIR
+ * to keep the screenshots.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,8 +22,9 @@ import { fitFactsOf } from "../../core/catalog/fit-facts/extract-fit-facts";
 import type { FitFacts } from "../../core/catalog/fit-facts/fit-facts";
 import { decideFitOf, fitRequirementOf } from "../../core/catalog/fit-facts/fit-tokens";
 import { parseQuery } from "../../core/search/search-query";
-import { generateDemo } from "../../tools/demo/generate";
 import type { DevServer } from "../../tools/dev-server/wrangler-dev";
+import { demoStore } from "../node/demo-store";
+import { copyPublishedDemoStore } from "./published-demo-store";
 import { StorefrontRig } from "./storefront-rig";
 
 const UNKNOWN = "no-such-product-e2e";
@@ -116,20 +117,23 @@ function readStore(dir: string) {
 
 describe("shopper journeys: listing setup, search, not found", () => {
   beforeAll(async () => {
-    rig.start();
-    let store = process.env.EDGEREC_E2E_STORE;
+    const store = process.env.EDGEREC_E2E_STORE;
     if (store === undefined) {
-      store = path.join(rig.work, "store");
-      await generateDemo({ out: store, products: 2000, orders: 8000, sessions: 0 });
+      // The browser starts while the run's demo store is published (or waited for) and copied.
+      rig.start(copyPublishedDemoStore(rig.state));
+      ({ server, browser, page } = await rig.ready());
+      readStore(demoStore().dir);
+    } else {
+      rig.start();
+      const artifacts = path.join(rig.work, "artifacts");
+      const inputs = ["--orders", path.join(store, "orders.jsonl"), "--catalog", path.join(store, "catalog.jsonl")];
+      if (existsSync(path.join(store, "events.jsonl"))) inputs.push("--events", path.join(store, "events.jsonl"));
+      expect(await main(["build", ...inputs, "--out", artifacts, "--quiet"])).toBe(0);
+      // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
+      ({ server, browser, page } = await rig.ready());
+      expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", rig.state, "--quiet"])).toBe(0);
+      readStore(store);
     }
-    const artifacts = path.join(rig.work, "artifacts");
-    const inputs = ["--orders", path.join(store, "orders.jsonl"), "--catalog", path.join(store, "catalog.jsonl")];
-    if (existsSync(path.join(store, "events.jsonl"))) inputs.push("--events", path.join(store, "events.jsonl"));
-    expect(await main(["build", ...inputs, "--out", artifacts, "--quiet"])).toBe(0);
-    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
-    ({ server, browser, page } = await rig.ready());
-    expect(await main(["publish", "--artifacts", artifacts, "--local", "--persist-to", rig.state, "--quiet"])).toBe(0);
-    readStore(store);
     categories = ((await (await fetch(`${server.url}/v1/categories`)).json()) as { categories: Category[] }).categories;
 
     browser.on("console", (message) => {

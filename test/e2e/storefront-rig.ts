@@ -4,8 +4,9 @@
  * screenshots, kept in EDGEREC_SCREENSHOTS=DIR when set), and the two slow parts, started together while the
  * suite prepares its store: `wrangler dev`, reading the live pointer on every request (LIVE_POINTER_TTL_MS=0) so
  * that it serves a build as soon as publish flips it, and a Chromium profile. A suite publishes once `ready()`
- * has returned: a local publish and a starting dev server must not open the same SQLite files at once. `stop()` ends whichever started
- * and removes the work folder.
+ * has returned: a local publish and a starting dev server must not open the same SQLite files at once. A suite
+ * that serves a copy of an already published state has the server wait for the copy instead. `stop()` ends
+ * whichever started and removes the work folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,10 +29,11 @@ export class StorefrontRig {
     this.shots = process.env.EDGEREC_SCREENSHOTS ?? path.join(this.work, "screenshots");
   }
 
-  start(): void {
+  /** Starts the browser, and the server once `stateReady` has resolved (when the state is copied, not published). */
+  start(stateReady: Promise<void> = Promise.resolve()): void {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
     mkdirSync(this.shots, { recursive: true });
-    this.serverStarting = startDevServer({ persistTo: this.state, vars: { LIVE_POINTER_TTL_MS: "0" } });
+    this.serverStarting = stateReady.then(() => startDevServer({ persistTo: this.state, vars: { LIVE_POINTER_TTL_MS: "0" } }));
     this.browserStarting = chromium.launchPersistentContext(path.join(this.work, "chromium-profile"), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 900 } });
     this.serverStarting.catch(() => {});
     this.browserStarting.catch(() => {});

@@ -1,17 +1,17 @@
 /**
- * The demo storefront (public/) in real Chromium against real `wrangler dev`: a freshly generated demo store is
- * built and published to a temporary local KV/D1, and the pages are driven like a shopper would. What a page
- * shows is checked against the catalogue file and against the edge's own answers, and the events it sends are
- * read back from D1. Set EDGEREC_SCREENSHOTS=DIR to keep the screenshots.
+ * The demo storefront (public/) in real Chromium against real `wrangler dev`: the run's freshly generated demo
+ * store, built and published to a temporary local KV/D1, and the pages are driven like a shopper would. What a
+ * page shows is checked against the catalogue file and against the edge's own answers, and the events it sends
+ * are read back from D1. Set EDGEREC_SCREENSHOTS=DIR to keep the screenshots.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../tools/demo/generate";
 import type { DevServer } from "../../tools/dev-server/wrangler-dev";
 import type { CatalogRow } from "../fixtures/tiny-shop";
-import { buildShop, publishLocal, queryLocalD1 } from "./local-edge";
+import { demoFile } from "../node/demo-store";
+import { queryLocalD1 } from "./local-edge";
+import { copyPublishedDemoStore } from "./published-demo-store";
 import { StorefrontRig } from "./storefront-rig";
 
 interface Answer {
@@ -118,20 +118,14 @@ async function storedEvents(sessionId: string): Promise<StoredEvent[]> {
 
 describe("demo storefront in Chromium against wrangler dev", () => {
   beforeAll(async () => {
-    const demo = path.join(rig.work, "demo");
-    const artifacts = path.join(rig.work, "artifacts");
-    // The server and the browser start while the store is generated, built and published.
-    rig.start();
-    await generateDemo({ out: demo, products: 2000, orders: 8000, sessions: 0 });
-    await buildShop({ orders: path.join(demo, "orders.jsonl"), catalog: path.join(demo, "catalog.jsonl") }, artifacts);
-    // A publish and a starting dev server must not open the same local SQLite files at once: dev starts first.
+    // The browser starts while the run's demo store is published (or waited for) and copied.
+    rig.start(copyPublishedDemoStore(rig.state));
     ({ server, browser, page } = await rig.ready());
-    await publishLocal(artifacts, rig.state);
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
-    for (const line of readFileSync(path.join(demo, "catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
+    for (const line of readFileSync(demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
     const sold = new Map<string, number>();
-    for (const line of readFileSync(path.join(demo, "orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (!line) continue;
       for (const item of (JSON.parse(line) as { items: Array<string | { id: string }> }).items) {
         const id = typeof item === "string" ? item : item.id;

@@ -19,6 +19,8 @@ export interface DemoStore {
   artifacts: string;
   orders: number;
   sessions: number;
+  /** Where the e2e suites publish the build once, on first use (`test/e2e/published-demo-store.ts`). */
+  published: string;
 }
 
 declare module "vitest" {
@@ -32,7 +34,7 @@ const SESSIONS = 3_000;
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(path.join(tmpdir(), "edgerec-demo-store-"));
-  const store: DemoStore = { dir: path.join(root, "demo"), artifacts: path.join(root, "artifacts"), orders: ORDERS, sessions: SESSIONS };
+  const store: DemoStore = { dir: path.join(root, "demo"), artifacts: path.join(root, "artifacts"), orders: ORDERS, sessions: SESSIONS, published: path.join(root, "published") };
   await generateDemo({ out: store.dir, orders: ORDERS, sessions: SESSIONS });
   writeArtifacts(store.artifacts, await buildFromFiles({ orders: path.join(store.dir, "orders.jsonl"), catalog: path.join(store.dir, "catalog.jsonl") }));
   project.provide("demoStore", store);
