@@ -86,8 +86,8 @@ describe("Algolia's clients against the local edge", () => {
     bundle = (await bundling).outputFiles[0].text;
     const sold = new Map<string, number>();
     const catalog = new Map<string, CatalogRow>();
-    for (const line of readFileSync(demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
-    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(await demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
+    for (const line of readFileSync(await demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (!line) continue;
       for (const item of (JSON.parse(line) as { items: Array<string | { id: string }> }).items) {
         const id = typeof item === "string" ? item : item.id;

@@ -23,13 +23,8 @@ interface DemoProduct {
   attrs: { kind?: string; connectors?: string[]; scenarios?: string[] };
 }
 
-const catalog = (): DemoProduct[] =>
-  readFileSync(demoFile("catalog.jsonl"), "utf8")
-    .split("\n")
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as DemoProduct);
-
-/** Lightning-only cables of the demo catalogue (read when the suite starts). */
+/** The demo catalogue, and its Lightning-only cables (read when the suite starts). */
+let catalog: DemoProduct[] = [];
 let lightningCables: string[] = [];
 
 const snapshot = () => [
@@ -46,13 +41,19 @@ describe("publish writes the catalogue intelligence to local D1 and KV", () => {
   let first: Array<Array<Record<string, unknown>>>;
 
   beforeAll(async () => {
-    lightningCables = catalog()
+    const migrating = wrangler(["d1", "migrations", "apply", "DB"], "local", { persistTo: state });
+    migrating.catch(() => {});
+    catalog = readFileSync(await demoFile("catalog.jsonl"), "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0)
+      .map((line) => JSON.parse(line) as DemoProduct);
+    lightningCables = catalog
       .filter((p) => p.attrs.kind === "cable" && p.attrs.connectors?.length === 1 && p.attrs.connectors[0] === "lightning")
       .map((p) => p.id);
     const complements = path.join(work, "complements.jsonl");
     writeFileSync(complements, `${JSON.stringify({ anchor_category: "Smartphones", complement_category: "Bluetooth Speakers", weight: 0.3 })}\n`);
-    await buildShop({ orders: demoFile("orders.jsonl"), catalog: demoFile("catalog.jsonl") }, artifacts, "--complements", complements);
-    await wrangler(["d1", "migrations", "apply", "DB"], "local", { persistTo: state });
+    await buildShop({ orders: await demoFile("orders.jsonl"), catalog: await demoFile("catalog.jsonl") }, artifacts, "--complements", complements);
+    await migrating;
     await query(
       `INSERT INTO category_complements (anchor_category, complement_category, weight, source, official_first) VALUES ('${SMARTPHONES}', 'Phones & Tablets > Phone Accessories > Cases', 0.99, 'merchant', 1)`,
       "INSERT INTO bundles (id, title, items, discount_pct, source, status) VALUES ('merchant-kit', 'Kit', '[\"a\",\"b\"]', 10, 'merchant', 'active')",
@@ -72,7 +73,7 @@ describe("publish writes the catalogue intelligence to local D1 and KV", () => {
     expect(lightningCables.length).toBeGreaterThan(0);
     expect(first[2]).toEqual([{ dst: "spec:conn:lightning" }]);
     const droneScenarios = new Set<string>();
-    for (const p of catalog()) if (p.category.join(" > ") === DRONES) for (const s of p.attrs.scenarios ?? []) droneScenarios.add(`scenario:${s}`);
+    for (const p of catalog) if (p.category.join(" > ") === DRONES) for (const s of p.attrs.scenarios ?? []) droneScenarios.add(`scenario:${s}`);
     expect(first[3].map((r) => r.dst).sort()).toEqual([...droneScenarios].sort());
   });
 

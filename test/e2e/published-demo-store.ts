@@ -14,7 +14,7 @@ const PUBLISH_TIMEOUT_MS = 300_000;
 
 /** Copies the published demo store's local state into `state` (the folder `wrangler dev --persist-to` serves). */
 export async function copyPublishedDemoStore(state: string): Promise<void> {
-  const store = demoStore();
+  const store = await demoStore();
   const published = path.join(store.published, "state");
   const ready = path.join(store.published, "ready");
   const failed = path.join(store.published, "failed");

@@ -122,7 +122,7 @@ describe("shopper journeys: listing setup, search, not found", () => {
       // The browser starts while the run's demo store is published (or waited for) and copied.
       rig.start(copyPublishedDemoStore(rig.state));
       ({ server, browser, page } = await rig.ready());
-      readStore(demoStore().dir);
+      readStore((await demoStore()).dir);
     } else {
       rig.start();
       const artifacts = path.join(rig.work, "artifacts");

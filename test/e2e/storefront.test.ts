@@ -123,9 +123,9 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     ({ server, browser, page } = await rig.ready());
     expect(((await (await fetch(`${server.url}/healthz`)).json()) as { status: string }).status).toBe("ok");
 
-    for (const line of readFileSync(demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
+    for (const line of readFileSync(await demoFile("catalog.jsonl"), "utf8").split("\n")) if (line) catalog.set((JSON.parse(line) as CatalogRow).id, JSON.parse(line) as CatalogRow);
     const sold = new Map<string, number>();
-    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(await demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (!line) continue;
       for (const item of (JSON.parse(line) as { items: Array<string | { id: string }> }).items) {
         const id = typeof item === "string" ? item : item.id;
@@ -148,7 +148,7 @@ describe("demo storefront in Chromium against wrangler dev", () => {
     browser.on("requestfailed", (request) => {
       if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await rig.stop();

@@ -39,8 +39,8 @@ function listsOf(id: string): ItemLists {
 const isDevice = (p: CatalogProduct) => typeof p.attrs.device_model === "string";
 
 describe("catalogue intelligence on the demo store, through recommend()", () => {
-  beforeAll(() => {
-    artifacts = readArtifacts(demoStore().artifacts);
+  beforeAll(async () => {
+    artifacts = readArtifacts((await demoStore()).artifacts);
     store = new ArtifactStore(artifacts);
     catalog = artifacts.catalog!;
     byId = new Map(catalog.map((p) => [p.id, p]));

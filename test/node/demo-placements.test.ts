@@ -27,9 +27,9 @@ const of = (answer: RecommendationResponse, kind: string) => answer.slots.find((
 const inLeaf = (name: string) => [...catalog.values()].filter((p) => p.category.at(-1) === name && p.stock > 0 && p.lifecycle !== "eol");
 
 describe("every placement on the demo store (the run's shared one), through the offline replay", () => {
-  beforeAll(() => {
-    store = new ArtifactStore(readArtifacts(demoStore().artifacts));
-    const lines = readFileSync(demoFile("catalog.jsonl"), "utf8").trim().split("\n");
+  beforeAll(async () => {
+    store = new ArtifactStore(readArtifacts((await demoStore()).artifacts));
+    const lines = readFileSync(await demoFile("catalog.jsonl"), "utf8").trim().split("\n");
     catalog = new Map(lines.map((l) => JSON.parse(l) as Product).map((p) => [p.id, p]));
   });
 

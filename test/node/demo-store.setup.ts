@@ -1,16 +1,16 @@
 /**
  * @module
  * Global setup of the node project: generates the demo store the suites share (one size, one seed) into a
- * temporary folder once per run, builds it once as `edgerec build` would, and hands both folders to the suites
- * (`demoStore()` in `./demo-store.ts`). Suites that need another size or seed generate their own.
+ * temporary folder once per run and builds it with `edgerec build`, in child processes that work while the
+ * first suites run; the suites that read the store wait for it (`demoStore()` in `./demo-store.ts`). A run that
+ * ends before the store is made (no suite read it) stops making it. Suites that need another size or seed
+ * generate their own.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { writeArtifacts } from "../../batch/build/artifacts";
-import { buildFromFiles } from "../../batch/build/build";
-import { generateDemo } from "../../tools/demo/generate";
 
 export interface DemoStore {
   /** The generator's folder: catalog.jsonl, orders.jsonl, events.jsonl, planted.json. */
@@ -21,6 +21,10 @@ export interface DemoStore {
   sessions: number;
   /** Where the e2e suites publish the build once, on first use (`test/e2e/published-demo-store.ts`). */
   published: string;
+  /** Written once the store and its build are complete. */
+  ready: string;
+  /** Written, with the reason, if making them failed. */
+  failed: string;
 }
 
 declare module "vitest" {
@@ -31,12 +35,43 @@ declare module "vitest" {
 
 const ORDERS = 30_000;
 const SESSIONS = 3_000;
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default function setup(project: TestProject): () => Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), "edgerec-demo-store-"));
-  const store: DemoStore = { dir: path.join(root, "demo"), artifacts: path.join(root, "artifacts"), orders: ORDERS, sessions: SESSIONS, published: path.join(root, "published") };
-  await generateDemo({ out: store.dir, orders: ORDERS, sessions: SESSIONS });
-  writeArtifacts(store.artifacts, await buildFromFiles({ orders: path.join(store.dir, "orders.jsonl"), catalog: path.join(store.dir, "catalog.jsonl") }));
+  const store: DemoStore = {
+    dir: path.join(root, "demo"),
+    artifacts: path.join(root, "artifacts"),
+    orders: ORDERS,
+    sessions: SESSIONS,
+    published: path.join(root, "published"),
+    ready: path.join(root, "ready"),
+    failed: path.join(root, "failed"),
+  };
+  let running: ChildProcess | undefined;
+  let stopped = false;
+  const node = (args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      if (stopped) return reject(new Error("stopped"));
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+      running = child;
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("error", reject);
+      child.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited with ${code ?? signal}:\n${stderr}`))));
+    });
+  const making = (async () => {
+    await node(["--import", "tsx", "tools/demo/cli.ts", "--out", store.dir, "--orders", String(ORDERS), "--sessions", String(SESSIONS), "--quiet"]);
+    await node(["bin/edgerec.mjs", "build", "--orders", path.join(store.dir, "orders.jsonl"), "--catalog", path.join(store.dir, "catalog.jsonl"), "--out", store.artifacts, "--quiet"]);
+    writeFileSync(store.ready, "");
+  })().catch((error: Error) => {
+    if (!stopped) writeFileSync(store.failed, error.message);
+  });
   project.provide("demoStore", store);
-  return () => rmSync(root, { recursive: true, force: true });
+  return async () => {
+    stopped = true;
+    running?.kill("SIGKILL");
+    await making;
+    rmSync(root, { recursive: true, force: true });
+  };
 }

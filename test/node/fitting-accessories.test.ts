@@ -58,7 +58,7 @@ describe("fitting accessories", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("are the plain scan's for every anchor of the demo store", async () => {
-    const { anchors, withFitting } = await compare(demoStore().dir);
+    const { anchors, withFitting } = await compare((await demoStore()).dir);
     expect(anchors).toBeGreaterThan(2000);
     expect(withFitting).toBeGreaterThan(500);
   });

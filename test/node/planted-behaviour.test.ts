@@ -37,14 +37,14 @@ function bestVariant(model: string): CatalogProduct | undefined {
 }
 
 describe("the engine finds what the demo store planted", () => {
-  beforeAll(() => {
-    const artifacts = readArtifacts(demoStore().artifacts);
+  beforeAll(async () => {
+    const artifacts = readArtifacts((await demoStore()).artifacts);
     store = new ArtifactStore(artifacts);
     catalog = artifacts.catalog!;
     byId = new Map(catalog.map((p) => [p.id, p]));
-    planted = JSON.parse(readFileSync(demoFile("planted.json"), "utf8")) as Planted;
+    planted = JSON.parse(readFileSync(await demoFile("planted.json"), "utf8")) as Planted;
     ordersOf = new Map();
-    for (const line of readFileSync(demoFile("orders.jsonl"), "utf8").split("\n")) {
+    for (const line of readFileSync(await demoFile("orders.jsonl"), "utf8").split("\n")) {
       if (line.length === 0) continue;
       for (const item of (JSON.parse(line) as { items: Array<{ id: string }> }).items) ordersOf.set(item.id, (ordersOf.get(item.id) ?? 0) + 1);
     }
