@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
@@ -11,6 +12,9 @@ const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrat
 
 export default defineConfig({
   test: {
+    // vitest runs one file at a time where it sees two cores (it leaves one for itself); the end-to-end suites
+    // spend much of their time waiting on wrangler, workerd and Chromium, so a file per core overlaps that wait.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         plugins: [
