@@ -1,6 +1,6 @@
 /**
  * The fitting accessories the cross-sell ranker considers, read a few per category pool, equal the plain scan of
- * every accessory in the pools (`test/fixtures/fitting-reference.ts`) for every anchor: on the shared demo store and
+ * every accessory in the pools (`./fitting-reference.ts`) for every anchor: on the shared demo store and
  * on a generated shop of 6,000 products, whose connector pools hold hundreds of accessories.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +17,7 @@ import { readCatalog } from "../../batch/io/read-catalog";
 import { readOrders } from "../../batch/io/read-orders";
 import { provenConflict } from "../../core/catalog/compat-index";
 import { generateDemo } from "../../tools/demo/generate";
-import { fittingByScan } from "../fixtures/fitting-reference";
+import { fittingByScan } from "./fitting-reference";
 import { demoStore } from "./demo-store";
 
 const OPTIONS: FittingOptions = { fitCategories: 8, perCategory: 3 };
