@@ -9,13 +9,15 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, type FSWatcher, mkdtempSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { readArtifacts } from "../../batch/build/artifacts";
 import { main } from "../../batch/cli/main";
-import { PROJECT_ROOT, wrangler } from "../../batch/publish/wrangler-cli";
+import { PROJECT_ROOT } from "../../batch/publish/wrangler-cli";
 import { LIVE_POINTER_KEY, parseLivePointer } from "../../core/keys";
 import { Rng } from "../../core/random/rng";
-import { buildShop, publishLocal, queryLocalD1, writeTinyShop } from "./local-edge";
+import { buildShop, publishLocal, writeTinyShop } from "./local-edge";
 
 const work = mkdtempSync(path.join(tmpdir(), "edgerec-e2e-kills-"));
 const state = path.join(work, "state");
@@ -93,23 +95,55 @@ interface Release {
   products: Map<string, number>;
 }
 
+/** What this suite reads of the runtime's bindings (Miniflare's own types need the Workers types, which Node's checks leave out). */
+interface LocalKv {
+  get(key: string): Promise<string | null>;
+  list(options: { prefix: string; cursor?: string }): Promise<{ keys: Array<{ name: string }>; list_complete: boolean; cursor?: string }>;
+}
+interface LocalD1 {
+  prepare(sql: string): unknown;
+  batch<Row>(statements: unknown[]): Promise<Array<{ results: Row[] }>>;
+}
+
+/**
+ * The release as the local state holds it, read through one Miniflare runtime with the project's KV and D1
+ * bindings on the state folder (the files `wrangler ... --local --persist-to` reads): one runtime start per look
+ * instead of a wrangler process per read.
+ */
 async function release(): Promise<Release> {
-  const [pointer, d1, listed] = await Promise.all([
-    wrangler(["kv", "key", "get", LIVE_POINTER_KEY, "--binding", "KV", "--text"], "local", { persistTo: state }).catch(() => null),
-    queryLocalD1<Record<string, unknown>>(state, "SELECT id, status, written_at, live_at FROM builds", "SELECT build_id, COUNT(*) AS n FROM products GROUP BY build_id"),
-    wrangler(["kv", "key", "list", "--binding", "KV", "--prefix", "b/"], "local", { persistTo: state }),
-  ]);
-  const keys = new Map<string, number>();
-  for (const { name } of JSON.parse(listed) as Array<{ name: string }>) {
-    const build = name.split("/")[1];
-    keys.set(build, (keys.get(build) ?? 0) + 1);
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(PROJECT_ROOT, "wrangler.toml"));
+  const runtime = new Miniflare({
+    modules: true,
+    script: "export default { fetch: () => new Response(null, { status: 404 }) };",
+    compatibilityDate: workerOptions.compatibilityDate,
+    kvNamespaces: workerOptions.kvNamespaces,
+    d1Databases: workerOptions.d1Databases,
+    defaultPersistRoot: path.join(state, "v3"),
+  });
+  try {
+    const kv = (await runtime.getKVNamespace("KV")) as unknown as LocalKv;
+    const db = (await runtime.getD1Database("DB")) as unknown as LocalD1;
+    const pointer = await kv.get(LIVE_POINTER_KEY);
+    const [builds, products] = await db.batch<Record<string, unknown>>([db.prepare("SELECT id, status, written_at, live_at FROM builds"), db.prepare("SELECT build_id, COUNT(*) AS n FROM products GROUP BY build_id")]);
+    const keys = new Map<string, number>();
+    let cursor: string | undefined;
+    do {
+      const page = await kv.list({ prefix: "b/", ...(cursor !== undefined ? { cursor } : {}) });
+      for (const { name } of page.keys) {
+        const build = name.split("/")[1];
+        keys.set(build, (keys.get(build) ?? 0) + 1);
+      }
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor !== undefined);
+    return {
+      live: parseLivePointer(pointer)?.build ?? null,
+      builds: builds.results as Release["builds"],
+      keys,
+      products: new Map(products.results.map((r) => [r.build_id as string, r.n as number])),
+    };
+  } finally {
+    await runtime.dispose();
   }
-  return {
-    live: parseLivePointer(pointer)?.build ?? null,
-    builds: d1[0] as Release["builds"],
-    keys,
-    products: new Map(d1[1].map((r) => [r.build_id as string, r.n as number])),
-  };
 }
 
 /** The promises of a release, checked on the state as a kill left it. */
