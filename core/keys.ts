@@ -5,6 +5,8 @@
  */
 import { fnv1a32 } from "./blob/checksum";
 
+const encoder = new TextEncoder();
+
 export const LIVE_POINTER_KEY = "live";
 
 /** Overlays that change without a rebuild; read with a short cache TTL. */
@@ -23,8 +25,17 @@ export function metaKey(buildId: string): string {
   return `b/${buildId}/meta`;
 }
 
+/** The edge format's directory shard k (`core/blob/directory-shard.ts`). */
+export function shardKey(buildId: string, shard: number): string {
+  return `b/${buildId}/d/${shard}`;
+}
+
+/** The directory shard of an item id among `shards`. */
+export function shardOf(itemId: string, shards: number): number {
+  return fnv1a32(encoder.encode(itemId)) % shards;
+}
+
 const MAX_ID_BYTES = 400;
-const encoder = new TextEncoder();
 
 /** KV keys are at most 512 bytes: very long item ids are replaced by a hash of them. */
 export function itemKey(buildId: string, itemId: string): string {

@@ -23,8 +23,8 @@ import { catalogColumns } from "./catalog-columns";
 import { displayColumns } from "./display-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
+import { edgeBlobsOf, kvFootprint } from "./kv-footprint";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
-import { kvFootprint } from "./kv-footprint";
 import { phaseTimer } from "./phase-timer";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
@@ -273,7 +273,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    kv: kvFootprint(buildId, baskets.itemIds, metaBytes, itemBlobs, catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt),
+    kv: kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt),
     parameters: {
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),

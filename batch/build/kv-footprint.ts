@@ -1,12 +1,17 @@
 /**
  * @module
- * What publishing a build writes to KV, counted at build time for the manifest (`kv`): the meta blob and one blob
- * per item with lists, as base64 text under the build's prefix, and the stock overlay when the build has a
- * catalogue (`batch/publish/publish.ts` writes exactly these; the `live` pointer flip is one more write). Bytes
- * are key plus value lengths, as publish reports them; KV refuses values over 25 MiB.
+ * What publishing a build writes to KV, counted at build time for the manifest (`kv`): the blobs of its edge format
+ * (`core/blob/edge-format.ts`: the global blob, one blob per item, the directory shards) as base64 text under the
+ * build's prefix, and the stock overlay when the build has a catalogue (`batch/publish/publish.ts` writes exactly
+ * these; the `live` pointer flip is one more write). Bytes are key plus value lengths, as publish reports them; KV
+ * refuses values over 25 MiB.
  */
+
+import { type EdgeBlob, edgeBlobs } from "../../core/blob/edge-format";
+import { decodeItemBlob } from "../../core/blob/item-blob";
+import type { BuildMeta } from "../../core/blob/meta-blob";
 import { stockOverlay } from "../../core/catalog/stock-overlay";
-import { CONFIG_KEYS, itemKey, metaKey } from "../../core/keys";
+import { CONFIG_KEYS } from "../../core/keys";
 
 export interface KvFootprint {
   keys: number;
@@ -20,14 +25,16 @@ function base64Length(n: number): number {
   return 4 * Math.ceil(n / 3);
 }
 
-export function kvFootprint(
-  buildId: string,
-  itemIds: readonly string[],
-  meta: Uint8Array,
-  itemBlobs: ReadonlyArray<Uint8Array | undefined>,
-  outOfStock: readonly string[] | undefined,
-  now: number,
-): KvFootprint {
+/** The edge format's blobs of a full build: its meta and its item blobs (by dictionary index, undefined: no lists). */
+export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): Generator<EdgeBlob> {
+  const bounds = { items: meta.items.length, reasons: meta.reasons.length };
+  return edgeBlobs(meta, (item) => {
+    const blob = itemBlobs[item];
+    return blob === undefined ? undefined : decodeItemBlob(blob, bounds);
+  });
+}
+
+export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number): KvFootprint {
   const footprint: KvFootprint = { keys: 0, bytes: 0, largest_value_bytes: 0, largest_key: "" };
   const add = (key: string, valueLength: number) => {
     footprint.keys++;
@@ -37,10 +44,7 @@ export function kvFootprint(
       footprint.largest_key = key;
     }
   };
-  add(metaKey(buildId), base64Length(meta.length));
-  itemBlobs.forEach((blob, i) => {
-    if (blob !== undefined) add(itemKey(buildId, itemIds[i]), base64Length(blob.length));
-  });
+  for (const { key, bytes } of blobs) add(key, base64Length(bytes.length));
   if (outOfStock !== undefined) add(CONFIG_KEYS.stock, JSON.stringify(stockOverlay(outOfStock, now)).length);
   return footprint;
 }

@@ -18,7 +18,7 @@
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { stockOverlay } from "../../core/catalog/stock-overlay";
-import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, type LivePointer, metaKey, parseLivePointer } from "../../core/keys";
+import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
 import type { CatalogProduct } from "../io/read-catalog";
@@ -30,6 +30,7 @@ import type { KvEntry, ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
 import { allOrAbort, type Target, type WranglerOptions } from "./wrangler-cli";
 import { wranglerReleaseStore } from "./wrangler-release-store";
+import { edgeBlobsOf } from "../build/kv-footprint";
 
 export interface PublishResult {
   build: string;
@@ -56,15 +57,32 @@ class PublishRefusedError extends InputRejectedError {
 /** A build with fewer than this share of the live build's items is refused unless forced. */
 const MIN_ITEM_SHARE = 0.5;
 
-/** The KV pairs of a build: its meta blob and one blob per item that has lists, base64 text. */
-function buildKvEntries(artifacts: Artifacts): KvEntry[] {
-  const build = artifacts.manifest.build_id;
-  const itemIds = decodeMetaBlob(artifacts.meta).items;
-  const entries: KvEntry[] = [{ key: metaKey(build), value: encodeBase64(artifacts.meta) }];
-  artifacts.itemBlobs.forEach((blob, index) => {
-    if (blob !== undefined) entries.push({ key: itemKey(build, itemIds[index]), value: encodeBase64(blob) });
-  });
-  return entries;
+/** KV pairs written per call to the store while a build's blobs stream out. */
+const PUT_CHUNK = 5_000;
+
+/** The KV pairs of a build in the edge format (`core/blob/edge-format.ts`), base64 text, a chunk at a time. */
+function* buildKvChunks(artifacts: Artifacts): Generator<KvEntry[]> {
+  let chunk: KvEntry[] = [];
+  for (const { key, bytes } of edgeBlobsOf(decodeMetaBlob(artifacts.meta), artifacts.itemBlobs)) {
+    chunk.push({ key, value: encodeBase64(bytes) });
+    if (chunk.length === PUT_CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Writes every chunk; returns the keys and bytes (key plus value lengths) written. */
+async function putChunks(store: ReleaseStore, chunks: Iterable<KvEntry[]>): Promise<{ keys: number; bytes: number }> {
+  let keys = 0;
+  let bytes = 0;
+  for (const chunk of chunks) {
+    await store.put(chunk);
+    keys += chunk.length;
+    for (const e of chunk) bytes += e.key.length + e.value.length;
+  }
+  return { keys, bytes };
 }
 
 /** The store publish and rollback write through: one Miniflare runtime for local state, the wrangler CLI for the account. */
@@ -99,11 +117,12 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
     );
   }
 
-  const entries = buildKvEntries(artifacts);
-  const kvBytes = entries.reduce((sum, e) => sum + e.key.length + e.value.length, 0);
   const catalog = artifacts.catalog !== undefined ? catalogStatements(artifacts.catalog, build) : live !== null && live !== build ? copyCatalogSql(live, build) : [];
-  log(`writing ${entries.length} KV keys (${(kvBytes / 1024).toFixed(0)} KiB) under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`);
-  await allOrAbort([store.execute(catalog), store.put(entries)]);
+  const footprint = artifacts.manifest.kv;
+  log(
+    `writing ${footprint?.keys ?? "the"} KV keys${footprint !== undefined ? ` (${(footprint.bytes / 1024).toFixed(0)} KiB)` : ""} under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`,
+  );
+  const [, written] = await allOrAbort([store.execute(catalog), putChunks(store, buildKvChunks(artifacts))]);
   await store.execute([recordWrittenSql(build, now)]);
 
   const previous = live !== null && live !== build ? live : undefined;
@@ -119,7 +138,7 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
 
   await purgeBuilds(purged, store);
   if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
-  return { build, previous, kvKeys: entries.length, kvBytes, products: artifacts.catalog?.length ?? 0, retired: purged };
+  return { build, previous, kvKeys: written.keys, kvBytes: written.bytes, products: artifacts.catalog?.length ?? 0, retired: purged };
 }
 
 /** The catalogue's out-of-stock ids: the stock overlay as of the build, which the products just written to D1 agree with. */

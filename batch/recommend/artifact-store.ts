@@ -1,54 +1,78 @@
 /**
  * @module
- * Serves requests offline from an artifacts folder, gathering exactly the data the worker gathers from KV
- * (the meta blob and the anchors' item blobs), then calling the same `recommend()`.
+ * Serves requests offline from an artifacts folder the way the worker serves them from KV: the build in its edge
+ * format (`core/blob/edge-format.ts`: the global blob, the anchors' blobs, a directory shard when a blob is lost),
+ * each blob encoded from the folder's build and decoded again as the worker decodes it, the request's build
+ * composed by the same steps (`core/recommend/edge-request.ts`), then the same `recommend()`.
  */
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
+import { EdgeLayout } from "../../core/blob/edge-format";
 import { recommend } from "../../core/recommend/recommend";
-import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
+import type { ItemFacts } from "../../core/blob/item-facts";
 import type { RecommendationRequest } from "../../core/request-schema";
 import type { RecommendationResponse } from "../../core/recommendation-response";
 import type { Artifacts } from "../build/artifacts";
+import { composeBuild } from "../../core/recommend/compose-build";
+import { anchorKeys, decodeShard, readAnchors, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
+import type { ServingData } from "../../core/recommend/serving-data";
 
 export class ArtifactStore {
+  /** The whole build, as the folder holds it. */
   readonly build: LoadedBuild;
-  private readonly decoded = new Map<number, ItemLists | null>();
+  /** The edge format's global blob, decoded. */
+  readonly global: LoadedBuild;
+  private readonly layout: EdgeLayout;
+  private readonly anchors = new Map<string, Uint8Array>();
+  private readonly shards = new Map<string, ItemFacts>();
 
   constructor(private readonly artifacts: Artifacts) {
     this.build = loadBuild(decodeMetaBlob(artifacts.meta));
+    const bounds = dictionaryBounds(this.build);
+    this.layout = new EdgeLayout(this.build.meta, (item) => this.listsAt(item, bounds));
+    this.global = loadBuild(decodeMetaBlob(this.layout.globalBlob()));
   }
 
   servingData(request: RecommendationRequest): ServingData {
-    const lists = new Map<string, ItemLists | null>();
+    const read = readAnchors(this.global, anchorKeys(this.global, request, undefined), (key, id) => this.anchorBytes(key, id));
     let degraded = false;
-    for (const id of anchorIds(request, this.build)) {
-      const index = this.build.index.get(id);
-      if (index === undefined) continue;
-      const item = this.itemLists(index);
-      if (item === null) degraded = true;
-      if (item !== undefined) lists.set(id, item);
+    let stranded: ReturnType<typeof strandedOf>["stranded"] = new Map();
+    if (read.lost.length > 0) {
+      for (const key of shardKeysOf(this.global, read.lost)) this.shardFacts(key);
+      const found = strandedOf(this.global, read.lost, (key) => this.shards.get(key));
+      stranded = found.stranded;
+      degraded = found.degraded;
     }
-    return { build: this.build, lists, degraded };
+    const composed = composeBuild(this.global, read.blobs, stranded);
+    return { build: composed.build, lists: composed.lists, degraded };
   }
 
   recommend(request: RecommendationRequest, recId: string): RecommendationResponse {
     return recommend(request, this.servingData(request), { recId });
   }
 
-  private itemLists(index: number): ItemLists | null | undefined {
-    const cached = this.decoded.get(index);
-    if (cached !== undefined) return cached;
-    const blob = this.artifacts.itemBlobs[index];
-    if (blob === undefined) return undefined;
-    let lists: ItemLists | null;
-    try {
-      lists = decodeItemBlob(blob, dictionaryBounds(this.build));
-    } catch {
-      lists = null;
+  /** The item's blob as publish writes it, or null for an id the build does not hold (a missing key). */
+  private anchorBytes(key: string, id: string): Uint8Array | null {
+    let bytes = this.anchors.get(key);
+    if (bytes === undefined) {
+      const item = this.build.index.get(id);
+      if (item === undefined) return null;
+      bytes = this.layout.anchorBlob(item);
+      this.anchors.set(key, bytes);
     }
-    this.decoded.set(index, lists);
-    return lists;
+    return bytes;
+  }
+
+  private shardFacts(key: string): void {
+    if (this.shards.has(key)) return;
+    const k = Number(key.slice(key.lastIndexOf("/") + 1));
+    this.shards.set(key, decodeShard(this.global, this.layout.shardBlob(k)));
+  }
+
+  private listsAt(item: number, bounds: { items: number; reasons: number }): ItemLists | undefined {
+    const blob = this.artifacts.itemBlobs[item];
+    if (blob === undefined) return undefined;
+    return decodeItemBlob(blob, bounds);
   }
 }

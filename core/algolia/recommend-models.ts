@@ -113,7 +113,7 @@ export function answerModel(request: RecommendRequest, data: ServingData, run: (
 }
 
 function factsOf(build: LoadedBuild, data: ServingData): (id: string) => ItemFacts | undefined {
-  const stock = stockView(build.meta, build.index, data.stock ?? null);
+  const stock = stockView(build.meta, data.stock ?? null);
   const { meta } = build;
   return (id) => {
     const item = build.index.get(id);

@@ -22,34 +22,47 @@ export const ITEM_BLOB_VERSION = 2;
 const ITEM_BLOB_V1 = 1;
 
 /**
- * Append-only: a kind's number is its position here. `next_item`: what shoppers look at next after the item
+ * Append-only: a kind's number is its position here (the null one is NEXT_ITEM_EMBEDDINGS). `next_item`: what shoppers look at next after the item
  * (learned from sessions, `batch/build/next-item-lists.ts`), merged over a session's recent views on `home`.
+ * `price_band`: the edge format's best members of the item's price bands (`core/recommend/price-bands.ts`), cheapest
+ * first, scores and reasons 0: what the category rule reads in place of the whole category.
  */
-const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item"] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
+const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item", null, "price_band"] as const;
+export type ListKind = Exclude<(typeof LIST_KINDS)[number], null>;
 /** The kind byte of the sequence model's embeddings of the `next_item` list (`CandidateList.embeddings`). */
-const NEXT_ITEM_EMBEDDINGS = LIST_KINDS.length;
+const NEXT_ITEM_EMBEDDINGS = LIST_KINDS.indexOf(null);
 
 export type ItemLists = Partial<Record<ListKind, CandidateList>>;
 
 export function encodeItemBlob(lists: ItemLists): Uint8Array {
   const w = new ByteWriter(64);
   w.u8(ITEM_BLOB_VERSION);
+  writeItemLists(w, lists);
+  return sealBlob(w.finish());
+}
+
+/** The lists, kind by kind, as the item blob holds them after its version byte (also the anchor blob's tail). */
+export function writeItemLists(w: ByteWriter, lists: ItemLists): void {
   for (let kind = 0; kind < LIST_KINDS.length; kind++) {
-    const list = lists[LIST_KINDS[kind]];
+    const name = LIST_KINDS[kind];
+    if (name === null) continue;
+    const list = lists[name];
     if (list === undefined || list.items.length === 0) continue;
     w.u8(kind);
     writeCandidateList(w, list);
     if (list.embeddings !== undefined && LIST_KINDS[kind] === "next_item") writeListEmbeddings(w.u8(NEXT_ITEM_EMBEDDINGS), list.embeddings, list.items.length);
   }
-  return sealBlob(w.finish());
 }
 
 export function decodeItemBlob(sealed: Uint8Array, bounds?: DictionaryBounds): ItemLists {
   const version = sealed[0];
   if (version !== ITEM_BLOB_VERSION && version !== ITEM_BLOB_V1) throw new CorruptBlobError(`item blob version ${version}, expected ${ITEM_BLOB_VERSION}`);
   const body = openBlob(sealed, "item blob", version === ITEM_BLOB_V1 ? "fnv16" : "crc32");
-  const r = new ByteReader(body, 1, body.length, bounds);
+  return readItemLists(new ByteReader(body, 1, body.length, bounds));
+}
+
+/** Lists until the reader's end (what `writeItemLists` wrote). */
+export function readItemLists(r: ByteReader): ItemLists {
   const lists: ItemLists = {};
   while (!r.done) {
     const byte = r.u8();
@@ -60,7 +73,8 @@ export function decodeItemBlob(sealed: Uint8Array, bounds?: DictionaryBounds): I
       continue;
     }
     const kind = LIST_KINDS[byte];
-    if (kind === undefined) throw new CorruptBlobError("item blob has an unknown list kind");
+    if (kind === undefined || kind === null) throw new CorruptBlobError("item blob has an unknown list kind");
+    if (lists[kind] !== undefined) throw new CorruptBlobError(`item blob has two ${kind} lists`);
     lists[kind] = readCandidateList(r);
   }
   return lists;

@@ -31,6 +31,10 @@
  * (x 65535, 0: none completed) | category count varint | one byte
  * per category (1: shoppers take one item of it per order, so the cart's own and a slot's second one are left out).
  * Absent, every category counts as one per order and anchors weigh by value (core/recommend/cross-sell-policy.ts).
+ * EDGE (optional) marks the global blob of the edge format (core/blob/edge-format.ts), whose dictionary holds only the
+ * items its lists name: the build's item count varint | directory shard count varint | category count varint |
+ * that many f32, each category's median price over the whole catalogue (NaN = none priced) | per dictionary item,
+ * ascending, the gap to its index in the whole build (varint: the first its index, then index - previous - 1).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -70,6 +74,7 @@ export const MetaSection = {
   DISPLAY: 19,
   SEQUENCE_MODEL: 18,
   CROSS_SELL_POLICY: 20,
+  EDGE: 21,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -155,6 +160,20 @@ export interface BuildMeta {
   sequenceModel?: SequenceModel;
   /** How cart cross-sell is served, fitted by the build (absent: every category is one per order, value weights). */
   crossSellPolicy?: CrossSellPolicy;
+  /** Set on the edge format's global blob: the dictionary is a subset, the rest travels with the anchors' blobs. */
+  edge?: EdgeInfo;
+}
+
+/** What the global blob of the edge format knows of the whole build. */
+interface EdgeInfo {
+  /** Items in the build (the global blob's dictionary holds only some of them). */
+  items: number;
+  /** Directory shards (`shardKey`), each the facts of the items whose id hashes to it. */
+  shards: number;
+  /** Median known price per category over the whole catalogue; NaN where none is priced. */
+  categoryMedianPrice: Float32Array;
+  /** Per dictionary item, its index in the whole build (ties are broken in this order). */
+  ordinals: Uint32Array;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -225,6 +244,22 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
     w.section(MetaSection.CROSS_SELL_POLICY, (s) =>
       s.u8(policy.valueWeighting ? 1 : 0).u8(policy.cartPerCategory).u16(Math.round(Math.min(1, Math.max(0, policy.essentialAttach)) * ATTACH_STEPS)).varint(policy.exclusive.length).bytes(policy.exclusive),
     );
+  }
+  const edge = meta.edge;
+  if (edge !== undefined) {
+    if (edge.categoryMedianPrice.length !== meta.categories.length)
+      throw new RangeError(`meta edge medians cover ${edge.categoryMedianPrice.length} categories of ${meta.categories.length}`);
+    w.section(MetaSection.EDGE, (s) => {
+      s.varint(edge.items).varint(edge.shards).varint(edge.categoryMedianPrice.length);
+      for (const median of edge.categoryMedianPrice) s.f32(median);
+      if (edge.ordinals.length !== n) throw new RangeError(`meta edge ordinals cover ${edge.ordinals.length} items of ${n}`);
+      let next = 0;
+      for (const ordinal of edge.ordinals) {
+        if (ordinal < next) throw new RangeError("meta edge ordinals are not ascending");
+        s.varint(ordinal - next);
+        next = ordinal + 1;
+      }
+    });
   }
   return sealBlob(w.finish());
 }
@@ -311,6 +346,26 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     for (let c = 0; c < count; c++) exclusive[c] = s.u8();
     return { valueWeighting: (flags & 1) !== 0, cartPerCategory, essentialAttach, exclusive };
   });
+  const edge = column(MetaSection.EDGE, (s): EdgeInfo => {
+    const items = s.varint();
+    const shards = s.varint();
+    if (items < n || shards < 1) throw new CorruptBlobError("meta blob: edge section does not cover the dictionary");
+    const count = s.varint();
+    if (count !== categoryCount) throw new CorruptBlobError("meta blob: edge medians do not cover the categories");
+    s.expect(count, "meta blob edge medians", 4);
+    const categoryMedianPrice = new Float32Array(count);
+    for (let c = 0; c < count; c++) categoryMedianPrice[c] = s.f32();
+    s.expect(n, "meta blob edge ordinals", 1);
+    const ordinals = new Uint32Array(n);
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      const ordinal = next + s.varint();
+      if (ordinal >= items) throw new CorruptBlobError("meta blob: edge ordinal out of range");
+      ordinals[i] = ordinal;
+      next = ordinal + 1;
+    }
+    return { items, shards, categoryMedianPrice, ordinals };
+  });
   return {
     buildId,
     createdAt,
@@ -335,6 +390,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     ...(display !== undefined ? { display } : {}),
     ...(sequenceModel !== undefined ? { sequenceModel } : {}),
     ...(crossSellPolicy !== undefined ? { crossSellPolicy } : {}),
+    ...(edge !== undefined ? { edge } : {}),
   };
 }
 

@@ -142,6 +142,133 @@ export function compatEntries(index: CompatIndex): Map<number, CompatEntry> {
   return entries;
 }
 
+/** Item i's entry (token ids of `index.tokens`), or undefined when it provides, requires and pins nothing. */
+export function compatEntryOf(index: CompatIndex, i: number): CompatEntry | undefined {
+  if (i + 1 >= index.provideStart.length) return undefined;
+  const p0 = index.provideStart[i];
+  const p1 = index.provideStart[i + 1];
+  const c0 = index.clauseStart[i];
+  const c1 = index.clauseStart[i + 1];
+  const q0 = index.pinStart[i];
+  const q1 = index.pinStart[i + 1];
+  if (p0 === p1 && c0 === c1 && q0 === q1) return undefined;
+  const clauses: number[][] = [];
+  for (let c = c0; c < c1; c++) clauses.push(Array.from(index.clauseTokens.subarray(index.clauseTokenStart[c], index.clauseTokenStart[c + 1])));
+  return { provides: Array.from(index.provideTokens.subarray(p0, p1)), clauses, pins: Array.from(index.pinTokens.subarray(q0, q1)) };
+}
+
+/** The part of another index one appended item takes its entry from: item `item` of `index`. */
+export interface CompatSource {
+  index: CompatIndex;
+  item: number;
+}
+
+interface TokenTables {
+  tokenIds: Map<string, number>;
+  namespaceIds: Map<string, number>;
+}
+
+const tokenTables = new WeakMap<CompatIndex, TokenTables>();
+
+/**
+ * `base` with items appended (item base.n + k takes the entry of `added[k]`, none where undefined): base's arrays are
+ * copied whole, the added items' tokens mapped by name onto base's table (new names appended). Costs what base's
+ * arrays weigh plus the added entries; base's token lookups are made once per base index.
+ */
+export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSource | undefined>): CompatIndex {
+  let tables = tokenTables.get(base);
+  if (tables === undefined) {
+    const namespaceIds = new Map<string, number>();
+    base.tokens.forEach((t, id) => {
+      if (!namespaceIds.has(factSpace(t))) namespaceIds.set(factSpace(t), base.tokenNamespace[id]);
+    });
+    tables = { tokenIds: new Map(base.tokens.map((t, id) => [t, id])), namespaceIds };
+    tokenTables.set(base, tables);
+  }
+  const n = base.provideStart.length - 1;
+  const m = added.length;
+  const tokens = base.tokens.slice();
+  const newTokens = new Map<string, number>();
+  const tokenId = (t: string): number => {
+    const known = tables.tokenIds.get(t) ?? newTokens.get(t);
+    if (known !== undefined) return known;
+    newTokens.set(t, tokens.length);
+    tokens.push(t);
+    return tokens.length - 1;
+  };
+  const entries: Array<CompatEntry | undefined> = new Array(m);
+  let extraProvides = 0;
+  let extraClauses = 0;
+  let extraClauseTokens = 0;
+  let extraPins = 0;
+  for (let k = 0; k < m; k++) {
+    const source = added[k];
+    const entry = source === undefined ? undefined : compatEntryOf(source.index, source.item);
+    if (entry === undefined) continue;
+    const names = source!.index.tokens;
+    const mapped: CompatEntry = {
+      provides: entry.provides.map((t) => tokenId(names[t])).sort((a, b) => a - b),
+      clauses: entry.clauses.map((clause) => clause.map((t) => tokenId(names[t])).sort((a, b) => a - b)),
+      pins: entry.pins.map((t) => tokenId(names[t])),
+    };
+    entries[k] = mapped;
+    extraProvides += mapped.provides.length;
+    extraClauses += mapped.clauses.length;
+    for (const clause of mapped.clauses) extraClauseTokens += clause.length;
+    extraPins += mapped.pins.length;
+  }
+  const grown = (array: Uint32Array, extra: number) => {
+    const out = new Uint32Array(array.length + extra);
+    out.set(array);
+    return out;
+  };
+  const provideStart = grown(base.provideStart, m);
+  const clauseStart = grown(base.clauseStart, m);
+  const pinStart = grown(base.pinStart, m);
+  const provideTokens = grown(base.provideTokens, extraProvides);
+  const clauseTokenStart = grown(base.clauseTokenStart, extraClauses);
+  const clauseTokens = grown(base.clauseTokens, extraClauseTokens);
+  const pinTokens = grown(base.pinTokens, extraPins);
+  let provided = base.provideTokens.length;
+  let clauses = base.clauseStart[n];
+  let clauseTokenCount = base.clauseTokens.length;
+  let pinned = base.pinTokens.length;
+  for (let k = 0; k < m; k++) {
+    const entry = entries[k];
+    if (entry !== undefined) {
+      for (const t of entry.provides) provideTokens[provided++] = t;
+      for (const clause of entry.clauses) {
+        for (const t of clause) clauseTokens[clauseTokenCount++] = t;
+        clauseTokenStart[++clauses] = clauseTokenCount;
+      }
+      for (const t of entry.pins) pinTokens[pinned++] = t;
+    }
+    provideStart[n + k + 1] = provided;
+    clauseStart[n + k + 1] = clauses;
+    pinStart[n + k + 1] = pinned;
+  }
+  const tokenNamespace = new Uint16Array(tokens.length);
+  tokenNamespace.set(base.tokenNamespace);
+  const namespaceIds = new Map(tables.namespaceIds);
+  for (let id = base.tokens.length; id < tokens.length; id++) {
+    const ns = factSpace(tokens[id]);
+    let nsId = namespaceIds.get(ns);
+    if (nsId === undefined) namespaceIds.set(ns, (nsId = namespaceIds.size));
+    tokenNamespace[id] = nsId;
+  }
+  return {
+    tokens,
+    provideStart,
+    provideTokens,
+    clauseStart,
+    clauseTokenStart,
+    clauseTokens,
+    pinStart,
+    pinTokens,
+    tokenNamespace,
+  };
+}
+
 /** True when item x has a fit requirement at all. */
 export function isConstrained(index: CompatIndex, x: number): boolean {
   return x + 1 < index.clauseStart.length && index.clauseStart[x + 1] > index.clauseStart[x];

@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ItemFlag } from "../blob/meta-blob";
 import { parseStockOverlay, stockOverlay, stockView } from "./stock-overlay";
 
-const index = new Map([["a", 0], ["b", 1], ["c", 2], ["orders-only", 3]]);
 const meta = {
+  items: ["a", "b", "c", "orders-only"],
   flags: Uint8Array.of(ItemFlag.IN_CATALOG, ItemFlag.IN_CATALOG | ItemFlag.OUT_OF_STOCK, ItemFlag.IN_CATALOG, 0),
   stock: Int32Array.of(12, 0, 40, -1),
 };
 
 describe("stock overlay", () => {
   it("without an overlay, the build's flags and units stand", () => {
-    const view = stockView(meta, index, null);
+    const view = stockView(meta, null);
     expect([0, 1, 2, 3].map((i) => view.isOutOfStock(i))).toEqual([false, true, false, false]);
     expect([0, 1, 2, 3].map((i) => view.units(i))).toEqual([12, 0, 40, -1]);
   });
@@ -18,7 +18,7 @@ describe("stock overlay", () => {
   it("with one, exactly the listed catalogue items are out of stock; restocked items come back with unknown units", () => {
     const overlay = parseStockOverlay(JSON.stringify(stockOverlay(["c", "unknown-id", "c"], 1_800_000_000)));
     expect(overlay?.out).toEqual(["c", "unknown-id"]);
-    const view = stockView(meta, index, overlay);
+    const view = stockView(meta, overlay);
     expect([0, 1, 2, 3].map((i) => view.isOutOfStock(i))).toEqual([false, false, true, false]);
     expect([0, 1, 2].map((i) => view.units(i))).toEqual([12, -1, 0]);
   });

@@ -45,26 +45,29 @@ export interface StockView {
   units(item: number): number;
 }
 
+const outIds = new WeakMap<StockOverlay, ReadonlySet<string>>();
 const views = new WeakMap<StockOverlay, WeakMap<object, StockView>>();
 
-/** The view of `overlay` over a build (cached per overlay and build). */
-export function stockView(meta: Pick<BuildMeta, "flags" | "stock">, index: ReadonlyMap<string, number>, overlay: StockOverlay | null): StockView {
+/**
+ * The view of `overlay` over a build (cached per overlay and build). Costs O(1) per question: the overlay's ids are
+ * made a set once per overlay, so a build assembled per request (the edge format) pays nothing per overlay entry.
+ */
+export function stockView(meta: Pick<BuildMeta, "items" | "flags" | "stock">, overlay: StockOverlay | null): StockView {
   if (overlay === null) return buildStockView(meta);
+  let out = outIds.get(overlay);
+  if (out === undefined) outIds.set(overlay, (out = new Set(overlay.out)));
   let perBuild = views.get(overlay);
   if (perBuild === undefined) views.set(overlay, (perBuild = new WeakMap()));
   let view = perBuild.get(meta);
   if (view === undefined) {
-    const out = new Uint8Array(meta.flags.length);
-    for (const id of overlay.out) {
-      const item = index.get(id);
-      if (item !== undefined) out[item] = 1;
-    }
-    const { flags, stock } = meta;
+    const { items, flags, stock } = meta;
+    const listed = out;
+    const isOut = (item: number) => item < items.length && listed.has(items[item]);
     view = {
-      isOutOfStock: (item) => (item < out.length ? out[item] === 1 || ((flags[item] & ItemFlag.IN_CATALOG) === 0 && (flags[item] & ItemFlag.OUT_OF_STOCK) !== 0) : false),
+      isOutOfStock: (item) => (item < items.length ? isOut(item) || ((flags[item] & ItemFlag.IN_CATALOG) === 0 && (flags[item] & ItemFlag.OUT_OF_STOCK) !== 0) : false),
       units: (item) => {
-        if (item >= out.length) return -1;
-        if (out[item] === 1) return 0;
+        if (item >= items.length) return -1;
+        if (isOut(item)) return 0;
         const units = stock?.[item] ?? -1;
         return units > 0 ? units : -1;
       },

@@ -34,6 +34,11 @@ export function buildIndex(build: LoadedBuild): BuildIndex {
   return index;
 }
 
+/** Registers the index of a build assembled from another (`compose-build.ts`), so it is not derived again. */
+export function adoptBuildIndex(build: LoadedBuild, index: BuildIndex): void {
+  indexes.set(build, index);
+}
+
 function deriveIndex(build: LoadedBuild): BuildIndex {
   const { meta } = build;
   const n = meta.items.length;
@@ -62,6 +67,9 @@ function deriveIndex(build: LoadedBuild): BuildIndex {
       categoryMedianPrice[c] = priced % 2 === 1 ? meta.prices[sorted[mid]] : (meta.prices[sorted[mid - 1]] + meta.prices[sorted[mid]]) / 2;
     }
   }
+
+  // The edge format's global blob holds a sample of each category: its medians come from the whole catalogue.
+  if (meta.edge !== undefined) categoryMedianPrice.set(meta.edge.categoryMedianPrice);
 
   const popularity = new Float32Array(n);
   const note = (items: Uint32Array, scores: Float32Array) => {

@@ -12,34 +12,21 @@
  */
 import type { CandidateList } from "../candidates";
 import { fitsCart } from "../catalog/compat-index";
-import { ItemFlag } from "../blob/meta-blob";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
-
-export interface PriceBand {
-  lo: number;
-  hi: number;
-  target: number;
-  /** Items carrying this flag rank first (ItemFlag.NEW for upgrades, CLEARANCE for deals). */
-  preferFlag?: number;
-  /** Exclusive lower bound (an upgrade must cost more). */
-  aboveOnly?: boolean;
-}
-
-export const PRICE_BANDS = {
-  downSell: { lo: 0.45, hi: 0.85, target: 0.65 },
-  similar: { lo: 0.7, hi: 1.4, target: 1 },
-  upgrade: { lo: 1.15, hi: 3, target: 1.5, preferFlag: ItemFlag.NEW, aboveOnly: true },
-  clearance: { lo: 0.3, hi: 0.9, target: 0.7, preferFlag: ItemFlag.CLEARANCE },
-} as const satisfies Record<string, PriceBand>;
+import { bandScore, type PriceBand } from "./price-bands";
 
 /** Per-category best sellers taken per complement category. */
 const PER_COMPLEMENT = 3;
 
+/**
+ * The price band's candidates, read from the anchor's `price_band` list where its blob has one (the edge format: the
+ * band's best members over the whole catalogue), else from the category's items the build at hand holds.
+ */
 export function priceBandCandidates(ctx: RequestContext, anchor: number, band: PriceBand, rule: number, limit: number): Candidate[] {
   const price = ctx.priceOf(anchor);
   const category = ctx.categoryOf(anchor);
-  const members = category >= 0 ? ctx.index.itemsByCategory.get(category) : undefined;
+  const members = ctx.lists(anchor)?.price_band?.items ?? (category >= 0 ? ctx.index.itemsByCategory.get(category) : undefined);
   if (!(price > 0) || members === undefined) return [];
   const { prices, flags } = ctx.build.meta;
   const lo = band.lo * price;
@@ -56,11 +43,13 @@ export function priceBandCandidates(ctx: RequestContext, anchor: number, band: P
     if (compat !== undefined && !fitsCart(compat, item, anchorOnly)) continue;
     const preferred = band.preferFlag !== undefined && (flags[item] & band.preferFlag) !== 0;
     rank[found.length] = preferred ? 1 : 0;
-    found.push({ item, score: 1 - Math.min(1, Math.abs(p / price - band.target)), reason: ruleReason(rule), anchor });
+    found.push({ item, score: bandScore(p, price, band), reason: ruleReason(rule), anchor });
   }
   const order = found.map((_, i) => i);
   const popularity = ctx.index.popularity;
-  order.sort((a, b) => rank[b] - rank[a] || popularity[found[b].item] - popularity[found[a].item] || found[b].score - found[a].score || found[a].item - found[b].item);
+  const tie = ctx.tieOrder;
+  const before = (a: number, b: number) => (tie === undefined ? a - b : tie[a] - tie[b]);
+  order.sort((a, b) => rank[b] - rank[a] || popularity[found[b].item] - popularity[found[a].item] || found[b].score - found[a].score || before(found[a].item, found[b].item));
   return order.slice(0, limit).map((i) => found[i]);
 }
 

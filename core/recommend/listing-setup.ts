@@ -65,7 +65,9 @@ export function listingSetup(ctx: RequestContext, limit: number): SetupSource {
     weighted.push({ list, weight: 1 / (1 + 0.2 * rank) });
     anchors.push(device);
   });
-  const pool = mergeCandidateLists(weighted, excluded, limit).map((m) => own({ item: m.item, score: m.score, reason: m.reason, anchor: m.anchor >= 0 ? anchors[m.anchor] : -1 }));
+  const pool = mergeCandidateLists(weighted, excluded, limit, undefined, ctx.tieOrder).map((m) =>
+    own({ item: m.item, score: m.score, reason: m.reason, anchor: m.anchor >= 0 ? anchors[m.anchor] : -1 }),
+  );
   for (const c of listed) {
     const curated = ctx.build.meta.scenarioLists?.get(ctx.build.meta.categories[c]);
     if (curated !== undefined) pool.push(...fromList(curated, excluded, devices[0], limit).map(own));

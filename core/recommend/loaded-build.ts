@@ -8,7 +8,13 @@ import type { BuildMeta } from "../blob/meta-blob";
 
 export interface LoadedBuild {
   meta: BuildMeta;
-  index: Map<string, number>;
+  index: ItemIndex;
+}
+
+/** Item id -> index in `meta.items`. */
+export interface ItemIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
 }
 
 export function loadBuild(meta: BuildMeta): LoadedBuild {

@@ -7,7 +7,8 @@
  * where s(a, j) is j's score in a's list and prior(j) its score in the optional prior list (0 when absent), w_a
  * the anchor's weight. The prior is a base score counted once per item, not per anchor (the cross-sell blend's
  * intercept: how likely j is before looking at the cart), so its items are candidates even when no anchor lists
- * them. Ties go to the lower item index. An item keeps the reason (and the anchor, by position in `anchors`) of
+ * them. Ties go to the item first in `order` (its index in the whole build, when the caller holds a part of it), else
+ * to the lower item index. An item keeps the reason (and the anchor, by position in `anchors`) of
  * its largest positive contribution; an item no anchor supports takes the prior's reason and anchor -1.
  *
  * Hot path: one open-addressing table in typed arrays reused across calls, a bounded insertion sort for the top
@@ -59,6 +60,7 @@ export function mergeCandidateLists(
   exclude: (item: number) => boolean,
   limit: number,
   prior?: CandidateList,
+  order?: ArrayLike<number>,
 ): MergedCandidate[] {
   let entries = prior === undefined ? 0 : prior.items.length;
   for (let a = 0; a < anchors.length; a++) entries += anchors[a].list.items.length;
@@ -99,6 +101,7 @@ export function mergeCandidateLists(
     topScores = new Float64Array(limit);
   }
   const count = usedCount;
+  rank = order;
   let size = 0;
   for (let u = 0; u < count; u++) {
     const slot = used[u];
@@ -141,6 +144,10 @@ function slotOf(item: number): number {
   return slot;
 }
 
+/** The tie order of the merge under way (undefined: item index). */
+let rank: ArrayLike<number> | undefined;
+
 function ranksBefore(score: number, item: number, otherScore: number, otherItem: number): boolean {
-  return score > otherScore || (score === otherScore && item < otherItem);
+  if (score !== otherScore) return score > otherScore;
+  return rank === undefined ? item < otherItem : rank[item] < rank[otherItem];
 }

@@ -52,6 +52,8 @@ export class RequestContext {
   /** The devices a listing's setup serves (`listing-devices.ts`); undefined off listings. */
   readonly listingDevices: ListingDevices | undefined;
   readonly stock: StockView;
+  /** The order ties between items go in: their index in the whole build (undefined: the build is whole). */
+  readonly tieOrder: ArrayLike<number> | undefined;
   degraded = false;
   /** The items an accessory must not be proven to misfit (`provenMisfit`): what the shopper holds, else what they viewed. */
   private readonly fitContext: Uint32Array;
@@ -74,6 +76,7 @@ export class RequestContext {
     readonly now: number,
   ) {
     this.index = buildIndex(build);
+    this.tieOrder = build.meta.edge?.ordinals;
     const known = (id: string) => build.index.get(id);
     this.product = request.product_id === undefined ? undefined : known(request.product_id);
     if (this.product !== undefined) this.held.add(this.product);
@@ -98,7 +101,7 @@ export class RequestContext {
     const listing = request.placement === "listing";
     this.scope = listing ? listingScope(build, request) : undefined;
     this.listingDevices = listing ? listingDevices(build, request, ANCHOR_CAPS.listing) : undefined;
-    this.stock = stockView(build.meta, build.index, data.stock ?? null);
+    this.stock = stockView(build.meta, data.stock ?? null);
     this.fitContext = Uint32Array.from(this.held.size > 0 ? this.held : this.viewed.slice(-12).map((v) => v.item));
     this.rules = data.rules === undefined || data.rules === null ? undefined : compiledRules(data.rules, build);
   }

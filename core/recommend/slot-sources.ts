@@ -8,7 +8,7 @@ import type { CandidateList } from "../candidates";
 import type { ListKind } from "../blob/item-blob";
 import { type Bundle, ItemFlag } from "../blob/meta-blob";
 import { anchorWeights, viewAges } from "./anchor-weights";
-import { complementCandidates, popularCandidates, PRICE_BANDS, type PriceBand, priceBandCandidates } from "./category-rules";
+import { complementCandidates, popularCandidates, priceBandCandidates } from "./category-rules";
 import { listingPopular } from "./listing-popular";
 import { listingSetup } from "./listing-setup";
 import { isExclusiveCategory, weighsByValue } from "./cross-sell-policy";
@@ -19,6 +19,7 @@ import { ANCHOR_CAPS } from "./serving-data";
 import { sessionAnchors } from "./session-anchors";
 import type { SlotSource } from "./slot-plans";
 import { blendWithSequence, sessionEmbeddings } from "../sequence/sequence-blend";
+import { PRICE_BANDS, type PriceBand } from "./price-bands";
 
 export interface SourceResult {
   pool: Candidate[];
@@ -182,7 +183,7 @@ function scenario(ctx: RequestContext, size: number): SourceResult {
     weighted.push({ list, weight: 1 / (1 + 0.2 * a) });
     listed.push(anchors[a]);
   }
-  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skip), size * POOL_FACTOR), listed);
+  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skip), size * POOL_FACTOR, undefined, ctx.tieOrder), listed);
   const fallbacks = [
     () => {
       const out = complementCandidates(ctx, anchors, skip);
@@ -248,7 +249,7 @@ function nextItem(ctx: RequestContext, size: number): SourceResult {
     listed.push(anchors[a]);
   }
   if (weighted.length === 0) return EMPTY;
-  let merged = mergeCandidateLists(weighted, (item) => viewed.has(item) || !ctx.eligible(item), size * POOL_FACTOR);
+  let merged = mergeCandidateLists(weighted, (item) => viewed.has(item) || !ctx.eligible(item), size * POOL_FACTOR, undefined, ctx.tieOrder);
   const model = ctx.build.meta.sequenceModel;
   if (model !== undefined && model.blendWeight > 0) {
     const session = sessionEmbeddings(recent, (item) => ctx.lists(item)?.next_item?.embeddings?.anchor);
@@ -304,7 +305,7 @@ function mergeLists(ctx: RequestContext, anchors: readonly number[], weights: Ar
     weighted.push({ list, weight: weights[a] });
     listed.push(anchors[a]);
   }
-  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skipCategories), limit, prior), listed);
+  const pool = toCandidates(mergeCandidateLists(weighted, excluding(ctx, skipCategories), limit, prior, ctx.tieOrder), listed);
   return { pool, missing };
 }
 

@@ -48,7 +48,11 @@ export class CompiledRules {
 
 const LIFECYCLE_FLAGS = { new: ItemFlag.NEW, clearance: ItemFlag.CLEARANCE, eol: ItemFlag.EOL } as const;
 
-export function compileRules(rules: readonly MerchRule[], meta: Pick<BuildMeta, "categories" | "itemCategory" | "brands" | "itemBrand" | "prices" | "flags">, index: ReadonlyMap<string, number>): CompiledRules {
+export function compileRules(
+  rules: readonly MerchRule[],
+  meta: Pick<BuildMeta, "categories" | "itemCategory" | "brands" | "itemBrand" | "prices" | "flags">,
+  index: { get(id: string): number | undefined },
+): CompiledRules {
   const compiled: CompiledRule[] = [];
   for (const rule of [...rules].sort((a, b) => a.id - b.id)) {
     const { match } = rule;

@@ -13,8 +13,10 @@ import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { readArtifacts } from "../../batch/build/artifacts";
+import { edgeBlobsOf } from "../../batch/build/kv-footprint";
 import { main } from "../../batch/cli/main";
 import { PROJECT_ROOT } from "../../batch/publish/wrangler-cli";
+import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { LIVE_POINTER_KEY, parseLivePointer } from "../../core/keys";
 import { Rng } from "../../core/random/rng";
 import { buildShop, publishLocal, writeTinyShop } from "./local-edge";
@@ -175,7 +177,7 @@ describe("a killed publish leaves a complete live build, complete rollback targe
       const out = path.join(work, id);
       await buildShop(files, out, "--build-id", id);
       const artifacts = readArtifacts(out);
-      expectedKeys.set(id, 1 + artifacts.itemBlobs.filter((b) => b !== undefined).length);
+      expectedKeys.set(id, [...edgeBlobsOf(decodeMetaBlob(artifacts.meta), artifacts.itemBlobs)].length);
       expectedProducts.set(id, artifacts.catalog!.length);
     }
     // The first publish also applies the D1 migrations; the kill points are drawn from a publish like the ones killed.

@@ -1,17 +1,16 @@
 /**
  * @module
- * Publishes a hand-made build (`test/fixtures`) into the worker's KV the way `edgerec publish` does: every blob
- * base64 under the build's prefix, then the `live` pointer; and a hand-made shop's catalogue rows into D1, under
+ * Publishes a hand-made build (`test/fixtures`) into the worker's KV the way `edgerec publish` does: every blob of
+ * its edge format base64 under the build's prefix, then the `live` pointer; and a hand-made shop's catalogue rows into D1, under
  * the build they belong to.
  */
 import { encodeBase64 } from "../../core/blob/base64";
-import { itemKey, LIVE_POINTER_KEY, metaKey } from "../../core/keys";
+import { LIVE_POINTER_KEY } from "../../core/keys";
 import type { EncodedBuild } from "../fixtures/encoded-build";
 import type { ShopItem } from "../fixtures/rules-shop";
 
 export async function publishBuild(kv: KVNamespace, build: EncodedBuild): Promise<void> {
-  await kv.put(metaKey(build.buildId), encodeBase64(build.meta));
-  for (const [id, blob] of build.items) await kv.put(itemKey(build.buildId, id), encodeBase64(blob));
+  for (const { key, bytes } of build.edge) await kv.put(key, encodeBase64(bytes));
   await kv.put(LIVE_POINTER_KEY, JSON.stringify({ build: build.buildId, published_at: build.createdAt }));
 }
 

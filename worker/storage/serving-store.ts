@@ -10,7 +10,7 @@ import { decodeBase64 } from "../../core/blob/base64";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
-import { dictionaryBounds, loadBuild, type LoadedBuild } from "../../core/recommend/loaded-build";
+import type { AnchorBlob } from "../../core/blob/anchor-blob";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
 import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
@@ -18,6 +18,10 @@ import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-ove
 import type { Placement } from "../../core/types";
 import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
+import type { ItemFacts } from "../../core/blob/item-facts";
+import { composeBuild, type StrandedAnchor } from "../../core/recommend/compose-build";
+import { anchorKeys, decodeShard, readAnchors, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 
 /** A bulk KV get takes at most 100 keys. */
 const BULK_LIMIT = 100;
@@ -25,6 +29,8 @@ const BULK_LIMIT = 100;
 export interface ServingStoreOptions {
   pointerTtlMs?: number;
   maxItemEntries?: number;
+  /** Decoded anchor blobs of the edge format an isolate keeps (each holds its candidates' facts). */
+  maxAnchorEntries?: number;
 }
 
 export interface LoadOptions {
@@ -55,11 +61,16 @@ export class ServingStore {
   private readonly live: TtlCache<0, LiveState>;
   private readonly builds = new TtlCache<string, LoadedBuild>(2, Infinity);
   private readonly items: TtlCache<string, ItemLists>;
+  /** Decoded blobs of the edge format, by key: anchors' and directory shards'. */
+  private readonly anchors: TtlCache<string, AnchorBlob>;
+  private readonly shards: TtlCache<string, ItemFacts>;
   private lastGood: LoadedBuild | undefined;
 
   constructor(options: ServingStoreOptions = {}) {
     this.live = new TtlCache(1, options.pointerTtlMs ?? 30_000);
     this.items = new TtlCache(options.maxItemEntries ?? 20_000, Infinity);
+    this.anchors = new TtlCache(options.maxAnchorEntries ?? 2_000, Infinity);
+    this.shards = new TtlCache(64, Infinity);
   }
 
   /** The live build id, or null when nothing is published. */
@@ -113,6 +124,7 @@ export class ServingStore {
     options: LoadOptions,
     prefetched?: Map<string, string | null>,
   ): Promise<ServingData> {
+    if (build.meta.edge !== undefined) return this.withEdgeBuild(kv, build, request, live, degraded, options, prefetched);
     const buildId = build.meta.buildId;
     const lists = new Map<string, ItemLists | null>();
     const wanted: Array<{ id: string; key: string }> = [];
@@ -142,6 +154,54 @@ export class ServingStore {
     return { build, lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, buildId), rules: live.rules };
   }
 
+  /**
+   * The edge format (`core/recommend/edge-request.ts`): the anchors' blobs from the isolate cache, `prefetched`, then
+   * one bulk read; the directory shards of those lost (one more read, only then); the request's build composed.
+   */
+  private async withEdgeBuild(
+    kv: KVNamespace,
+    global: LoadedBuild,
+    request: RecommendationRequest,
+    live: LiveState,
+    degraded: boolean,
+    options: LoadOptions,
+    prefetched?: Map<string, string | null>,
+  ): Promise<ServingData> {
+    const blobs = new Map<string, AnchorBlob>();
+    const unread: Array<[string, string]> = [];
+    for (const [id, key] of anchorKeys(global, request, live.rules)) {
+      const cached = options.bypassItemCache === true || prefetched?.has(key) ? undefined : this.anchors.get(key);
+      if (cached !== undefined) blobs.set(id, cached);
+      else unread.push([id, key]);
+    }
+    const texts = new Map<string, string | null>();
+    for (const [, key] of unread) if (prefetched?.has(key)) texts.set(key, prefetched.get(key)!);
+    const missing = unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key);
+    if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) texts.set(k, v);
+    const read = readAnchors(global, unread, (key) => {
+      const text = texts.get(key) ?? null;
+      return text === null ? null : decodeBase64(text);
+    });
+    for (const [id, blob] of read.blobs) {
+      this.anchors.set(itemKey(global.meta.buildId, id), blob);
+      blobs.set(id, blob);
+    }
+    let stranded = new Map<string, StrandedAnchor>();
+    if (read.lost.length > 0) {
+      const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);
+      const shardTexts = await bulkGet(kv, shardKeys);
+      for (const key of shardKeys) {
+        const facts = decodeOrNull(shardTexts.get(key) ?? null, (bytes) => decodeShard(global, bytes));
+        if (facts !== null) this.shards.set(key, facts);
+      }
+      const found = strandedOf(global, read.lost, (key) => this.shards.get(key));
+      stranded = found.stranded;
+      degraded ||= found.degraded;
+    }
+    const composed = composeBuild(global, blobs, stranded);
+    return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
+  }
+
   private async liveState(kv: KVNamespace): Promise<LiveState> {
     let state = this.live.get(0);
     if (state === undefined) {
@@ -164,6 +224,8 @@ export class ServingStore {
     this.live.clear();
     this.builds.clear();
     this.items.clear();
+    this.anchors.clear();
+    this.shards.clear();
     this.lastGood = undefined;
   }
 }

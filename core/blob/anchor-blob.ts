@@ -1,0 +1,48 @@
+/**
+ * @module
+ * The edge format's blob of one item (KV key `itemKey(build, id)`): everything the edge needs to serve with the
+ * item as an anchor, whatever the size of the catalogue. Its lists name items by index in a space of G + m: an
+ * index below G is an item of the build's global blob (whose dictionary has G items), an index G + k is entry k
+ * of the blob's own facts table, which holds the item itself (unless the global blob does) and every other
+ * candidate its lists name.
+ *
+ *   version u8 (= ANCHOR_BLOB_VERSION) | G varint | facts table (item-facts.ts) | lists (item-blob.ts) | CRC-32 u32 LE
+ *
+ * The reader refuses a blob written against a global blob of another size, and checks every list index against
+ * G + m and every reason against the global reason table.
+ */
+import { ByteReader, CorruptBlobError } from "./byte-reader";
+import { ByteWriter } from "./byte-writer";
+import { openBlob, sealBlob } from "./checksum";
+import { type ItemLists, readItemLists, writeItemLists } from "./item-blob";
+import { type FactTables, type ItemFacts, readItemFacts, writeItemFacts } from "./item-facts";
+
+const ANCHOR_BLOB_VERSION = 3;
+
+export interface AnchorBlob {
+  /** Items of the global blob the lists' indices below `globalItems` refer to. */
+  globalItems: number;
+  facts: ItemFacts;
+  /** Indices below `globalItems` are global items, `globalItems + k` is `facts` entry k. */
+  lists: ItemLists;
+}
+
+export function encodeAnchorBlob(blob: AnchorBlob): Uint8Array {
+  const w = new ByteWriter(256);
+  w.u8(ANCHOR_BLOB_VERSION).varint(blob.globalItems);
+  writeItemFacts(w, blob.facts);
+  writeItemLists(w, blob.lists);
+  return sealBlob(w.finish());
+}
+
+/** `tables` and `reasons`: the global blob's table sizes; `globalItems`: its dictionary's size. */
+export function decodeAnchorBlob(sealed: Uint8Array, globalItems: number, tables: FactTables, reasons: number): AnchorBlob {
+  if (sealed[0] !== ANCHOR_BLOB_VERSION) throw new CorruptBlobError(`anchor blob version ${sealed[0]}, expected ${ANCHOR_BLOB_VERSION}`);
+  const body = openBlob(sealed, "anchor blob");
+  const r = new ByteReader(body, 1, body.length);
+  const written = r.varint();
+  if (written !== globalItems) throw new CorruptBlobError(`anchor blob written for a global blob of ${written} items, not ${globalItems}`);
+  const facts = readItemFacts(r, tables);
+  const lists = readItemLists(r.withBounds({ items: globalItems + facts.ids.length, reasons }));
+  return { globalItems, facts, lists };
+}

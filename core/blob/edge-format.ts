@@ -1,0 +1,182 @@
+/**
+ * @module
+ * The edge format: how a build is laid out in KV so that what an isolate decodes and what a request reads do not
+ * grow with the catalogue. Derived from the full build (meta blob and item lists) at publish time:
+ *
+ * - the global blob (`metaKey`): a meta blob whose dictionary holds only the items its own lists name (popular
+ *   overall and per category, the cross-sell prior, scenario lists, bundles) plus a price-spread sample of each
+ *   category for the category rules, with the EDGE section (the build's item count, shard count, and each
+ *   category's median price over the whole catalogue). Bounded by categories and list lengths.
+ * - one anchor blob per item (`itemKey`, anchor-blob.ts): its lists, and the facts of itself and of every
+ *   candidate the global blob lacks.
+ * - directory shards (`shardKey`, directory-shard.ts): the facts of every item by id hash, read only when an
+ *   anchor blob is missing.
+ */
+import type { CandidateList } from "../candidates";
+import { itemKey, metaKey, shardKey, shardOf } from "../keys";
+import { type BuildIndex, buildIndex } from "../recommend/build-index";
+import { loadBuild } from "../recommend/loaded-build";
+import { bandMembers } from "../recommend/price-bands";
+import { encodeAnchorBlob } from "./anchor-blob";
+import { encodeDirectoryShard } from "./directory-shard";
+import type { ItemLists } from "./item-blob";
+import { itemFactsOf } from "./item-facts";
+import { type BuildMeta, encodeMetaBlob } from "./meta-blob";
+
+/** Items of a category the global blob samples, spread over its price range (all of a smaller category). */
+export const CATEGORY_SAMPLE = 32;
+/** Items per directory shard, about. */
+export const SHARD_ITEMS = 256;
+/** Members of each price band an anchor blob carries (`core/recommend/price-bands.ts`). */
+export const BAND_MEMBERS = 32;
+
+export interface EdgeBlob {
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** Every blob of the build's edge format: the global blob first, then the anchors' blobs, then the shards. */
+export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined): Generator<EdgeBlob> {
+  const layout = new EdgeLayout(meta, listsOf);
+  yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
+  for (let item = 0; item < meta.items.length; item++) yield { key: itemKey(meta.buildId, meta.items[item]), bytes: layout.anchorBlob(item) };
+  for (let k = 0; k < layout.shards; k++) yield { key: shardKey(meta.buildId, k), bytes: layout.shardBlob(k) };
+}
+
+/** The edge format of one build, blob by blob (what `edgeBlobs` writes; the offline replay encodes what it reads). */
+export class EdgeLayout {
+  readonly shards: number;
+  private readonly global: number[];
+  private readonly globalIndex: Int32Array;
+  private readonly index: BuildIndex;
+  private shardMembers: number[][] | undefined;
+
+  constructor(
+    private readonly meta: BuildMeta,
+    private readonly listsOf: (item: number) => ItemLists | undefined,
+  ) {
+    const n = meta.items.length;
+    this.shards = Math.max(1, Math.ceil(n / SHARD_ITEMS));
+    this.index = buildIndex(loadBuild(meta));
+    this.global = globalItems(meta, this.index);
+    this.globalIndex = new Int32Array(n).fill(-1);
+    this.global.forEach((item, g) => {
+      this.globalIndex[item] = g;
+    });
+  }
+
+  globalBlob(): Uint8Array {
+    return encodeMetaBlob(globalMeta(this.meta, this.global, this.globalIndex, this.shards, this.index.categoryMedianPrice));
+  }
+
+  /**
+   * The blob of item `item`: its lists over the global items and its own facts table (itself first unless global),
+   * with the best members of its price bands as its `price_band` list.
+   */
+  anchorBlob(item: number): Uint8Array {
+    const G = this.global.length;
+    const { globalIndex } = this;
+    const local: number[] = [];
+    const slot = new Map<number, number>();
+    const spaceOf = (i: number): number => {
+      if (globalIndex[i] >= 0) return globalIndex[i];
+      let k = slot.get(i);
+      if (k === undefined) {
+        slot.set(i, (k = local.length));
+        local.push(i);
+      }
+      return G + k;
+    };
+    spaceOf(item);
+    const mapped: ItemLists = {};
+    for (const [kind, list] of Object.entries(this.listsOf(item) ?? {}) as Array<[keyof ItemLists, CandidateList]>) {
+      mapped[kind] = { ...list, items: Uint32Array.from(list.items, spaceOf) };
+    }
+    const band = this.bandOf(item);
+    if (band.length > 0) mapped.price_band = { items: Uint32Array.from(band, spaceOf), scores: new Float32Array(band.length), reasons: new Uint32Array(band.length) };
+    return encodeAnchorBlob({ globalItems: G, facts: itemFactsOf(this.meta, local), lists: mapped });
+  }
+
+  private bandOf(item: number): number[] {
+    const { meta, index } = this;
+    const category = meta.itemCategory[item];
+    const members = category >= 0 ? index.itemsByCategory.get(category) : undefined;
+    if (members === undefined) return [];
+    return bandMembers(
+      { prices: meta.prices, flags: meta.flags, ...(meta.compat !== undefined ? { compat: meta.compat } : {}), popularity: index.popularity },
+      members,
+      item,
+      BAND_MEMBERS,
+    );
+  }
+
+  /** Directory shard k: the facts of the items whose id hashes to it, by id. */
+  shardBlob(k: number): Uint8Array {
+    const { meta } = this;
+    if (this.shardMembers === undefined) {
+      const members: number[][] = Array.from({ length: this.shards }, () => []);
+      for (let item = 0; item < meta.items.length; item++) members[shardOf(meta.items[item], this.shards)].push(item);
+      for (const list of members) list.sort((a, b) => (meta.items[a] < meta.items[b] ? -1 : meta.items[a] > meta.items[b] ? 1 : 0));
+      this.shardMembers = members;
+    }
+    return encodeDirectoryShard(itemFactsOf(meta, this.shardMembers[k]));
+  }
+}
+
+/** The items the global blob holds, ascending: those its lists name and each category's price sample. */
+export function globalItems(meta: BuildMeta, index: BuildIndex): number[] {
+  const chosen = new Set<number>();
+  const take = (list: CandidateList | undefined) => {
+    if (list !== undefined) for (const item of list.items) chosen.add(item);
+  };
+  take(meta.popular);
+  take(meta.crossSellPrior);
+  for (const list of meta.popularByCategory.values()) take(list);
+  for (const list of meta.scenarioLists?.values() ?? []) take(list);
+  for (const bundle of meta.bundles ?? []) for (const item of bundle.items) chosen.add(item);
+  for (const members of index.itemsByCategory.values()) {
+    if (members.length <= CATEGORY_SAMPLE) {
+      for (const item of members) chosen.add(item);
+      continue;
+    }
+    for (let s = 0; s < CATEGORY_SAMPLE; s++) chosen.add(members[Math.round((s * (members.length - 1)) / (CATEGORY_SAMPLE - 1))]);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
+/** The build's meta restricted to `items` (ascending), lists re-indexed, with the EDGE section. */
+function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, shards: number, categoryMedianPrice: Float32Array): BuildMeta {
+  const remap = (list: CandidateList): CandidateList => ({ ...list, items: Uint32Array.from(list.items, (i) => globalIndex[i]) });
+  const facts = itemFactsOf(meta, items);
+  const modelNames: string[] = [];
+  const modelIndex = new Map<string, number>();
+  const itemModelName = Int32Array.from(facts.modelNames, (name) => {
+    if (name === "") return -1;
+    let m = modelIndex.get(name);
+    if (m === undefined) {
+      modelIndex.set(name, (m = modelNames.length));
+      modelNames.push(name);
+    }
+    return m;
+  });
+  const { ids: _ids, titles, category, brand, prices, flags, stock, display, compat } = facts;
+  return {
+    ...meta,
+    items: facts.ids,
+    titles,
+    itemCategory: category,
+    itemBrand: brand,
+    prices,
+    flags,
+    popular: remap(meta.popular),
+    popularByCategory: new Map([...meta.popularByCategory].map(([c, list]) => [c, remap(list)])),
+    bundles: (meta.bundles ?? []).map((bundle) => ({ ...bundle, items: Uint32Array.from(bundle.items, (i) => globalIndex[i]) })),
+    ...(meta.crossSellPrior !== undefined ? { crossSellPrior: remap(meta.crossSellPrior) } : {}),
+    ...(meta.scenarioLists !== undefined ? { scenarioLists: new Map([...meta.scenarioLists].map(([key, list]) => [key, remap(list)])) } : {}),
+    ...(meta.modelNames !== undefined ? { modelNames, itemModelName } : {}),
+    ...(stock !== undefined ? { stock } : {}),
+    ...(display !== undefined ? { display: { currencies: meta.display!.currencies, itemCurrency: display.currency, links: display.links, images: display.images } } : {}),
+    ...(compat !== undefined ? { compat } : {}),
+    edge: { items: meta.items.length, shards, categoryMedianPrice, ordinals: Uint32Array.from(items) },
+  };
+}

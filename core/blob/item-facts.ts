@@ -1,0 +1,161 @@
+/**
+ * @module
+ * The facts the edge filters, ranks and draws an item with, for a handful of items: what an anchor's blob carries
+ * for the anchor and its candidates, and a directory shard for the items of its hash bucket. Category, brand and
+ * currency are indices into the build's global tables (the global blob's), so a table costs what its items weigh.
+ *
+ *   m varint | parts u8 (bit 0: stock, bit 1: display, bit 2: compat)
+ *   m x [ id string | ordinal varint (the item's index in the build's dictionary) | title string | category varint (0 = none, c + 1) | brand varint (the same) | price f32 |
+ *         flags u8 | model name string ("" = none) | stock varint (units + 1, 0 = unknown; with bit 0) |
+ *         currency varint (0 = none, c + 1) | link string | image string (with bit 1) ]
+ *   compat index over the m items (catalog-sections-codec.ts; with bit 2)
+ */
+import type { CompatIndex } from "../catalog/compat-index";
+import { type CompatEntry, compatEntryOf, compatIndexFromEntries } from "../catalog/compat-index";
+import { type ByteReader, CorruptBlobError } from "./byte-reader";
+import type { ByteWriter } from "./byte-writer";
+import { readCompatIndex, writeCompatIndex } from "./catalog-sections-codec";
+import type { BuildMeta } from "./meta-blob";
+
+export interface ItemFacts {
+  ids: string[];
+  /** Each item's index in the whole build's dictionary: the order ties are broken in, whatever subset is at hand. */
+  ordinals: Uint32Array;
+  titles: string[];
+  /** Index into the build's categories, -1 when unknown. */
+  category: Int32Array;
+  /** Index into the build's brands, -1 when unknown. */
+  brand: Int32Array;
+  prices: Float32Array;
+  flags: Uint8Array;
+  /** Short device-model name, "" when none. */
+  modelNames: string[];
+  /** Units on hand, -1 when unknown (absent when the build has no stock column). */
+  stock?: Int32Array;
+  /** Currency index (into the build's currencies, -1 none), link and image (absent without a catalogue). */
+  display?: { currency: Int32Array; links: string[]; images: string[] };
+  /** Fit facts of the m items, tokens local to this table (absent when the build has no compatibility index). */
+  compat?: CompatIndex;
+}
+
+/** Sizes of the build's tables that a table's indices point into. */
+export interface FactTables {
+  /** Items in the build (ordinals are below it). */
+  items: number;
+  categories: number;
+  brands: number;
+  currencies: number;
+}
+
+const Part = { STOCK: 1, DISPLAY: 2, COMPAT: 4 } as const;
+
+/** The facts of `items` (build indices), in that order. */
+export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>): ItemFacts {
+  const m = items.length;
+  const pick = <T>(column: ArrayLike<T>) => Array.from({ length: m }, (_, k) => column[items[k]]);
+  const facts: ItemFacts = {
+    ids: pick(meta.items),
+    ordinals: Uint32Array.from({ length: m }, (_, k) => ordinalOf(meta, items[k])),
+    titles: pick(meta.titles),
+    category: Int32Array.from(pick(meta.itemCategory)),
+    brand: Int32Array.from(pick(meta.itemBrand)),
+    prices: Float32Array.from(pick(meta.prices)),
+    flags: Uint8Array.from(pick(meta.flags)),
+    modelNames: Array.from({ length: m }, (_, k) => {
+      const name = meta.itemModelName?.[items[k]] ?? -1;
+      return name >= 0 ? meta.modelNames![name] : "";
+    }),
+  };
+  if (meta.stock !== undefined) facts.stock = Int32Array.from(pick(meta.stock));
+  if (meta.display !== undefined) {
+    const { itemCurrency, links, images } = meta.display;
+    facts.display = { currency: Int32Array.from(pick(itemCurrency)), links: pick(links), images: pick(images) };
+  }
+  if (meta.compat !== undefined) facts.compat = compatSubset(meta.compat, items);
+  return facts;
+}
+
+/** The item's index in the whole build: its own index, or what the global blob of the edge format records. */
+function ordinalOf(meta: BuildMeta, item: number): number {
+  return meta.edge?.ordinals[item] ?? item;
+}
+
+/** The compatibility entries of `items`, re-indexed 0..m-1 with a token table of only the tokens they use. */
+function compatSubset(index: CompatIndex, items: ArrayLike<number>): CompatIndex {
+  const tokens: string[] = [];
+  const ids = new Map<number, number>();
+  const local = (t: number) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      ids.set(t, (id = tokens.length));
+      tokens.push(index.tokens[t]);
+    }
+    return id;
+  };
+  const entries = new Map<number, CompatEntry>();
+  for (let k = 0; k < items.length; k++) {
+    const entry = compatEntryOf(index, items[k]);
+    if (entry === undefined) continue;
+    entries.set(k, { provides: entry.provides.map(local), clauses: entry.clauses.map((clause) => clause.map(local)), pins: entry.pins.map(local) });
+  }
+  return compatIndexFromEntries(tokens, entries, items.length);
+}
+
+export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
+  const m = facts.ids.length;
+  const { stock, display, compat } = facts;
+  w.varint(m).u8((stock !== undefined ? Part.STOCK : 0) | (display !== undefined ? Part.DISPLAY : 0) | (compat !== undefined ? Part.COMPAT : 0));
+  for (let k = 0; k < m; k++) {
+    w.string(facts.ids[k])
+      .varint(facts.ordinals[k])
+      .string(facts.titles[k])
+      .varint(facts.category[k] + 1)
+      .varint(facts.brand[k] + 1)
+      .f32(facts.prices[k])
+      .u8(facts.flags[k])
+      .string(facts.modelNames[k]);
+    if (stock !== undefined) w.varint(stock[k] < 0 ? 0 : stock[k] + 1);
+    if (display !== undefined)
+      w.varint(display.currency[k] + 1)
+        .string(display.links[k])
+        .string(display.images[k]);
+  }
+  if (compat !== undefined) writeCompatIndex(w, compat);
+}
+
+/** Every table index and ordinal is checked against `tables`; each item takes at least 11 bytes. */
+export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
+  const m = r.count("item facts", 11);
+  const parts = r.u8();
+  if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
+  const facts: ItemFacts = {
+    ids: new Array(m),
+    ordinals: new Uint32Array(m),
+    titles: new Array(m),
+    category: new Int32Array(m),
+    brand: new Int32Array(m),
+    prices: new Float32Array(m),
+    flags: new Uint8Array(m),
+    modelNames: new Array(m),
+  };
+  const stock = (parts & Part.STOCK) !== 0 ? (facts.stock = new Int32Array(m)) : undefined;
+  const display = (parts & Part.DISPLAY) !== 0 ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
+  for (let k = 0; k < m; k++) {
+    facts.ids[k] = r.string();
+    facts.ordinals[k] = r.index(tables.items, "item ordinal");
+    facts.titles[k] = r.string();
+    facts.category[k] = r.index(tables.categories + 1, "item category") - 1;
+    facts.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
+    facts.prices[k] = r.f32();
+    facts.flags[k] = r.u8();
+    facts.modelNames[k] = r.string();
+    if (stock !== undefined) stock[k] = r.varint() - 1;
+    if (display !== undefined) {
+      display.currency[k] = r.index(tables.currencies + 1, "item currency") - 1;
+      display.links[k] = r.string();
+      display.images[k] = r.string();
+    }
+  }
+  if ((parts & Part.COMPAT) !== 0) facts.compat = readCompatIndex(r, m);
+  return facts;
+}

@@ -1,0 +1,178 @@
+/**
+ * @module
+ * A request's build in the edge format: the global blob's items (indices 0..G-1, as decoded once per isolate) and
+ * after them the items the request's anchor blobs carry, so `recommend()` and everything under it keep working on
+ * item indices. What is copied per request is the global columns (bounded by categories and list lengths, not
+ * by the catalogue) and the anchors' facts; the global blob's derived index is reused, its popularity extended.
+ */
+import type { AnchorBlob } from "../blob/anchor-blob";
+import type { ItemLists, ListKind } from "../blob/item-blob";
+import type { ItemFacts } from "../blob/item-facts";
+import type { BuildMeta } from "../blob/meta-blob";
+import type { CandidateList } from "../candidates";
+import { appendCompat, type CompatSource } from "../catalog/compat-index";
+import { adoptBuildIndex, buildIndex } from "./build-index";
+import type { ItemIndex, LoadedBuild } from "./loaded-build";
+
+/** An anchor whose blob could not be read although the build knows it: its facts, from its directory shard. */
+export interface StrandedAnchor {
+  facts: ItemFacts;
+  /** Its entry in `facts`. */
+  at: number;
+}
+
+export interface ComposedBuild {
+  build: LoadedBuild;
+  /** Lists per anchor id, in the composed build's indices; null for a stranded anchor. */
+  lists: Map<string, ItemLists | null>;
+}
+
+interface Source {
+  facts: ItemFacts;
+  at: number;
+}
+
+export function composeBuild(global: LoadedBuild, blobs: ReadonlyMap<string, AnchorBlob>, stranded: ReadonlyMap<string, StrandedAnchor>): ComposedBuild {
+  const G = global.meta.items.length;
+  const added = new Map<string, number>();
+  const sources: Source[] = [];
+  const indexOf = (facts: ItemFacts, at: number): number => {
+    const id = facts.ids[at];
+    const known = global.index.get(id) ?? added.get(id);
+    if (known !== undefined) return known;
+    const item = G + sources.length;
+    added.set(id, item);
+    sources.push({ facts, at });
+    return item;
+  };
+
+  const lists = new Map<string, ItemLists | null>();
+  for (const [id, blob] of blobs) {
+    const space = Int32Array.from(blob.facts.ids, (_, k) => indexOf(blob.facts, k));
+    const mapped: ItemLists = {};
+    for (const [kind, list] of Object.entries(blob.lists) as Array<[ListKind, CandidateList]>) {
+      const items = new Uint32Array(list.items.length);
+      for (let i = 0; i < items.length; i++) {
+        const v = list.items[i];
+        items[i] = v < G ? v : space[v - G];
+      }
+      mapped[kind] = { ...list, items };
+    }
+    lists.set(id, mapped);
+  }
+  for (const [id, anchor] of stranded) {
+    indexOf(anchor.facts, anchor.at);
+    lists.set(id, null);
+  }
+
+  const meta = extendMeta(global.meta, sources);
+  const index: ItemIndex = {
+    get: (id) => global.index.get(id) ?? added.get(id),
+    has: (id) => global.index.has(id) || added.has(id),
+  };
+  const build: LoadedBuild = { meta, index };
+  const base = buildIndex(global);
+  const popularity = new Float32Array(meta.items.length);
+  popularity.set(base.popularity);
+  let titles: string[] | undefined;
+  adoptBuildIndex(build, { ...base, popularity, searchTitles: () => (titles ??= meta.items.map((id, i) => (meta.titles[i] || id).toLowerCase())) });
+  return { build, lists };
+}
+
+/** `meta` with the source items appended to every per-item column. */
+function extendMeta(meta: BuildMeta, sources: readonly Source[]): BuildMeta {
+  if (sources.length === 0) return meta;
+  const G = meta.items.length;
+  const n = G + sources.length;
+  const strings = (column: readonly string[], of: (s: Source) => string) => {
+    const out = column.slice();
+    for (const s of sources) out.push(of(s));
+    return out;
+  };
+  const typed = <T extends Int32Array | Uint32Array | Float32Array | Uint8Array>(column: T, make: (n: number) => T, of: (s: Source) => number): T => {
+    const out = make(n);
+    out.set(column);
+    for (let k = 0; k < sources.length; k++) out[G + k] = of(sources[k]);
+    return out;
+  };
+  const extended: BuildMeta = {
+    ...meta,
+    items: strings(meta.items, (s) => s.facts.ids[s.at]),
+    titles: strings(meta.titles, (s) => s.facts.titles[s.at]),
+    itemCategory: typed(
+      meta.itemCategory,
+      (m) => new Int32Array(m),
+      (s) => s.facts.category[s.at],
+    ),
+    itemBrand: typed(
+      meta.itemBrand,
+      (m) => new Int32Array(m),
+      (s) => s.facts.brand[s.at],
+    ),
+    prices: typed(
+      meta.prices,
+      (m) => new Float32Array(m),
+      (s) => s.facts.prices[s.at],
+    ),
+    flags: typed(
+      meta.flags,
+      (m) => new Uint8Array(m),
+      (s) => s.facts.flags[s.at],
+    ),
+  };
+  if (meta.edge !== undefined)
+    extended.edge = {
+      ...meta.edge,
+      ordinals: typed(
+        meta.edge.ordinals,
+        (m) => new Uint32Array(m),
+        (s) => s.facts.ordinals[s.at],
+      ),
+    };
+  if (meta.stock !== undefined)
+    extended.stock = typed(
+      meta.stock,
+      (m) => new Int32Array(m),
+      (s) => s.facts.stock?.[s.at] ?? -1,
+    );
+  if (meta.itemModelName !== undefined || sources.some((s) => s.facts.modelNames[s.at] !== "")) {
+    const modelNames = (meta.modelNames ?? []).slice();
+    const named = new Map<string, number>();
+    const itemModelName = typed(
+      meta.itemModelName ?? new Int32Array(G).fill(-1),
+      (m) => new Int32Array(m),
+      (s) => {
+        const name = s.facts.modelNames[s.at];
+        if (name === "") return -1;
+        let m = named.get(name);
+        if (m === undefined) {
+          named.set(name, (m = modelNames.length));
+          modelNames.push(name);
+        }
+        return m;
+      },
+    );
+    extended.modelNames = modelNames;
+    extended.itemModelName = itemModelName;
+  }
+  if (meta.display !== undefined) {
+    const { currencies, itemCurrency, links, images } = meta.display;
+    extended.display = {
+      currencies,
+      itemCurrency: typed(
+        itemCurrency,
+        (m) => new Int32Array(m),
+        (s) => s.facts.display?.currency[s.at] ?? -1,
+      ),
+      links: strings(links, (s) => s.facts.display?.links[s.at] ?? ""),
+      images: strings(images, (s) => s.facts.display?.images[s.at] ?? ""),
+    };
+  }
+  if (meta.compat !== undefined) {
+    extended.compat = appendCompat(
+      meta.compat,
+      sources.map((s): CompatSource | undefined => (s.facts.compat === undefined ? undefined : { index: s.facts.compat, item: s.at })),
+    );
+  }
+  return extended;
+}

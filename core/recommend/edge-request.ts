@@ -1,0 +1,102 @@
+/**
+ * @module
+ * Reading one request's data in the edge format, the steps between the reads: which keys, what the values
+ * decode to, and what a lost blob means. The worker reads KV with them (`worker/storage/serving-store.ts`), the
+ * offline replay a build folder's blobs (`batch/recommend/artifact-store.ts`): the same steps, so offline answers
+ * are the edge's.
+ *
+ *   1. `anchorKeys`: the blobs of the request's anchors (and of the items the rules pin).
+ *   2. `readAnchors`: decoded, or lost (missing, or unreadable: corrupt).
+ *   3. `shardKeysOf` the lost ones, then `strandedOf`: a lost anchor its directory shard holds is a known item
+ *      whose blob is gone (degraded; its facts still serve); one its shard does not hold is an item the build
+ *      never saw, unless its blob was there and unreadable or the shard itself is lost (degraded too).
+ *   4. `composeBuild` (compose-build.ts).
+ */
+import { type AnchorBlob, decodeAnchorBlob } from "../blob/anchor-blob";
+import { decodeDirectoryShard } from "../blob/directory-shard";
+import type { FactTables, ItemFacts } from "../blob/item-facts";
+import { itemKey, shardKey, shardOf } from "../keys";
+import type { RecommendationRequest } from "../request-schema";
+import type { RulesOverlay } from "../rules/rules-overlay";
+import type { StrandedAnchor } from "./compose-build";
+import type { LoadedBuild } from "./loaded-build";
+import { anchorIds } from "./serving-data";
+
+/** Items a request reads for the merchandising rules that pin them (their facts ride in their blobs). */
+const PINNED_CAP = 40;
+
+export interface LostAnchor {
+  id: string;
+  /** The blob was there but unreadable. */
+  corrupt: boolean;
+}
+
+/** The global blob's table sizes, which the anchors' and shards' indices point into. */
+function factTables(global: LoadedBuild): FactTables {
+  const { meta } = global;
+  return { items: meta.edge?.items ?? meta.items.length, categories: meta.categories.length, brands: meta.brands.length, currencies: meta.display?.currencies.length ?? 0 };
+}
+
+/** Anchor id -> its blob's key: the request's anchors, then the items the rules pin. */
+export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, rules: RulesOverlay | null | undefined): Map<string, string> {
+  const ids = new Set(anchorIds(request, global));
+  let pinned = 0;
+  for (const rule of rules?.rules ?? []) {
+    for (const id of rule.match.ids ?? []) if (pinned++ < PINNED_CAP) ids.add(id);
+  }
+  const buildId = global.meta.buildId;
+  return new Map([...ids].map((id) => [id, itemKey(buildId, id)]));
+}
+
+/** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
+function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
+  return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length);
+}
+
+/** Decodes the blobs `bytesOf` gives for `keys` (anchor id -> key); null: missing; a throw: unreadable. */
+export function readAnchors(
+  global: LoadedBuild,
+  keys: Iterable<readonly [string, string]>,
+  bytesOf: (key: string, id: string) => Uint8Array | null,
+): { blobs: Map<string, AnchorBlob>; lost: LostAnchor[] } {
+  const blobs = new Map<string, AnchorBlob>();
+  const lost: LostAnchor[] = [];
+  for (const [id, key] of keys) {
+    try {
+      const bytes = bytesOf(key, id);
+      if (bytes === null) lost.push({ id, corrupt: false });
+      else blobs.set(id, decodeAnchor(global, bytes));
+    } catch {
+      lost.push({ id, corrupt: true });
+    }
+  }
+  return { blobs, lost };
+}
+
+/** The directory shard keys that may hold the lost anchors. */
+export function shardKeysOf(global: LoadedBuild, lost: readonly LostAnchor[]): string[] {
+  const shards = global.meta.edge?.shards ?? 1;
+  return [...new Set(lost.map((l) => shardKey(global.meta.buildId, shardOf(l.id, shards))))];
+}
+
+export function decodeShard(global: LoadedBuild, bytes: Uint8Array): ItemFacts {
+  return decodeDirectoryShard(bytes, factTables(global));
+}
+
+/** The lost anchors the build knows (facts from their shard, `shardOf` by key: undefined when unread or unreadable), and whether the answer is degraded. */
+export function strandedOf(
+  global: LoadedBuild,
+  lost: readonly LostAnchor[],
+  shardOfKey: (key: string) => ItemFacts | undefined,
+): { stranded: Map<string, StrandedAnchor>; degraded: boolean } {
+  const shards = global.meta.edge?.shards ?? 1;
+  const stranded = new Map<string, StrandedAnchor>();
+  let degraded = false;
+  for (const { id, corrupt } of lost) {
+    const facts = shardOfKey(shardKey(global.meta.buildId, shardOf(id, shards)));
+    const at = facts === undefined ? -1 : facts.ids.indexOf(id);
+    if (at >= 0) stranded.set(id, { facts: facts!, at });
+    if (facts === undefined || at >= 0 || corrupt) degraded = true;
+  }
+  return { stranded, degraded };
+}
