@@ -46,6 +46,11 @@ export function itemKey(buildId: string, itemId: string): string {
   return `b/${buildId}/h/${hex(fnv1a32(bytes))}${hex(fnv1a32(reversed))}${bytes.length}`;
 }
 
+/** The edge format's blob of the devices of one model a search names (`core/blob/model-blob.ts`); model slugs are short. */
+export function modelKey(buildId: string, model: string): string {
+  return `b/${buildId}/m/${model.slice(0, MAX_ID_BYTES / 4)}`;
+}
+
 /** The value stored at LIVE_POINTER_KEY. */
 export interface LivePointer {
   build: string;

@@ -8,13 +8,14 @@
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { EdgeLayout } from "../../core/blob/edge-format";
+import { modelKey } from "../../core/keys";
 import { recommend } from "../../core/recommend/recommend";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import type { RecommendationRequest } from "../../core/request-schema";
 import type { RecommendationResponse } from "../../core/recommendation-response";
 import type { Artifacts } from "../build/artifacts";
 import { composeBuild } from "../../core/recommend/compose-build";
-import { anchorKeys, decodeShard, readAnchors, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 import type { ServingData } from "../../core/recommend/serving-data";
 
@@ -36,6 +37,7 @@ export class ArtifactStore {
 
   servingData(request: RecommendationRequest): ServingData {
     const read = readAnchors(this.global, anchorKeys(this.global, request, undefined), (key, id) => this.anchorBytes(key, id));
+    readModels(this.global, modelKeys(this.global, request), (key) => this.layout.modelBlob(key.slice(modelKey(this.build.meta.buildId, "").length)) ?? null, read.blobs);
     let degraded = false;
     let stranded: ReturnType<typeof strandedOf>["stranded"] = new Map();
     if (read.lost.length > 0) {

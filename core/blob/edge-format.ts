@@ -11,24 +11,35 @@
  *   candidate the global blob lacks.
  * - directory shards (`shardKey`, directory-shard.ts): the facts of every item by id hash, read only when an
  *   anchor blob is missing.
+ * - model blobs (`modelKey`, model-blob.ts): per device model a search may name, its devices' anchor blobs, read
+ *   with the anchors when a listing's query names models.
  */
 import type { CandidateList } from "../candidates";
-import { itemKey, metaKey, shardKey, shardOf } from "../keys";
+import { itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
 import { type BuildIndex, buildIndex } from "../recommend/build-index";
-import { loadBuild } from "../recommend/loaded-build";
+import { itemReading } from "../recommend/item-reading";
+import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
 import { bandMembers } from "../recommend/price-bands";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeDirectoryShard } from "./directory-shard";
+import { encodeModelBlob } from "./model-blob";
 import type { ItemLists } from "./item-blob";
 import { itemFactsOf } from "./item-facts";
 import { type BuildMeta, encodeMetaBlob } from "./meta-blob";
 
 /** Items of a category the global blob samples, spread over its price range (all of a smaller category). */
-export const CATEGORY_SAMPLE = 32;
+const CATEGORY_SAMPLE = 32;
 /** Items per directory shard, about. */
-export const SHARD_ITEMS = 256;
+const SHARD_ITEMS = 256;
 /** Members of each price band an anchor blob carries (`core/recommend/price-bands.ts`). */
-export const BAND_MEMBERS = 32;
+const BAND_MEMBERS = 32;
+/** Devices of one model a model blob carries, in the order a search finds them. */
+const MODEL_DEVICES = 8;
+
+export interface EdgeOptions {
+  /** Items of a category the global blob samples (CATEGORY_SAMPLE). */
+  categorySample?: number;
+}
 
 export interface EdgeBlob {
   key: string;
@@ -36,11 +47,12 @@ export interface EdgeBlob {
 }
 
 /** Every blob of the build's edge format: the global blob first, then the anchors' blobs, then the shards. */
-export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined): Generator<EdgeBlob> {
-  const layout = new EdgeLayout(meta, listsOf);
+export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, options: EdgeOptions = {}): Generator<EdgeBlob> {
+  const layout = new EdgeLayout(meta, listsOf, options);
   yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
   for (let item = 0; item < meta.items.length; item++) yield { key: itemKey(meta.buildId, meta.items[item]), bytes: layout.anchorBlob(item) };
   for (let k = 0; k < layout.shards; k++) yield { key: shardKey(meta.buildId, k), bytes: layout.shardBlob(k) };
+  for (const model of layout.models()) yield { key: modelKey(meta.buildId, model), bytes: layout.modelBlob(model)! };
 }
 
 /** The edge format of one build, blob by blob (what `edgeBlobs` writes; the offline replay encodes what it reads). */
@@ -48,17 +60,21 @@ export class EdgeLayout {
   readonly shards: number;
   private readonly global: number[];
   private readonly globalIndex: Int32Array;
+  private readonly build: LoadedBuild;
   private readonly index: BuildIndex;
   private shardMembers: number[][] | undefined;
+  private modelDevices: Map<string, readonly number[]> | undefined;
 
   constructor(
     private readonly meta: BuildMeta,
     private readonly listsOf: (item: number) => ItemLists | undefined,
+    options: EdgeOptions = {},
   ) {
     const n = meta.items.length;
     this.shards = Math.max(1, Math.ceil(n / SHARD_ITEMS));
-    this.index = buildIndex(loadBuild(meta));
-    this.global = globalItems(meta, this.index);
+    this.build = loadBuild(meta);
+    this.index = buildIndex(this.build);
+    this.global = globalItems(meta, this.index, options.categorySample ?? CATEGORY_SAMPLE);
     this.globalIndex = new Int32Array(n).fill(-1);
     this.global.forEach((item, g) => {
       this.globalIndex[item] = g;
@@ -110,6 +126,33 @@ export class EdgeLayout {
     );
   }
 
+  /** The models a search may name that find devices (every sellable device's own models), by name. */
+  models(): string[] {
+    return [...this.devicesByModel().keys()].sort();
+  }
+
+  /** The model blob of `model`: its devices' anchor blobs; undefined when a search for it finds none. */
+  modelBlob(model: string): Uint8Array | undefined {
+    const devices = this.devicesByModel().get(model);
+    if (devices === undefined) return undefined;
+    return encodeModelBlob(devices.map((d) => ({ id: this.meta.items[d], blob: this.anchorBlob(d) })));
+  }
+
+  private devicesByModel(): Map<string, readonly number[]> {
+    if (this.modelDevices === undefined) {
+      const reading = itemReading(this.build);
+      const names = new Set<string>();
+      for (let item = 0; item < this.meta.items.length; item++) if (reading.role(item) === "device") for (const model of reading.models(item)) names.add(model);
+      for (const token of this.meta.compat?.tokens ?? []) if (token.startsWith("model:")) names.add(token.slice("model:".length));
+      this.modelDevices = new Map();
+      for (const model of names) {
+        const devices = reading.devicesOf(model);
+        if (devices.length > 0) this.modelDevices.set(model, devices.slice(0, MODEL_DEVICES));
+      }
+    }
+    return this.modelDevices;
+  }
+
   /** Directory shard k: the facts of the items whose id hashes to it, by id. */
   shardBlob(k: number): Uint8Array {
     const { meta } = this;
@@ -124,7 +167,7 @@ export class EdgeLayout {
 }
 
 /** The items the global blob holds, ascending: those its lists name and each category's price sample. */
-export function globalItems(meta: BuildMeta, index: BuildIndex): number[] {
+function globalItems(meta: BuildMeta, index: BuildIndex, sample: number): number[] {
   const chosen = new Set<number>();
   const take = (list: CandidateList | undefined) => {
     if (list !== undefined) for (const item of list.items) chosen.add(item);
@@ -135,11 +178,11 @@ export function globalItems(meta: BuildMeta, index: BuildIndex): number[] {
   for (const list of meta.scenarioLists?.values() ?? []) take(list);
   for (const bundle of meta.bundles ?? []) for (const item of bundle.items) chosen.add(item);
   for (const members of index.itemsByCategory.values()) {
-    if (members.length <= CATEGORY_SAMPLE) {
+    if (members.length <= sample) {
       for (const item of members) chosen.add(item);
       continue;
     }
-    for (let s = 0; s < CATEGORY_SAMPLE; s++) chosen.add(members[Math.round((s * (members.length - 1)) / (CATEGORY_SAMPLE - 1))]);
+    for (let s = 0; s < sample; s++) chosen.add(members[sample === 1 ? 0 : Math.round((s * (members.length - 1)) / (sample - 1))]);
   }
   return [...chosen].sort((a, b) => a - b);
 }

@@ -5,7 +5,8 @@
  * offline replay a build folder's blobs (`batch/recommend/artifact-store.ts`): the same steps, so offline answers
  * are the edge's.
  *
- *   1. `anchorKeys`: the blobs of the request's anchors (and of the items the rules pin).
+ *   1. `anchorKeys`: the blobs of the request's anchors (and of the items the rules pin); `modelKeys`: the model
+ *      blobs of the device models a listing's query names (their devices are anchors too, `readModels`).
  *   2. `readAnchors`: decoded, or lost (missing, or unreadable: corrupt).
  *   3. `shardKeysOf` the lost ones, then `strandedOf`: a lost anchor its directory shard holds is a known item
  *      whose blob is gone (degraded; its facts still serve); one its shard does not hold is an item the build
@@ -15,12 +16,14 @@
 import { type AnchorBlob, decodeAnchorBlob } from "../blob/anchor-blob";
 import { decodeDirectoryShard } from "../blob/directory-shard";
 import type { FactTables, ItemFacts } from "../blob/item-facts";
-import { itemKey, shardKey, shardOf } from "../keys";
+import { decodeModelBlob } from "../blob/model-blob";
+import { itemKey, modelKey, shardKey, shardOf } from "../keys";
+import { parseQuery } from "../search/search-query";
 import type { RecommendationRequest } from "../request-schema";
 import type { RulesOverlay } from "../rules/rules-overlay";
 import type { StrandedAnchor } from "./compose-build";
 import type { LoadedBuild } from "./loaded-build";
-import { anchorIds } from "./serving-data";
+import { ANCHOR_CAPS, anchorIds } from "./serving-data";
 
 /** Items a request reads for the merchandising rules that pin them (their facts ride in their blobs). */
 const PINNED_CAP = 40;
@@ -51,6 +54,30 @@ export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, 
 /** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
 function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
   return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length);
+}
+
+/** The model blobs of the models a listing's query names (`parseQuery`), at most ANCHOR_CAPS.listing. */
+export function modelKeys(global: LoadedBuild, request: RecommendationRequest): string[] {
+  const text = request.query?.trim() ?? "";
+  if (request.placement !== "listing" || text.length === 0) return [];
+  return parseQuery(text)
+    .models.slice(0, ANCHOR_CAPS.listing)
+    .map((model) => modelKey(global.meta.buildId, model));
+}
+
+/** The devices of the model blobs `bytesOf` gives (null: none for that model), added to `blobs` unless there; unreadable ones skipped, and reported. */
+export function readModels(global: LoadedBuild, keys: readonly string[], bytesOf: (key: string) => Uint8Array | null, blobs: Map<string, AnchorBlob>): { corrupt: boolean } {
+  let corrupt = false;
+  for (const key of keys) {
+    try {
+      const bytes = bytesOf(key);
+      if (bytes === null) continue;
+      for (const device of decodeModelBlob(bytes)) if (!blobs.has(device.id)) blobs.set(device.id, decodeAnchor(global, device.blob));
+    } catch {
+      corrupt = true;
+    }
+  }
+  return { corrupt };
 }
 
 /** Decodes the blobs `bytesOf` gives for `keys` (anchor id -> key); null: missing; a throw: unreadable. */

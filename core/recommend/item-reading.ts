@@ -148,6 +148,9 @@ export class ItemReading {
     if (found === undefined) {
       found = (this.compatDevices().get(model) ?? []).slice();
       if (found.length === 0) found = this.devicesByTitle(model);
+      // In the whole build's order, whatever part of it this build holds (the edge format's request builds).
+      const order = this.build.meta.edge?.ordinals;
+      if (order !== undefined) found.sort((a, b) => order[a] - order[b]);
       this.modelDevices.set(model, found);
     }
     return found;

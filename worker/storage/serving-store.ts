@@ -20,7 +20,7 @@ import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import { composeBuild, type StrandedAnchor } from "../../core/recommend/compose-build";
-import { anchorKeys, decodeShard, readAnchors, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 
 /** A bulk KV get takes at most 100 keys. */
@@ -174,18 +174,21 @@ export class ServingStore {
       if (cached !== undefined) blobs.set(id, cached);
       else unread.push([id, key]);
     }
+    const models = modelKeys(global, request);
     const texts = new Map<string, string | null>();
     for (const [, key] of unread) if (prefetched?.has(key)) texts.set(key, prefetched.get(key)!);
-    const missing = unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key);
+    const missing = [...unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key), ...models];
     if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) texts.set(k, v);
-    const read = readAnchors(global, unread, (key) => {
+    const bytesOf = (key: string) => {
       const text = texts.get(key) ?? null;
       return text === null ? null : decodeBase64(text);
-    });
+    };
+    const read = readAnchors(global, unread, bytesOf);
     for (const [id, blob] of read.blobs) {
       this.anchors.set(itemKey(global.meta.buildId, id), blob);
       blobs.set(id, blob);
     }
+    if (readModels(global, models, bytesOf, blobs).corrupt) degraded = true;
     let stranded = new Map<string, StrandedAnchor>();
     if (read.lost.length > 0) {
       const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);

@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SHOP_LISTS, shopMeta } from "../../test/fixtures/shop-build";
+import { itemKey, metaKey, modelKey, shardKey } from "../keys";
+import { composeBuild } from "../recommend/compose-build";
+import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../recommend/edge-request";
+import { loadBuild, type LoadedBuild } from "../recommend/loaded-build";
+import { recommend } from "../recommend/recommend";
+import { anchorIds, type ServingData } from "../recommend/serving-data";
+import type { RecommendationRequest } from "../request-schema";
+import type { RecommendationResponse } from "../recommendation-response";
+import { PLACEMENTS } from "../types";
+import { CorruptBlobError } from "./byte-reader";
+import { sealBlob } from "./checksum";
+import { decodeAnchorBlob } from "./anchor-blob";
+import { decodeDirectoryShard } from "./directory-shard";
+import { edgeBlobs } from "./edge-format";
+import { decodeModelBlob } from "./model-blob";
+import { decodeMetaBlob } from "./meta-blob";
+
+const meta = shopMeta("edge");
+const full = loadBuild(meta);
+
+/** The shop's edge format with a global blob of one item per category: nearly every item travels with anchors. */
+function blobsOf(categorySample: number): Map<string, Uint8Array> {
+  return new Map([...edgeBlobs(meta, (item) => SHOP_LISTS[meta.items[item]], { categorySample })].map((b) => [b.key, b.bytes]));
+}
+
+/** What the worker does with KV, over a map of blobs. */
+function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest): ServingData {
+  const global = loadBuild(decodeMetaBlob(blobs.get(metaKey("edge"))!));
+  const bytesOf = (key: string) => blobs.get(key) ?? null;
+  const read = readAnchors(global, anchorKeys(global, request, undefined), bytesOf);
+  const models = readModels(global, modelKeys(global, request), bytesOf, read.blobs);
+  const shards = new Map([...shardKeysOf(global, read.lost)].flatMap((key) => (blobs.has(key) ? [[key, decodeShard(global, blobs.get(key)!)] as const] : [])));
+  const found = strandedOf(global, read.lost, (key) => shards.get(key));
+  const composed = composeBuild(global, read.blobs, found.stranded);
+  return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
+}
+
+function fullServing(build: LoadedBuild, request: RecommendationRequest): ServingData {
+  const ids = anchorIds(request, build);
+  const lists = new Map(Object.entries(SHOP_LISTS).filter(([id]) => ids.includes(id)));
+  return { build, lists, degraded: false };
+}
+
+const slots = (answer: RecommendationResponse) => answer.slots.map((s) => [s.kind, s.items.map((i) => [i.id, i.reason_code, i.reason, i.price, i.title])]);
+
+function requests(): RecommendationRequest[] {
+  const out: RecommendationRequest[] = [];
+  for (const id of meta.items) {
+    for (const placement of PLACEMENTS) out.push({ placement, product_id: id, cart: [id], viewed: [{ id, dwell_ms: 45_000 }], owned: [id], k: 6 });
+    out.push({ placement: "checkout", cart: [id, meta.items[(meta.items.indexOf(id) + 3) % meta.items.length]], k: 8 });
+  }
+  for (const category of meta.categories) out.push({ placement: "listing", category: category.split(" > ").at(-1)!, k: 6 });
+  return out;
+}
+
+describe("the edge format", () => {
+  it("answers every placement as the whole build does, with nearly every item carried by the anchors' blobs (a listing's popular slot reads the sample)", () => {
+    const blobs = blobsOf(1);
+    const global = decodeMetaBlob(blobs.get(metaKey("edge"))!);
+    expect(global.items.length).toBeLessThan(meta.items.length);
+    let compared = 0;
+    for (const request of requests()) {
+      const whole = recommend(request, fullServing(full, request), { recId: "r" });
+      const edge = recommend(request, edgeServing(blobs, request), { recId: "r" });
+      // A listing's best sellers beyond the popular lists come from the category's sample in the global blob.
+      const compare = (answer: RecommendationResponse) => (request.placement === "listing" ? slots({ ...answer, slots: answer.slots.filter((s) => s.kind !== "popular") }) : slots(answer));
+      expect(JSON.stringify(compare(edge)), JSON.stringify(request)).toEqual(JSON.stringify(compare(whole)));
+      expect(edge.degraded).toBeUndefined();
+      compared += edge.slots.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("writes a blob per item, the global blob, the directory shards and a model blob per device model", () => {
+    const keys = [...blobsOf(32).keys()];
+    expect(keys[0]).toBe(metaKey("edge"));
+    for (const id of meta.items) expect(keys).toContain(itemKey("edge", id));
+    expect(keys).toContain(shardKey("edge", 0));
+    expect(keys.some((k) => k.startsWith(modelKey("edge", "")))).toBe(true);
+  });
+
+  it("a lost blob: the item's shard still knows it (degraded, its facts serve the category rules); an id the build never saw is no fault", () => {
+    const blobs = blobsOf(1);
+    blobs.delete(itemKey("edge", "phone-flagship"));
+    const lost = edgeServing(blobs, { placement: "checkout", cart: ["phone-flagship"] });
+    expect(lost.degraded).toBe(true);
+    expect(lost.lists.get("phone-flagship")).toBeNull();
+    expect(lost.build!.meta.prices[lost.build!.index.get("phone-flagship")!]).toBe(meta.prices[full.index.get("phone-flagship")!]);
+    const unknown = edgeServing(blobs, { placement: "checkout", cart: ["never-sold"] });
+    expect(unknown.degraded).toBe(false);
+    expect(unknown.build!.index.has("never-sold")).toBe(false);
+    const corrupt = new Map(blobsOf(1));
+    const bytes = corrupt.get(itemKey("edge", "phone-mid"))!.slice();
+    bytes[bytes.length - 1] ^= 1;
+    corrupt.set(itemKey("edge", "phone-mid"), bytes);
+    expect(edgeServing(corrupt, { placement: "checkout", cart: ["phone-mid"] }).degraded).toBe(true);
+  });
+
+  it("mutated anchor, shard and model blobs (checksum resealed): a value within bounds or CorruptBlobError, and served without an exception", () => {
+    const blobs = blobsOf(1);
+    const global = loadBuild(decodeMetaBlob(blobs.get(metaKey("edge"))!));
+    const tables = { items: meta.items.length, categories: global.meta.categories.length, brands: global.meta.brands.length, currencies: global.meta.display?.currencies.length ?? 0 };
+    const entries = [...blobs].filter(([key]) => key !== metaKey("edge"));
+    fc.assert(
+      fc.property(fc.constantFrom(...entries), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), ([key, sealed], edits) => {
+        const body = sealed.slice(0, sealed.length - 4);
+        for (const [at, value] of edits) body[at % body.length] = value;
+        const mutated = sealBlob(body);
+        try {
+          if (key.includes("/d/")) decodeDirectoryShard(mutated, tables);
+          else if (key.includes("/m/")) for (const device of decodeModelBlob(mutated)) decodeAnchorBlob(device.blob, global.meta.items.length, tables, global.meta.reasons.length);
+          else {
+            const anchor = decodeAnchorBlob(mutated, global.meta.items.length, tables, global.meta.reasons.length);
+            const bound = global.meta.items.length + anchor.facts.ids.length;
+            for (const list of Object.values(anchor.lists)) for (const item of list.items) expect(item).toBeLessThan(bound);
+            const composed = composeBuild(global, new Map([[anchor.facts.ids[0] ?? "x", anchor]]), new Map());
+            for (const placement of PLACEMENTS) recommend({ placement, cart: [anchor.facts.ids[0] ?? "x"], product_id: anchor.facts.ids[0] ?? "x" }, { build: composed.build, lists: composed.lists, degraded: false }, { recId: "f" });
+          }
+        } catch (error) {
+          if (!(error instanceof CorruptBlobError)) throw error;
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
