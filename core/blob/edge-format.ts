@@ -19,7 +19,7 @@ import { itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
 import { type BuildIndex, buildIndex } from "../recommend/build-index";
 import { itemReading } from "../recommend/item-reading";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
-import { bandMembers } from "../recommend/price-bands";
+import { bandMembers, bandRanked } from "../recommend/price-bands";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeDirectoryShard } from "./directory-shard";
 import { encodeModelBlob } from "./model-blob";
@@ -32,7 +32,7 @@ const CATEGORY_SAMPLE = 32;
 /** Items per directory shard, about. */
 const SHARD_ITEMS = 256;
 /** Members of each price band an anchor blob carries (`core/recommend/price-bands.ts`). */
-const BAND_MEMBERS = 32;
+const BAND_MEMBERS = 24;
 /** Devices of one model a model blob carries, in the order a search finds them. */
 const MODEL_DEVICES = 8;
 
@@ -64,6 +64,8 @@ export class EdgeLayout {
   private readonly index: BuildIndex;
   private shardMembers: number[][] | undefined;
   private modelDevices: Map<string, readonly number[]> | undefined;
+  /** Per category, its members a price band ranks by more than price (`bandRanked`). */
+  private readonly ranked = new Map<number, Uint32Array>();
 
   constructor(
     private readonly meta: BuildMeta,
@@ -86,30 +88,23 @@ export class EdgeLayout {
   }
 
   /**
-   * The blob of item `item`: its lists over the global items and its own facts table (itself first unless global),
-   * with the best members of its price bands as its `price_band` list.
+   * The blob of item `item`: its lists over the global items and its own facts table (itself, unless global, and
+   * every candidate the global blob lacks), with the best members of its price bands as its `price_band` list.
    */
   anchorBlob(item: number): Uint8Array {
     const G = this.global.length;
     const { globalIndex } = this;
-    const local: number[] = [];
-    const slot = new Map<number, number>();
-    const spaceOf = (i: number): number => {
-      if (globalIndex[i] >= 0) return globalIndex[i];
-      let k = slot.get(i);
-      if (k === undefined) {
-        slot.set(i, (k = local.length));
-        local.push(i);
-      }
-      return G + k;
-    };
-    spaceOf(item);
-    const mapped: ItemLists = {};
-    for (const [kind, list] of Object.entries(this.listsOf(item) ?? {}) as Array<[keyof ItemLists, CandidateList]>) {
-      mapped[kind] = { ...list, items: Uint32Array.from(list.items, spaceOf) };
-    }
+    const lists: ItemLists = { ...this.listsOf(item) };
     const band = this.bandOf(item);
-    if (band.length > 0) mapped.price_band = { items: Uint32Array.from(band, spaceOf), scores: new Float32Array(band.length), reasons: new Uint32Array(band.length) };
+    if (band.length > 0) lists.price_band = { items: Uint32Array.from(band), scores: new Float32Array(band.length), reasons: new Uint32Array(band.length) };
+    const outside = new Set<number>();
+    if (globalIndex[item] < 0) outside.add(item);
+    for (const list of Object.values(lists)) for (const i of list.items) if (globalIndex[i] < 0) outside.add(i);
+    const local = [...outside];
+    const slot = new Map(local.map((i, k) => [i, G + k]));
+    const spaceOf = (i: number): number => (globalIndex[i] >= 0 ? globalIndex[i] : slot.get(i)!);
+    const mapped: ItemLists = {};
+    for (const [kind, list] of Object.entries(lists) as Array<[keyof ItemLists, CandidateList]>) mapped[kind] = { ...list, items: Uint32Array.from(list.items, spaceOf) };
     return encodeAnchorBlob({ globalItems: G, facts: itemFactsOf(this.meta, local), lists: mapped });
   }
 
@@ -118,12 +113,10 @@ export class EdgeLayout {
     const category = meta.itemCategory[item];
     const members = category >= 0 ? index.itemsByCategory.get(category) : undefined;
     if (members === undefined) return [];
-    return bandMembers(
-      { prices: meta.prices, flags: meta.flags, ...(meta.compat !== undefined ? { compat: meta.compat } : {}), popularity: index.popularity },
-      members,
-      item,
-      BAND_MEMBERS,
-    );
+    const columns = { prices: meta.prices, flags: meta.flags, ...(meta.compat !== undefined ? { compat: meta.compat } : {}), popularity: index.popularity };
+    let ranked = this.ranked.get(category);
+    if (ranked === undefined) this.ranked.set(category, (ranked = bandRanked(columns, members)));
+    return bandMembers(columns, members, ranked, item, BAND_MEMBERS);
   }
 
   /** The models a search may name that find devices (every sellable device's own models), by name. */

@@ -5,6 +5,8 @@
  * currency are indices into the build's global tables (the global blob's), so a table costs what its items weigh.
  *
  *   m varint | parts u8 (bit 0: stock, bit 1: display, bit 2: compat)
+ * where the id, title, link and image of an item are front-coded against the previous item's (shared prefix length
+ * varint | the rest as a string; the first item's against ""):
  *   m x [ id string | ordinal varint (the item's index in the build's dictionary) | title string | category varint (0 = none, c + 1) | brand varint (the same) | price f32 |
  *         flags u8 | model name string ("" = none) | stock varint (units + 1, 0 = unknown; with bit 0) |
  *         currency varint (0 = none, c + 1) | link string | image string (with bit 1) ]
@@ -106,26 +108,24 @@ export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
   const { stock, display, compat } = facts;
   w.varint(m).u8((stock !== undefined ? Part.STOCK : 0) | (display !== undefined ? Part.DISPLAY : 0) | (compat !== undefined ? Part.COMPAT : 0));
   for (let k = 0; k < m; k++) {
-    w.string(facts.ids[k])
-      .varint(facts.ordinals[k])
-      .string(facts.titles[k])
-      .varint(facts.category[k] + 1)
-      .varint(facts.brand[k] + 1)
-      .f32(facts.prices[k])
-      .u8(facts.flags[k])
-      .string(facts.modelNames[k]);
+    const previous = k - 1;
+    front(w, previous < 0 ? "" : facts.ids[previous], facts.ids[k]);
+    w.varint(facts.ordinals[k]);
+    front(w, previous < 0 ? "" : facts.titles[previous], facts.titles[k]);
+    w.varint(facts.category[k] + 1).varint(facts.brand[k] + 1).f32(facts.prices[k]).u8(facts.flags[k]).string(facts.modelNames[k]);
     if (stock !== undefined) w.varint(stock[k] < 0 ? 0 : stock[k] + 1);
-    if (display !== undefined)
-      w.varint(display.currency[k] + 1)
-        .string(display.links[k])
-        .string(display.images[k]);
+    if (display !== undefined) {
+      w.varint(display.currency[k] + 1);
+      front(w, previous < 0 ? "" : display.links[previous], display.links[k]);
+      front(w, previous < 0 ? "" : display.images[previous], display.images[k]);
+    }
   }
   if (compat !== undefined) writeCompatIndex(w, compat);
 }
 
-/** Every table index and ordinal is checked against `tables`; each item takes at least 11 bytes. */
+/** Every table index and ordinal is checked against `tables`; each item takes at least 12 bytes. */
 export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
-  const m = r.count("item facts", 11);
+  const m = r.count("item facts", 12);
   const parts = r.u8();
   if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
   const facts: ItemFacts = {
@@ -141,9 +141,9 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
   const stock = (parts & Part.STOCK) !== 0 ? (facts.stock = new Int32Array(m)) : undefined;
   const display = (parts & Part.DISPLAY) !== 0 ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
   for (let k = 0; k < m; k++) {
-    facts.ids[k] = r.string();
+    facts.ids[k] = unfront(r, k === 0 ? "" : facts.ids[k - 1]);
     facts.ordinals[k] = r.index(tables.items, "item ordinal");
-    facts.titles[k] = r.string();
+    facts.titles[k] = unfront(r, k === 0 ? "" : facts.titles[k - 1]);
     facts.category[k] = r.index(tables.categories + 1, "item category") - 1;
     facts.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
     facts.prices[k] = r.f32();
@@ -152,10 +152,28 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
     if (stock !== undefined) stock[k] = r.varint() - 1;
     if (display !== undefined) {
       display.currency[k] = r.index(tables.currencies + 1, "item currency") - 1;
-      display.links[k] = r.string();
-      display.images[k] = r.string();
+      display.links[k] = unfront(r, k === 0 ? "" : display.links[k - 1]);
+      display.images[k] = unfront(r, k === 0 ? "" : display.images[k - 1]);
     }
   }
   if ((parts & Part.COMPAT) !== 0) facts.compat = readCompatIndex(r, m);
   return facts;
+}
+
+/** `value` as the length of the prefix it shares with `previous` and the rest (UTF-16 units, never splitting a pair). */
+function front(w: ByteWriter, previous: string, value: string): void {
+  let shared = 0;
+  const most = Math.min(previous.length, value.length, 255);
+  while (shared < most && previous.charCodeAt(shared) === value.charCodeAt(shared)) shared++;
+  if (shared > 0 && shared < value.length && isLowSurrogate(value.charCodeAt(shared))) shared--;
+  w.varint(shared).string(value.slice(shared));
+}
+
+function unfront(r: ByteReader, previous: string): string {
+  const shared = r.index(previous.length + 1, "front-coded prefix");
+  return previous.slice(0, shared) + r.string();
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
