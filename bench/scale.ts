@@ -12,9 +12,9 @@
  *   heap        the isolate's used JS heap (DevTools protocol `Runtime.getHeapUsage` through wrangler's inspector
  *               proxy) right after the cold answer, and after the warm requests
  *
- * The isolate reads a local KV holding what a product-page request touches (the live pointer, the stock overlay,
- * the meta blob, the item blobs of the sampled anchors); the other item keys would never be read, so they are not
- * written. Ends with one line per size:
+ * The isolate reads a local KV holding what a product-page request touches in the edge format (the live pointer,
+ * the stock overlay, the global blob, the anchor blobs of the sampled anchors); the other keys would never be read,
+ * so they are not written. Ends with one line per size:
  *
  *   scale: skus=<N> build_s=<s> rss_mib=<MiB> kv_keys=<n> largest_kv_bytes=<B> cold_ms=<ms> warm_ms=<ms> heap_mib=<MiB>
  *
@@ -29,6 +29,8 @@ import WebSocket from "ws";
 import type { Manifest } from "../batch/build/artifacts";
 import { wrangler } from "../batch/publish/wrangler-cli";
 import { encodeBase64 } from "../core/blob/base64";
+import { EdgeLayout } from "../core/blob/edge-format";
+import { decodeItemBlob } from "../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
 import { stockOverlay } from "../core/catalog/stock-overlay";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
@@ -123,11 +125,16 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
   rmSync(state, { recursive: true, force: true });
   mkdirSync(state, { recursive: true });
   const now = Math.floor(Date.now() / 1000);
+  const bounds = { items: meta.items.length, reasons: meta.reasons.length };
+  const layout = new EdgeLayout(meta, (i) => {
+    const blob = blobs(i);
+    return blob.length === 0 ? undefined : decodeItemBlob(blob, bounds);
+  });
   const entries = [
-    { key: metaKey(build), value: encodeBase64(metaBytes), base64: false },
-    { key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStock, now)), base64: false },
-    ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(blobs(i)), base64: false })),
-    { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }), base64: false },
+    { key: metaKey(build), value: encodeBase64(layout.globalBlob()) },
+    { key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStock, now)) },
+    ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(layout.anchorBlob(i)) })),
+    { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }) },
   ];
   const file = path.join(state, "kv.json");
   writeFileSync(file, JSON.stringify(entries.map(({ key, value }) => ({ key, value }))));

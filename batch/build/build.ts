@@ -255,6 +255,8 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
+  const kv = kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt);
+  lap("edge_format");
 
   const manifest: Manifest = {
     build_id: buildId,
@@ -273,7 +275,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    kv: kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt),
+    kv,
     parameters: {
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
