@@ -32,7 +32,7 @@ import { encodeBase64 } from "../core/blob/base64";
 import { EdgeLayout } from "../core/blob/edge-format";
 import { decodeItemBlob } from "../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
-import { stockOverlay } from "../core/catalog/stock-overlay";
+import { publishedStockOverlay } from "../core/catalog/stock-overlay";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
 import { Rng } from "../core/random/rng";
 import { type DevServer, startDevServer } from "../tools/dev-server/wrangler-dev";
@@ -132,7 +132,7 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
   });
   const entries = [
     { key: metaKey(build), value: encodeBase64(layout.globalBlob()) },
-    { key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStock, now)) },
+    { key: CONFIG_KEYS.stock, value: JSON.stringify(publishedStockOverlay(outOfStock, now, build)) },
     ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(layout.anchorBlob(i)) })),
     { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }) },
   ];

@@ -45,6 +45,8 @@ export const products = sqliteTable(
     /** Connectors, models, mounts and other keys the compatibility engine matches on. */
     compatKeys: text("compat_keys", { mode: "json" }).$type<string[]>().notNull().default([]),
     stock: integer("stock"),
+    /** Units on hand as the build saw them: on a large catalogue the stock overlay lists only changes against it. */
+    buildStock: integer("build_stock"),
     lifecycle: text("lifecycle", { enum: LIFECYCLES }).notNull().default("active"),
     margin: real("margin"),
     launchedAt: text("launched_at"),

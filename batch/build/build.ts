@@ -255,7 +255,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
-  const kv = kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt);
+  const kv = kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt, buildId);
   lap("edge_format");
 
   const manifest: Manifest = {

@@ -12,10 +12,10 @@ describe("kvFootprint", () => {
   ];
 
   it("counts every blob of the edge format and the stock overlay as publish writes them, base64 text", () => {
-    const footprint = kvFootprint(blobs, ["c", "a"], 1_700_000_000);
+    const footprint = kvFootprint(blobs, ["c", "a"], 1_700_000_000, "B1");
     const values: Array<[string, string]> = [
       ...blobs.map((b): [string, string] => [b.key, encodeBase64(b.bytes)]),
-      [CONFIG_KEYS.stock, JSON.stringify({ version: 1, updated_at: 1_700_000_000, out: ["a", "c"] })],
+      [CONFIG_KEYS.stock, JSON.stringify({ version: 1, updated_at: 1_700_000_000, build: "B1", out: ["a", "c"] })],
     ];
     expect(footprint).toEqual({
       keys: 5,
@@ -26,6 +26,6 @@ describe("kvFootprint", () => {
   });
 
   it("writes no stock overlay without a catalogue", () => {
-    expect(kvFootprint(blobs, undefined, 0).keys).toBe(4);
+    expect(kvFootprint(blobs, undefined, 0, "B1").keys).toBe(4);
   });
 });

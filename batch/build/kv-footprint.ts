@@ -10,7 +10,7 @@
 import { type EdgeBlob, edgeBlobs } from "../../core/blob/edge-format";
 import { decodeItemBlob } from "../../core/blob/item-blob";
 import type { BuildMeta } from "../../core/blob/meta-blob";
-import { stockOverlay } from "../../core/catalog/stock-overlay";
+import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS } from "../../core/keys";
 
 export interface KvFootprint {
@@ -34,7 +34,7 @@ export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array
   });
 }
 
-export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number): KvFootprint {
+export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {
   const footprint: KvFootprint = { keys: 0, bytes: 0, largest_value_bytes: 0, largest_key: "" };
   const add = (key: string, valueLength: number) => {
     footprint.keys++;
@@ -45,6 +45,6 @@ export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly stri
     }
   };
   for (const { key, bytes } of blobs) add(key, base64Length(bytes.length));
-  if (outOfStock !== undefined) add(CONFIG_KEYS.stock, JSON.stringify(stockOverlay(outOfStock, now)).length);
+  if (outOfStock !== undefined) add(CONFIG_KEYS.stock, JSON.stringify(publishedStockOverlay(outOfStock, now, buildId)).length);
   return footprint;
 }

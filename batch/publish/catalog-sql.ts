@@ -64,6 +64,7 @@ export function catalogStatements(products: readonly CatalogProduct[], buildId: 
     attrs: withDisplayLinks(p),
     compatKeys: compatKeys(p.attrs),
     stock: p.stock ?? null,
+    buildStock: p.stock ?? null,
     lifecycle: p.lifecycle,
     margin: p.margin ?? null,
     launchedAt: p.launchedAt ?? null,

@@ -17,7 +17,7 @@
  */
 import { encodeBase64 } from "../../core/blob/base64";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { stockOverlay } from "../../core/catalog/stock-overlay";
+import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
@@ -133,7 +133,7 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   if (!nowLive.some((b) => b.id === build)) nowLive.push({ id: build, status: "live", created_at: record.createdAt, published_at: now, written_at: now, live_at: now, items });
   const purged = buildsToPurge(nowLive, build, options.keep ?? 3);
   const liveSql = [markLiveSql(build, now), recordRetiringSql(purged), ...(artifacts.publication !== undefined ? catalogIntelligenceSql(artifacts.publication) : [])].filter((s) => s !== "");
-  const overlay = artifacts.catalog === undefined ? [] : [{ key: CONFIG_KEYS.stock, value: JSON.stringify(stockOverlay(outOfStockIds(artifacts.catalog), now, build)) }];
+  const overlay = artifacts.catalog === undefined ? [] : [{ key: CONFIG_KEYS.stock, value: JSON.stringify(publishedStockOverlay(outOfStockIds(artifacts.catalog), now, build)) }];
   await allOrAbort([store.execute(liveSql), store.put(overlay)]);
 
   await purgeBuilds(purged, store);

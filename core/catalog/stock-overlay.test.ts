@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ItemFlag } from "../blob/meta-blob";
-import { parseStockOverlay, stockOverlay, stockView } from "./stock-overlay";
+import { overlayFor, parseStockOverlay, publishedStockOverlay, stockDelta, stockOverlay, stockView } from "./stock-overlay";
 
 const meta = {
   items: ["a", "b", "c", "orders-only"],
@@ -27,5 +27,20 @@ describe("stock overlay", () => {
     expect(parseStockOverlay("[1,2")).toBeNull();
     expect(parseStockOverlay(JSON.stringify({ version: 1, out: "a" }))).toBeNull();
     expect(parseStockOverlay(null)).toBeNull();
+  });
+
+  it("past the full list's limit, a delta against the build: sold out since it, restocked since it; the rest as the build had them", () => {
+    const delta = parseStockOverlay(JSON.stringify(stockDelta(["a"], ["b"], 1_800_000_000, "B1")));
+    expect(delta).toMatchObject({ version: 2, build: "B1", out: ["a"], back: ["b"] });
+    const view = stockView(meta, overlayFor(delta, "B1"));
+    expect([0, 1, 2, 3].map((i) => view.isOutOfStock(i))).toEqual([true, false, false, false]);
+    expect([0, 1, 2].map((i) => view.units(i))).toEqual([0, -1, 40]);
+    expect(overlayFor(delta, "B2")).toBeNull();
+    expect(parseStockOverlay(JSON.stringify({ version: 2, updated_at: 1, out: [], back: [] }))).toBeNull();
+  });
+
+  it("a publish writes the full list while it is short, else an empty delta naming the build", () => {
+    expect(publishedStockOverlay(["b", "a"], 5, "B1", 2)).toEqual({ version: 1, updated_at: 5, build: "B1", out: ["a", "b"] });
+    expect(publishedStockOverlay(["c", "b", "a"], 5, "B1", 2)).toEqual({ version: 2, updated_at: 5, build: "B1", out: [], back: [] });
   });
 });

@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_KEYS } from "../../core/keys";
 import worker from "../../worker/index";
+import { publishStock } from "../../worker/overlays/publish-stock";
 import { recommendationResponseSchema } from "../../worker/schemas/recommendation-response";
 import { RULES_SHOP, rulesShopBuild } from "../fixtures/rules-shop";
 import { insertProducts, publishBuild } from "./publish-build";
@@ -57,6 +58,16 @@ describe("stock reaches the edge without a rebuild", () => {
     expect(JSON.parse((await env.KV.get(CONFIG_KEYS.stock))!).out).toEqual(["earbuds", "sold-out-stand"]);
     expect(await servedIds()).not.toContain("earbuds");
     expect(JSON.parse((await env.KV.get(CONFIG_KEYS.rules))!).rules).toHaveLength(1);
+  });
+
+  it("past the full list's limit, the overlay lists only the changes against the stock the build saw", async () => {
+    await env.DB.prepare("UPDATE products SET build_stock = CASE id WHEN 'sold-out-stand' THEN 0 ELSE 5 END, stock = CASE id WHEN 'charger' THEN 0 WHEN 'earbuds' THEN 0 ELSE 5 END").run();
+    expect(await publishStock(env, 1_800_000_000, 1)).toBe(2);
+    expect(JSON.parse((await env.KV.get(CONFIG_KEYS.stock))!)).toEqual({ version: 2, updated_at: 1_800_000_000, build: "stock-1", out: ["charger", "earbuds"], back: ["sold-out-stand"] });
+    const served = await servedIds();
+    expect(served).not.toContain("charger");
+    expect(served).not.toContain("earbuds");
+    expect(served[0]).toBe("sold-out-stand");
   });
 
   it("refuses bad batches with the field named", async () => {
