@@ -1,9 +1,10 @@
 /**
  * @module
  * `npm run bench:merge`: the checkout merge for a 10-item cart, in microseconds, in Node on the demo store (BENCH_PRODUCTS=<n>: a generated shop of n products, `bench/demo-store.ts`).
- * Two figures: `mergeCandidateLists` alone (the ten cart items' cross-sell lists, weighted, top 40 as the
- * checkout slot asks) and the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
- * essentials, bundle, rendering). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
+ * Three figures: `mergeCandidateLists` alone (the ten cart items' cross-sell lists, weighted, top 40 as the
+ * checkout slot asks), the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
+ * essentials, bundle, rendering), and `composeBuild`, which assembles the request's build from the global blob and
+ * the ten anchors' decoded blobs (the worker's per-request cost of the edge format). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
  * each; the figures are the median round's (other processes on a shared machine land in single rounds).
  * Third, what the sequence model adds at the edge for a 10-item session (`core/sequence/sequence-blend.ts`: the
  * GRU state over the 10 items and the blend of a 32-candidate pool), at the build's default shape (d = 32) with
@@ -12,6 +13,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { ArtifactStore } from "../batch/recommend/artifact-store";
 import { anchorWeights } from "../core/recommend/anchor-weights";
+import { composeBuild } from "../core/recommend/compose-build";
 import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
 import { recommend } from "../core/recommend/recommend";
 import type { RecommendationRequest } from "../core/request-schema";
@@ -32,17 +34,19 @@ try {
   const sampleCart = cartSampler(store.built, new Rng(42));
   const requests: RecommendationRequest[] = Array.from({ length: CARTS }, () => ({ placement: "checkout", cart: sampleCart(CART_SIZE), k: 10 }));
   const data = requests.map((r) => served.servingData(r));
+  const reads = requests.map((r) => served.readAnchors(r));
   const build = served.build;
 
   const anchors: WeightedAnchor[][] = requests.map((request, c) => {
-    const items = request.cart!.map((id) => build.index.get(id)!);
-    const weights = anchorWeights(items.map((i) => build.meta.prices[i]));
+    const view = data[c].build!;
+    const items = request.cart!.map((id) => view.index.get(id)!);
+    const weights = anchorWeights(items.map((i) => view.meta.prices[i]));
     return request.cart!.flatMap((id, a) => {
       const list = data[c].lists.get(id)?.cross_sell;
       return list === undefined ? [] : [{ list, weight: weights[a] }];
     });
   });
-  const held = requests.map((r) => new Set(r.cart!.map((id) => build.index.get(id)!)));
+  const held = requests.map((r, c) => new Set(r.cart!.map((id) => data[c].build!.index.get(id)!)));
   const candidates = anchors.reduce((sum, a) => sum + a.reduce((s, x) => s + x.list.items.length, 0), 0) / CARTS;
 
   const time = (label: string, call: (c: number) => unknown) => {
@@ -72,6 +76,9 @@ try {
   console.log(`shop: ${build.meta.items.length} items; ${CARTS} carts of ${CART_SIZE} items with lists; ${candidates.toFixed(0)} candidates merged per cart on average`);
   time("mergeCandidateLists (10 anchors, top 40)", (c) => mergeCandidateLists(anchors[c], (item) => held[c].has(item), 40));
   time("recommend() checkout, k = 10", (c) => recommend(requests[c], data[c], { recId: "bench" }).slots[0]);
+  const none = new Map();
+  console.log(`edge format: a global blob of ${served.global.meta.items.length} items; a request's build adds ${(data.reduce((s, d) => s + d.build!.meta.items.length, 0) / CARTS - served.global.meta.items.length).toFixed(0)} items on average`);
+  time("composeBuild (the request's build, 10 anchors)", (c) => composeBuild(served.global, reads[c].blobs, none).build);
 
   const D = 32;
   const rng = new Rng(7, "bench-sequence-model");

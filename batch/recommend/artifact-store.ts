@@ -36,8 +36,7 @@ export class ArtifactStore {
   }
 
   servingData(request: RecommendationRequest): ServingData {
-    const read = readAnchors(this.global, anchorKeys(this.global, request, undefined), (key, id) => this.anchorBytes(key, id));
-    readModels(this.global, modelKeys(this.global, request), (key) => this.layout.modelBlob(key.slice(modelKey(this.build.meta.buildId, "").length)) ?? null, read.blobs);
+    const read = this.readAnchors(request);
     let degraded = false;
     let stranded: ReturnType<typeof strandedOf>["stranded"] = new Map();
     if (read.lost.length > 0) {
@@ -48,6 +47,13 @@ export class ArtifactStore {
     }
     const composed = composeBuild(this.global, read.blobs, stranded);
     return { build: composed.build, lists: composed.lists, degraded };
+  }
+
+  /** The request's anchor blobs (and its query's model blobs), decoded as the worker decodes them. */
+  readAnchors(request: RecommendationRequest): ReturnType<typeof readAnchors> {
+    const read = readAnchors(this.global, anchorKeys(this.global, request, undefined), (key, id) => this.anchorBytes(key, id));
+    readModels(this.global, modelKeys(this.global, request), (key) => this.layout.modelBlob(key.slice(modelKey(this.build.meta.buildId, "").length)) ?? null, read.blobs);
+    return read;
   }
 
   recommend(request: RecommendationRequest, recId: string): RecommendationResponse {
