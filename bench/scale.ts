@@ -13,12 +13,13 @@
  *               proxy) right after the cold answer, and after the warm requests
  *
  * The isolate reads a local KV holding what a product-page request touches in the edge format (the live pointer,
- * the stock overlay, the global blob, the anchor blobs of the sampled anchors); the other keys would never be read,
- * so they are not written. Ends with one line per size:
+ * the stock overlay, the global blob, the anchor blobs of the sampled anchors, the category blobs); the other keys
+ * would never be read, so they are not written. Ends with one line per size:
  *
  *   scale: skus=<N> build_s=<s> rss_mib=<MiB> kv_keys=<n> largest_kv_bytes=<B> cold_ms=<ms> warm_ms=<ms> heap_mib=<MiB>
  *
  * the largest size last. A build that exceeds --build-timeout-min (default 60) is stopped and reported as such.
+ * `--reuse-builds` measures the edge on the builds an earlier run left (and reports that run's build figures).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,13 +28,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import type { Manifest } from "../batch/build/artifacts";
+import { edgeBlobsOf, type KvFootprint, kvFootprint } from "../batch/build/kv-footprint";
 import { wrangler } from "../batch/publish/wrangler-cli";
 import { encodeBase64 } from "../core/blob/base64";
 import { EdgeLayout } from "../core/blob/edge-format";
 import { decodeItemBlob } from "../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
 import { publishedStockOverlay } from "../core/catalog/stock-overlay";
-import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
+import { categoryKey, CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
 import { Rng } from "../core/random/rng";
 import { type DevServer, startDevServer } from "../tools/dev-server/wrangler-dev";
 import { percentile } from "./demo-store";
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     "cold-runs": { type: "string", default: "3" },
     "warm-requests": { type: "string", default: "40" },
     "build-timeout-min": { type: "string", default: "60" },
+    "reuse-builds": { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -134,6 +137,10 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
     { key: metaKey(build), value: encodeBase64(layout.globalBlob()) },
     { key: CONFIG_KEYS.stock, value: JSON.stringify(publishedStockOverlay(outOfStock, now, build)) },
     ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(layout.anchorBlob(i)) })),
+    ...meta.categories.flatMap((_, c) => {
+      const bytes = layout.categoryBlob(c);
+      return bytes === undefined ? [] : [{ key: categoryKey(build, c), value: encodeBase64(bytes) }];
+    }),
     { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }) },
   ];
   const file = path.join(state, "kv.json");
@@ -167,6 +174,18 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
       0.5,
     );
   return { coldMs: median(colds), warmMs: median(warms), heapIdleMiB: median(heaps.idle), heapAfterColdMiB: median(heaps.cold), heapAfterWarmMiB: median(heaps.warm) };
+}
+
+/** What a publish of the folder's build writes to KV, counted by this checkout's edge format. */
+function recountKv(artifacts: string, manifest: Manifest): KvFootprint {
+  const meta = decodeMetaBlob(new Uint8Array(readFileSync(path.join(artifacts, "meta.bin"))));
+  const blobs = itemBlobsAt(readFileSync(path.join(artifacts, "items.bin")));
+  const outOfStock = meta.items.filter((_, i) => (meta.flags[i] & ItemFlag.OUT_OF_STOCK) !== 0 && (meta.flags[i] & ItemFlag.IN_CATALOG) !== 0);
+  const itemBlobs = meta.items.map((_, i) => {
+    const blob = blobs(i);
+    return blob.length === 0 ? undefined : blob;
+  });
+  return kvFootprint(edgeBlobsOf(meta, itemBlobs), outOfStock, meta.createdAt, manifest.build_id);
 }
 
 /** Milliseconds from sending a product-page request to the last byte of its 200. */
@@ -276,7 +295,16 @@ async function main(): Promise<void> {
     const data = path.join(WORK, `p${products}-o${orders}`);
     await ensureShop(data, products, orders);
     const artifacts = path.join(WORK, `p${products}-o${orders}-artifacts`);
-    const build = await timedBuild(data, artifacts);
+    const record = `${artifacts}.run.json`;
+    let build: BuildRun;
+    if (values["reuse-builds"] && existsSync(record) && existsSync(path.join(artifacts, "manifest.json"))) {
+      build = { ...(JSON.parse(readFileSync(record, "utf8")) as { seconds: number; rssMiB: number }), timedOut: false, manifest: JSON.parse(readFileSync(path.join(artifacts, "manifest.json"), "utf8")) as Manifest };
+      console.log(`reusing the build in ${artifacts} (its build figures are from the run that made it; the KV footprint is counted again)`);
+      build.manifest!.kv = recountKv(artifacts, build.manifest!);
+    } else {
+      build = await timedBuild(data, artifacts);
+      if (!build.timedOut) writeFileSync(record, JSON.stringify({ seconds: build.seconds, rssMiB: build.rssMiB }));
+    }
     console.log(`\n${products.toLocaleString("en")} products, ${orders.toLocaleString("en")} orders`);
     console.log(`  build       ${build.timedOut ? "TIMED OUT after" : ""} ${build.seconds.toFixed(1)} s, peak RSS ${build.rssMiB.toFixed(0)} MiB`);
     if (build.manifest === undefined) {

@@ -30,6 +30,11 @@ export function shardKey(buildId: string, shard: number): string {
   return `b/${buildId}/d/${shard}`;
 }
 
+/** The edge format's blob of category c (its index in the build's categories): `core/blob/edge-format.ts`. */
+export function categoryKey(buildId: string, category: number): string {
+  return `b/${buildId}/c/${category}`;
+}
+
 /** The directory shard of an item id among `shards`. */
 export function shardOf(itemId: string, shards: number): number {
   return fnv1a32(encoder.encode(itemId)) % shards;

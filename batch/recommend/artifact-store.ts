@@ -15,7 +15,7 @@ import type { RecommendationRequest } from "../../core/request-schema";
 import type { RecommendationResponse } from "../../core/recommendation-response";
 import type { Artifacts } from "../build/artifacts";
 import { composeBuild } from "../../core/recommend/compose-build";
-import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { anchorCategories, anchorKeys, type CategoryRead, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, useCategories } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 import type { ServingData } from "../../core/recommend/serving-data";
 
@@ -27,6 +27,7 @@ export class ArtifactStore {
   private readonly layout: EdgeLayout;
   private readonly anchors = new Map<string, Uint8Array>();
   private readonly shards = new Map<string, ItemFacts>();
+  private readonly categoryBlobs = new Map<number, CategoryRead | null>();
 
   constructor(private readonly artifacts: Artifacts) {
     this.build = loadBuild(decodeMetaBlob(artifacts.meta));
@@ -39,13 +40,17 @@ export class ArtifactStore {
     const read = this.readAnchors(request);
     let degraded = false;
     let stranded: ReturnType<typeof strandedOf>["stranded"] = new Map();
+    const named = requestCategories(this.global, request);
+    useCategories(this.categoriesRead(named), read.blobs);
+    const wanted = [...named, ...anchorCategories(this.global, read.blobs, stranded, named)];
     if (read.lost.length > 0) {
       for (const key of shardKeysOf(this.global, read.lost)) this.shardFacts(key);
       const found = strandedOf(this.global, read.lost, (key) => this.shards.get(key));
       stranded = found.stranded;
       degraded = found.degraded;
+      wanted.push(...anchorCategories(this.global, new Map(), stranded, wanted));
     }
-    const composed = composeBuild(this.global, read.blobs, stranded);
+    const composed = composeBuild(this.global, read.blobs, stranded, useCategories(this.categoriesRead(wanted), read.blobs));
     return { build: composed.build, lists: composed.lists, degraded };
   }
 
@@ -70,6 +75,25 @@ export class ArtifactStore {
       this.anchors.set(key, bytes);
     }
     return bytes;
+  }
+
+  private categoriesRead(categories: readonly number[]): Map<number, CategoryRead> {
+    const out = new Map<number, CategoryRead>();
+    for (const c of categories) {
+      const read = this.categoryBlob(c);
+      if (read !== undefined) out.set(c, read);
+    }
+    return out;
+  }
+
+  private categoryBlob(c: number): CategoryRead | undefined {
+    let blob = this.categoryBlobs.get(c);
+    if (blob === undefined) {
+      const bytes = this.layout.categoryBlob(c);
+      blob = bytes === undefined ? null : decodeCategory(this.global, bytes);
+      this.categoryBlobs.set(c, blob);
+    }
+    return blob ?? undefined;
   }
 
   private shardFacts(key: string): void {

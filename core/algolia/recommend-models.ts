@@ -39,8 +39,14 @@ const CATEGORY_FACETS = new Set(["category", "categories", "product_type", "cate
 function edgerecRequest(request: RecommendRequest, k: number | undefined): RecommendationRequest {
   const size = k === undefined ? {} : { k };
   if (request.model !== "trending-items") return { placement: "product", product_id: request.objectID, ...size };
-  const byCategory = request.facetValue !== undefined && request.facetName !== undefined && CATEGORY_FACETS.has(request.facetName.toLowerCase());
-  return byCategory ? { placement: "listing", category: request.facetValue, ...size } : { placement: "home", ...size };
+  const category = categoryFacetOf(request);
+  return category !== undefined ? { placement: "listing", category, ...size } : { placement: "home", ...size };
+}
+
+/** The category a trending-items request is faceted on (its listing's serving data must hold that category), if any. */
+export function categoryFacetOf(request: RecommendRequest): string | undefined {
+  if (request.model !== "trending-items" || request.facetValue === undefined || request.facetName === undefined) return undefined;
+  return CATEGORY_FACETS.has(request.facetName.toLowerCase()) ? request.facetValue : undefined;
 }
 
 /** Whether the parameters filter anything. */

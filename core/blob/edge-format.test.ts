@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SHOP_LISTS, shopMeta } from "../../test/fixtures/shop-build";
 import { itemKey, metaKey, modelKey, shardKey } from "../keys";
 import { composeBuild } from "../recommend/compose-build";
-import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../recommend/edge-request";
+import { anchorCategories, anchorKeys, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, useCategories } from "../recommend/edge-request";
 import { loadBuild, type LoadedBuild } from "../recommend/loaded-build";
 import { recommend } from "../recommend/recommend";
 import { anchorIds, type ServingData } from "../recommend/serving-data";
@@ -34,7 +34,12 @@ function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: Recommenda
   const models = readModels(global, modelKeys(global, request), bytesOf, read.blobs);
   const shards = new Map([...shardKeysOf(global, read.lost)].flatMap((key) => (blobs.has(key) ? [[key, decodeShard(global, blobs.get(key)!)] as const] : [])));
   const found = strandedOf(global, read.lost, (key) => shards.get(key));
-  const composed = composeBuild(global, read.blobs, found.stranded);
+  const categoriesOf = (wanted: readonly number[]) =>
+    new Map(wanted.flatMap((c) => (blobs.has(categoryKeyOf(global, c)) ? [[c, decodeCategory(global, blobs.get(categoryKeyOf(global, c))!)] as const] : [])));
+  const named = requestCategories(global, request);
+  useCategories(categoriesOf(named), read.blobs);
+  const wanted = [...named, ...anchorCategories(global, read.blobs, found.stranded, named)];
+  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categoriesOf(wanted), read.blobs));
   return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
 }
 
@@ -112,6 +117,10 @@ describe("the edge format", () => {
         try {
           if (key.includes("/d/")) decodeDirectoryShard(mutated, tables);
           else if (key.includes("/m/")) for (const device of decodeModelBlob(mutated)) decodeAnchorBlob(device.blob, global.meta.items.length, tables, global.meta.reasons.length);
+          else if (key.includes("/c/")) {
+            const read = decodeCategory(global, mutated);
+            composeBuild(global, new Map(read.devices.map((d) => [d.id, d.blob])), new Map(), new Map([[0, read.lists]]));
+          }
           else {
             const anchor = decodeAnchorBlob(mutated, global.meta.items.length, tables, global.meta.reasons.length);
             const bound = global.meta.items.length + anchor.facts.ids.length;

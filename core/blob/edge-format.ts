@@ -3,24 +3,29 @@
  * The edge format: how a build is laid out in KV so that what an isolate decodes and what a request reads do not
  * grow with the catalogue. Derived from the full build (meta blob and item lists) at publish time:
  *
- * - the global blob (`metaKey`): a meta blob whose dictionary holds only the items its own lists name (popular
- *   overall and per category, the cross-sell prior, scenario lists, bundles) plus a price-spread sample of each
- *   category for the category rules, with the EDGE section (the build's item count, shard count, and each
- *   category's median price over the whole catalogue). Bounded by categories and list lengths.
- * - one anchor blob per item (`itemKey`, anchor-blob.ts): its lists, and the facts of itself and of every
- *   candidate the global blob lacks.
+ * - the global blob (`metaKey`): a meta blob whose dictionary holds only the items its own lists name (the shop's
+ *   best sellers, the cross-sell prior, named scenario lists, bundles), with the EDGE section (the build's item
+ *   count, shard count, each category's median price over the whole catalogue, its items' ordinals and popularity).
+ *   Bounded by the vocabulary (categories, brands, reason texts) and list lengths.
+ * - one anchor blob per item (`itemKey`, anchor-blob.ts): its lists and price-band members, and the facts of
+ *   itself and of every candidate the global blob lacks.
+ * - one category blob per category (`categoryKey`, category-blob.ts): its best sellers, scenario list and price
+ *   sample, and its best-selling devices' anchor blobs.
  * - directory shards (`shardKey`, directory-shard.ts): the facts of every item by id hash, read only when an
  *   anchor blob is missing.
  * - model blobs (`modelKey`, model-blob.ts): per device model a search may name, its devices' anchor blobs, read
  *   with the anchors when a listing's query names models.
  */
 import type { CandidateList } from "../candidates";
-import { itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
+import { categoryKey, itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
 import { type BuildIndex, buildIndex } from "../recommend/build-index";
 import { itemReading } from "../recommend/item-reading";
+import { BEST_SELLERS_READ } from "../recommend/listing-devices";
+import { ANCHOR_CAPS } from "../recommend/serving-data";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
 import { bandMembers, bandRanked } from "../recommend/price-bands";
 import { encodeAnchorBlob } from "./anchor-blob";
+import { encodeCategoryBlob } from "./category-blob";
 import { encodeDirectoryShard } from "./directory-shard";
 import { encodeModelBlob } from "./model-blob";
 import type { ItemLists } from "./item-blob";
@@ -46,13 +51,17 @@ export interface EdgeBlob {
   bytes: Uint8Array;
 }
 
-/** Every blob of the build's edge format: the global blob first, then the anchors' blobs, then the shards. */
+/** Every blob of the build's edge format: the global blob first, then the anchors', the shards, the models', the categories'. */
 export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, options: EdgeOptions = {}): Generator<EdgeBlob> {
   const layout = new EdgeLayout(meta, listsOf, options);
   yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
   for (let item = 0; item < meta.items.length; item++) yield { key: itemKey(meta.buildId, meta.items[item]), bytes: layout.anchorBlob(item) };
   for (let k = 0; k < layout.shards; k++) yield { key: shardKey(meta.buildId, k), bytes: layout.shardBlob(k) };
   for (const model of layout.models()) yield { key: modelKey(meta.buildId, model), bytes: layout.modelBlob(model)! };
+  for (let c = 0; c < meta.categories.length; c++) {
+    const bytes = layout.categoryBlob(c);
+    if (bytes !== undefined) yield { key: categoryKey(meta.buildId, c), bytes };
+  }
 }
 
 /** The edge format of one build, blob by blob (what `edgeBlobs` writes; the offline replay encodes what it reads). */
@@ -66,6 +75,7 @@ export class EdgeLayout {
   private modelDevices: Map<string, readonly number[]> | undefined;
   /** Per category, its members a price band ranks by more than price (`bandRanked`). */
   private readonly ranked = new Map<number, Uint32Array>();
+  private readonly categorySample: number;
 
   constructor(
     private readonly meta: BuildMeta,
@@ -76,7 +86,8 @@ export class EdgeLayout {
     this.shards = Math.max(1, Math.ceil(n / SHARD_ITEMS));
     this.build = loadBuild(meta);
     this.index = buildIndex(this.build);
-    this.global = globalItems(meta, this.index, options.categorySample ?? CATEGORY_SAMPLE);
+    this.categorySample = options.categorySample ?? CATEGORY_SAMPLE;
+    this.global = globalItems(meta);
     this.globalIndex = new Int32Array(n).fill(-1);
     this.global.forEach((item, g) => {
       this.globalIndex[item] = g;
@@ -84,7 +95,7 @@ export class EdgeLayout {
   }
 
   globalBlob(): Uint8Array {
-    return encodeMetaBlob(globalMeta(this.meta, this.global, this.globalIndex, this.shards, this.index.categoryMedianPrice));
+    return encodeMetaBlob(globalMeta(this.meta, this.global, this.globalIndex, this.shards, this.index));
   }
 
   /**
@@ -92,20 +103,48 @@ export class EdgeLayout {
    * every candidate the global blob lacks), with the best members of its price bands as its `price_band` list.
    */
   anchorBlob(item: number): Uint8Array {
-    const G = this.global.length;
-    const { globalIndex } = this;
     const lists: ItemLists = { ...this.listsOf(item) };
     const band = this.bandOf(item);
     if (band.length > 0) lists.price_band = { items: Uint32Array.from(band), scores: new Float32Array(band.length), reasons: new Uint32Array(band.length) };
-    const outside = new Set<number>();
-    if (globalIndex[item] < 0) outside.add(item);
+    return this.withFacts(lists, this.globalIndex[item] < 0 ? [item] : []);
+  }
+
+  /**
+   * The blob of category `c` (category-blob.ts): its best sellers, its scenario list and a sample of its items spread
+   * over its prices (cheapest first), over the global items and a facts table of the rest, and the anchor blobs of
+   * its best-selling devices (what a listing of it serves); undefined for a category with none of these.
+   */
+  categoryBlob(c: number): Uint8Array | undefined {
+    const { meta } = this;
+    const lists: ItemLists = {};
+    const popular = meta.popularByCategory.get(c);
+    if (popular !== undefined && popular.items.length > 0) lists.category_popular = popular;
+    const scenario = meta.scenarioLists?.get(meta.categories[c]);
+    if (scenario !== undefined && scenario.items.length > 0) lists.category_scenario = scenario;
+    const members = this.index.itemsByCategory.get(c) ?? new Uint32Array(0);
+    const sample = sampled(members, this.categorySample);
+    if (sample.length > 0) lists.category_sample = { items: Uint32Array.from(sample), scores: new Float32Array(sample.length), reasons: new Uint32Array(sample.length) };
+    if (Object.keys(lists).length === 0) return undefined;
+    const reading = itemReading(this.build);
+    const devices: number[] = [];
+    for (let i = 0; popular !== undefined && i < popular.items.length && i < BEST_SELLERS_READ && devices.length < ANCHOR_CAPS.listing; i++) {
+      if (reading.role(popular.items[i]) === "device") devices.push(popular.items[i]);
+    }
+    return encodeCategoryBlob({ lists: this.withFacts(lists, []), devices: devices.map((d) => ({ id: meta.items[d], blob: this.anchorBlob(d) })) });
+  }
+
+  /** `lists` over the global items and a facts table of `first` and of every item the lists name outside them. */
+  private withFacts(lists: ItemLists, first: number[]): Uint8Array {
+    const G = this.global.length;
+    const { globalIndex } = this;
+    const outside = new Set<number>(first);
     for (const list of Object.values(lists)) for (const i of list.items) if (globalIndex[i] < 0) outside.add(i);
     const local = [...outside];
     const slot = new Map(local.map((i, k) => [i, G + k]));
     const spaceOf = (i: number): number => (globalIndex[i] >= 0 ? globalIndex[i] : slot.get(i)!);
     const mapped: ItemLists = {};
     for (const [kind, list] of Object.entries(lists) as Array<[keyof ItemLists, CandidateList]>) mapped[kind] = { ...list, items: Uint32Array.from(list.items, spaceOf) };
-    return encodeAnchorBlob({ globalItems: G, facts: itemFactsOf(this.meta, local), lists: mapped });
+    return encodeAnchorBlob({ globalItems: G, facts: itemFactsOf(this.meta, local, this.index.popularity), lists: mapped });
   }
 
   private bandOf(item: number): number[] {
@@ -155,35 +194,43 @@ export class EdgeLayout {
       for (const list of members) list.sort((a, b) => (meta.items[a] < meta.items[b] ? -1 : meta.items[a] > meta.items[b] ? 1 : 0));
       this.shardMembers = members;
     }
-    return encodeDirectoryShard(itemFactsOf(meta, this.shardMembers[k]));
+    return encodeDirectoryShard(itemFactsOf(meta, this.shardMembers[k], this.index.popularity));
   }
 }
 
-/** The items the global blob holds, ascending: those its lists name and each category's price sample. */
-function globalItems(meta: BuildMeta, index: BuildIndex, sample: number): number[] {
+/** The items the global blob holds, ascending: those its own lists name (the shop's best sellers, the cross-sell prior, bundles, named scenarios). */
+function globalItems(meta: BuildMeta): number[] {
   const chosen = new Set<number>();
   const take = (list: CandidateList | undefined) => {
     if (list !== undefined) for (const item of list.items) chosen.add(item);
   };
   take(meta.popular);
   take(meta.crossSellPrior);
-  for (const list of meta.popularByCategory.values()) take(list);
-  for (const list of meta.scenarioLists?.values() ?? []) take(list);
+  for (const [key, list] of meta.scenarioLists ?? []) if (isNamedScenario(key)) take(list);
   for (const bundle of meta.bundles ?? []) for (const item of bundle.items) chosen.add(item);
-  for (const members of index.itemsByCategory.values()) {
-    if (members.length <= sample) {
-      for (const item of members) chosen.add(item);
-      continue;
-    }
-    for (let s = 0; s < sample; s++) chosen.add(members[sample === 1 ? 0 : Math.round((s * (members.length - 1)) / (sample - 1))]);
-  }
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** The build's meta restricted to `items` (ascending), lists re-indexed, with the EDGE section. */
-function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, shards: number, categoryMedianPrice: Float32Array): BuildMeta {
+/** Scenario lists keyed `scenario:<name>` stay global; those keyed by a category path travel with the category. */
+function isNamedScenario(key: string): boolean {
+  return key.startsWith("scenario:");
+}
+
+/** `sample` members spread evenly over `members` (cheapest first), the cheapest and dearest among them; all of a smaller list. */
+function sampled(members: ArrayLike<number>, sample: number): number[] {
+  if (members.length <= sample) return Array.from(members);
+  const out: number[] = [];
+  for (let s = 0; s < sample; s++) {
+    const item = members[sample === 1 ? 0 : Math.round((s * (members.length - 1)) / (sample - 1))];
+    if (out[out.length - 1] !== item) out.push(item);
+  }
+  return out;
+}
+
+/** The build's meta restricted to `items` (ascending), lists re-indexed, the categories' lists left to their blobs, with the EDGE section. */
+function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, shards: number, index: BuildIndex): BuildMeta {
   const remap = (list: CandidateList): CandidateList => ({ ...list, items: Uint32Array.from(list.items, (i) => globalIndex[i]) });
-  const facts = itemFactsOf(meta, items);
+  const facts = itemFactsOf(meta, items, index.popularity);
   const modelNames: string[] = [];
   const modelIndex = new Map<string, number>();
   const itemModelName = Int32Array.from(facts.modelNames, (name) => {
@@ -205,14 +252,14 @@ function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, s
     prices,
     flags,
     popular: remap(meta.popular),
-    popularByCategory: new Map([...meta.popularByCategory].map(([c, list]) => [c, remap(list)])),
+    popularByCategory: new Map(),
     bundles: (meta.bundles ?? []).map((bundle) => ({ ...bundle, items: Uint32Array.from(bundle.items, (i) => globalIndex[i]) })),
     ...(meta.crossSellPrior !== undefined ? { crossSellPrior: remap(meta.crossSellPrior) } : {}),
-    ...(meta.scenarioLists !== undefined ? { scenarioLists: new Map([...meta.scenarioLists].map(([key, list]) => [key, remap(list)])) } : {}),
+    ...(meta.scenarioLists !== undefined ? { scenarioLists: new Map([...meta.scenarioLists].filter(([key]) => isNamedScenario(key)).map(([key, list]) => [key, remap(list)])) } : {}),
     ...(meta.modelNames !== undefined ? { modelNames, itemModelName } : {}),
     ...(stock !== undefined ? { stock } : {}),
     ...(display !== undefined ? { display: { currencies: meta.display!.currencies, itemCurrency: display.currency, links: display.links, images: display.images } } : {}),
     ...(compat !== undefined ? { compat } : {}),
-    edge: { items: meta.items.length, shards, categoryMedianPrice, ordinals: Uint32Array.from(items) },
+    edge: { items: meta.items.length, shards, categoryMedianPrice: index.categoryMedianPrice, ordinals: Uint32Array.from(items), popularity: facts.popularity },
   };
 }

@@ -25,9 +25,10 @@ const ITEM_BLOB_V1 = 1;
  * Append-only: a kind's number is its position here (the null one is NEXT_ITEM_EMBEDDINGS). `next_item`: what shoppers look at next after the item
  * (learned from sessions, `batch/build/next-item-lists.ts`), merged over a session's recent views on `home`.
  * `price_band`: the edge format's best members of the item's price bands (`core/recommend/price-bands.ts`), cheapest
- * first, scores and reasons 0: what the category rule reads in place of the whole category.
+ * first, scores and reasons 0: what the category rule reads in place of the whole category. `category_*`: a
+ * category blob's best sellers, scenario list and price-spread sample (`core/blob/category-blob.ts`).
  */
-const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item", null, "price_band"] as const;
+const LIST_KINDS = ["cross_sell", "down_sell", "similar", "bought_later", "scenario", "upgrade", "next_item", null, "price_band", "category_popular", "category_scenario", "category_sample"] as const;
 export type ListKind = Exclude<(typeof LIST_KINDS)[number], null>;
 /** The kind byte of the sequence model's embeddings of the `next_item` list (`CandidateList.embeddings`). */
 const NEXT_ITEM_EMBEDDINGS = LIST_KINDS.indexOf(null);

@@ -7,9 +7,10 @@
  *   m varint | parts u8 (bit 0: stock, bit 1: display, bit 2: compat)
  * where the id, title, link and image of an item are front-coded against the previous item's (shared prefix length
  * varint | the rest as a string; the first item's against ""):
- *   m x [ id string | ordinal varint (the item's index in the build's dictionary) | title string | category varint (0 = none, c + 1) | brand varint (the same) | price f32 |
- *         flags u8 | model name string ("" = none) | stock varint (units + 1, 0 = unknown; with bit 0) |
- *         currency varint (0 = none, c + 1) | link string | image string (with bit 1) ]
+ *   m x [ id | ordinal varint (the item's index in the build's dictionary) | title | category varint (0 = none,
+ *         c + 1) | brand varint (the same) | price f32 | popularity f32 | flags u8 | model name string ("" = none) |
+ *         stock varint (units + 1, 0 = unknown; with bit 0) | currency varint (0 = none, c + 1) | link | image
+ *         (with bit 1) ]
  *   compat index over the m items (catalog-sections-codec.ts; with bit 2)
  */
 import type { CompatIndex } from "../catalog/compat-index";
@@ -29,6 +30,8 @@ export interface ItemFacts {
   /** Index into the build's brands, -1 when unknown. */
   brand: Int32Array;
   prices: Float32Array;
+  /** Purchase count in the build's popular lists (overall and per category), 0 for items in none: ranks band members. */
+  popularity: Float32Array;
   flags: Uint8Array;
   /** Short device-model name, "" when none. */
   modelNames: string[];
@@ -51,8 +54,8 @@ export interface FactTables {
 
 const Part = { STOCK: 1, DISPLAY: 2, COMPAT: 4 } as const;
 
-/** The facts of `items` (build indices), in that order. */
-export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>): ItemFacts {
+/** The facts of `items` (build indices), in that order; `popularity` per build index. */
+export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularity: ArrayLike<number>): ItemFacts {
   const m = items.length;
   const pick = <T>(column: ArrayLike<T>) => Array.from({ length: m }, (_, k) => column[items[k]]);
   const facts: ItemFacts = {
@@ -62,6 +65,7 @@ export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>): ItemFact
     category: Int32Array.from(pick(meta.itemCategory)),
     brand: Int32Array.from(pick(meta.itemBrand)),
     prices: Float32Array.from(pick(meta.prices)),
+    popularity: Float32Array.from(pick(popularity)),
     flags: Uint8Array.from(pick(meta.flags)),
     modelNames: Array.from({ length: m }, (_, k) => {
       const name = meta.itemModelName?.[items[k]] ?? -1;
@@ -112,7 +116,7 @@ export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
     front(w, previous < 0 ? "" : facts.ids[previous], facts.ids[k]);
     w.varint(facts.ordinals[k]);
     front(w, previous < 0 ? "" : facts.titles[previous], facts.titles[k]);
-    w.varint(facts.category[k] + 1).varint(facts.brand[k] + 1).f32(facts.prices[k]).u8(facts.flags[k]).string(facts.modelNames[k]);
+    w.varint(facts.category[k] + 1).varint(facts.brand[k] + 1).f32(facts.prices[k]).f32(facts.popularity[k]).u8(facts.flags[k]).string(facts.modelNames[k]);
     if (stock !== undefined) w.varint(stock[k] < 0 ? 0 : stock[k] + 1);
     if (display !== undefined) {
       w.varint(display.currency[k] + 1);
@@ -123,9 +127,9 @@ export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
   if (compat !== undefined) writeCompatIndex(w, compat);
 }
 
-/** Every table index and ordinal is checked against `tables`; each item takes at least 12 bytes. */
+/** Every table index and ordinal is checked against `tables`; each item takes at least 16 bytes. */
 export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
-  const m = r.count("item facts", 12);
+  const m = r.count("item facts", 16);
   const parts = r.u8();
   if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
   const facts: ItemFacts = {
@@ -135,6 +139,7 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
     category: new Int32Array(m),
     brand: new Int32Array(m),
     prices: new Float32Array(m),
+    popularity: new Float32Array(m),
     flags: new Uint8Array(m),
     modelNames: new Array(m),
   };
@@ -147,6 +152,7 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
     facts.category[k] = r.index(tables.categories + 1, "item category") - 1;
     facts.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
     facts.prices[k] = r.f32();
+    facts.popularity[k] = r.f32();
     facts.flags[k] = r.u8();
     facts.modelNames[k] = r.string();
     if (stock !== undefined) stock[k] = r.varint() - 1;

@@ -34,7 +34,8 @@
  * EDGE (optional) marks the global blob of the edge format (core/blob/edge-format.ts), whose dictionary holds only the
  * items its lists name: the build's item count varint | directory shard count varint | category count varint |
  * that many f32, each category's median price over the whole catalogue (NaN = none priced) | per dictionary item,
- * ascending, the gap to its index in the whole build (varint: the first its index, then index - previous - 1).
+ * ascending, the gap to its index in the whole build (varint: the first its index, then index - previous - 1) |
+ * per dictionary item its popularity f32 (purchase count in the whole build's popular lists; 0 in none).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -174,6 +175,8 @@ interface EdgeInfo {
   categoryMedianPrice: Float32Array;
   /** Per dictionary item, its index in the whole build (ties are broken in this order). */
   ordinals: Uint32Array;
+  /** Per dictionary item, its purchase count in the whole build's popular lists (overall and per category). */
+  popularity: Float32Array;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -259,6 +262,8 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
         s.varint(ordinal - next);
         next = ordinal + 1;
       }
+      if (edge.popularity.length !== n) throw new RangeError(`meta edge popularity covers ${edge.popularity.length} items of ${n}`);
+      for (const p of edge.popularity) s.f32(p);
     });
   }
   return sealBlob(w.finish());
@@ -364,7 +369,10 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
       ordinals[i] = ordinal;
       next = ordinal + 1;
     }
-    return { items, shards, categoryMedianPrice, ordinals };
+    s.expect(n, "meta blob edge popularity", 4);
+    const popularity = new Float32Array(n);
+    for (let i = 0; i < n; i++) popularity[i] = s.f32();
+    return { items, shards, categoryMedianPrice, ordinals, popularity };
   });
   return {
     buildId,

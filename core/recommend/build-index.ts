@@ -77,6 +77,7 @@ function deriveIndex(build: LoadedBuild): BuildIndex {
   };
   note(meta.popular.items, meta.popular.scores);
   for (const list of meta.popularByCategory.values()) note(list.items, list.scores);
+  if (meta.edge !== undefined) popularity.set(meta.edge.popularity);
 
   const bundlesByItem = new Map<number, number[]>();
   (meta.bundles ?? []).forEach((bundle, b) => {

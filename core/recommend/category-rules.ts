@@ -14,6 +14,7 @@ import type { CandidateList } from "../candidates";
 import { fitsCart } from "../catalog/compat-index";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
+import { inBuildOrder } from "./loaded-build";
 import { bandScore, type PriceBand } from "./price-bands";
 
 /** Per-category best sellers taken per complement category. */
@@ -47,8 +48,7 @@ export function priceBandCandidates(ctx: RequestContext, anchor: number, band: P
   }
   const order = found.map((_, i) => i);
   const popularity = ctx.index.popularity;
-  const tie = ctx.tieOrder;
-  const before = (a: number, b: number) => (tie === undefined ? a - b : tie[a] - tie[b]);
+  const before = inBuildOrder(ctx.build);
   order.sort((a, b) => rank[b] - rank[a] || popularity[found[b].item] - popularity[found[a].item] || found[b].score - found[a].score || before(found[a].item, found[b].item));
   return order.slice(0, limit).map((i) => found[i]);
 }

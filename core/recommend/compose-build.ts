@@ -1,8 +1,8 @@
 /**
  * @module
  * A request's build in the edge format: the global blob's items (indices 0..G-1, as decoded once per isolate) and
- * after them the items the request's anchor blobs carry, so `recommend()` and everything under it keep working on
- * item indices. What is copied per request is the global columns (bounded by categories and list lengths, not
+ * after them the items the request's anchor and category blobs carry, so `recommend()` and everything under it
+ * keep working on item indices. What is copied per request is the global columns (bounded by categories and list lengths, not
  * by the catalogue) and the anchors' facts; the global blob's derived index is reused, its popularity extended.
  */
 import type { AnchorBlob } from "../blob/anchor-blob";
@@ -32,7 +32,17 @@ interface Source {
   at: number;
 }
 
-export function composeBuild(global: LoadedBuild, blobs: ReadonlyMap<string, AnchorBlob>, stranded: ReadonlyMap<string, StrandedAnchor>): ComposedBuild {
+/**
+ * The request's build: the global items, then those `blobs` (anchors'), `stranded` and `categories` (category
+ * blobs by category index) carry. The categories' best sellers, scenario lists and price samples become the build's
+ * `popularByCategory`, `scenarioLists` and `itemsByCategory` for those categories.
+ */
+export function composeBuild(
+  global: LoadedBuild,
+  blobs: ReadonlyMap<string, AnchorBlob>,
+  stranded: ReadonlyMap<string, StrandedAnchor>,
+  categories: ReadonlyMap<number, AnchorBlob> = new Map(),
+): ComposedBuild {
   const G = global.meta.items.length;
   const added = new Map<string, number>();
   const sources: Source[] = [];
@@ -45,9 +55,7 @@ export function composeBuild(global: LoadedBuild, blobs: ReadonlyMap<string, Anc
     sources.push({ facts, at });
     return item;
   };
-
-  const lists = new Map<string, ItemLists | null>();
-  for (const [id, blob] of blobs) {
+  const remapped = (blob: AnchorBlob): ItemLists => {
     const space = Int32Array.from(blob.facts.ids, (_, k) => indexOf(blob.facts, k));
     const mapped: ItemLists = {};
     for (const [kind, list] of Object.entries(blob.lists) as Array<[ListKind, CandidateList]>) {
@@ -58,14 +66,26 @@ export function composeBuild(global: LoadedBuild, blobs: ReadonlyMap<string, Anc
       }
       mapped[kind] = { ...list, items };
     }
-    lists.set(id, mapped);
-  }
+    return mapped;
+  };
+
+  const lists = new Map<string, ItemLists | null>();
+  for (const [id, blob] of blobs) lists.set(id, remapped(blob));
   for (const [id, anchor] of stranded) {
     indexOf(anchor.facts, anchor.at);
     lists.set(id, null);
   }
+  const popularByCategory = new Map<number, CandidateList>();
+  const scenarioLists = new Map(global.meta.scenarioLists ?? []);
+  const itemsByCategory = new Map<number, Uint32Array>();
+  for (const [c, blob] of categories) {
+    const { category_popular: popular, category_scenario: scenario, category_sample: sample } = remapped(blob);
+    if (popular !== undefined) popularByCategory.set(c, popular);
+    if (scenario !== undefined) scenarioLists.set(global.meta.categories[c], scenario);
+    if (sample !== undefined) itemsByCategory.set(c, sample.items);
+  }
 
-  const meta = extendMeta(global.meta, sources);
+  const meta: BuildMeta = { ...extendMeta(global.meta, sources), popularByCategory, scenarioLists };
   const index: ItemIndex = {
     get: (id) => global.index.get(id) ?? added.get(id),
     has: (id) => global.index.has(id) || added.has(id),
@@ -74,8 +94,9 @@ export function composeBuild(global: LoadedBuild, blobs: ReadonlyMap<string, Anc
   const base = buildIndex(global);
   const popularity = new Float32Array(meta.items.length);
   popularity.set(base.popularity);
+  for (let k = 0; k < sources.length; k++) popularity[G + k] = sources[k].facts.popularity[sources[k].at];
   let titles: string[] | undefined;
-  adoptBuildIndex(build, { ...base, popularity, searchTitles: () => (titles ??= meta.items.map((id, i) => (meta.titles[i] || id).toLowerCase())) });
+  adoptBuildIndex(build, { ...base, popularity, itemsByCategory, searchTitles: () => (titles ??= meta.items.map((id, i) => (meta.titles[i] || id).toLowerCase())) });
   return { build, lists };
 }
 

@@ -11,17 +11,22 @@
  *   3. `shardKeysOf` the lost ones, then `strandedOf`: a lost anchor its directory shard holds is a known item
  *      whose blob is gone (degraded; its facts still serve); one its shard does not hold is an item the build
  *      never saw, unless its blob was there and unreadable or the shard itself is lost (degraded too).
- *   4. `composeBuild` (compose-build.ts).
+ *   4. the category blobs: those the request names (`requestCategories`, read with the anchors) and, after the
+ *      anchors are read, their categories and those categories' complements (`anchorCategories`); a worker keeps
+ *      them (they are few and hot), so that second read is for what its cache lacks.
+ *   5. `composeBuild` (compose-build.ts).
  */
 import { type AnchorBlob, decodeAnchorBlob } from "../blob/anchor-blob";
 import { decodeDirectoryShard } from "../blob/directory-shard";
 import type { FactTables, ItemFacts } from "../blob/item-facts";
+import { decodeCategoryBlob } from "../blob/category-blob";
 import { decodeModelBlob } from "../blob/model-blob";
-import { itemKey, modelKey, shardKey, shardOf } from "../keys";
+import { categoryKey, itemKey, modelKey, shardKey, shardOf } from "../keys";
 import { parseQuery } from "../search/search-query";
 import type { RecommendationRequest } from "../request-schema";
 import type { RulesOverlay } from "../rules/rules-overlay";
 import type { StrandedAnchor } from "./compose-build";
+import { listingScope } from "./listing-scope";
 import type { LoadedBuild } from "./loaded-build";
 import { ANCHOR_CAPS, anchorIds } from "./serving-data";
 
@@ -54,6 +59,66 @@ export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, 
 /** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
 function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
   return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length);
+}
+
+/** Categories a request reads at most (the request's own first, then its anchors' and their complements). */
+const CATEGORY_CAP = 64;
+
+/** The categories the request itself names: a listing's scope, or the `category` the request browses. */
+export function requestCategories(global: LoadedBuild, request: RecommendationRequest): number[] {
+  const out = new Set<number>();
+  if (request.placement === "listing") for (const c of listingScope(global, request).categories ?? []) out.add(c);
+  const wanted = request.category;
+  if (wanted !== undefined) {
+    const c = global.meta.categories.findIndex((path) => path === wanted || path.endsWith(` > ${wanted}`));
+    if (c >= 0) out.add(c);
+  }
+  return [...out].slice(0, CATEGORY_CAP);
+}
+
+/** The anchors' categories and their complement categories, after `known` (the request's), at most CATEGORY_CAP in all. */
+export function anchorCategories(global: LoadedBuild, blobs: ReadonlyMap<string, AnchorBlob>, stranded: ReadonlyMap<string, StrandedAnchor>, known: readonly number[]): number[] {
+  const out = new Set<number>(known);
+  const add = (c: number) => {
+    if (c < 0 || out.size >= CATEGORY_CAP) return;
+    out.add(c);
+    for (const complement of global.meta.complements?.get(c)?.categories ?? []) if (out.size < CATEGORY_CAP) out.add(complement);
+  };
+  const categoryOf = (id: string, facts: ItemFacts | undefined): number => {
+    const g = global.index.get(id);
+    if (g !== undefined) return global.meta.itemCategory[g];
+    const at = facts?.ids.indexOf(id) ?? -1;
+    return at >= 0 ? facts!.category[at] : -1;
+  };
+  for (const [id, blob] of blobs) add(categoryOf(id, blob.facts));
+  for (const [, anchor] of stranded) add(anchor.facts.category[anchor.at]);
+  return [...out].filter((c) => !known.includes(c));
+}
+
+export function categoryKeyOf(global: LoadedBuild, category: number): string {
+  return categoryKey(global.meta.buildId, category);
+}
+
+/** A category blob decoded: its lists (the `category_*` kinds) and its best-selling devices' blobs. */
+export interface CategoryRead {
+  lists: AnchorBlob;
+  devices: ReadonlyArray<{ id: string; blob: AnchorBlob }>;
+}
+
+/** Throws `CorruptBlobError` on anything amiss. */
+export function decodeCategory(global: LoadedBuild, bytes: Uint8Array): CategoryRead {
+  const parts = decodeCategoryBlob(bytes);
+  return { lists: decodeAnchor(global, parts.lists), devices: parts.devices.map((d) => ({ id: d.id, blob: decodeAnchor(global, d.blob) })) };
+}
+
+/** The categories' lists for `composeBuild`, their devices added to `blobs` (unless there). */
+export function useCategories(reads: ReadonlyMap<number, CategoryRead>, blobs: Map<string, AnchorBlob>): Map<number, AnchorBlob> {
+  const lists = new Map<number, AnchorBlob>();
+  for (const [c, read] of reads) {
+    lists.set(c, read.lists);
+    for (const device of read.devices) if (!blobs.has(device.id)) blobs.set(device.id, device.blob);
+  }
+  return lists;
 }
 
 /** The model blobs of the models a listing's query names (`parseQuery`), at most ANCHOR_CAPS.listing. */

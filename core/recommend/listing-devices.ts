@@ -14,7 +14,7 @@
 import type { RecommendationRequest } from "../request-schema";
 import { itemReading } from "./item-reading";
 import { listingScope } from "./listing-scope";
-import type { LoadedBuild } from "./loaded-build";
+import { inBuildOrder, type LoadedBuild } from "./loaded-build";
 
 export interface ListingDevices {
   devices: number[];
@@ -25,7 +25,7 @@ export interface ListingDevices {
 }
 
 /** Best sellers read at most when looking for the listed categories' devices. */
-const BEST_SELLERS_READ = 40;
+export const BEST_SELLERS_READ = 40;
 
 const found = new WeakMap<RecommendationRequest, { build: LoadedBuild; devices: ListingDevices }>();
 
@@ -69,7 +69,8 @@ function bestSellingDevices(build: LoadedBuild, categories: ReadonlySet<number>,
     if (list === undefined) continue;
     for (let i = 0; i < list.items.length && i < BEST_SELLERS_READ; i++) ranked.push({ item: list.items[i], score: list.scores[i] });
   }
-  ranked.sort((a, b) => b.score - a.score || a.item - b.item);
+  const before = inBuildOrder(build);
+  ranked.sort((a, b) => b.score - a.score || before(a.item, b.item));
   const devices: number[] = [];
   for (let i = 0; i < ranked.length && i < BEST_SELLERS_READ && devices.length < cap; i++) if (reading.role(ranked[i].item) === "device") devices.push(ranked[i].item);
   return devices;

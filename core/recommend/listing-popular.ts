@@ -12,6 +12,7 @@ import { withinPrice } from "../search/price-words";
 import { matchesAllTerms } from "../search/match-text";
 import type { SearchQuery } from "../search/search-query";
 import { itemReading } from "./item-reading";
+import { inBuildOrder } from "./loaded-build";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
 
@@ -40,7 +41,8 @@ export function listingPopular(ctx: RequestContext, limit: number): Candidate[] 
   if (entries.length < limit && query !== undefined && scope.categories !== undefined) entries.push(...others(ctx, query, scope.categories, seen, limit - entries.length));
   const order = query?.price.order;
   const byPrice = (a: Candidate, b: Candidate) => (order === undefined ? 0 : (order === "asc" ? 1 : -1) * (priceKey(ctx, a.item, order) - priceKey(ctx, b.item, order)));
-  entries.sort((a, b) => b.tier - a.tier || byPrice(a, b) || b.score - a.score || a.item - b.item);
+  const before = inBuildOrder(ctx.build);
+  entries.sort((a, b) => b.tier - a.tier || byPrice(a, b) || b.score - a.score || before(a.item, b.item));
   return entries.slice(0, limit).map(({ tier: _, ...c }) => c);
 }
 

@@ -35,3 +35,9 @@ export function displayName(build: LoadedBuild, item: number): string {
   const title = build.meta.titles[item];
   return title !== undefined && title.length > 0 ? title : build.meta.items[item];
 }
+
+/** Orders items the way the whole build does (`edge.ordinals` for a request's build of the edge format, else by index). */
+export function inBuildOrder(build: LoadedBuild): (a: number, b: number) => number {
+  const order = build.meta.edge?.ordinals;
+  return order === undefined ? (a, b) => a - b : (a, b) => order[a] - order[b];
+}

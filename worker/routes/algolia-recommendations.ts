@@ -11,7 +11,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { FilterError } from "../../core/algolia/filters";
-import { answerModel, parametersPredicate } from "../../core/algolia/recommend-models";
+import { answerModel, categoryFacetOf, parametersPredicate } from "../../core/algolia/recommend-models";
 import { type RecommendResult, recommendationsRequestSchema, recommendationsResponseSchema } from "../../core/algolia/recommend-schema";
 import { fieldProblems } from "../../core/field-problems";
 import { recommend } from "../../core/recommend/recommend";
@@ -121,11 +121,18 @@ export const algoliaRecommendationsRoute = new OpenAPIHono<AppEnv>().openapi(rou
     }
   }
   const anchors = requests.flatMap((r) => (r.model === "trending-items" ? [] : [r.objectID]));
-  const data = await servingStore(c.env).load(c.env.KV, { placement: "checkout", cart: anchors });
+  const facets = [...new Set(requests.flatMap((r) => categoryFacetOf(r) ?? []))];
+  const store = servingStore(c.env);
+  const [data, ...faceted] = await Promise.all([store.load(c.env.KV, { placement: "checkout", cart: anchors }), ...facets.map((category) => store.load(c.env.KV, { placement: "listing", category }))]);
+  const dataOf = (request: (typeof requests)[number]) => {
+    const facet = categoryFacetOf(request);
+    return facet === undefined ? data : faceted[facets.indexOf(facet)];
+  };
   const now = Math.floor(Date.now() / 1000);
   const results = requests.map((request): RecommendResult => {
     const recId = crypto.randomUUID();
-    const { hits } = answerModel(request, data, (edgerecRequest) => recommend(edgerecRequest, data, { recId, now }));
+    const served = dataOf(request);
+    const { hits } = answerModel(request, served, (edgerecRequest) => recommend(edgerecRequest, served, { recId, now }));
     return {
       hits,
       nbHits: hits.length,

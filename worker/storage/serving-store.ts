@@ -20,7 +20,7 @@ import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import { composeBuild, type StrandedAnchor } from "../../core/recommend/compose-build";
-import { anchorKeys, decodeShard, modelKeys, readAnchors, readModels, shardKeysOf, strandedOf } from "../../core/recommend/edge-request";
+import { anchorCategories, anchorKeys, type CategoryRead, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, useCategories } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 
 /** A bulk KV get takes at most 100 keys. */
@@ -64,6 +64,8 @@ export class ServingStore {
   /** Decoded blobs of the edge format, by key: anchors' and directory shards'. */
   private readonly anchors: TtlCache<string, AnchorBlob>;
   private readonly shards: TtlCache<string, ItemFacts>;
+  /** Decoded category blobs: few per shop and read by most requests. */
+  private readonly categories: TtlCache<string, CategoryRead>;
   private lastGood: LoadedBuild | undefined;
 
   constructor(options: ServingStoreOptions = {}) {
@@ -71,6 +73,7 @@ export class ServingStore {
     this.items = new TtlCache(options.maxItemEntries ?? 20_000, Infinity);
     this.anchors = new TtlCache(options.maxAnchorEntries ?? 2_000, Infinity);
     this.shards = new TtlCache(64, Infinity);
+    this.categories = new TtlCache(512, Infinity);
   }
 
   /** The live build id, or null when nothing is published. */
@@ -175,9 +178,10 @@ export class ServingStore {
       else unread.push([id, key]);
     }
     const models = modelKeys(global, request);
+    const named = requestCategories(global, request);
     const texts = new Map<string, string | null>();
     for (const [, key] of unread) if (prefetched?.has(key)) texts.set(key, prefetched.get(key)!);
-    const missing = [...unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key), ...models];
+    const missing = [...unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key), ...models, ...this.uncachedCategories(global, named)];
     if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) texts.set(k, v);
     const bytesOf = (key: string) => {
       const text = texts.get(key) ?? null;
@@ -189,20 +193,62 @@ export class ServingStore {
       blobs.set(id, blob);
     }
     if (readModels(global, models, bytesOf, blobs).corrupt) degraded = true;
+    degraded = this.keepCategories(global, named, texts) || degraded;
+
+    // Second read, only for what the isolate lacks: the anchors' categories and complements (the named categories'
+    // devices are anchors too), the lost anchors' shards.
+    useCategories(this.categoriesRead(global, named), blobs);
     let stranded = new Map<string, StrandedAnchor>();
+    const anchored = anchorCategories(global, blobs, stranded, named);
+    const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);
+    const second = [...this.uncachedCategories(global, anchored), ...shardKeys];
+    const secondTexts = second.length > 0 ? await bulkGet(kv, second) : new Map<string, string | null>();
+    degraded = this.keepCategories(global, anchored, secondTexts) || degraded;
     if (read.lost.length > 0) {
-      const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);
-      const shardTexts = await bulkGet(kv, shardKeys);
       for (const key of shardKeys) {
-        const facts = decodeOrNull(shardTexts.get(key) ?? null, (bytes) => decodeShard(global, bytes));
+        const facts = decodeOrNull(secondTexts.get(key) ?? null, (bytes) => decodeShard(global, bytes));
         if (facts !== null) this.shards.set(key, facts);
       }
       const found = strandedOf(global, read.lost, (key) => this.shards.get(key));
       stranded = found.stranded;
       degraded ||= found.degraded;
+      // A fault's own path: the categories of the anchors only their shards knew.
+      const strandedCategories = anchorCategories(global, new Map(), stranded, [...named, ...anchored]);
+      const third = this.uncachedCategories(global, strandedCategories);
+      if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGet(kv, third)) || degraded;
+      anchored.push(...strandedCategories);
     }
-    const composed = composeBuild(global, blobs, stranded);
+    const composed = composeBuild(global, blobs, stranded, useCategories(this.categoriesRead(global, [...named, ...anchored]), blobs));
     return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
+  }
+
+  /** The category blobs the isolate holds among `categories`. */
+  private categoriesRead(global: LoadedBuild, categories: readonly number[]): Map<number, CategoryRead> {
+    const out = new Map<number, CategoryRead>();
+    for (const c of categories) {
+      const read = this.categories.get(categoryKeyOf(global, c));
+      if (read !== undefined) out.set(c, read);
+    }
+    return out;
+  }
+
+  /** The keys of the category blobs the isolate does not hold. */
+  private uncachedCategories(global: LoadedBuild, categories: readonly number[]): string[] {
+    return categories.map((c) => categoryKeyOf(global, c)).filter((key) => this.categories.get(key) === undefined);
+  }
+
+  /** Decodes and keeps the category blobs among `texts`; true when one was there but unreadable. */
+  private keepCategories(global: LoadedBuild, categories: readonly number[], texts: ReadonlyMap<string, string | null>): boolean {
+    let corrupt = false;
+    for (const c of categories) {
+      const key = categoryKeyOf(global, c);
+      const text = texts.get(key);
+      if (text === undefined || text === null) continue;
+      const blob = decodeOrNull(text, (bytes) => decodeCategory(global, bytes));
+      if (blob === null) corrupt = true;
+      else this.categories.set(key, blob);
+    }
+    return corrupt;
   }
 
   private async liveState(kv: KVNamespace): Promise<LiveState> {
@@ -229,6 +275,7 @@ export class ServingStore {
     this.items.clear();
     this.anchors.clear();
     this.shards.clear();
+    this.categories.clear();
     this.lastGood = undefined;
   }
 }
