@@ -5,8 +5,8 @@
  *   publish   the demo store (generated and built once, cached in .tmp/bench-publish/) published into a fresh local
  *             state folder: wall time, KV keys and bytes written
  *   rebuild   the same shop with 1% more orders (a seeded 1% of its orders again, under new ids), built and
- *             published over the first: KV keys written, their share of the first publish's, and how many item
- *             blobs actually changed bytes (what a publish writing only changed blobs would write)
+ *             published over the first: KV keys written, their share of the first publish's, and how many blobs of
+ *             the edge format actually changed bytes (what a publish writing only changed blobs would write)
  *
  * Ends with `publish: seconds=<s> keys=<n> bytes=<B> rebuild_keys=<n> rebuild_share=<x>`.
  */
@@ -16,7 +16,9 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { readArtifacts } from "../batch/build/artifacts";
 import { publish } from "../batch/publish/publish";
+import { edgeBlobsOf } from "../batch/build/kv-footprint";
 import { decodeMetaBlob } from "../core/blob/meta-blob";
+import { buildPrefix } from "../core/keys";
 import { Rng } from "../core/random/rng";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -77,11 +79,18 @@ async function main(): Promise<void> {
   const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
   const share = republished.kvKeys / published.kvKeys;
   console.log(`rebuild     1% more orders: ${republished.kvKeys} KV keys written (${(share * 100).toFixed(1)}% of the first publish's) in ${rebuildSeconds.toFixed(1)} s`);
-  const before = new Map(decodeMetaBlob(a.meta).items.map((id, i) => [id, a.itemBlobs[i]]));
-  const after = decodeMetaBlob(b.meta).items.map((id, i) => [id, b.itemBlobs[i]] as const);
-  const blobs = after.filter(([, blob]) => blob !== undefined).length;
-  const changed = after.filter(([id, blob]) => blob !== undefined && !sameBytes(before.get(id), blob)).length;
-  console.log(`            item blobs whose bytes changed: ${changed} of ${blobs} (by item id); meta blob ${sameBytes(a.meta, b.meta) ? "unchanged" : "changed"}`);
+  // What a publish writing only changed blobs would write: the edge-format blobs compared by key within the build.
+  const edgeOf = (artifacts: typeof a) => {
+    const meta = decodeMetaBlob(artifacts.meta);
+    const prefix = buildPrefix(meta.buildId).length;
+    return new Map([...edgeBlobsOf(meta, artifacts.itemBlobs)].map(({ key, bytes }) => [key.slice(prefix), bytes]));
+  };
+  const before = edgeOf(a);
+  const after = edgeOf(b);
+  const changed = [...after].filter(([key, bytes]) => !sameBytes(before.get(key), bytes)).length;
+  const anchorsChanged = [...after].filter(([key, bytes]) => key.startsWith("i/") && !sameBytes(before.get(key), bytes)).length;
+  const anchors = [...after.keys()].filter((key) => key.startsWith("i/")).length;
+  console.log(`            edge blobs whose bytes changed: ${changed} of ${after.size} (anchor blobs: ${anchorsChanged} of ${anchors}; global blob ${sameBytes(before.get("meta"), after.get("meta")) ? "unchanged" : "changed"})`);
   rmSync(state, { recursive: true, force: true });
   console.log(
     `publish: seconds=${seconds.toFixed(1)} keys=${published.kvKeys} bytes=${published.kvBytes} rebuild_keys=${republished.kvKeys} rebuild_share=${share.toFixed(3)}`,
