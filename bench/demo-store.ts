@@ -5,7 +5,8 @@
  * current code. `cartSampler` draws reproducible carts of items that have precomputed lists.
  *
  * `BENCH_PRODUCTS=<n>` generates a larger shop of the same generator instead (n products, 5 orders per product, as
- * `npm run bench:scale` does), e.g. `BENCH_PRODUCTS=100000 npm run bench:latency`.
+ * `npm run bench:scale` does), e.g. `BENCH_PRODUCTS=100000 npm run bench:latency`; `BENCH_ARTIFACTS=<dir>` measures a
+ * build folder already made (e.g. one `bench:scale` left in .tmp/bench-scale/) instead of building one.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +38,11 @@ export interface DemoStore {
 
 export async function buildDemoStore(label: string): Promise<DemoStore> {
   const dir = mkdtempSync(path.join(tmpdir(), `edgerec-bench-${label}-`));
+  const reused = process.env.BENCH_ARTIFACTS;
+  if (reused !== undefined && reused !== "") {
+    process.stderr.write(`measuring the build in ${reused} (BENCH_ARTIFACTS)\n`);
+    return { dir, data: "", artifacts: reused, built: readArtifacts(reused), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const data = path.join(dir, "demo");
   const artifacts = path.join(dir, "artifacts");
   const run = async (...args: string[]) => {

@@ -169,13 +169,10 @@ interface TokenTables {
 }
 
 const tokenTables = new WeakMap<CompatIndex, TokenTables>();
+/** Per source index, per base index: each source token's id in the base table, -1 where the base lacks it. */
+const translations = new WeakMap<CompatIndex, WeakMap<CompatIndex, Int32Array>>();
 
-/**
- * `base` with items appended (item base.n + k takes the entry of `added[k]`, none where undefined): base's arrays are
- * copied whole, the added items' tokens mapped by name onto base's table (new names appended). Costs what base's
- * arrays weigh plus the added entries; base's token lookups are made once per base index.
- */
-export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSource | undefined>): CompatIndex {
+function tablesOf(base: CompatIndex): TokenTables {
   let tables = tokenTables.get(base);
   if (tables === undefined) {
     const namespaceIds = new Map<string, number>();
@@ -185,38 +182,61 @@ export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSourc
     tables = { tokenIds: new Map(base.tokens.map((t, id) => [t, id])), namespaceIds };
     tokenTables.set(base, tables);
   }
+  return tables;
+}
+
+function translationOf(source: CompatIndex, base: CompatIndex, tables: TokenTables): Int32Array {
+  let perBase = translations.get(source);
+  if (perBase === undefined) translations.set(source, (perBase = new WeakMap()));
+  let translation = perBase.get(base);
+  if (translation === undefined) {
+    translation = Int32Array.from(source.tokens, (t) => tables.tokenIds.get(t) ?? -1);
+    perBase.set(base, translation);
+  }
+  return translation;
+}
+
+/**
+ * `base` with items appended (item base.n + k takes the entry of `added[k]`, none where undefined): base's arrays are
+ * copied whole, the added items' tokens mapped by name onto base's table (names it lacks appended). Costs what
+ * base's arrays weigh plus the added entries, with no allocation per entry; each source index's token translation is
+ * made once per base.
+ */
+export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSource | undefined>): CompatIndex {
+  const tables = tablesOf(base);
   const n = base.provideStart.length - 1;
   const m = added.length;
   const tokens = base.tokens.slice();
   const newTokens = new Map<string, number>();
-  const tokenId = (t: string): number => {
-    const known = tables.tokenIds.get(t) ?? newTokens.get(t);
-    if (known !== undefined) return known;
-    newTokens.set(t, tokens.length);
-    tokens.push(t);
-    return tokens.length - 1;
-  };
-  const entries: Array<CompatEntry | undefined> = new Array(m);
+  const maps: Array<Int32Array | undefined> = new Array(m);
   let extraProvides = 0;
   let extraClauses = 0;
   let extraClauseTokens = 0;
   let extraPins = 0;
   for (let k = 0; k < m; k++) {
     const source = added[k];
-    const entry = source === undefined ? undefined : compatEntryOf(source.index, source.item);
-    if (entry === undefined) continue;
-    const names = source!.index.tokens;
-    const mapped: CompatEntry = {
-      provides: entry.provides.map((t) => tokenId(names[t])).sort((a, b) => a - b),
-      clauses: entry.clauses.map((clause) => clause.map((t) => tokenId(names[t])).sort((a, b) => a - b)),
-      pins: entry.pins.map((t) => tokenId(names[t])),
-    };
-    entries[k] = mapped;
-    extraProvides += mapped.provides.length;
-    extraClauses += mapped.clauses.length;
-    for (const clause of mapped.clauses) extraClauseTokens += clause.length;
-    extraPins += mapped.pins.length;
+    if (source === undefined) continue;
+    const { index, item } = source;
+    if (item + 1 >= index.provideStart.length) continue;
+    maps[k] = translationOf(index, base, tables);
+    extraProvides += index.provideStart[item + 1] - index.provideStart[item];
+    extraPins += index.pinStart[item + 1] - index.pinStart[item];
+    const c0 = index.clauseStart[item];
+    const c1 = index.clauseStart[item + 1];
+    extraClauses += c1 - c0;
+    extraClauseTokens += index.clauseTokenStart[c1] - index.clauseTokenStart[c0];
   }
+  const tokenId = (names: readonly string[], map: Int32Array, t: number): number => {
+    const known = map[t];
+    if (known >= 0) return known;
+    const name = names[t];
+    let id = newTokens.get(name);
+    if (id === undefined) {
+      newTokens.set(name, (id = tokens.length));
+      tokens.push(name);
+    }
+    return id;
+  };
   const grown = (array: Uint32Array, extra: number) => {
     const out = new Uint32Array(array.length + extra);
     out.set(array);
@@ -234,14 +254,20 @@ export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSourc
   let clauseTokenCount = base.clauseTokens.length;
   let pinned = base.pinTokens.length;
   for (let k = 0; k < m; k++) {
-    const entry = entries[k];
-    if (entry !== undefined) {
-      for (const t of entry.provides) provideTokens[provided++] = t;
-      for (const clause of entry.clauses) {
-        for (const t of clause) clauseTokens[clauseTokenCount++] = t;
+    const map = maps[k];
+    if (map !== undefined) {
+      const { index, item } = added[k]!;
+      const names = index.tokens;
+      const from = provided;
+      for (let i = index.provideStart[item]; i < index.provideStart[item + 1]; i++) provideTokens[provided++] = tokenId(names, map, index.provideTokens[i]);
+      provideTokens.subarray(from, provided).sort();
+      for (let c = index.clauseStart[item]; c < index.clauseStart[item + 1]; c++) {
+        const start = clauseTokenCount;
+        for (let i = index.clauseTokenStart[c]; i < index.clauseTokenStart[c + 1]; i++) clauseTokens[clauseTokenCount++] = tokenId(names, map, index.clauseTokens[i]);
+        clauseTokens.subarray(start, clauseTokenCount).sort();
         clauseTokenStart[++clauses] = clauseTokenCount;
       }
-      for (const t of entry.pins) pinTokens[pinned++] = t;
+      for (let i = index.pinStart[item]; i < index.pinStart[item + 1]; i++) pinTokens[pinned++] = tokenId(names, map, index.pinTokens[i]);
     }
     provideStart[n + k + 1] = provided;
     clauseStart[n + k + 1] = clauses;
@@ -256,17 +282,7 @@ export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSourc
     if (nsId === undefined) namespaceIds.set(ns, (nsId = namespaceIds.size));
     tokenNamespace[id] = nsId;
   }
-  return {
-    tokens,
-    provideStart,
-    provideTokens,
-    clauseStart,
-    clauseTokenStart,
-    clauseTokens,
-    pinStart,
-    pinTokens,
-    tokenNamespace,
-  };
+  return { tokens, provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens, tokenNamespace };
 }
 
 /** True when item x has a fit requirement at all. */

@@ -105,90 +105,63 @@ function extendMeta(meta: BuildMeta, sources: readonly Source[]): BuildMeta {
   if (sources.length === 0) return meta;
   const G = meta.items.length;
   const n = G + sources.length;
-  const strings = (column: readonly string[], of: (s: Source) => string) => {
-    const out = column.slice();
-    for (const s of sources) out.push(of(s));
-    return out;
-  };
-  const typed = <T extends Int32Array | Uint32Array | Float32Array | Uint8Array>(column: T, make: (n: number) => T, of: (s: Source) => number): T => {
+  const grown = <T extends Int32Array | Uint32Array | Float32Array | Uint8Array>(column: T, make: (n: number) => T): T => {
     const out = make(n);
     out.set(column);
-    for (let k = 0; k < sources.length; k++) out[G + k] = of(sources[k]);
     return out;
   };
-  const extended: BuildMeta = {
-    ...meta,
-    items: strings(meta.items, (s) => s.facts.ids[s.at]),
-    titles: strings(meta.titles, (s) => s.facts.titles[s.at]),
-    itemCategory: typed(
-      meta.itemCategory,
-      (m) => new Int32Array(m),
-      (s) => s.facts.category[s.at],
-    ),
-    itemBrand: typed(
-      meta.itemBrand,
-      (m) => new Int32Array(m),
-      (s) => s.facts.brand[s.at],
-    ),
-    prices: typed(
-      meta.prices,
-      (m) => new Float32Array(m),
-      (s) => s.facts.prices[s.at],
-    ),
-    flags: typed(
-      meta.flags,
-      (m) => new Uint8Array(m),
-      (s) => s.facts.flags[s.at],
-    ),
-  };
-  if (meta.edge !== undefined)
-    extended.edge = {
-      ...meta.edge,
-      ordinals: typed(
-        meta.edge.ordinals,
-        (m) => new Uint32Array(m),
-        (s) => s.facts.ordinals[s.at],
-      ),
-    };
-  if (meta.stock !== undefined)
-    extended.stock = typed(
-      meta.stock,
-      (m) => new Int32Array(m),
-      (s) => s.facts.stock?.[s.at] ?? -1,
-    );
-  if (meta.itemModelName !== undefined || sources.some((s) => s.facts.modelNames[s.at] !== "")) {
-    const modelNames = (meta.modelNames ?? []).slice();
-    const named = new Map<string, number>();
-    const itemModelName = typed(
-      meta.itemModelName ?? new Int32Array(G).fill(-1),
-      (m) => new Int32Array(m),
-      (s) => {
-        const name = s.facts.modelNames[s.at];
-        if (name === "") return -1;
-        let m = named.get(name);
-        if (m === undefined) {
-          named.set(name, (m = modelNames.length));
-          modelNames.push(name);
-        }
-        return m;
-      },
-    );
+  const items = meta.items.slice();
+  const titles = meta.titles.slice();
+  const itemCategory = grown(meta.itemCategory, (m) => new Int32Array(m));
+  const itemBrand = grown(meta.itemBrand, (m) => new Int32Array(m));
+  const prices = grown(meta.prices, (m) => new Float32Array(m));
+  const flags = grown(meta.flags, (m) => new Uint8Array(m));
+  const ordinals = meta.edge === undefined ? undefined : grown(meta.edge.ordinals, (m) => new Uint32Array(m));
+  const stock = meta.stock === undefined ? undefined : grown(meta.stock, (m) => new Int32Array(m));
+  const display = meta.display;
+  const itemCurrency = display === undefined ? undefined : grown(display.itemCurrency, (m) => new Int32Array(m));
+  const links = display?.links.slice();
+  const images = display?.images.slice();
+  const modelNames = (meta.modelNames ?? []).slice();
+  const itemModelName = grown(meta.itemModelName ?? new Int32Array(G).fill(-1), (m) => new Int32Array(m));
+  const named = new Map<string, number>();
+  let anyModel = meta.itemModelName !== undefined;
+  for (let k = 0; k < sources.length; k++) {
+    const { facts, at } = sources[k];
+    const i = G + k;
+    items.push(facts.ids[at]);
+    titles.push(facts.titles[at]);
+    itemCategory[i] = facts.category[at];
+    itemBrand[i] = facts.brand[at];
+    prices[i] = facts.prices[at];
+    flags[i] = facts.flags[at];
+    if (ordinals !== undefined) ordinals[i] = facts.ordinals[at];
+    if (stock !== undefined) stock[i] = facts.stock?.[at] ?? -1;
+    if (itemCurrency !== undefined) {
+      itemCurrency[i] = facts.display?.currency[at] ?? -1;
+      links!.push(facts.display?.links[at] ?? "");
+      images!.push(facts.display?.images[at] ?? "");
+    }
+    const name = facts.modelNames[at];
+    if (name === "") itemModelName[i] = -1;
+    else {
+      anyModel = true;
+      let model = named.get(name);
+      if (model === undefined) {
+        named.set(name, (model = modelNames.length));
+        modelNames.push(name);
+      }
+      itemModelName[i] = model;
+    }
+  }
+  const extended: BuildMeta = { ...meta, items, titles, itemCategory, itemBrand, prices, flags };
+  if (meta.edge !== undefined) extended.edge = { ...meta.edge, ordinals: ordinals! };
+  if (stock !== undefined) extended.stock = stock;
+  if (anyModel) {
     extended.modelNames = modelNames;
     extended.itemModelName = itemModelName;
   }
-  if (meta.display !== undefined) {
-    const { currencies, itemCurrency, links, images } = meta.display;
-    extended.display = {
-      currencies,
-      itemCurrency: typed(
-        itemCurrency,
-        (m) => new Int32Array(m),
-        (s) => s.facts.display?.currency[s.at] ?? -1,
-      ),
-      links: strings(links, (s) => s.facts.display?.links[s.at] ?? ""),
-      images: strings(images, (s) => s.facts.display?.images[s.at] ?? ""),
-    };
-  }
+  if (display !== undefined) extended.display = { currencies: display.currencies, itemCurrency: itemCurrency!, links: links!, images: images! };
   if (meta.compat !== undefined) {
     extended.compat = appendCompat(
       meta.compat,
