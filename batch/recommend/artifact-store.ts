@@ -5,11 +5,12 @@
  * each blob encoded from the folder's build and decoded again as the worker decodes it, the request's build
  * composed by the same steps (`core/recommend/edge-request.ts`), then the same `recommend()`.
  */
-import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
+import { decodeItemBlob, type ItemLists, type ListKind } from "../../core/blob/item-blob";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { EdgeLayout } from "../../core/blob/edge-format";
 import { modelKey } from "../../core/keys";
 import { recommend } from "../../core/recommend/recommend";
+import { readsPriceBands, resolveSlotPlans } from "../../core/recommend/slot-plans";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import type { RecommendationRequest } from "../../core/request-schema";
 import type { RecommendationResponse } from "../../core/recommendation-response";
@@ -50,7 +51,8 @@ export class ArtifactStore {
       degraded = found.degraded;
       wanted.push(...anchorCategories(this.global, new Map(), stranded, wanted));
     }
-    const composed = composeBuild(this.global, read.blobs, stranded, useCategories(this.categoriesRead(wanted), read.blobs));
+    const skip = readsPriceBands(resolveSlotPlans(undefined)[request.placement]) ? new Set<ListKind>() : new Set<ListKind>(["price_band"]);
+    const composed = composeBuild(this.global, read.blobs, stranded, useCategories(this.categoriesRead(wanted), read.blobs), skip);
     return { build: composed.build, lists: composed.lists, degraded };
   }
 

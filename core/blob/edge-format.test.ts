@@ -15,6 +15,7 @@ import { sealBlob } from "./checksum";
 import { decodeAnchorBlob } from "./anchor-blob";
 import { decodeDirectoryShard } from "./directory-shard";
 import { edgeBlobs } from "./edge-format";
+import type { ListKind } from "./item-blob";
 import { decodeModelBlob } from "./model-blob";
 import { decodeMetaBlob } from "./meta-blob";
 
@@ -27,7 +28,7 @@ function blobsOf(categorySample: number): Map<string, Uint8Array> {
 }
 
 /** What the worker does with KV, over a map of blobs. */
-function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest): ServingData {
+function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest, skip: ReadonlySet<ListKind> = new Set()): ServingData {
   const global = loadBuild(decodeMetaBlob(blobs.get(metaKey("edge"))!));
   const bytesOf = (key: string) => blobs.get(key) ?? null;
   const read = readAnchors(global, anchorKeys(global, request, undefined), bytesOf);
@@ -39,7 +40,7 @@ function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: Recommenda
   const named = requestCategories(global, request);
   useCategories(categoriesOf(named), read.blobs);
   const wanted = [...named, ...anchorCategories(global, read.blobs, found.stranded, named)];
-  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categoriesOf(wanted), read.blobs));
+  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categoriesOf(wanted), read.blobs), skip);
   return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
 }
 
@@ -77,6 +78,19 @@ describe("the edge format", () => {
       compared += edge.slots.length;
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("a plan that reads no price band leaves the bands' members out of the request's build, and answers the same", () => {
+    const blobs = blobsOf(1);
+    let smaller = 0;
+    for (const id of meta.items) {
+      const request: RecommendationRequest = { placement: "checkout", cart: [id], k: 8 };
+      const lean = edgeServing(blobs, request, new Set(["price_band"]));
+      const whole = edgeServing(blobs, request);
+      expect(slots(recommend(request, lean, { recId: "r" }))).toEqual(slots(recommend(request, whole, { recId: "r" })));
+      if (lean.build!.meta.items.length < whole.build!.meta.items.length) smaller++;
+    }
+    expect(smaller).toBeGreaterThan(0);
   });
 
   it("writes a blob per item, the global blob, the directory shards and a model blob per device model", () => {

@@ -27,6 +27,8 @@ export interface ComposedBuild {
   lists: Map<string, ItemLists | null>;
 }
 
+const NO_KINDS: ReadonlySet<ListKind> = new Set();
+
 interface Source {
   facts: ItemFacts;
   at: number;
@@ -42,6 +44,8 @@ export function composeBuild(
   blobs: ReadonlyMap<string, AnchorBlob>,
   stranded: ReadonlyMap<string, StrandedAnchor>,
   categories: ReadonlyMap<number, AnchorBlob> = new Map(),
+  /** List kinds the request cannot read (`price_band` when its plan reads no bands): left out with the items only they name. */
+  skip: ReadonlySet<ListKind> = NO_KINDS,
 ): ComposedBuild {
   const G = global.meta.items.length;
   const added = new Map<string, number>();
@@ -55,14 +59,26 @@ export function composeBuild(
     sources.push({ facts, at });
     return item;
   };
-  const remapped = (blob: AnchorBlob): ItemLists => {
-    const space = Int32Array.from(blob.facts.ids, (_, k) => indexOf(blob.facts, k));
+  // Only the facts a kept list names (and the anchor's own) join the build.
+  const remapped = (blob: AnchorBlob, own?: string): ItemLists => {
+    const { facts } = blob;
+    const space = new Int32Array(facts.ids.length).fill(-1);
+    if (own !== undefined) {
+      const at = facts.ids.indexOf(own);
+      if (at >= 0) space[at] = indexOf(facts, at);
+    }
     const mapped: ItemLists = {};
     for (const [kind, list] of Object.entries(blob.lists) as Array<[ListKind, CandidateList]>) {
+      if (skip.has(kind)) continue;
       const items = new Uint32Array(list.items.length);
       for (let i = 0; i < items.length; i++) {
         const v = list.items[i];
-        items[i] = v < G ? v : space[v - G];
+        if (v < G) items[i] = v;
+        else {
+          const k = v - G;
+          if (space[k] < 0) space[k] = indexOf(facts, k);
+          items[i] = space[k];
+        }
       }
       mapped[kind] = { ...list, items };
     }
@@ -70,7 +86,7 @@ export function composeBuild(
   };
 
   const lists = new Map<string, ItemLists | null>();
-  for (const [id, blob] of blobs) lists.set(id, remapped(blob));
+  for (const [id, blob] of blobs) lists.set(id, remapped(blob, id));
   for (const [id, anchor] of stranded) {
     indexOf(anchor.facts, anchor.at);
     lists.set(id, null);

@@ -111,3 +111,11 @@ export function resolveSlotPlans(configured: Partial<Record<Placement, SlotPlan>
 export function parseSlotPlansConfig(text: string | null): Partial<Record<Placement, SlotPlan>> | null {
   return parseStoredDocument(slotPlansConfigSchema, text)?.plans ?? null;
 }
+
+/** Slot sources whose candidates may come from the category rule's price bands (`listThenBand`, clearance). */
+const BAND_SOURCES: ReadonlySet<SlotSource> = new Set(["down_sell", "similar", "upgrade", "clearance"]);
+
+/** Whether a plan may read price bands: else a request's build needs no anchor's `price_band` list. */
+export function readsPriceBands(plan: SlotPlan): boolean {
+  return plan.slots.some((slot) => BAND_SOURCES.has(slot.source));
+}

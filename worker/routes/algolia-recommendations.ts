@@ -123,7 +123,7 @@ export const algoliaRecommendationsRoute = new OpenAPIHono<AppEnv>().openapi(rou
   const anchors = requests.flatMap((r) => (r.model === "trending-items" ? [] : [r.objectID]));
   const facets = [...new Set(requests.flatMap((r) => categoryFacetOf(r) ?? []))];
   const store = servingStore(c.env);
-  const [data, ...faceted] = await Promise.all([store.load(c.env.KV, { placement: "checkout", cart: anchors }), ...facets.map((category) => store.load(c.env.KV, { placement: "listing", category }))]);
+  const [data, ...faceted] = await Promise.all([store.load(c.env.KV, { placement: "checkout", cart: anchors }, { everyList: true }), ...facets.map((category) => store.load(c.env.KV, { placement: "listing", category }))]);
   const dataOf = (request: (typeof requests)[number]) => {
     const facet = categoryFacetOf(request);
     return facet === undefined ? data : faceted[facets.indexOf(facet)];

@@ -7,12 +7,12 @@
  * with the pointer gone or its meta blob unreadable, the last build this isolate served answers, marked degraded.
  */
 import { decodeBase64 } from "../../core/blob/base64";
-import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
+import { decodeItemBlob, type ItemLists, type ListKind } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
 import type { AnchorBlob } from "../../core/blob/anchor-blob";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
-import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
+import { parseSlotPlansConfig, readsPriceBands, resolveSlotPlans, type SlotPlan } from "../../core/recommend/slot-plans";
 import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
 import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
 import type { Placement } from "../../core/types";
@@ -25,6 +25,9 @@ import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recomm
 
 /** A bulk KV get takes at most 100 keys. */
 const BULK_LIMIT = 100;
+/** What a request whose plan reads no price bands leaves out of its build. */
+const BANDS: ReadonlySet<ListKind> = new Set(["price_band"]);
+const NO_SKIP: ReadonlySet<ListKind> = new Set();
 
 export interface ServingStoreOptions {
   pointerTtlMs?: number;
@@ -36,6 +39,8 @@ export interface ServingStoreOptions {
 export interface LoadOptions {
   /** Read every item blob from KV even when the isolate holds it (latency benchmark only). */
   bypassItemCache?: boolean;
+  /** The data will also serve placements other than the request's: keep every list the anchors carry. */
+  everyList?: boolean;
 }
 
 interface LiveState {
@@ -218,7 +223,9 @@ export class ServingStore {
       if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGet(kv, third)) || degraded;
       anchored.push(...strandedCategories);
     }
-    const composed = composeBuild(global, blobs, stranded, useCategories(this.categoriesRead(global, [...named, ...anchored]), blobs));
+    const plan = resolveSlotPlans(live.slotPlans)[request.placement];
+    const skip = options.everyList === true || readsPriceBands(plan) ? NO_SKIP : BANDS;
+    const composed = composeBuild(global, blobs, stranded, useCategories(this.categoriesRead(global, [...named, ...anchored]), blobs), skip);
     return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
   }
 
