@@ -4,7 +4,8 @@
  * Three figures: `mergeCandidateLists` alone (the ten cart items' cross-sell lists, weighted, top 40 as the
  * checkout slot asks), the whole `recommend()` for that checkout (intent, slot plan, merge, restraint,
  * essentials, bundle, rendering), and `composeBuild`, which assembles the request's build from the global blob and
- * the ten anchors' decoded blobs (the worker's per-request cost of the edge format). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
+ * the ten anchors' decoded blobs as the worker does for checkout, whose plan reads no price band (the worker's
+ * per-request cost of the edge format). 500 different carts, 3,000 warm-up calls, then five rounds of 20,000 timed calls
  * each; the figures are the median round's (other processes on a shared machine land in single rounds).
  * Third, what the sequence model adds at the edge for a 10-item session (`core/sequence/sequence-blend.ts`: the
  * GRU state over the 10 items and the blend of a 32-candidate pool), at the build's default shape (d = 32) with
@@ -12,6 +13,7 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { ArtifactStore } from "../batch/recommend/artifact-store";
+import type { ListKind } from "../core/blob/item-blob";
 import { anchorWeights } from "../core/recommend/anchor-weights";
 import { composeBuild } from "../core/recommend/compose-build";
 import { mergeCandidateLists, type WeightedAnchor } from "../core/recommend/merge-cart";
@@ -78,7 +80,8 @@ try {
   time("recommend() checkout, k = 10", (c) => recommend(requests[c], data[c], { recId: "bench" }).slots[0]);
   const none = new Map();
   console.log(`edge format: a global blob of ${served.global.meta.items.length} items; a request's build adds ${(data.reduce((s, d) => s + d.build!.meta.items.length, 0) / CARTS - served.global.meta.items.length).toFixed(0)} items on average`);
-  time("composeBuild (the request's build, 10 anchors)", (c) => composeBuild(served.global, reads[c].blobs, none).build);
+  const bands = new Set<ListKind>(["price_band"]);
+  time("composeBuild (the request's build, 10 anchors)", (c) => composeBuild(served.global, reads[c].blobs, none, none, bands).build);
 
   const D = 32;
   const rng = new Rng(7, "bench-sequence-model");
