@@ -32,7 +32,7 @@ const NO_SKIP: ReadonlySet<ListKind> = new Set();
 export interface ServingStoreOptions {
   pointerTtlMs?: number;
   maxItemEntries?: number;
-  /** Decoded anchor blobs of the edge format an isolate keeps (each holds its candidates' facts). */
+  /** Decoded anchor blobs of the edge format an isolate keeps: about 18 KiB each decoded (100k-product shop), so 500 hold some 9 MiB. */
   maxAnchorEntries?: number;
 }
 
@@ -76,7 +76,7 @@ export class ServingStore {
   constructor(options: ServingStoreOptions = {}) {
     this.live = new TtlCache(1, options.pointerTtlMs ?? 30_000);
     this.items = new TtlCache(options.maxItemEntries ?? 20_000, Infinity);
-    this.anchors = new TtlCache(options.maxAnchorEntries ?? 2_000, Infinity);
+    this.anchors = new TtlCache(options.maxAnchorEntries ?? 500, Infinity);
     this.shards = new TtlCache(64, Infinity);
     this.categories = new TtlCache(512, Infinity);
   }
