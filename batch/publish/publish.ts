@@ -16,7 +16,7 @@
  * (`release-store.ts`): locally one Miniflare runtime, so the Workers runtime starts once, not once per operation.
  */
 import { encodeBase64 } from "../../core/blob/base64";
-import { decodeMetaBlob } from "../../core/blob/meta-blob";
+import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
 import type { Artifacts } from "../build/artifacts";
@@ -61,9 +61,9 @@ const MIN_ITEM_SHARE = 0.5;
 const PUT_CHUNK = 5_000;
 
 /** The KV pairs of a build in the edge format (`core/blob/edge-format.ts`), base64 text, a chunk at a time. */
-function* buildKvChunks(artifacts: Artifacts): Generator<KvEntry[]> {
+function* buildKvChunks(meta: BuildMeta, artifacts: Artifacts): Generator<KvEntry[]> {
   let chunk: KvEntry[] = [];
-  for (const { key, bytes } of edgeBlobsOf(decodeMetaBlob(artifacts.meta), artifacts.itemBlobs)) {
+  for (const { key, bytes } of edgeBlobsOf(meta, artifacts.itemBlobs)) {
     chunk.push({ key, value: encodeBase64(bytes) });
     if (chunk.length === PUT_CHUNK) {
       yield chunk;
@@ -109,7 +109,8 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   const record = { id: build, createdAt: Math.floor(Date.parse(artifacts.manifest.created_at) / 1000), manifest: artifacts.manifest };
   const history = await listBuilds(store, [recordWritingSql(record, now)]);
   const liveRecord = history.find((b) => b.id === live);
-  const items = decodeMetaBlob(artifacts.meta).items.length;
+  const meta = decodeMetaBlob(artifacts.meta);
+  const items = meta.items.length;
   if (!options.force && live !== build && liveRecord?.items != null && items < liveRecord.items * MIN_ITEM_SHARE) {
     await store.execute([`DELETE FROM builds WHERE id = ${sqlLiteral(build)} AND status = 'writing'`]);
     throw new PublishRefusedError(
@@ -122,7 +123,7 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   log(
     `writing ${footprint?.keys ?? "the"} KV keys${footprint !== undefined ? ` (${(footprint.bytes / 1024).toFixed(0)} KiB)` : ""} under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`,
   );
-  const [, written] = await allOrAbort([store.execute(catalog), putChunks(store, buildKvChunks(artifacts))]);
+  const [, written] = await allOrAbort([store.execute(catalog), putChunks(store, buildKvChunks(meta, artifacts))]);
   await store.execute([recordWrittenSql(build, now)]);
 
   const previous = live !== null && live !== build ? live : undefined;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SHOP_LISTS, shopMeta } from "../../test/fixtures/shop-build";
 import { itemKey, metaKey, modelKey, shardKey } from "../keys";
 import { composeBuild } from "../recommend/compose-build";
-import { anchorCategories, anchorKeys, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, useCategories } from "../recommend/edge-request";
+import { categoryKeyOf, decodeCategory, decodeShard, servingDataAtHand } from "../recommend/edge-request";
 import { loadBuild, type LoadedBuild } from "../recommend/loaded-build";
 import { recommend } from "../recommend/recommend";
 import { anchorIds, type ServingData } from "../recommend/serving-data";
@@ -15,7 +15,6 @@ import { sealBlob } from "./checksum";
 import { decodeAnchorBlob } from "./anchor-blob";
 import { decodeDirectoryShard } from "./directory-shard";
 import { edgeBlobs } from "./edge-format";
-import type { ListKind } from "./item-blob";
 import { decodeModelBlob } from "./model-blob";
 import { decodeMetaBlob } from "./meta-blob";
 
@@ -27,21 +26,20 @@ function blobsOf(categorySample: number): Map<string, Uint8Array> {
   return new Map([...edgeBlobs(meta, (item) => SHOP_LISTS[meta.items[item]], { categorySample })].map((b) => [b.key, b.bytes]));
 }
 
-/** What the worker does with KV, over a map of blobs. */
-function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest, skip: ReadonlySet<ListKind> = new Set()): ServingData {
+/** What the worker does with KV, over a map of blobs (`everyList`: keep the lists the placement cannot read). */
+function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest, everyList = false): ServingData {
   const global = loadBuild(decodeMetaBlob(blobs.get(metaKey("edge"))!));
-  const bytesOf = (key: string) => blobs.get(key) ?? null;
-  const read = readAnchors(global, anchorKeys(global, request, undefined), bytesOf);
-  const models = readModels(global, modelKeys(global, request), bytesOf, read.blobs);
-  const shards = new Map([...shardKeysOf(global, read.lost)].flatMap((key) => (blobs.has(key) ? [[key, decodeShard(global, blobs.get(key)!)] as const] : [])));
-  const found = strandedOf(global, read.lost, (key) => shards.get(key));
-  const categoriesOf = (wanted: readonly number[]) =>
-    new Map(wanted.flatMap((c) => (blobs.has(categoryKeyOf(global, c)) ? [[c, decodeCategory(global, blobs.get(categoryKeyOf(global, c))!)] as const] : [])));
-  const named = requestCategories(global, request);
-  useCategories(categoriesOf(named), read.blobs);
-  const wanted = [...named, ...anchorCategories(global, read.blobs, found.stranded, named)];
-  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categoriesOf(wanted), read.blobs), skip);
-  return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
+  const decoded = <T>(key: string, decode: (bytes: Uint8Array) => T) => (blobs.has(key) ? decode(blobs.get(key)!) : undefined);
+  return servingDataAtHand(
+    global,
+    request,
+    {
+      bytes: (key) => blobs.get(key) ?? null,
+      category: (c) => decoded(categoryKeyOf(global, c), (bytes) => decodeCategory(global, bytes)),
+      shard: (key) => decoded(key, (bytes) => decodeShard(global, bytes)),
+    },
+    everyList,
+  );
 }
 
 function fullServing(build: LoadedBuild, request: RecommendationRequest): ServingData {
@@ -85,8 +83,8 @@ describe("the edge format", () => {
     let smaller = 0;
     for (const id of meta.items) {
       const request: RecommendationRequest = { placement: "checkout", cart: [id], k: 8 };
-      const lean = edgeServing(blobs, request, new Set(["price_band"]));
-      const whole = edgeServing(blobs, request);
+      const lean = edgeServing(blobs, request);
+      const whole = edgeServing(blobs, request, true);
       expect(slots(recommend(request, lean, { recId: "r" }))).toEqual(slots(recommend(request, whole, { recId: "r" })));
       if (lean.build!.meta.items.length < whole.build!.meta.items.length) smaller++;
     }

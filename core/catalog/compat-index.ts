@@ -122,22 +122,9 @@ export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<nu
 /** The entries of an index, item by item (for the codec). */
 export function compatEntries(index: CompatIndex): Map<number, CompatEntry> {
   const entries = new Map<number, CompatEntry>();
-  const n = index.provideStart.length - 1;
-  for (let i = 0; i < n; i++) {
-    const p0 = index.provideStart[i];
-    const p1 = index.provideStart[i + 1];
-    const c0 = index.clauseStart[i];
-    const c1 = index.clauseStart[i + 1];
-    const q0 = index.pinStart[i];
-    const q1 = index.pinStart[i + 1];
-    if (p0 === p1 && c0 === c1 && q0 === q1) continue;
-    const clauses: number[][] = [];
-    for (let c = c0; c < c1; c++) clauses.push(Array.from(index.clauseTokens.subarray(index.clauseTokenStart[c], index.clauseTokenStart[c + 1])));
-    entries.set(i, {
-      provides: Array.from(index.provideTokens.subarray(p0, p1)),
-      clauses,
-      pins: Array.from(index.pinTokens.subarray(q0, q1)),
-    });
+  for (let i = 0; i + 1 < index.provideStart.length; i++) {
+    const entry = compatEntryOf(index, i);
+    if (entry !== undefined) entries.set(i, entry);
   }
   return entries;
 }

@@ -15,7 +15,7 @@ import { fitsCart } from "../catalog/compat-index";
 import type { Candidate, RequestContext } from "./request-context";
 import { RuleReason, ruleReason } from "./rule-reasons";
 import { inBuildOrder } from "./loaded-build";
-import { bandScore, type PriceBand } from "./price-bands";
+import { bandScore, firstAtLeast, type PriceBand } from "./price-bands";
 
 /** Per-category best sellers taken per complement category. */
 const PER_COMPLEMENT = 3;
@@ -90,15 +90,4 @@ export function popularCandidates(ctx: RequestContext, list: CandidateList | und
     out.push({ item, score: 0, reason: list.reasons[i], anchor: -1 });
   }
   return out;
-}
-
-function firstAtLeast(members: Uint32Array, prices: Float32Array, value: number): number {
-  let lo = 0;
-  let hi = members.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (prices[members[mid]] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -25,10 +25,13 @@ import { categoryKey, itemKey, modelKey, shardKey, shardOf } from "../keys";
 import { parseQuery } from "../search/search-query";
 import type { RecommendationRequest } from "../request-schema";
 import type { RulesOverlay } from "../rules/rules-overlay";
-import type { StrandedAnchor } from "./compose-build";
+import type { ListKind } from "../blob/item-blob";
+import type { Placement } from "../types";
+import { composeBuild, type StrandedAnchor } from "./compose-build";
 import { listingScope } from "./listing-scope";
 import type { LoadedBuild } from "./loaded-build";
-import { ANCHOR_CAPS, anchorIds } from "./serving-data";
+import { ANCHOR_CAPS, anchorIds, type ServingData } from "./serving-data";
+import { readsPriceBands, resolveSlotPlans, type SlotPlan } from "./slot-plans";
 
 /** Items a request reads for the merchandising rules that pin them (their facts ride in their blobs). */
 const PINNED_CAP = 40;
@@ -191,4 +194,46 @@ export function strandedOf(
     if (facts === undefined || at >= 0 || corrupt) degraded = true;
   }
   return { stranded, degraded };
+}
+
+const BANDS: ReadonlySet<ListKind> = new Set(["price_band"]);
+const NO_KINDS: ReadonlySet<ListKind> = new Set();
+
+/**
+ * The list kinds a request's build can leave out: the price bands when the placement's plan reads none, unless the
+ * data also serves other placements (`everyList`).
+ */
+export function unreadLists(slotPlans: Partial<Record<Placement, SlotPlan>> | null | undefined, placement: Placement, everyList = false): ReadonlySet<ListKind> {
+  return everyList || readsPriceBands(resolveSlotPlans(slotPlans)[placement]) ? NO_KINDS : BANDS;
+}
+
+/** The edge format with every blob at hand (a build folder, a test's map of blobs), already decoded where that pays. */
+export interface EdgeBlobsAtHand {
+  /** The blob under `key` (an anchor's, a model's); null when there is none; a throw when it is unreadable. */
+  bytes(key: string, id: string): Uint8Array | null;
+  /** The category's blob, decoded; undefined when there is none. */
+  category(c: number): CategoryRead | undefined;
+  /** The directory shard under `key`, decoded; undefined when there is none. */
+  shard(key: string): ItemFacts | undefined;
+}
+
+/** A request's serving data from blobs at hand: the steps above in one go, as the worker takes them over KV. */
+export function servingDataAtHand(global: LoadedBuild, request: RecommendationRequest, blobs: EdgeBlobsAtHand, everyList = false): ServingData {
+  const read = readAnchors(global, anchorKeys(global, request, undefined), (key, id) => blobs.bytes(key, id));
+  const models = readModels(global, modelKeys(global, request), (key) => blobs.bytes(key, ""), read.blobs);
+  const categories = (wanted: readonly number[]) => {
+    const out = new Map<number, CategoryRead>();
+    for (const c of wanted) {
+      const category = blobs.category(c);
+      if (category !== undefined) out.set(c, category);
+    }
+    return out;
+  };
+  const named = requestCategories(global, request);
+  useCategories(categories(named), read.blobs);
+  const found = strandedOf(global, read.lost, (key) => blobs.shard(key));
+  const wanted = [...named, ...anchorCategories(global, read.blobs, new Map(), named)];
+  wanted.push(...anchorCategories(global, new Map(), found.stranded, wanted));
+  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categories(wanted), read.blobs), unreadLists(undefined, request.placement, everyList));
+  return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
 }

@@ -94,7 +94,7 @@ export function bandMembers(columns: BandColumns, members: ArrayLike<number>, ra
 }
 
 /** The first position of `sorted` (cheapest first, unknown prices last) priced at least `value`. */
-function firstAtLeast(sorted: ArrayLike<number>, prices: Float32Array, value: number): number {
+export function firstAtLeast(sorted: ArrayLike<number>, prices: Float32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -7,12 +7,12 @@
  * with the pointer gone or its meta blob unreadable, the last build this isolate served answers, marked degraded.
  */
 import { decodeBase64 } from "../../core/blob/base64";
-import { decodeItemBlob, type ItemLists, type ListKind } from "../../core/blob/item-blob";
+import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
 import type { AnchorBlob } from "../../core/blob/anchor-blob";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
-import { parseSlotPlansConfig, readsPriceBands, resolveSlotPlans, type SlotPlan } from "../../core/recommend/slot-plans";
+import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
 import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
 import { parseRulesOverlay, type RulesOverlay } from "../../core/rules/rules-overlay";
 import type { Placement } from "../../core/types";
@@ -20,14 +20,11 @@ import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import { composeBuild, type StrandedAnchor } from "../../core/recommend/compose-build";
-import { anchorCategories, anchorKeys, type CategoryRead, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, useCategories } from "../../core/recommend/edge-request";
+import { anchorCategories, anchorKeys, type CategoryRead, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, unreadLists, useCategories } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 
 /** A bulk KV get takes at most 100 keys. */
 const BULK_LIMIT = 100;
-/** What a request whose plan reads no price bands leaves out of its build. */
-const BANDS: ReadonlySet<ListKind> = new Set(["price_band"]);
-const NO_SKIP: ReadonlySet<ListKind> = new Set();
 
 export interface ServingStoreOptions {
   pointerTtlMs?: number;
@@ -223,8 +220,7 @@ export class ServingStore {
       if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGet(kv, third)) || degraded;
       anchored.push(...strandedCategories);
     }
-    const plan = resolveSlotPlans(live.slotPlans)[request.placement];
-    const skip = options.everyList === true || readsPriceBands(plan) ? NO_SKIP : BANDS;
+    const skip = unreadLists(live.slotPlans, request.placement, options.everyList);
     const composed = composeBuild(global, blobs, stranded, useCategories(this.categoriesRead(global, [...named, ...anchored]), blobs), skip);
     return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
   }
