@@ -30,6 +30,7 @@ import { isConstrained, provenConflict, satisfiesAll } from "../../core/catalog/
 import type { CandidateList } from "../../core/candidates";
 import type { CatalogContext } from "./catalog-context";
 import type { CategoryStats } from "./category-stats";
+import { firstPassing, fitSignatures, type GroupedPool, groupedPool, SignatureVerdicts } from "./fit-groups";
 import { FittingAccessories } from "./fitting-accessories";
 import type { ItemSignals } from "./item-signals";
 
@@ -68,8 +69,10 @@ export interface AnchorCandidates {
 }
 
 export class CrossSellFeatures {
-  private readonly byCategory: Uint32Array[];
+  private readonly byCategory: GroupedPool[];
   private readonly fitting: FittingAccessories;
+  /** Per anchor, per fit signature: not proven to conflict with the anchor. */
+  private readonly conflictFree: SignatureVerdicts;
   private readonly complementCategories: number;
   private readonly perCategory: number;
   private readonly seen: Int32Array;
@@ -92,8 +95,10 @@ export class CrossSellFeatures {
       const c = ctx.category(j);
       if (c >= 0) groups[c].push(j);
     }
-    this.byCategory = groups.map((g) => Uint32Array.from(g.sort(byOrders)));
-    this.fitting = new FittingAccessories(ctx, signals, stats, { fitCategories: options.fitCategories ?? 8, perCategory: this.perCategory });
+    const signatures = fitSignatures(ctx.compat, ctx.n);
+    this.conflictFree = new SignatureVerdicts(signatures, (a, j) => !provenConflict(ctx.compat, a, j));
+    this.byCategory = groups.map((g) => groupedPool(g.sort(byOrders), signatures));
+    this.fitting = new FittingAccessories(ctx, signals, stats, signatures, { fitCategories: options.fitCategories ?? 8, perCategory: this.perCategory });
   }
 
   /** The anchor's candidates with their features; `mined` is its mined list (scores may be negative corrections). */
@@ -109,22 +114,21 @@ export class CrossSellFeatures {
       minedScores.push(score);
       minedReasons.push(reason);
     };
-    const usable = (j: number) => j !== a && seen[j] < 0 && ctx.sellable[j] === 1 && !provenConflict(ctx.compat, a, j);
-    if (mined !== undefined) for (let k = 0; k < mined.items.length; k++) if (usable(mined.items[k])) add(mined.items[k], mined.scores[k], mined.reasons[k]);
+    this.conflictFree.reset();
+    const usable = {
+      item: (j: number) => j !== a && seen[j] < 0 && ctx.sellable[j] === 1,
+      group: (sample: number) => this.conflictFree.of(a, sample),
+    };
+    const usableItem = (j: number) => usable.item(j) && usable.group(j);
+    if (mined !== undefined) for (let k = 0; k < mined.items.length; k++) if (usableItem(mined.items[k])) add(mined.items[k], mined.scores[k], mined.reasons[k]);
     const A = ctx.category(a);
     if (ctx.products[a] !== undefined && A >= 0) {
       for (const b of this.stats.complements(A, this.complementCategories)) {
-        const pool = this.byCategory[b];
-        let taken = 0;
-        for (let r = 0; r < pool.length && taken < this.perCategory; r++) {
-          if (!usable(pool[r])) continue;
-          add(pool[r], 0, -1);
-          taken++;
-        }
+        for (const j of firstPassing(this.byCategory[b], this.perCategory, a, usable.group, usable.item)) add(j, 0, -1);
       }
       for (const j of this.fitting.select(a, A, this.deviceOf(a), usable)) add(j, 0, -1);
       const device = this.deviceOf(a);
-      if (device >= 0 && usable(device)) add(device, 0, -1);
+      if (device >= 0 && usableItem(device)) add(device, 0, -1);
     }
     for (const j of items) seen[j] = -1;
     const count = items.length;

@@ -6,12 +6,14 @@
  * `fitCategories * 4` categories met.
  *
  * A connector's pool can hold tens of thousands of accessories, so a pool is split once per build by category and,
- * within it, by maker; per anchor a category's pool is read only until `perCategory` fit (the maker's own first).
+ * within it, by maker and by fit signature (`fit-groups.ts`); per anchor a category's pool is read only until
+ * `perCategory` fit (the maker's own first), a signature the anchor rules out costing one check.
  * That is enough: a category keeps `perCategory` of the union over the anchor's tokens, and each token's first
  * `perCategory` in that order hold them. Categories are met in the order of their best seller in each token's pool.
  */
 import { isConstrained, satisfiesAll } from "../../core/catalog/compat-index";
 import type { CatalogContext } from "./catalog-context";
+import { firstPassing, type GroupedPool, groupedPool, SignatureVerdicts } from "./fit-groups";
 import type { CategoryStats } from "./category-stats";
 import type { ItemSignals } from "./item-signals";
 
@@ -20,24 +22,34 @@ export interface FittingOptions {
   perCategory: number;
 }
 
-/** The sellable accessories of one category that require one token, most bought first, and per maker. */
+/** The sellable accessories of one category that require one token, most bought first, and per maker; grouped by fit signature. */
 interface CategoryPool {
   category: number;
-  items: Uint32Array;
+  items: GroupedPool;
   /** `ItemSignals.officialBrandOf` -> that maker's own items of `items`, most bought first. */
-  byMaker: Map<number, Uint32Array>;
+  byMaker: Map<number, GroupedPool>;
+}
+
+/** Whether an item may still be added: decided per item (not the anchor, not taken, sellable) and per fit signature (not proven to conflict). */
+export interface Usable {
+  item: (j: number) => boolean;
+  group: (sample: number) => boolean;
 }
 
 export class FittingAccessories {
   /** Per token: the pools of the accessories requiring it, by category. */
   private readonly pools = new Map<number, CategoryPool[]>();
+  /** Per anchor, per fit signature: every clause holds on what the anchor provides. */
+  private readonly satisfied: SignatureVerdicts;
 
   constructor(
     private readonly ctx: CatalogContext,
     private readonly signals: ItemSignals,
     private readonly stats: CategoryStats,
+    private readonly signatures: { of: Int32Array; count: number },
     private readonly options: FittingOptions,
   ) {
+    this.satisfied = new SignatureVerdicts(signatures, (a, j) => satisfiesAll(ctx.compat, j, a));
     const { compat } = ctx;
     const frequency = stats.frequency;
     const byToken = new Map<number, number[]>();
@@ -58,18 +70,19 @@ export class FittingAccessories {
    * What to add for anchor a of category A whose device is `device` (-1: none), in order; `usable` says whether an
    * item may still be added (not the anchor, not taken, sellable, not proven to conflict).
    */
-  select(a: number, A: number, device: number, usable: (j: number) => boolean): number[] {
+  select(a: number, A: number, device: number, usable: Usable): number[] {
     const { compat } = this.ctx;
     const { fitCategories, perCategory } = this.options;
     const maker = this.signals.makerOf(device);
-    const fits = (j: number) => usable(j) && satisfiesAll(compat, j, a);
+    this.satisfied.reset();
+    const fits: Usable = { item: usable.item, group: (sample) => usable.group(sample) && this.satisfied.of(a, sample) };
     const groups = new Map<number, number[]>();
     for (let p = compat.provideStart[a]; p < compat.provideStart[a + 1]; p++) {
       for (const pool of this.pools.get(compat.provideTokens[p]) ?? []) {
         if (pool.category === A) continue;
         let group = groups.get(pool.category);
         if (group === undefined && groups.size >= fitCategories * 4) continue;
-        const found = this.firstFitting(pool, maker, fits);
+        const found = this.firstFitting(pool, a, maker, fits);
         if (found.length === 0) continue;
         if (group === undefined) groups.set(pool.category, (group = []));
         for (const j of found) if (!group.includes(j)) group.push(j);
@@ -83,15 +96,12 @@ export class FittingAccessories {
   }
 
   /** The pool's first `perCategory` items that fit: `maker`'s own first, then the rest, each by orders. */
-  private firstFitting(pool: CategoryPool, maker: number, fits: (j: number) => boolean): number[] {
-    const found: number[] = [];
+  private firstFitting(pool: CategoryPool, a: number, maker: number, fits: Usable): number[] {
     const limit = this.options.perCategory;
     const own = maker >= 0 ? pool.byMaker.get(maker) : undefined;
-    if (own !== undefined) for (let k = 0; k < own.length && found.length < limit; k++) if (fits(own[k])) found.push(own[k]);
-    for (let k = 0; k < pool.items.length && found.length < limit; k++) {
-      const j = pool.items[k];
-      if ((own === undefined || this.signals.officialBrandOf(j) !== maker) && fits(j)) found.push(j);
-    }
+    const found = own === undefined ? [] : firstPassing(own, limit, a, fits.group, fits.item);
+    const others = own === undefined ? fits.item : (j: number) => this.signals.officialBrandOf(j) !== maker && fits.item(j);
+    found.push(...firstPassing(pool.items, limit - found.length, a, fits.group, others));
     return found;
   }
 
@@ -112,8 +122,8 @@ export class FittingAccessories {
     }
     return [...split].map(([category, { items, byMaker }]) => ({
       category,
-      items: Uint32Array.from(items),
-      byMaker: new Map([...byMaker].map(([m, own]) => [m, Uint32Array.from(own)])),
+      items: groupedPool(items, this.signatures),
+      byMaker: new Map([...byMaker].map(([m, own]) => [m, groupedPool(own, this.signatures)])),
     }));
   }
 }

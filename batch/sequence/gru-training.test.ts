@@ -40,6 +40,15 @@ describe("GRU training with TensorFlow.js", () => {
     expect(trainGru(data, { ...OPTIONS, seed: 6 }).embeddings).not.toEqual(trained.embeddings);
   });
 
+  it("stops mid-epoch when the time budget is spent, and still returns validated weights", () => {
+    const cut = trainGru(data, { ...OPTIONS, maxSeconds: 0 });
+    expect(cut.stoppedBy).toBe("time_budget");
+    expect(cut.epochs).toBe(1);
+    expect(cut.batches).toBe(1);
+    expect(cut.history).toHaveLength(1);
+    expect(trained.batches).toBe(trained.epochs * Math.ceil(data.sessions.length / OPTIONS.batchSize));
+  });
+
   it("learns the ring: the next item ranks first far more often than chance", () => {
     const prefixes = data.validation.map((v) => v.prefix);
     const logits = gruLogits(trained, prefixes);

@@ -11,7 +11,8 @@
  * over C = the batch's target items plus `negatives` items drawn by popularity^0.75 (all items when there are
  * fewer), optimised with Adam. After each epoch the validation sessions are ranked over every item (their own
  * items left out) and v = HR@10 + MRR@20 measured; training stops after `patience` epochs without a better v,
- * at `maxEpochs`, or when the time budget is spent, and the weights of the best epoch are returned.
+ * at `maxEpochs`, or when the time budget is spent (checked after every batch, so one long epoch cannot overrun
+ * it), and the weights of the best epoch are returned.
  *
  * Deterministic under a seed: initial weights, batch order and negative samples come from the project's Rng
  * (separate streams), and the backend runs single-threaded.
@@ -31,7 +32,7 @@ export interface GruTrainingOptions {
   maxEpochs?: number;
   patience?: number;
   seed?: number;
-  /** Training stops after the epoch that passes this many seconds (default 300). */
+  /** Training stops when this many seconds have passed, mid-epoch if need be (the last batch finishes, then the validation); default 300. */
   maxSeconds?: number;
 }
 
@@ -53,6 +54,8 @@ export interface TrainedGru {
   recurrentWeights: Float32Array;
   bias: Float32Array;
   epochs: number;
+  /** Batches trained, over all epochs. */
+  batches: number;
   bestEpoch: number;
   /** v = HR@10 + MRR@20 on the validation sessions after each epoch. */
   history: number[];
@@ -92,8 +95,11 @@ export function trainGru(data: GruTrainingData, options: GruTrainingOptions = {}
   let best: { epoch: number; value: number; weights: Float32Array[] } | undefined;
   let stoppedBy: TrainedGru["stoppedBy"] = "max_epochs";
   const positions = windows.map((_, i) => i);
+  let batches = 0;
+  const overBudget = () => (performance.now() - started) / 1000 > o.maxSeconds;
   for (let epoch = 0; epoch < o.maxEpochs; epoch++) {
     order.shuffle(positions);
+    let cut = false;
     for (let start = 0; start < positions.length; start += o.batchSize) {
       const batch = positions.slice(start, start + o.batchSize).map((i) => windows[i]);
       const scratch: tf.Tensor[] = [];
@@ -101,6 +107,11 @@ export function trainGru(data: GruTrainingData, options: GruTrainingOptions = {}
       notePeaks();
       loss?.dispose();
       for (const t of scratch) t.dispose();
+      batches++;
+      if (start + o.batchSize < positions.length && overBudget()) {
+        cut = true;
+        break;
+      }
     }
     const value = validationValue(model, data.validation, o.maxSteps);
     notePeaks();
@@ -110,7 +121,7 @@ export function trainGru(data: GruTrainingData, options: GruTrainingOptions = {}
       stoppedBy = "patience";
       break;
     }
-    if ((performance.now() - started) / 1000 > o.maxSeconds && epoch + 1 < o.maxEpochs) {
+    if (cut || (overBudget() && epoch + 1 < o.maxEpochs)) {
       stoppedBy = "time_budget";
       break;
     }
@@ -126,6 +137,7 @@ export function trainGru(data: GruTrainingData, options: GruTrainingOptions = {}
     recurrentWeights: weights[2],
     bias: weights[3],
     epochs: history.length,
+    batches,
     bestEpoch: best?.epoch ?? 0,
     history,
     stoppedBy,

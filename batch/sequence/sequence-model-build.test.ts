@@ -76,6 +76,17 @@ describe("the sequence model in edgerec build", () => {
     expect(answer.slots[0].items).toHaveLength(5);
   });
 
+  it("learns at most maxVocabulary items, the most viewed: the others carry no embedding and still serve", async () => {
+    const artifacts = await buildFromFiles({ orders }, { buildId: "ring-cap", now: new Date(0), sequenceModel: { blendWeight: 0.5, maxVocabulary: 10, training: TRAINING } });
+    const r = report(artifacts);
+    expect(r.training).toMatchObject({ vocabulary: 10, budget: { vocabulary: 10 } });
+    const meta = decodeMetaBlob(artifacts.meta);
+    const withEmbedding = meta.items.filter((_, i) => decodeItemBlob(artifacts.itemBlobs[i]!).next_item?.embeddings !== undefined);
+    expect(withEmbedding).toHaveLength(10);
+    const answer = new ArtifactStore(artifacts).recommend({ placement: "home", viewed: [{ id: "r3" }, { id: "r4" }], k: 5 }, "r");
+    expect(answer.slots[0].items).toHaveLength(5);
+  });
+
   it("fits the weight on the validation sessions and ships nothing when it is 0", async () => {
     const artifacts = await buildFromFiles({ orders }, { buildId: "ring-fit", now: new Date(0), sequenceModel: { training: TRAINING } });
     const r = report(artifacts);

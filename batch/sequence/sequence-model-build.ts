@@ -36,6 +36,8 @@ export interface SequenceModelOptions {
   minValidation?: number;
   /** Validation sessions used at most, evenly spread (default 4000). */
   maxValidation?: number;
+  /** Items the model learns at most, the most viewed in training sessions (default 65,536): the embedding table and each step's cost stay bounded however large the catalogue. */
+  maxVocabulary?: number;
   /** Memory the training may take, estimated before it starts (default 1 GiB). */
   maxMemoryBytes?: number;
   /** Serve this weight instead of fitting one. */
@@ -63,7 +65,7 @@ export interface SequenceModelReport {
     milliseconds: number;
     peak_tensor_bytes: number;
     peak_rss_bytes: number;
-    budget: { seconds: number; memory_bytes: number; estimated_bytes: number };
+    budget: { seconds: number; memory_bytes: number; estimated_bytes: number; vocabulary: number };
   };
   /** Bytes the embeddings add to the item blobs (filled by the build). */
   embedding_bytes?: number;
@@ -89,6 +91,25 @@ export interface SequenceModelInputs {
 }
 
 const DEFAULT_MEMORY = 1024 ** 3;
+const DEFAULT_MAX_VOCABULARY = 65_536;
+
+/** 1 for the `cap` items seen most often in the sessions of two or more items (ties: lower index), 0 for the rest. */
+function mostViewed(train: { offsets: ArrayLike<number>; items: Int32Array | Uint32Array }, items: number, cap: number): Uint8Array {
+  const views = new Uint32Array(items);
+  for (let s = 0; s + 1 < train.offsets.length; s++) {
+    if (train.offsets[s + 1] - train.offsets[s] < 2) continue;
+    for (let k = train.offsets[s]; k < train.offsets[s + 1]; k++) views[train.items[k]]++;
+  }
+  const seen: number[] = [];
+  for (let item = 0; item < items; item++) if (views[item] > 0) seen.push(item);
+  if (seen.length > cap) {
+    seen.sort((a, b) => views[b] - views[a] || a - b);
+    seen.length = cap;
+  }
+  const learnable = new Uint8Array(items);
+  for (const item of seen) learnable[item] = 1;
+  return learnable;
+}
 
 function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelOptions = {}): SequenceModelResult {
   const skipped = (reason: string): SequenceModelResult => ({ report: { status: "skipped", reason, blend_weight: 0 } });
@@ -98,12 +119,15 @@ function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelO
   if (split.holdOuts.length < minValidation) return skipped(`${split.holdOuts.length} validation sessions, fewer than ${minValidation}`);
 
   const train = sequenceColumns(trainingSequences(sequences, split), itemIndex);
+  const maxVocabulary = options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY;
+  const learnable = mostViewed(train, items, maxVocabulary);
   const vocabulary = new Int32Array(items).fill(-1);
   const itemOf: number[] = [];
   const sessions: Int32Array[] = [];
   for (let s = 0; s + 1 < train.offsets.length; s++) {
     if (train.offsets[s + 1] - train.offsets[s] < 2) continue;
-    const session = train.items.subarray(train.offsets[s], train.offsets[s + 1]);
+    const session = train.items.subarray(train.offsets[s], train.offsets[s + 1]).filter((item) => learnable[item] === 1);
+    if (session.length < 2) continue;
     for (const item of session) if (vocabulary[item] < 0) vocabulary[item] = itemOf.push(item) - 1;
     sessions.push(Int32Array.from(session, (item) => vocabulary[item]));
   }
@@ -120,7 +144,7 @@ function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelO
   const maxSteps = training.maxSteps ?? 12;
   const memory = options.maxMemoryBytes ?? DEFAULT_MEMORY;
   const estimated = estimateTrainingBytes(itemOf.length, dim, training.batchSize ?? 128, maxSteps, training.negatives ?? 512);
-  const budget = { seconds: training.maxSeconds ?? 300, memory_bytes: memory, estimated_bytes: estimated };
+  const budget = { seconds: training.maxSeconds ?? 300, memory_bytes: memory, estimated_bytes: estimated, vocabulary: maxVocabulary };
   if (estimated > memory) return skipped(`training would take about ${estimated} bytes, over the memory budget of ${memory}`);
 
   const trained = inputs.train({ vocabSize: itemOf.length, sessions, validation: trainingValidation }, training);

@@ -50,10 +50,23 @@ export class ByteWriter {
     return this;
   }
 
+  /** Length varint, then UTF-8, encoded in place (room for the longest encoding, moved back if its length takes fewer bytes). */
   string(value: string): this {
-    const bytes = encoder.encode(value);
-    this.varint(bytes.length);
-    return this.bytes(bytes);
+    const most = value.length * 3;
+    const room = varintSize(most);
+    this.reserve(room + most);
+    const start = this.length + room;
+    const { written } = encoder.encodeInto(value, this.buffer.subarray(start, start + most));
+    const size = varintSize(written);
+    if (size < room) this.buffer.copyWithin(this.length + size, start, start + written);
+    let n = written;
+    while (n >= 0x80) {
+      this.buffer[this.length++] = (n & 0x7f) | 0x80;
+      n = Math.floor(n / 128);
+    }
+    this.buffer[this.length++] = n;
+    this.length += written;
+    return this;
   }
 
   bytes(bytes: Uint8Array): this {
@@ -79,4 +92,14 @@ export class ByteWriter {
     this.buffer = resized(this.buffer, Math.max(this.length + n, this.buffer.length * 2));
     this.view = new DataView(this.buffer.buffer);
   }
+}
+
+/** Bytes of the LEB128 varint of `value`. */
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
 }

@@ -10,7 +10,7 @@
  *   SCENARIO_LISTS  count varint | (key string | candidate list)      key: a category path or "scenario:<name>"
  */
 import type { CandidateList } from "../candidates";
-import { type CompatEntry, compatEntries, type CompatIndex, compatIndexFromEntries } from "../catalog/compat-index";
+import { type CompatEntry, type CompatIndex, compatIndexFromEntries } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
@@ -18,21 +18,26 @@ import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 export function writeCompatIndex(w: ByteWriter, index: CompatIndex): void {
   w.varint(index.tokens.length);
   for (const t of index.tokens) w.string(t);
-  const entries = compatEntries(index);
-  w.varint(entries.size);
+  const { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens } = index;
+  const n = provideStart.length - 1;
+  const hasEntry = (i: number) => provideStart[i + 1] > provideStart[i] || clauseStart[i + 1] > clauseStart[i] || pinStart[i + 1] > pinStart[i];
+  let entries = 0;
+  for (let i = 0; i < n; i++) if (hasEntry(i)) entries++;
+  w.varint(entries);
   let next = 0;
-  for (const [item, entry] of entries) {
+  for (let item = 0; item < n; item++) {
+    if (!hasEntry(item)) continue;
     w.varint(item - next);
     next = item + 1;
-    w.varint(entry.provides.length);
-    for (const t of entry.provides) w.varint(t);
-    w.varint(entry.clauses.length);
-    for (const clause of entry.clauses) {
-      w.varint(clause.length);
-      for (const t of clause) w.varint(t);
+    w.varint(provideStart[item + 1] - provideStart[item]);
+    for (let q = provideStart[item]; q < provideStart[item + 1]; q++) w.varint(provideTokens[q]);
+    w.varint(clauseStart[item + 1] - clauseStart[item]);
+    for (let c = clauseStart[item]; c < clauseStart[item + 1]; c++) {
+      w.varint(clauseTokenStart[c + 1] - clauseTokenStart[c]);
+      for (let q = clauseTokenStart[c]; q < clauseTokenStart[c + 1]; q++) w.varint(clauseTokens[q]);
     }
-    w.varint(entry.pins.length);
-    for (const t of entry.pins) w.varint(t);
+    w.varint(pinStart[item + 1] - pinStart[item]);
+    for (let q = pinStart[item]; q < pinStart[item + 1]; q++) w.varint(pinTokens[q]);
   }
 }
 

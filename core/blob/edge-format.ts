@@ -23,7 +23,7 @@ import { itemReading } from "../recommend/item-reading";
 import { BEST_SELLERS_READ } from "../recommend/listing-devices";
 import { ANCHOR_CAPS } from "../recommend/serving-data";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
-import { bandMembers, bandRanked } from "../recommend/price-bands";
+import { type BandIndex, bandIndex, bandMembers } from "../recommend/price-bands";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeCategoryBlob } from "./category-blob";
 import { encodeDirectoryShard } from "./directory-shard";
@@ -73,8 +73,8 @@ export class EdgeLayout {
   private readonly index: BuildIndex;
   private shardMembers: number[][] | undefined;
   private modelDevices: Map<string, readonly number[]> | undefined;
-  /** Per category, its members a price band ranks by more than price (`bandRanked`). */
-  private readonly ranked = new Map<number, Uint32Array>();
+  /** Per category, its members in the orders the price bands read them (`bandIndex`). */
+  private readonly bands = new Map<number, BandIndex>();
   private readonly categorySample: number;
 
   constructor(
@@ -153,9 +153,9 @@ export class EdgeLayout {
     const members = category >= 0 ? index.itemsByCategory.get(category) : undefined;
     if (members === undefined) return [];
     const columns = { prices: meta.prices, flags: meta.flags, ...(meta.compat !== undefined ? { compat: meta.compat } : {}), popularity: index.popularity };
-    let ranked = this.ranked.get(category);
-    if (ranked === undefined) this.ranked.set(category, (ranked = bandRanked(columns, members)));
-    return bandMembers(columns, members, ranked, item, BAND_MEMBERS);
+    let bands = this.bands.get(category);
+    if (bands === undefined) this.bands.set(category, (bands = bandIndex(columns, members)));
+    return bandMembers(columns, bands, item, BAND_MEMBERS);
   }
 
   /** The models a search may name that find devices (every sellable device's own models), by name. */

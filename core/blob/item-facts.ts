@@ -14,7 +14,7 @@
  *   compat index over the m items (catalog-sections-codec.ts; with bit 2)
  */
 import type { CompatIndex } from "../catalog/compat-index";
-import { type CompatEntry, compatEntryOf, compatIndexFromEntries } from "../catalog/compat-index";
+import { compatSubset } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 import { readCompatIndex, writeCompatIndex } from "./catalog-sections-codec";
@@ -84,27 +84,6 @@ export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularit
 /** The item's index in the whole build: its own index, or what the global blob of the edge format records. */
 function ordinalOf(meta: BuildMeta, item: number): number {
   return meta.edge?.ordinals[item] ?? item;
-}
-
-/** The compatibility entries of `items`, re-indexed 0..m-1 with a token table of only the tokens they use. */
-function compatSubset(index: CompatIndex, items: ArrayLike<number>): CompatIndex {
-  const tokens: string[] = [];
-  const ids = new Map<number, number>();
-  const local = (t: number) => {
-    let id = ids.get(t);
-    if (id === undefined) {
-      ids.set(t, (id = tokens.length));
-      tokens.push(index.tokens[t]);
-    }
-    return id;
-  };
-  const entries = new Map<number, CompatEntry>();
-  for (let k = 0; k < items.length; k++) {
-    const entry = compatEntryOf(index, items[k]);
-    if (entry === undefined) continue;
-    entries.set(k, { provides: entry.provides.map(local), clauses: entry.clauses.map((clause) => clause.map(local)), pins: entry.pins.map(local) });
-  }
-  return compatIndexFromEntries(tokens, entries, items.length);
 }
 
 export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {

@@ -144,6 +144,90 @@ export function compatEntryOf(index: CompatIndex, i: number): CompatEntry | unde
   return { provides: Array.from(index.provideTokens.subarray(p0, p1)), clauses, pins: Array.from(index.pinTokens.subarray(q0, q1)) };
 }
 
+/** Per source index, a scratch table from its token ids to a subset's (-1: not yet in the subset), left all -1 between calls. */
+const subsetScratch = new WeakMap<CompatIndex, Int32Array>();
+
+/**
+ * The entries of `items` (indices of `index`), re-indexed 0..m-1, with a token table of only the tokens they use in
+ * the order they first appear (each item's provides, clauses, pins): what `compatIndexFromEntries` makes of their
+ * `compatEntryOf`, without an object per item.
+ */
+export function compatSubset(index: CompatIndex, items: ArrayLike<number>): CompatIndex {
+  const m = items.length;
+  let local = subsetScratch.get(index);
+  if (local === undefined) subsetScratch.set(index, (local = new Int32Array(index.tokens.length).fill(-1)));
+  const tokens: string[] = [];
+  const used: number[] = [];
+  const localOf = (t: number) => {
+    let id = local[t];
+    if (id < 0) {
+      local[t] = id = tokens.length;
+      tokens.push(index.tokens[t]);
+      used.push(t);
+    }
+    return id;
+  };
+  const provideStart = new Uint32Array(m + 1);
+  const clauseStart = new Uint32Array(m + 1);
+  const pinStart = new Uint32Array(m + 1);
+  const provideTokens: number[] = [];
+  const clauseTokenStart: number[] = [0];
+  const clauseTokens: number[] = [];
+  const pinTokens: number[] = [];
+  const n = index.provideStart.length - 1;
+  for (let k = 0; k < m; k++) {
+    const i = items[k];
+    if (i < n) {
+      const p0 = provideTokens.length;
+      for (let q = index.provideStart[i]; q < index.provideStart[i + 1]; q++) provideTokens.push(localOf(index.provideTokens[q]));
+      sortRange(provideTokens, p0, provideTokens.length);
+      for (let c = index.clauseStart[i]; c < index.clauseStart[i + 1]; c++) {
+        const c0 = clauseTokens.length;
+        for (let q = index.clauseTokenStart[c]; q < index.clauseTokenStart[c + 1]; q++) clauseTokens.push(localOf(index.clauseTokens[q]));
+        sortRange(clauseTokens, c0, clauseTokens.length);
+        clauseTokenStart.push(clauseTokens.length);
+      }
+      for (let q = index.pinStart[i]; q < index.pinStart[i + 1]; q++) pinTokens.push(localOf(index.pinTokens[q]));
+    }
+    provideStart[k + 1] = provideTokens.length;
+    clauseStart[k + 1] = clauseTokenStart.length - 1;
+    pinStart[k + 1] = pinTokens.length;
+  }
+  for (const t of used) local[t] = -1;
+  const namespaces = new Map<string, number>();
+  const tokenNamespaceIds = new Uint16Array(tokens.length);
+  tokens.forEach((t, id) => {
+    const ns = factSpace(t);
+    let nsId = namespaces.get(ns);
+    if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
+    tokenNamespaceIds[id] = nsId;
+  });
+  return {
+    tokens,
+    provideStart,
+    provideTokens: Uint32Array.from(provideTokens),
+    clauseStart,
+    clauseTokenStart: Uint32Array.from(clauseTokenStart),
+    clauseTokens: Uint32Array.from(clauseTokens),
+    pinStart,
+    pinTokens: Uint32Array.from(pinTokens),
+    tokenNamespace: tokenNamespaceIds,
+  };
+}
+
+/** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort). */
+function sortRange(values: number[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= from && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
 /** The part of another index one appended item takes its entry from: item `item` of `index`. */
 export interface CompatSource {
   index: CompatIndex;

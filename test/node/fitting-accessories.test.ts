@@ -1,7 +1,7 @@
 /**
- * The fitting accessories the cross-sell ranker considers, read a few per category pool, equal the plain scan of
- * every accessory in the pools (`./fitting-reference.ts`) for every anchor: on the shared demo store and
- * on a generated shop of 6,000 products, whose connector pools hold hundreds of accessories.
+ * The fitting accessories the cross-sell ranker considers, read a few per category pool and fit signature, equal
+ * the plain scan of every accessory in the pools (`./fitting-reference.ts`) for every anchor: on the shared demo
+ * store and on a generated shop of 6,000 products, whose connector pools hold hundreds of accessories.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { catalogColumns } from "../../batch/build/catalog-columns";
 import { CatalogContext } from "../../batch/catalog/catalog-context";
 import { CategoryStats } from "../../batch/catalog/category-stats";
+import { fitSignatures } from "../../batch/catalog/fit-groups";
 import { FittingAccessories, type FittingOptions } from "../../batch/catalog/fitting-accessories";
 import { ItemSignals } from "../../batch/catalog/item-signals";
 import { BasketsBuilder } from "../../batch/io/baskets";
@@ -31,7 +32,7 @@ async function compare(dir: string): Promise<{ anchors: number; withFitting: num
   const ctx = new CatalogContext(baskets, products, columns);
   const signals = new ItemSignals(ctx);
   const stats = new CategoryStats(baskets, columns.itemCategory, columns.categories.length, columns.prices);
-  const fitting = new FittingAccessories(ctx, signals, stats, OPTIONS);
+  const fitting = new FittingAccessories(ctx, signals, stats, fitSignatures(ctx.compat, ctx.n), OPTIONS);
   const scan = fittingByScan(ctx, signals, stats, OPTIONS);
   let anchors = 0;
   let withFitting = 0;
@@ -41,7 +42,8 @@ async function compare(dir: string): Promise<{ anchors: number; withFitting: num
     const usable = (j: number) => j !== a && ctx.sellable[j] === 1 && !provenConflict(ctx.compat, a, j);
     const device = signals.deviceOf(a);
     const expected = scan(a, A, device, usable);
-    expect(fitting.select(a, A, device, usable), `anchor ${baskets.itemIds[a]}`).toEqual(expected);
+    const byParts = { item: (j: number) => j !== a && ctx.sellable[j] === 1, group: (sample: number) => !provenConflict(ctx.compat, a, sample) };
+    expect(fitting.select(a, A, device, byParts), `anchor ${baskets.itemIds[a]}`).toEqual(expected);
     anchors++;
     if (expected.length > 0) withFitting++;
   }
