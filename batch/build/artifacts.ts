@@ -7,6 +7,8 @@
  *   meta.bin        the meta blob (core/blob/meta-blob.ts)
  *   items.bin       "ERP" | version u8 | item count varint | per item in dictionary order: length varint | item blob
  *                   (length 0 = the item has no lists)
+ *   edge.bin        every KV blob of the build's edge format, as publish writes them (`edge-pack.ts`), encoded once
+ *                   here; the manifest's `kv` counts them
  *   catalog.jsonl   the catalogue as read (only when the build had one), for publishing to D1
  *   catalog-intelligence.json   knowledge graph, category complements and mined bundles for D1 (with a catalogue)
  *
@@ -18,15 +20,24 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { decodeMetaBlob } from "../../core/blob/meta-blob";
+import type { EdgeBlob } from "../../core/blob/edge-format";
+import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { InputRejectedError } from "../io/input-error";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
-import type { KvFootprint } from "./kv-footprint";
+import { readEdgePack, writeEdgePack } from "./edge-pack";
+import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
 
-const ARTIFACT_FILES = { manifest: "manifest.json", meta: "meta.bin", items: "items.bin", catalog: "catalog.jsonl", publication: "catalog-intelligence.json" } as const;
+const ARTIFACT_FILES = {
+  manifest: "manifest.json",
+  meta: "meta.bin",
+  items: "items.bin",
+  edge: "edge.bin",
+  catalog: "catalog.jsonl",
+  publication: "catalog-intelligence.json",
+} as const;
 const PACK_MAGIC = [0x45, 0x52, 0x50]; // "ERP"
 const PACK_VERSION = 1;
 
@@ -58,6 +69,13 @@ export interface Artifacts {
   itemBlobs: Array<Uint8Array | undefined>;
   catalog?: CatalogProduct[];
   publication?: CatalogPublication;
+  /** The edge format's blobs as `edge.bin` holds them (read from a folder); absent, they are encoded from meta and items. */
+  edgeBlobs?: () => Iterable<EdgeBlob>;
+}
+
+/** The edge format's blobs of `artifacts`: streamed from its folder's edge.bin, else encoded. */
+export function edgeBlobsOfArtifacts(artifacts: Artifacts, meta: BuildMeta = decodeMetaBlob(artifacts.meta)): Iterable<EdgeBlob> {
+  return artifacts.edgeBlobs?.() ?? edgeBlobsOf(meta, artifacts.itemBlobs);
 }
 
 export function writeArtifacts(dir: string, artifacts: Artifacts): void {
@@ -78,6 +96,14 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
       writeFileSync(path.join(temporary, name), bytes);
       sums[name] = { bytes: bytes.length, sha256: sha256(bytes) };
     }
+    const started = performance.now();
+    const meta = decodeMetaBlob(artifacts.meta);
+    const counter = new KvCounter();
+    const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), edgeBlobsOfArtifacts(artifacts, meta), (blob) => counter.add(blob));
+    sums[ARTIFACT_FILES.edge] = { bytes: edge.bytes, sha256: edge.sha256 };
+    const outOfStock = artifacts.catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
+    artifacts.manifest.kv = counter.finish(outOfStock, meta.createdAt, artifacts.manifest.build_id);
+    artifacts.manifest.timings_ms.edge_format = Math.round(performance.now() - started);
     artifacts.manifest.parts = sums;
     writeFileSync(path.join(temporary, ARTIFACT_FILES.manifest), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
     const aside = `${target}.old-${suffix}`;
@@ -128,7 +154,7 @@ export function readArtifacts(dir: string): Artifacts {
   for (const name of Object.keys(manifest.parts)) {
     if (!Object.values(ARTIFACT_FILES).includes(name as (typeof ARTIFACT_FILES)[keyof typeof ARTIFACT_FILES])) throw new ArtifactsError(`${dir}: the manifest lists an unknown part ${name}`);
   }
-  for (const name of [ARTIFACT_FILES.catalog, ARTIFACT_FILES.publication]) {
+  for (const name of [ARTIFACT_FILES.catalog, ARTIFACT_FILES.publication, ARTIFACT_FILES.edge]) {
     if (existsSync(path.join(dir, name)) && manifest.parts[name] === undefined) throw new ArtifactsError(`${dir}: ${name} is not in the manifest of build ${manifest.build_id} (parts of two builds?)`);
   }
   const meta = new Uint8Array(readPart(dir, manifest, ARTIFACT_FILES.meta));
@@ -141,6 +167,14 @@ export function readArtifacts(dir: string): Artifacts {
   if (metaBuild !== manifest.build_id) throw new ArtifactsError(`${dir}: meta.bin is build ${metaBuild}, the manifest says ${manifest.build_id}`);
   const itemBlobs = unpackItemBlobs(new Uint8Array(readPart(dir, manifest, ARTIFACT_FILES.items)));
   const artifacts: Artifacts = { manifest, meta, itemBlobs };
+  const edge = manifest.parts[ARTIFACT_FILES.edge];
+  if (edge !== undefined) {
+    // Checked for size here; its checksum as it is streamed (`readEdgePack`), before publish makes anything live.
+    const file = path.join(dir, ARTIFACT_FILES.edge);
+    if (!existsSync(file)) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} is missing (the build did not finish writing it)`);
+    if (statSync(file).size !== edge.bytes) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} does not match the manifest of build ${manifest.build_id} (another build's part, or changed since)`);
+    artifacts.edgeBlobs = () => readEdgePack(file, edge);
+  }
   if (manifest.parts[ARTIFACT_FILES.publication] !== undefined) artifacts.publication = JSON.parse(readPart(dir, manifest, ARTIFACT_FILES.publication).toString("utf8")) as CatalogPublication;
   if (manifest.parts[ARTIFACT_FILES.catalog] !== undefined) {
     artifacts.catalog = readPart(dir, manifest, ARTIFACT_FILES.catalog)

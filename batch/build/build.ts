@@ -23,7 +23,6 @@ import { catalogColumns } from "./catalog-columns";
 import { displayColumns } from "./display-columns";
 import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
-import { edgeBlobsOf, kvFootprint } from "./kv-footprint";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
 import { phaseTimer } from "./phase-timer";
 import { popularLists } from "./popular";
@@ -255,8 +254,6 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   };
   const metaBytes = encodeMetaBlob(meta);
   lap("encode");
-  const kv = kvFootprint(edgeBlobsOf(meta, itemBlobs), catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id), meta.createdAt, buildId);
-  lap("edge_format");
 
   const manifest: Manifest = {
     build_id: buildId,
@@ -275,7 +272,6 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
       ...intelligence?.counts,
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
-    kv,
     parameters: {
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),

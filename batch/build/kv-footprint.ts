@@ -1,8 +1,8 @@
 /**
  * @module
- * What publishing a build writes to KV, counted at build time for the manifest (`kv`): the blobs of its edge format
- * (`core/blob/edge-format.ts`: the global blob, one blob per item, the directory shards) as base64 text under the
- * build's prefix, and the stock overlay when the build has a catalogue (`batch/publish/publish.ts` writes exactly
+ * What publishing a build writes to KV, counted as the build's folder is written (`edge.bin`), for the manifest
+ * (`kv`): the blobs of its edge format (`core/blob/edge-format.ts`: the global blob, one blob per item, the
+ * directory shards, model and category blobs) as base64 text under the build's prefix, and the stock overlay when the build has a catalogue (`batch/publish/publish.ts` writes exactly
  * these; the `live` pointer flip is one more write). Bytes are key plus value lengths, as publish reports them; KV
  * refuses values over 25 MiB.
  */
@@ -35,16 +35,31 @@ export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array
 }
 
 export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {
-  const footprint: KvFootprint = { keys: 0, bytes: 0, largest_value_bytes: 0, largest_key: "" };
-  const add = (key: string, valueLength: number) => {
+  const counter = new KvCounter();
+  for (const blob of blobs) counter.add(blob);
+  return counter.finish(outOfStock, now, buildId);
+}
+
+/** `kvFootprint` one blob at a time, for a caller that streams the blobs elsewhere. */
+export class KvCounter {
+  private readonly footprint: KvFootprint = { keys: 0, bytes: 0, largest_value_bytes: 0, largest_key: "" };
+
+  add({ key, bytes }: EdgeBlob): void {
+    this.count(key, base64Length(bytes.length));
+  }
+
+  finish(outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {
+    if (outOfStock !== undefined) this.count(CONFIG_KEYS.stock, JSON.stringify(publishedStockOverlay(outOfStock, now, buildId)).length);
+    return { ...this.footprint };
+  }
+
+  private count(key: string, valueLength: number): void {
+    const footprint = this.footprint;
     footprint.keys++;
     footprint.bytes += key.length + valueLength;
     if (valueLength > footprint.largest_value_bytes) {
       footprint.largest_value_bytes = valueLength;
       footprint.largest_key = key;
     }
-  };
-  for (const { key, bytes } of blobs) add(key, base64Length(bytes.length));
-  if (outOfStock !== undefined) add(CONFIG_KEYS.stock, JSON.stringify(publishedStockOverlay(outOfStock, now, buildId)).length);
-  return footprint;
+  }
 }

@@ -19,7 +19,7 @@ import { encodeBase64 } from "../../core/blob/base64";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
-import type { Artifacts } from "../build/artifacts";
+import { type Artifacts, edgeBlobsOfArtifacts } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
 import type { CatalogProduct } from "../io/read-catalog";
 import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordRetiringSql, recordWritingSql, recordWrittenSql } from "./build-history";
@@ -30,7 +30,6 @@ import type { KvEntry, ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
 import { allOrAbort, type Target, type WranglerOptions } from "./wrangler-cli";
 import { wranglerReleaseStore } from "./wrangler-release-store";
-import { edgeBlobsOf } from "../build/kv-footprint";
 
 export interface PublishResult {
   build: string;
@@ -63,7 +62,7 @@ const PUT_CHUNK = 5_000;
 /** The KV pairs of a build in the edge format (`core/blob/edge-format.ts`), base64 text, a chunk at a time. */
 function* buildKvChunks(meta: BuildMeta, artifacts: Artifacts): Generator<KvEntry[]> {
   let chunk: KvEntry[] = [];
-  for (const { key, bytes } of edgeBlobsOf(meta, artifacts.itemBlobs)) {
+  for (const { key, bytes } of edgeBlobsOfArtifacts(artifacts, meta)) {
     chunk.push({ key, value: encodeBase64(bytes) });
     if (chunk.length === PUT_CHUNK) {
       yield chunk;

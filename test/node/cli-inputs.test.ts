@@ -133,6 +133,27 @@ describe("an artifacts folder is whole or refused", () => {
     expect(() => readArtifacts(a)).toThrow(/items\.bin does not match the manifest of build parts-b/);
   });
 
+  it("publish streams edge.bin and stops at an altered one before anything goes live", async () => {
+    const orders = file("edge-parts.jsonl", `${goodOrders(6).join("\n")}\n`);
+    const a = path.join(dir, "edge-a");
+    await edgerec("build", "--orders", orders, "--out", a, "--build-id", "edge-a", "--quiet");
+    const { manifest } = readArtifacts(a);
+    expect(manifest.parts?.["edge.bin"]?.bytes).toBe(readFileSync(path.join(a, "edge.bin")).length);
+    expect(manifest.kv?.keys).toBeGreaterThan(2);
+    expect(manifest.timings_ms.edge_format).toBeGreaterThanOrEqual(0);
+    const edge = readFileSync(path.join(a, "edge.bin"));
+    edge[edge.length - 8] ^= 0xff;
+    writeFileSync(path.join(a, "edge.bin"), edge);
+    const state = path.join(dir, "edge-state");
+    const altered = await edgerec("publish", "--artifacts", a, "--local", "--persist-to", state, "--quiet");
+    expect(altered.code).toBe(1);
+    expect(altered.stderr).toMatch(/edge\.bin: does not match the manifest's checksum/);
+    const rollback = await edgerec("rollback", "--local", "--persist-to", state);
+    expect(rollback.stderr).toMatch(/live: none; builds: edge-a writing \(not written completely\)/);
+    writeFileSync(path.join(a, "edge.bin"), edge.subarray(0, edge.length - 1));
+    expect(() => readArtifacts(a)).toThrow(/edge\.bin does not match the manifest of build edge-a/);
+  });
+
   it("replaces a previous build in --out whole: no part of the old one is left", async () => {
     const shop = tinyShopFiles();
     const out = path.join(dir, "replace");

@@ -1,0 +1,136 @@
+/**
+ * @module
+ * `edge.bin`: the build's edge format (`core/blob/edge-format.ts`), every KV blob publish writes, encoded once when
+ * the folder is written and streamed back by publish, so neither holds them all in memory nor encodes them twice:
+ *
+ *   "ERE" | version u8 | blobs: key string | length varint | bytes | ... | end: key "" | blob count varint
+ *
+ * Reading checks the end record (a file cut short is refused) and, when the manifest gives them, the size and
+ * SHA-256 once the last blob is read: a caller writes the blobs under the build's own prefix and flips nothing
+ * before the reader has finished.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
+import { InputRejectedError } from "../io/input-error";
+import { ByteWriter } from "../../core/blob/byte-writer";
+import type { EdgeBlob } from "../../core/blob/edge-format";
+
+const MAGIC = [0x45, 0x52, 0x45]; // "ERE"
+const VERSION = 1;
+/** Bytes gathered before a write, and read at a time. */
+const CHUNK = 4 * 1024 * 1024;
+
+export interface EdgePackWritten {
+  blobs: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** Writes `blobs` to `file` (created or truncated), calling `seen` with each. */
+export function writeEdgePack(file: string, blobs: Iterable<EdgeBlob>, seen: (blob: EdgeBlob) => void = () => {}): EdgePackWritten {
+  const fd = openSync(file, "w");
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let count = 0;
+  let w = new ByteWriter(CHUNK + 1024);
+  const flush = () => {
+    const chunk = w.finish();
+    writeSync(fd, chunk);
+    hash.update(chunk);
+    bytes += chunk.length;
+    w = new ByteWriter(CHUNK + 1024);
+  };
+  try {
+    for (const byte of MAGIC) w.u8(byte);
+    w.u8(VERSION);
+    for (const blob of blobs) {
+      if (blob.key.length === 0) throw new RangeError("edge.bin: a blob without a key");
+      seen(blob);
+      w.string(blob.key).varint(blob.bytes.length).bytes(blob.bytes);
+      count++;
+      if (w.length >= CHUNK) flush();
+    }
+    w.string("").varint(count);
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { blobs: count, bytes, sha256: hash.digest("hex") };
+}
+
+/** An edge.bin that cannot be published: cut short, altered, or another build's. */
+export class EdgePackError extends InputRejectedError {
+  override name = "EdgePackError";
+}
+
+/** The blobs of `file` in the order written; throws EdgePackError on a short, altered or unknown file. */
+export function* readEdgePack(file: string, expected?: { bytes: number; sha256: string }): Generator<EdgeBlob> {
+  try {
+    yield* readBlobs(file, expected);
+  } catch (error) {
+    if (error instanceof CorruptBlobError) throw new EdgePackError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function* readBlobs(file: string, expected?: { bytes: number; sha256: string }): Generator<EdgeBlob> {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (expected !== undefined && size !== expected.bytes) throw new CorruptBlobError(`edge.bin: ${size} bytes, the manifest says ${expected.bytes}`);
+    const hash = createHash("sha256");
+    let buffer = new Uint8Array(0);
+    let position = 0;
+    let offset = 0;
+    /** Makes at least `n` unread bytes available, or as many as the file has left. */
+    const fill = (n: number) => {
+      if (buffer.length - offset >= n) return;
+      const rest = buffer.subarray(offset);
+      const next = new Uint8Array(rest.length + Math.max(n, CHUNK));
+      next.set(rest);
+      let filled = rest.length;
+      while (filled < next.length) {
+        const read = readSync(fd, next, filled, next.length - filled, position);
+        if (read === 0) break;
+        hash.update(next.subarray(filled, filled + read));
+        position += read;
+        filled += read;
+      }
+      buffer = next.subarray(0, filled);
+      offset = 0;
+    };
+    const reader = (n: number) => {
+      fill(n);
+      return new ByteReader(buffer.subarray(offset));
+    };
+    fill(4);
+    const head = reader(4);
+    for (const byte of MAGIC) if (head.u8() !== byte) throw new CorruptBlobError("edge.bin: bad magic");
+    if (head.u8() !== VERSION) throw new CorruptBlobError("edge.bin: unsupported version");
+    offset += 4;
+    let count = 0;
+    for (;;) {
+      // A key and a length take at most a few kilobytes; the blob is then made available whole.
+      const r = reader(64 * 1024);
+      const key = r.string();
+      if (key.length === 0) {
+        const written = r.varint();
+        offset += r.offset;
+        if (written !== count) throw new CorruptBlobError(`edge.bin: ends after ${count} blobs, its end record says ${written}`);
+        if (buffer.length - offset !== 0 || position !== size) throw new CorruptBlobError("edge.bin: bytes after the end record");
+        break;
+      }
+      const length = r.varint();
+      const header = r.offset;
+      fill(header + length);
+      if (buffer.length - offset < header + length) throw new CorruptBlobError(`edge.bin: cut short in blob ${key}`);
+      yield { key, bytes: buffer.slice(offset + header, offset + header + length) };
+      offset += header + length;
+      count++;
+    }
+    if (expected !== undefined && hash.digest("hex") !== expected.sha256) throw new CorruptBlobError("edge.bin: does not match the manifest's checksum (another build's part, or changed since)");
+  } finally {
+    closeSync(fd);
+  }
+}
