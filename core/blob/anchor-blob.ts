@@ -8,6 +8,8 @@
  *
  *   version u8 (= ANCHOR_BLOB_VERSION) | G varint | facts table (item-facts.ts) | lists (item-blob.ts) | CRC-32 u32 LE
  *
+ * (version 3, read still, had the facts table's fields interleaved item by item).
+ *
  * The reader refuses a blob written against a global blob of another size, and checks every list index against
  * G + m and every reason against the global reason table.
  */
@@ -17,7 +19,9 @@ import { openBlob, sealBlob } from "./checksum";
 import { type ItemLists, readItemLists, writeItemLists } from "./item-blob";
 import { type FactTables, type ItemFacts, readItemFacts, writeItemFacts } from "./item-facts";
 
-const ANCHOR_BLOB_VERSION = 3;
+const ANCHOR_BLOB_VERSION = 4;
+/** Version 3 (builds published before string columns) is still read: a rollback may make such a build live again. */
+const INTERLEAVED_VERSION = 3;
 
 export interface AnchorBlob {
   /** Items of the global blob the lists' indices below `globalItems` refer to. */
@@ -37,12 +41,13 @@ export function encodeAnchorBlob(blob: AnchorBlob): Uint8Array {
 
 /** `tables` and `reasons`: the global blob's table sizes; `globalItems`: its dictionary's size. */
 export function decodeAnchorBlob(sealed: Uint8Array, globalItems: number, tables: FactTables, reasons: number): AnchorBlob {
-  if (sealed[0] !== ANCHOR_BLOB_VERSION) throw new CorruptBlobError(`anchor blob version ${sealed[0]}, expected ${ANCHOR_BLOB_VERSION}`);
+  const version = sealed[0];
+  if (version !== ANCHOR_BLOB_VERSION && version !== INTERLEAVED_VERSION) throw new CorruptBlobError(`anchor blob version ${version}, expected ${ANCHOR_BLOB_VERSION}`);
   const body = openBlob(sealed, "anchor blob");
   const r = new ByteReader(body, 1, body.length);
   const written = r.varint();
   if (written !== globalItems) throw new CorruptBlobError(`anchor blob written for a global blob of ${written} items, not ${globalItems}`);
-  const facts = readItemFacts(r, tables);
+  const facts = readItemFacts(r, tables, version === INTERLEAVED_VERSION ? "interleaved" : "columns");
   const lists = readItemLists(r.withBounds({ items: globalItems + facts.ids.length, reasons }));
   return { globalItems, facts, lists };
 }

@@ -10,7 +10,7 @@
  *   SCENARIO_LISTS  count varint | (key string | candidate list)      key: a category path or "scenario:<name>"
  */
 import type { CandidateList } from "../candidates";
-import { type CompatEntry, type CompatIndex, compatIndexFromEntries } from "../catalog/compat-index";
+import { type CompatIndex, sortRange, tokenNamespaces } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
@@ -44,13 +44,28 @@ export function writeCompatIndex(w: ByteWriter, index: CompatIndex): void {
 export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
   const tokenCount = r.count("meta blob compat tokens", 1);
   const tokens = r.strings(tokenCount, "meta blob compat tokens");
-  const tokenIds = () => {
+  const provideStart = new Uint32Array(n + 1);
+  const clauseStart = new Uint32Array(n + 1);
+  const pinStart = new Uint32Array(n + 1);
+  const provideTokens: number[] = [];
+  const clauseTokenStart: number[] = [0];
+  const clauseTokens: number[] = [];
+  const pinTokens: number[] = [];
+  /** Appends a token list to `into`, ascending when `sorted`; returns its length. */
+  const tokenIds = (into: number[], sorted: boolean) => {
     const count = r.count("meta blob compat token list", 1, tokenCount);
-    const out: number[] = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = r.index(tokenCount, "compat token");
-    return out;
+    const from = into.length;
+    for (let i = 0; i < count; i++) into.push(r.index(tokenCount, "compat token"));
+    if (sorted) sortRange(into, from, into.length);
   };
-  const entries = new Map<number, CompatEntry>();
+  let filled = 0;
+  const fillTo = (item: number) => {
+    for (; filled < item; filled++) {
+      provideStart[filled + 1] = provideTokens.length;
+      clauseStart[filled + 1] = clauseTokenStart.length - 1;
+      pinStart[filled + 1] = pinTokens.length;
+    }
+  };
   // An entry takes at least 4 bytes: item gap, and the counts of its provides, clauses and pins.
   const count = r.count("meta blob compat entries", 4, n);
   let next = 0;
@@ -58,13 +73,27 @@ export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
     const item = next + r.varint();
     if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
     next = item + 1;
-    const provides = tokenIds();
+    fillTo(item);
+    tokenIds(provideTokens, true);
     const clauseCount = r.count("meta blob compat clauses", 1);
-    const clauses: number[][] = new Array(clauseCount);
-    for (let c = 0; c < clauseCount; c++) clauses[c] = tokenIds();
-    entries.set(item, { provides, clauses, pins: tokenIds() });
+    for (let c = 0; c < clauseCount; c++) {
+      tokenIds(clauseTokens, true);
+      clauseTokenStart.push(clauseTokens.length);
+    }
+    tokenIds(pinTokens, false);
   }
-  return compatIndexFromEntries(tokens, entries, n);
+  fillTo(n);
+  return {
+    tokens,
+    provideStart,
+    provideTokens: Uint32Array.from(provideTokens),
+    clauseStart,
+    clauseTokenStart: Uint32Array.from(clauseTokenStart),
+    clauseTokens: Uint32Array.from(clauseTokens),
+    pinStart,
+    pinTokens: Uint32Array.from(pinTokens),
+    tokenNamespace: tokenNamespaces(tokens),
+  };
 }
 
 export function writeStock(w: ByteWriter, stock: Int32Array): void {

@@ -5,13 +5,15 @@
  * currency are indices into the build's global tables (the global blob's), so a table costs what its items weigh.
  *
  *   m varint | parts u8 (bit 0: stock, bit 1: display, bit 2: compat)
- * where the id, title, link and image of an item are front-coded against the previous item's (shared prefix length
- * varint | the rest as a string; the first item's against ""):
- *   m x [ id | ordinal varint (the item's index in the build's dictionary) | title | category varint (0 = none,
- *         c + 1) | brand varint (the same) | price f32 | popularity f32 | flags u8 | model name string ("" = none) |
- *         stock varint (units + 1, 0 = unknown; with bit 0) | currency varint (0 = none, c + 1) | link | image
- *         (with bit 1) ]
+ *   m x [ ordinal varint (the item's index in the build's dictionary) | category varint (0 = none, c + 1) | brand
+ *         varint (the same) | price f32 | popularity f32 | flags u8 | stock varint (units + 1, 0 = unknown; with
+ *         bit 0) | currency varint (0 = none, c + 1; with bit 1) ]
+ *   string columns: ids | titles | model names ("" = none) | links, images (with bit 1)
  *   compat index over the m items (catalog-sections-codec.ts; with bit 2)
+ *
+ * A string column front-codes each string against the one before (`writeFrontColumn`) and keeps the text of the
+ * whole column together, so a reader decodes it with one call. The `interleaved` layout of earlier builds (every
+ * field item by item, strings one by one) is still read.
  */
 import type { CompatIndex } from "../catalog/compat-index";
 import { compatSubset } from "../catalog/compat-index";
@@ -86,28 +88,30 @@ function ordinalOf(meta: BuildMeta, item: number): number {
   return meta.edge?.ordinals[item] ?? item;
 }
 
+/** How a table lays out its items: `columns` (this version: fixed fields per item, then each string column whole), or `interleaved` (every field item by item, as builds before it wrote). */
+export type FactsLayout = "columns" | "interleaved";
+
 export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
   const m = facts.ids.length;
   const { stock, display, compat } = facts;
   w.varint(m).u8((stock !== undefined ? Part.STOCK : 0) | (display !== undefined ? Part.DISPLAY : 0) | (compat !== undefined ? Part.COMPAT : 0));
   for (let k = 0; k < m; k++) {
-    const previous = k - 1;
-    front(w, previous < 0 ? "" : facts.ids[previous], facts.ids[k]);
-    w.varint(facts.ordinals[k]);
-    front(w, previous < 0 ? "" : facts.titles[previous], facts.titles[k]);
-    w.varint(facts.category[k] + 1).varint(facts.brand[k] + 1).f32(facts.prices[k]).f32(facts.popularity[k]).u8(facts.flags[k]).string(facts.modelNames[k]);
+    w.varint(facts.ordinals[k]).varint(facts.category[k] + 1).varint(facts.brand[k] + 1).f32(facts.prices[k]).f32(facts.popularity[k]).u8(facts.flags[k]);
     if (stock !== undefined) w.varint(stock[k] < 0 ? 0 : stock[k] + 1);
-    if (display !== undefined) {
-      w.varint(display.currency[k] + 1);
-      front(w, previous < 0 ? "" : display.links[previous], display.links[k]);
-      front(w, previous < 0 ? "" : display.images[previous], display.images[k]);
-    }
+    if (display !== undefined) w.varint(display.currency[k] + 1);
+  }
+  writeFrontColumn(w, facts.ids);
+  writeFrontColumn(w, facts.titles);
+  writeFrontColumn(w, facts.modelNames);
+  if (display !== undefined) {
+    writeFrontColumn(w, display.links);
+    writeFrontColumn(w, display.images);
   }
   if (compat !== undefined) writeCompatIndex(w, compat);
 }
 
 /** Every table index and ordinal is checked against `tables`; each item takes at least 16 bytes. */
-export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
+export function readItemFacts(r: ByteReader, tables: FactTables, layout: FactsLayout = "columns"): ItemFacts {
   const m = r.count("item facts", 16);
   const parts = r.u8();
   if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
@@ -124,7 +128,33 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
   };
   const stock = (parts & Part.STOCK) !== 0 ? (facts.stock = new Int32Array(m)) : undefined;
   const display = (parts & Part.DISPLAY) !== 0 ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
-  for (let k = 0; k < m; k++) {
+  if (layout === "interleaved") readInterleaved(r, tables, facts);
+  else {
+    for (let k = 0; k < m; k++) {
+      facts.ordinals[k] = r.index(tables.items, "item ordinal");
+      facts.category[k] = r.index(tables.categories + 1, "item category") - 1;
+      facts.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
+      facts.prices[k] = r.f32();
+      facts.popularity[k] = r.f32();
+      facts.flags[k] = r.u8();
+      if (stock !== undefined) stock[k] = r.varint() - 1;
+      if (display !== undefined) display.currency[k] = r.index(tables.currencies + 1, "item currency") - 1;
+    }
+    readFrontColumn(r, facts.ids);
+    readFrontColumn(r, facts.titles);
+    readFrontColumn(r, facts.modelNames);
+    if (display !== undefined) {
+      readFrontColumn(r, display.links);
+      readFrontColumn(r, display.images);
+    }
+  }
+  if ((parts & Part.COMPAT) !== 0) facts.compat = readCompatIndex(r, m);
+  return facts;
+}
+
+function readInterleaved(r: ByteReader, tables: FactTables, facts: ItemFacts): void {
+  const { stock, display } = facts;
+  for (let k = 0; k < facts.ids.length; k++) {
     facts.ids[k] = unfront(r, k === 0 ? "" : facts.ids[k - 1]);
     facts.ordinals[k] = r.index(tables.items, "item ordinal");
     facts.titles[k] = unfront(r, k === 0 ? "" : facts.titles[k - 1]);
@@ -141,17 +171,51 @@ export function readItemFacts(r: ByteReader, tables: FactTables): ItemFacts {
       display.images[k] = unfront(r, k === 0 ? "" : display.images[k - 1]);
     }
   }
-  if ((parts & Part.COMPAT) !== 0) facts.compat = readCompatIndex(r, m);
-  return facts;
 }
 
-/** `value` as the length of the prefix it shares with `previous` and the rest (UTF-16 units, never splitting a pair). */
-function front(w: ByteWriter, previous: string, value: string): void {
+/**
+ * A column of strings, each front-coded against the one before (the first against ""): per string the length of
+ * the prefix it shares and of the rest, in UTF-16 units (varints), then the rests' UTF-8 together (length varint |
+ * bytes), so a reader decodes the column with one call and slices it.
+ */
+function writeFrontColumn(w: ByteWriter, values: readonly string[]): void {
+  let rests = "";
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    const shared = sharedPrefix(k === 0 ? "" : values[k - 1], value);
+    w.varint(shared).varint(value.length - shared);
+    rests += value.slice(shared);
+  }
+  w.string(rests);
+}
+
+function readFrontColumn(r: ByteReader, into: string[]): void {
+  const m = into.length;
+  const shared = new Uint32Array(m);
+  const rest = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    shared[k] = r.varint();
+    rest[k] = r.varint();
+  }
+  const all = r.string();
+  let at = 0;
+  let previous = "";
+  for (let k = 0; k < m; k++) {
+    if (shared[k] > previous.length || rest[k] > all.length - at) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+    previous = previous.slice(0, shared[k]) + all.slice(at, at + rest[k]);
+    at += rest[k];
+    into[k] = previous;
+  }
+  if (at !== all.length) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+}
+
+/** The length of the prefix `value` shares with `previous` (UTF-16 units, at most 255, never splitting a pair). */
+function sharedPrefix(previous: string, value: string): number {
   let shared = 0;
   const most = Math.min(previous.length, value.length, 255);
   while (shared < most && previous.charCodeAt(shared) === value.charCodeAt(shared)) shared++;
   if (shared > 0 && shared < value.length && isLowSurrogate(value.charCodeAt(shared))) shared--;
-  w.varint(shared).string(value.slice(shared));
+  return shared;
 }
 
 function unfront(r: ByteReader, previous: string): string {

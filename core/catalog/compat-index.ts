@@ -67,6 +67,19 @@ function factSpace(t: string): string {
   return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
+/** Each token's namespace id (`factSpace`), numbered in the order of first use. */
+export function tokenNamespaces(tokens: readonly string[]): Uint16Array {
+  const namespaces = new Map<string, number>();
+  const ids = new Uint16Array(tokens.length);
+  tokens.forEach((t, id) => {
+    const ns = factSpace(t);
+    let nsId = namespaces.get(ns);
+    if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
+    ids[id] = nsId;
+  });
+  return ids;
+}
+
 /** Per item: tokens provided, clauses (token ids), pins. The codec's and the compiler's common shape. */
 export interface CompatEntry {
   provides: number[];
@@ -98,14 +111,7 @@ export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<nu
     clauseStart[i + 1] = clauses;
     pinStart[i + 1] = pinTokens.length;
   }
-  const namespaces = new Map<string, number>();
-  const tokenNamespaceIds = new Uint16Array(tokens.length);
-  tokens.forEach((t, id) => {
-    const ns = factSpace(t);
-    let nsId = namespaces.get(ns);
-    if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
-    tokenNamespaceIds[id] = nsId;
-  });
+  const tokenNamespaceIds = tokenNamespaces(tokens);
   return {
     tokens,
     provideStart,
@@ -194,14 +200,7 @@ export function compatSubset(index: CompatIndex, items: ArrayLike<number>): Comp
     pinStart[k + 1] = pinTokens.length;
   }
   for (const t of used) local[t] = -1;
-  const namespaces = new Map<string, number>();
-  const tokenNamespaceIds = new Uint16Array(tokens.length);
-  tokens.forEach((t, id) => {
-    const ns = factSpace(t);
-    let nsId = namespaces.get(ns);
-    if (nsId === undefined) namespaces.set(ns, (nsId = namespaces.size));
-    tokenNamespaceIds[id] = nsId;
-  });
+  const tokenNamespaceIds = tokenNamespaces(tokens);
   return {
     tokens,
     provideStart,
@@ -216,7 +215,7 @@ export function compatSubset(index: CompatIndex, items: ArrayLike<number>): Comp
 }
 
 /** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort). */
-function sortRange(values: number[], from: number, to: number): void {
+export function sortRange(values: number[], from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = values[i];
     let j = i - 1;
