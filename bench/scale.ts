@@ -13,8 +13,8 @@
  *               proxy) right after the cold answer, and after the warm requests
  *
  * The isolate reads a local KV holding what a product-page request touches in the edge format (the live pointer,
- * the stock overlay, the global blob, the anchor blobs of the sampled anchors, the category blobs); the other keys
- * would never be read, so they are not written. Ends with one line per size:
+ * the stock overlay, the global blob, the anchor blobs of the sampled anchors, the category blobs), taken from the
+ * build folder's edge.bin; the other keys would never be read, so they are not written. Ends with one line per size:
  *
  *   scale: skus=<N> build_s=<s> rss_mib=<MiB> kv_keys=<n> largest_kv_bytes=<B> cold_ms=<ms> warm_ms=<ms> heap_mib=<MiB>
  *
@@ -28,12 +28,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import type { Manifest } from "../batch/build/artifacts";
+import { readEdgePack } from "../batch/build/edge-pack";
 import { edgeBlobsOf, type KvFootprint, kvFootprint } from "../batch/build/kv-footprint";
 import { wrangler } from "../batch/publish/wrangler-cli";
 import { encodeBase64 } from "../core/blob/base64";
 import { EdgeLayout } from "../core/blob/edge-format";
 import { decodeItemBlob } from "../core/blob/item-blob";
-import { decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
+import { type BuildMeta, decodeMetaBlob, ItemFlag } from "../core/blob/meta-blob";
 import { publishedStockOverlay } from "../core/catalog/stock-overlay";
 import { categoryKey, CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey } from "../core/keys";
 import { Rng } from "../core/random/rng";
@@ -128,19 +129,9 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
   rmSync(state, { recursive: true, force: true });
   mkdirSync(state, { recursive: true });
   const now = Math.floor(Date.now() / 1000);
-  const bounds = { items: meta.items.length, reasons: meta.reasons.length };
-  const layout = new EdgeLayout(meta, (i) => {
-    const blob = blobs(i);
-    return blob.length === 0 ? undefined : decodeItemBlob(blob, bounds);
-  });
   const entries = [
-    { key: metaKey(build), value: encodeBase64(layout.globalBlob()) },
+    ...readBlobs(artifacts, manifest, meta, blobs, anchors),
     { key: CONFIG_KEYS.stock, value: JSON.stringify(publishedStockOverlay(outOfStock, now, build)) },
-    ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(layout.anchorBlob(i)) })),
-    ...meta.categories.flatMap((_, c) => {
-      const bytes = layout.categoryBlob(c);
-      return bytes === undefined ? [] : [{ key: categoryKey(build, c), value: encodeBase64(bytes) }];
-    }),
     { key: LIVE_POINTER_KEY, value: JSON.stringify({ build, published_at: now }) },
   ];
   const file = path.join(state, "kv.json");
@@ -174,6 +165,31 @@ async function measureEdge(artifacts: string, manifest: Manifest): Promise<EdgeR
       0.5,
     );
   return { coldMs: median(colds), warmMs: median(warms), heapIdleMiB: median(heaps.idle), heapAfterColdMiB: median(heaps.cold), heapAfterWarmMiB: median(heaps.warm) };
+}
+
+/** The global blob, the anchors' and the categories' blobs as base64 KV values: from the folder's edge.bin (what publish writes), or encoded by this checkout for a folder without one. */
+function readBlobs(artifacts: string, manifest: Manifest, meta: BuildMeta, blobs: (i: number) => Uint8Array, anchors: readonly number[]): Array<{ key: string; value: string }> {
+  const build = manifest.build_id;
+  const wanted = new Set([metaKey(build), ...anchors.map((i) => itemKey(build, meta.items[i])), ...meta.categories.map((_, c) => categoryKey(build, c))]);
+  const edge = manifest.parts?.["edge.bin"];
+  if (edge !== undefined) {
+    const found: Array<{ key: string; value: string }> = [];
+    for (const { key, bytes } of readEdgePack(path.join(artifacts, "edge.bin"), edge)) if (wanted.has(key)) found.push({ key, value: encodeBase64(bytes) });
+    return found;
+  }
+  const bounds = { items: meta.items.length, reasons: meta.reasons.length };
+  const layout = new EdgeLayout(meta, (i) => {
+    const blob = blobs(i);
+    return blob.length === 0 ? undefined : decodeItemBlob(blob, bounds);
+  });
+  return [
+    { key: metaKey(build), value: encodeBase64(layout.globalBlob()) },
+    ...anchors.map((i) => ({ key: itemKey(build, meta.items[i]), value: encodeBase64(layout.anchorBlob(i)) })),
+    ...meta.categories.flatMap((_, c) => {
+      const bytes = layout.categoryBlob(c);
+      return bytes === undefined ? [] : [{ key: categoryKey(build, c), value: encodeBase64(bytes) }];
+    }),
+  ];
 }
 
 /** What a publish of the folder's build writes to KV, counted by this checkout's edge format. */
@@ -299,8 +315,9 @@ async function main(): Promise<void> {
     let build: BuildRun;
     if (values["reuse-builds"] && existsSync(record) && existsSync(path.join(artifacts, "manifest.json"))) {
       build = { ...(JSON.parse(readFileSync(record, "utf8")) as { seconds: number; rssMiB: number }), timedOut: false, manifest: JSON.parse(readFileSync(path.join(artifacts, "manifest.json"), "utf8")) as Manifest };
-      console.log(`reusing the build in ${artifacts} (its build figures are from the run that made it; the KV footprint is counted again)`);
-      build.manifest!.kv = recountKv(artifacts, build.manifest!);
+      const packed = build.manifest!.parts?.["edge.bin"] !== undefined;
+      console.log(`reusing the build in ${artifacts} (its build figures are from the run that made it${packed ? "" : "; the KV footprint is counted again"})`);
+      if (!packed) build.manifest!.kv = recountKv(artifacts, build.manifest!);
     } else {
       build = await timedBuild(data, artifacts);
       if (!build.timedOut) writeFileSync(record, JSON.stringify({ seconds: build.seconds, rssMiB: build.rssMiB }));
