@@ -136,7 +136,7 @@ export function compatEntries(index: CompatIndex): Map<number, CompatEntry> {
 }
 
 /** Item i's entry (token ids of `index.tokens`), or undefined when it provides, requires and pins nothing. */
-export function compatEntryOf(index: CompatIndex, i: number): CompatEntry | undefined {
+function compatEntryOf(index: CompatIndex, i: number): CompatEntry | undefined {
   if (i + 1 >= index.provideStart.length) return undefined;
   const p0 = index.provideStart[i];
   const p1 = index.provideStart[i + 1];

@@ -46,7 +46,7 @@ const BAND_SCAN = 400;
  * flag) in the order the band ranks them before closeness (preferred first, then by purchase count), cut into
  * `groups` of equal rank, each group cheapest first; `plain`, the rest (unknown prices left out), cheapest first.
  */
-export interface BandOrder {
+interface BandOrder {
   ranked: Uint32Array;
   /** Group g is ranked[groups[g] .. groups[g + 1]). */
   groups: Uint32Array;
@@ -54,7 +54,7 @@ export interface BandOrder {
 }
 
 /** A category's members that require the same (`sample`'s clauses fit an anchor exactly when any of theirs do), one order per preference (key 0: none). */
-export interface BandPart {
+interface BandPart {
   sample: number;
   orders: ReadonlyMap<number, BandOrder>;
 }
