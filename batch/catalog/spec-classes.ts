@@ -7,9 +7,17 @@
  */
 import type { Specs } from "./spec-distance";
 
+/** Each specs object's key, once: a build groups the same items into classes for every ladder it builds. */
+const keys = new WeakMap<Specs, string>();
+
 /** Equal keys <=> equal distances to every other item and equal shared-spec labels. */
 function specKey(specs: Specs): string {
-  return JSON.stringify([Array.from(specs.raw), specs.categorical, specs.cpu.text, specs.cpuName, specs.gpu?.text, specs.gpu?.short, specs.scenarios]);
+  let key = keys.get(specs);
+  if (key === undefined) {
+    key = JSON.stringify([Array.from(specs.raw), specs.categorical, specs.cpu.text, specs.cpuName, specs.gpu?.text, specs.gpu?.short, specs.scenarios]);
+    keys.set(specs, key);
+  }
+  return key;
 }
 
 export interface SpecClasses {
