@@ -1,7 +1,8 @@
 /**
  * @module
  * The edge format: how a build is laid out in KV so that what an isolate decodes and what a request reads do not
- * grow with the catalogue. Derived from the full build (meta blob and item lists) at publish time:
+ * grow with the catalogue. Derived from the full build (meta blob and item lists) once, when the build's folder is
+ * written (`batch/build/edge-pack.ts`: edge.bin, which publish streams):
  *
  * - the global blob (`metaKey`): a meta blob whose dictionary holds only the items its own lists name (the shop's
  *   best sellers, the cross-sell prior, named scenario lists, bundles), with the EDGE section (the build's item
