@@ -18,7 +18,7 @@
  * (size, checksum, the meta blob's build id), so parts of two builds are refused, whoever put them together.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { EdgeBlob } from "../../core/blob/edge-format";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
@@ -87,15 +87,18 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
   const temporary = `${target}.tmp-${suffix}`;
   mkdirSync(temporary);
   try {
-    const parts: Record<string, Uint8Array | string> = { [ARTIFACT_FILES.meta]: artifacts.meta, [ARTIFACT_FILES.items]: packItemBlobs(artifacts.itemBlobs) };
-    if (artifacts.catalog !== undefined) parts[ARTIFACT_FILES.catalog] = `${artifacts.catalog.map((p) => JSON.stringify(catalogLine(p))).join("\n")}\n`;
-    if (artifacts.publication !== undefined) parts[ARTIFACT_FILES.publication] = JSON.stringify(artifacts.publication);
+    const parts: Record<string, Uint8Array> = { [ARTIFACT_FILES.meta]: artifacts.meta, [ARTIFACT_FILES.items]: packItemBlobs(artifacts.itemBlobs) };
     const sums: NonNullable<Manifest["parts"]> = {};
-    for (const [name, content] of Object.entries(parts)) {
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    for (const [name, bytes] of Object.entries(parts)) {
       writeFileSync(path.join(temporary, name), bytes);
       sums[name] = { bytes: bytes.length, sha256: sha256(bytes) };
     }
+    // Text parts are written piece by piece: at a million products they outgrow the longest string V8 makes.
+    const catalog = artifacts.catalog;
+    if (catalog !== undefined) sums[ARTIFACT_FILES.catalog] = writeText(path.join(temporary, ARTIFACT_FILES.catalog), (function* () {
+      for (const p of catalog) yield `${JSON.stringify(catalogLine(p))}\n`;
+    })());
+    if (artifacts.publication !== undefined) sums[ARTIFACT_FILES.publication] = writeText(path.join(temporary, ARTIFACT_FILES.publication), jsonPieces(artifacts.publication, 3));
     const started = performance.now();
     const meta = decodeMetaBlob(artifacts.meta);
     const counter = new KvCounter();
@@ -114,6 +117,61 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Writes the pieces' UTF-8 to `file` in chunks of about 1 MiB; returns its size and SHA-256. */
+function writeText(file: string, pieces: Iterable<string>): { bytes: number; sha256: string } {
+  const fd = openSync(file, "w");
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    const chunk = Buffer.from(pending.join(""), "utf8");
+    writeSync(fd, chunk);
+    hash.update(chunk);
+    bytes += chunk.length;
+    pending = [];
+    pendingLength = 0;
+  };
+  try {
+    for (const piece of pieces) {
+      pending.push(piece);
+      pendingLength += piece.length;
+      if (pendingLength >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+/** JSON.stringify(value) in pieces: arrays and plain objects down to `depth` levels are written member by member. */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  if (depth > 0 && Array.isArray(value)) {
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ",";
+      if (value[i] === undefined || typeof value[i] === "function") yield "null";
+      else yield* jsonPieces(value[i], depth - 1);
+    }
+    yield "]";
+    return;
+  }
+  if (depth > 0 && value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
+    yield "{";
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined || typeof member === "function") continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+      first = false;
+      yield* jsonPieces(member, depth - 1);
+    }
+    yield "}";
+    return;
+  }
+  yield JSON.stringify(value);
 }
 
 /** A folder `build` may replace: empty, or holding only artifact files (a complete build or an interrupted one). */
