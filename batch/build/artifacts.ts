@@ -28,6 +28,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readEdgePack, writeEdgePack } from "./edge-pack";
+import { jsonPieces, parseJsonBytes } from "./json-pieces";
 import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
 
 const ARTIFACT_FILES = {
@@ -147,33 +148,6 @@ function writeText(file: string, pieces: Iterable<string>): { bytes: number; sha
   return { bytes, sha256: hash.digest("hex") };
 }
 
-/** JSON.stringify(value) in pieces: arrays and plain objects down to `depth` levels are written member by member. */
-export function* jsonPieces(value: unknown, depth: number): Generator<string> {
-  if (depth > 0 && Array.isArray(value)) {
-    yield "[";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) yield ",";
-      if (value[i] === undefined || typeof value[i] === "function") yield "null";
-      else yield* jsonPieces(value[i], depth - 1);
-    }
-    yield "]";
-    return;
-  }
-  if (depth > 0 && value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value)) {
-    yield "{";
-    let first = true;
-    for (const [key, member] of Object.entries(value)) {
-      if (member === undefined || typeof member === "function") continue;
-      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
-      first = false;
-      yield* jsonPieces(member, depth - 1);
-    }
-    yield "}";
-    return;
-  }
-  yield JSON.stringify(value);
-}
-
 /** A folder `build` may replace: empty, or holding only artifact files (a complete build or an interrupted one). */
 function isEmptyOrArtifacts(dir: string): boolean {
   const names = new Set<string>(Object.values(ARTIFACT_FILES));
@@ -233,15 +207,22 @@ export function readArtifacts(dir: string): Artifacts {
     if (statSync(file).size !== edge.bytes) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} does not match the manifest of build ${manifest.build_id} (another build's part, or changed since)`);
     artifacts.edgeBlobs = () => readEdgePack(file, edge);
   }
-  if (manifest.parts[ARTIFACT_FILES.publication] !== undefined) artifacts.publication = JSON.parse(readPart(dir, manifest, ARTIFACT_FILES.publication).toString("utf8")) as CatalogPublication;
-  if (manifest.parts[ARTIFACT_FILES.catalog] !== undefined) {
-    artifacts.catalog = readPart(dir, manifest, ARTIFACT_FILES.catalog)
-      .toString("utf8")
-      .split("\n")
-      .filter((l) => l.length > 0)
-      .map((l) => fromCatalogLine(JSON.parse(l)));
-  }
+  if (manifest.parts[ARTIFACT_FILES.publication] !== undefined) artifacts.publication = parseJsonBytes(readPart(dir, manifest, ARTIFACT_FILES.publication), 3) as CatalogPublication;
+  if (manifest.parts[ARTIFACT_FILES.catalog] !== undefined) artifacts.catalog = catalogLines(readPart(dir, manifest, ARTIFACT_FILES.catalog)).map((l) => fromCatalogLine(JSON.parse(l)));
   return artifacts;
+}
+
+/** The non-empty lines of a JSON Lines file, decoded one by one (the whole text may be longer than a string can be). */
+function catalogLines(bytes: Buffer): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (end > start) lines.push(bytes.toString("utf8", start, end));
+    start = end + 1;
+  }
+  return lines;
 }
 
 function packItemBlobs(blobs: ReadonlyArray<Uint8Array | undefined>): Uint8Array {
