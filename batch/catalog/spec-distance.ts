@@ -146,8 +146,17 @@ interface Mention {
   brand: boolean;
 }
 
+/** Each specs object's mentions, once: a product's are read for every ladder entry that names it. */
+const mentioned = new WeakMap<Specs, readonly Mention[]>();
+
 /** The specs of `a` a reason may name (MENTION_ORDER, then the brand), with the keys their values count under. */
-function mentions(a: Specs): Mention[] {
+function mentions(a: Specs): readonly Mention[] {
+  let out = mentioned.get(a);
+  if (out === undefined) mentioned.set(a, (out = mentionsOf(a)));
+  return out;
+}
+
+function mentionsOf(a: Specs): Mention[] {
   const out: Mention[] = [];
   for (const name of MENTION_ORDER) {
     if (name === "gpu") {
