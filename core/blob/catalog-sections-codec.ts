@@ -10,7 +10,7 @@
  *   SCENARIO_LISTS  count varint | (key string | candidate list)      key: a category path or "scenario:<name>"
  */
 import type { CandidateList } from "../candidates";
-import { type CompatIndex, sortRange, tokenNamespaces } from "../catalog/compat-index";
+import { type CompatIndex, compatIndexOfColumns, sortRange } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
@@ -83,17 +83,7 @@ export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
     tokenIds(pinTokens, false);
   }
   fillTo(n);
-  return {
-    tokens,
-    provideStart,
-    provideTokens: Uint32Array.from(provideTokens),
-    clauseStart,
-    clauseTokenStart: Uint32Array.from(clauseTokenStart),
-    clauseTokens: Uint32Array.from(clauseTokens),
-    pinStart,
-    pinTokens: Uint32Array.from(pinTokens),
-    tokenNamespace: tokenNamespaces(tokens),
-  };
+  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
 }
 
 export function writeStock(w: ByteWriter, stock: Int32Array): void {

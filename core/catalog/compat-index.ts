@@ -67,8 +67,33 @@ function factSpace(t: string): string {
   return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
+/** Columns of an index as they are filled item by item: the starts typed, the token lists plain arrays. */
+interface CompatColumns {
+  provideStart: Uint32Array;
+  provideTokens: number[];
+  clauseStart: Uint32Array;
+  clauseTokenStart: number[];
+  clauseTokens: number[];
+  pinStart: Uint32Array;
+  pinTokens: number[];
+}
+
+export function compatIndexOfColumns(tokens: string[], c: CompatColumns): CompatIndex {
+  return {
+    tokens,
+    provideStart: c.provideStart,
+    provideTokens: Uint32Array.from(c.provideTokens),
+    clauseStart: c.clauseStart,
+    clauseTokenStart: Uint32Array.from(c.clauseTokenStart),
+    clauseTokens: Uint32Array.from(c.clauseTokens),
+    pinStart: c.pinStart,
+    pinTokens: Uint32Array.from(c.pinTokens),
+    tokenNamespace: tokenNamespaces(tokens),
+  };
+}
+
 /** Each token's namespace id (`factSpace`), numbered in the order of first use. */
-export function tokenNamespaces(tokens: readonly string[]): Uint16Array {
+function tokenNamespaces(tokens: readonly string[]): Uint16Array {
   const namespaces = new Map<string, number>();
   const ids = new Uint16Array(tokens.length);
   tokens.forEach((t, id) => {
@@ -111,18 +136,7 @@ export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<nu
     clauseStart[i + 1] = clauses;
     pinStart[i + 1] = pinTokens.length;
   }
-  const tokenNamespaceIds = tokenNamespaces(tokens);
-  return {
-    tokens,
-    provideStart,
-    provideTokens: Uint32Array.from(provideTokens),
-    clauseStart,
-    clauseTokenStart: Uint32Array.from(clauseTokenStart),
-    clauseTokens: Uint32Array.from(clauseTokens),
-    pinStart,
-    pinTokens: Uint32Array.from(pinTokens),
-    tokenNamespace: tokenNamespaceIds,
-  };
+  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
 }
 
 /** The entries of an index, item by item (for the codec). */
@@ -200,18 +214,7 @@ export function compatSubset(index: CompatIndex, items: ArrayLike<number>): Comp
     pinStart[k + 1] = pinTokens.length;
   }
   for (const t of used) local[t] = -1;
-  const tokenNamespaceIds = tokenNamespaces(tokens);
-  return {
-    tokens,
-    provideStart,
-    provideTokens: Uint32Array.from(provideTokens),
-    clauseStart,
-    clauseTokenStart: Uint32Array.from(clauseTokenStart),
-    clauseTokens: Uint32Array.from(clauseTokens),
-    pinStart,
-    pinTokens: Uint32Array.from(pinTokens),
-    tokenNamespace: tokenNamespaceIds,
-  };
+  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
 }
 
 /** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort). */
