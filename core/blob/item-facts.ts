@@ -59,33 +59,41 @@ const Part = { STOCK: 1, DISPLAY: 2, COMPAT: 4 } as const;
 /** The facts of `items` (build indices), in that order; `popularity` per build index. */
 export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularity: ArrayLike<number>): ItemFacts {
   const m = items.length;
-  const pick = <T>(column: ArrayLike<T>) => Array.from({ length: m }, (_, k) => column[items[k]]);
   const facts: ItemFacts = {
-    ids: pick(meta.items),
-    ordinals: Uint32Array.from({ length: m }, (_, k) => ordinalOf(meta, items[k])),
-    titles: pick(meta.titles),
-    category: Int32Array.from(pick(meta.itemCategory)),
-    brand: Int32Array.from(pick(meta.itemBrand)),
-    prices: Float32Array.from(pick(meta.prices)),
-    popularity: Float32Array.from(pick(popularity)),
-    flags: Uint8Array.from(pick(meta.flags)),
-    modelNames: Array.from({ length: m }, (_, k) => {
-      const name = meta.itemModelName?.[items[k]] ?? -1;
-      return name >= 0 ? meta.modelNames![name] : "";
-    }),
+    ids: new Array(m),
+    ordinals: new Uint32Array(m),
+    titles: new Array(m),
+    category: new Int32Array(m),
+    brand: new Int32Array(m),
+    prices: new Float32Array(m),
+    popularity: new Float32Array(m),
+    flags: new Uint8Array(m),
+    modelNames: new Array(m),
   };
-  if (meta.stock !== undefined) facts.stock = Int32Array.from(pick(meta.stock));
-  if (meta.display !== undefined) {
-    const { itemCurrency, links, images } = meta.display;
-    facts.display = { currency: Int32Array.from(pick(itemCurrency)), links: pick(links), images: pick(images) };
+  const stock = meta.stock !== undefined ? (facts.stock = new Int32Array(m)) : undefined;
+  const display = meta.display !== undefined ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
+  const ordinals = meta.edge?.ordinals;
+  for (let k = 0; k < m; k++) {
+    const i = items[k];
+    facts.ids[k] = meta.items[i];
+    facts.ordinals[k] = ordinals !== undefined ? ordinals[i] : i;
+    facts.titles[k] = meta.titles[i];
+    facts.category[k] = meta.itemCategory[i];
+    facts.brand[k] = meta.itemBrand[i];
+    facts.prices[k] = meta.prices[i];
+    facts.popularity[k] = popularity[i];
+    facts.flags[k] = meta.flags[i];
+    const name = meta.itemModelName?.[i] ?? -1;
+    facts.modelNames[k] = name >= 0 ? meta.modelNames![name] : "";
+    if (stock !== undefined) stock[k] = meta.stock![i];
+    if (display !== undefined) {
+      display.currency[k] = meta.display!.itemCurrency[i];
+      display.links[k] = meta.display!.links[i];
+      display.images[k] = meta.display!.images[i];
+    }
   }
   if (meta.compat !== undefined) facts.compat = compatSubset(meta.compat, items);
   return facts;
-}
-
-/** The item's index in the whole build: its own index, or what the global blob of the edge format records. */
-function ordinalOf(meta: BuildMeta, item: number): number {
-  return meta.edge?.ordinals[item] ?? item;
 }
 
 /** How a table lays out its items: `columns` (this version: fixed fields per item, then each string column whole), or `interleaved` (every field item by item, as builds before it wrote). */

@@ -93,4 +93,24 @@ describe("price bands", () => {
     expect(chosen).toContain(17_000);
     expect(chosen.length).toBeLessThanOrEqual(4 * PER_BAND);
   });
+
+  it("read a price shared by thousands only as far as it yields", () => {
+    const n = 30_001;
+    const prices = Float32Array.from({ length: n }, (_, i) => (i === 0 ? 100 : i % 2 === 0 ? 99 : 101));
+    const popularity = Float32Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : 1));
+    let reads = 0;
+    const counted = new Proxy(prices, {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const columns = { prices, popularity, flags: new Uint8Array(n) };
+    const members = Array.from({ length: n }, (_, i) => i).sort((a, b) => prices[a] - prices[b] || a - b);
+    const index = bandIndex(columns, members);
+    const chosen = bandMembers({ ...columns, prices: counted as Float32Array }, index, 0, PER_BAND);
+    expect(chosen).toEqual(everyMemberRead(columns, members, 0, PER_BAND));
+    expect(reads).toBeLessThan(2_000);
+  });
 });

@@ -181,9 +181,11 @@ function bandTop(
 }
 
 /**
- * The `need` members of group[first .. end) (cheapest first) that fit, closest to `target` by `score` (ties by
- * index): read outward from the target, each side's scores falling, until neither side can match the need-th taken
- * (or after `maxReads`).
+ * The `need` members of group[first .. end) (cheapest first, equal prices by index) that fit, closest to `target` by
+ * `score` (ties by index): read outward from the target a level at a time, a level being the runs of equal price on
+ * either side whose score is the best left (each side's scores fall outward). The level that fills the need gives
+ * its lowest indices, read from the start of each run, so a price shared by thousands costs what it yields. At
+ * most `maxReads` members are read.
  */
 function closest(
   group: Uint32Array,
@@ -196,21 +198,38 @@ function closest(
   score: (item: number) => number,
   maxReads = Number.POSITIVE_INFINITY,
 ): number[] {
+  const taken: number[] = [];
   let right = first + firstAtLeast(group.subarray(first, end), prices, target);
   let left = right - 1;
-  const taken: number[] = [];
-  let bar = Number.NEGATIVE_INFINITY;
-  for (let read = 0; read < maxReads && (left >= first || right < end); read++) {
-    const rightScore = right < end ? score(group[right]) : Number.NEGATIVE_INFINITY;
-    const leftScore = left >= first ? score(group[left]) : Number.NEGATIVE_INFINITY;
-    if (taken.length >= need && Math.max(rightScore, leftScore) < bar) break;
-    const item = rightScore >= leftScore ? group[right++] : group[left--];
-    if (!fits(item)) continue;
-    taken.push(item);
-    if (taken.length === need) bar = score(item);
+  let reads = 0;
+  while (taken.length < need && reads < maxReads && (left >= first || right < end)) {
+    const level = Math.max(right < end ? score(group[right]) : Number.NEGATIVE_INFINITY, left >= first ? score(group[left]) : Number.NEGATIVE_INFINITY);
+    const runs: Array<[number, number]> = [];
+    while (right < end && score(group[right]) === level) {
+      const runEnd = right + firstAbove(group.subarray(right, end), prices, prices[group[right]]);
+      runs.push([right, runEnd]);
+      right = runEnd;
+    }
+    while (left >= first && score(group[left]) === level) {
+      const runStart = first + firstAtLeast(group.subarray(first, left + 1), prices, prices[group[left]]);
+      runs.push([runStart, left + 1]);
+      left = runStart - 1;
+    }
+    const room = need - taken.length;
+    const found: number[] = [];
+    for (const [from, to] of runs) {
+      let got = 0;
+      for (let i = from; i < to && got < room && reads < maxReads; i++) {
+        reads++;
+        if (!fits(group[i])) continue;
+        found.push(group[i]);
+        got++;
+      }
+    }
+    found.sort((x, y) => x - y);
+    for (let k = 0; k < found.length && k < room; k++) taken.push(found[k]);
   }
-  taken.sort((a, b) => score(b) - score(a) || a - b);
-  return taken.slice(0, need);
+  return taken;
 }
 
 /** The first position of `sorted` (cheapest first) priced above `value`. */
