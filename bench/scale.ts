@@ -89,6 +89,8 @@ async function timedBuild(data: string, out: string): Promise<BuildRun> {
     "-f",
     "MAXRSS_KB=%M",
     process.execPath,
+    // Node's default heap (about 4 GB) holds a build of a few hundred thousand products, not a million.
+    "--max-old-space-size=16000",
     path.join(ROOT, "bin", "edgerec.mjs"),
     "build",
     "--orders",
