@@ -14,9 +14,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { readArtifacts } from "../batch/build/artifacts";
+import { edgeBlobsOfArtifacts, readArtifacts } from "../batch/build/artifacts";
 import { publish } from "../batch/publish/publish";
-import { edgeBlobsOf } from "../batch/build/kv-footprint";
 import { decodeMetaBlob } from "../core/blob/meta-blob";
 import { buildPrefix } from "../core/keys";
 import { Rng } from "../core/random/rng";
@@ -79,11 +78,11 @@ async function main(): Promise<void> {
   const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
   const share = republished.kvKeys / published.kvKeys;
   console.log(`rebuild     1% more orders: ${republished.kvKeys} KV keys written (${(share * 100).toFixed(1)}% of the first publish's) in ${rebuildSeconds.toFixed(1)} s`);
-  // What a publish writing only changed blobs would write: the edge-format blobs compared by key within the build.
+  // What a publish writing only changed blobs would write: the edge-format blobs (each build's edge.bin) compared by key within the build.
   const edgeOf = (artifacts: typeof a) => {
     const meta = decodeMetaBlob(artifacts.meta);
     const prefix = buildPrefix(meta.buildId).length;
-    return new Map([...edgeBlobsOf(meta, artifacts.itemBlobs)].map(({ key, bytes }) => [key.slice(prefix), bytes]));
+    return new Map([...edgeBlobsOfArtifacts(artifacts, meta)].map(({ key, bytes }) => [key.slice(prefix), bytes]));
   };
   const before = edgeOf(a);
   const after = edgeOf(b);
