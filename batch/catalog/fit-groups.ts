@@ -8,7 +8,12 @@
 import type { CompatIndex } from "../../core/catalog/compat-index";
 
 /** Each item's fit entry as a small integer (equal entries, equal ids; items the index lacks share one id). */
-export function fitSignatures(compat: CompatIndex, n: number): { of: Int32Array; count: number } {
+export interface FitSignatures {
+  of: Int32Array;
+  count: number;
+}
+
+export function fitSignatures(compat: CompatIndex, n: number): FitSignatures {
   const ids = new Map<string, number>();
   const of = new Int32Array(n);
   const { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens } = compat;
@@ -34,7 +39,7 @@ export class SignatureVerdicts {
   private generation = 0;
 
   constructor(
-    private readonly signatures: { of: Int32Array; count: number },
+    private readonly signatures: FitSignatures,
     private readonly decide: (anchor: number, sample: number) => boolean,
   ) {
     this.stamp = new Int32Array(signatures.count);
@@ -61,7 +66,7 @@ export interface GroupedPool {
   groups: ReadonlyArray<{ items: Uint32Array; positions: Uint32Array }>;
 }
 
-export function groupedPool(items: ArrayLike<number>, signatures: { of: Int32Array }): GroupedPool {
+export function groupedPool(items: ArrayLike<number>, signatures: FitSignatures): GroupedPool {
   const bySignature = new Map<number, { items: number[]; positions: number[] }>();
   for (let p = 0; p < items.length; p++) {
     const s = signatures.of[items[p]];

@@ -13,7 +13,7 @@
  */
 import { isConstrained, satisfiesAll } from "../../core/catalog/compat-index";
 import type { CatalogContext } from "./catalog-context";
-import { firstPassing, type GroupedPool, groupedPool, SignatureVerdicts } from "./fit-groups";
+import { firstPassing, type FitSignatures, type GroupedPool, groupedPool, SignatureVerdicts } from "./fit-groups";
 import type { CategoryStats } from "./category-stats";
 import type { ItemSignals } from "./item-signals";
 
@@ -46,7 +46,7 @@ export class FittingAccessories {
     private readonly ctx: CatalogContext,
     private readonly signals: ItemSignals,
     private readonly stats: CategoryStats,
-    private readonly signatures: { of: Int32Array; count: number },
+    private readonly signatures: FitSignatures,
     private readonly options: FittingOptions,
   ) {
     this.satisfied = new SignatureVerdicts(signatures, (a, j) => satisfiesAll(ctx.compat, j, a));

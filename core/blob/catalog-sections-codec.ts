@@ -10,7 +10,7 @@
  *   SCENARIO_LISTS  count varint | (key string | candidate list)      key: a category path or "scenario:<name>"
  */
 import type { CandidateList } from "../candidates";
-import { type CompatIndex, compatIndexOfColumns, sortRange } from "../catalog/compat-index";
+import { type CompatIndex, CompatIndexBuilder } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
@@ -44,27 +44,10 @@ export function writeCompatIndex(w: ByteWriter, index: CompatIndex): void {
 export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
   const tokenCount = r.count("meta blob compat tokens", 1);
   const tokens = r.strings(tokenCount, "meta blob compat tokens");
-  const provideStart = new Uint32Array(n + 1);
-  const clauseStart = new Uint32Array(n + 1);
-  const pinStart = new Uint32Array(n + 1);
-  const provideTokens: number[] = [];
-  const clauseTokenStart: number[] = [0];
-  const clauseTokens: number[] = [];
-  const pinTokens: number[] = [];
-  /** Appends a token list to `into`, ascending when `sorted`; returns its length. */
-  const tokenIds = (into: number[], sorted: boolean) => {
+  const builder = new CompatIndexBuilder(n);
+  const tokenIds = (into: number[]) => {
     const count = r.count("meta blob compat token list", 1, tokenCount);
-    const from = into.length;
     for (let i = 0; i < count; i++) into.push(r.index(tokenCount, "compat token"));
-    if (sorted) sortRange(into, from, into.length);
-  };
-  let filled = 0;
-  const fillTo = (item: number) => {
-    for (; filled < item; filled++) {
-      provideStart[filled + 1] = provideTokens.length;
-      clauseStart[filled + 1] = clauseTokenStart.length - 1;
-      pinStart[filled + 1] = pinTokens.length;
-    }
   };
   // An entry takes at least 4 bytes: item gap, and the counts of its provides, clauses and pins.
   const count = r.count("meta blob compat entries", 4, n);
@@ -73,17 +56,17 @@ export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
     const item = next + r.varint();
     if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
     next = item + 1;
-    fillTo(item);
-    tokenIds(provideTokens, true);
+    while (builder.items < item) builder.endItem();
+    tokenIds(builder.provides);
     const clauseCount = r.count("meta blob compat clauses", 1);
     for (let c = 0; c < clauseCount; c++) {
-      tokenIds(clauseTokens, true);
-      clauseTokenStart.push(clauseTokens.length);
+      tokenIds(builder.clauseTokens);
+      builder.endClause();
     }
-    tokenIds(pinTokens, false);
+    tokenIds(builder.pins);
+    builder.endItem();
   }
-  fillTo(n);
-  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
+  return builder.finish(tokens);
 }
 
 export function writeStock(w: ByteWriter, stock: Int32Array): void {

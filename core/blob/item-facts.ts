@@ -56,9 +56,8 @@ export interface FactTables {
 
 const Part = { STOCK: 1, DISPLAY: 2, COMPAT: 4 } as const;
 
-/** The facts of `items` (build indices), in that order; `popularity` per build index. */
-export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularity: ArrayLike<number>): ItemFacts {
-  const m = items.length;
+/** Columns for m items, to be filled (stock and display only when asked). */
+function emptyFacts(m: number, withStock: boolean, withDisplay: boolean): ItemFacts {
   const facts: ItemFacts = {
     ids: new Array(m),
     ordinals: new Uint32Array(m),
@@ -70,8 +69,16 @@ export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularit
     flags: new Uint8Array(m),
     modelNames: new Array(m),
   };
-  const stock = meta.stock !== undefined ? (facts.stock = new Int32Array(m)) : undefined;
-  const display = meta.display !== undefined ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
+  if (withStock) facts.stock = new Int32Array(m);
+  if (withDisplay) facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) };
+  return facts;
+}
+
+/** The facts of `items` (build indices), in that order; `popularity` per build index. */
+export function itemFactsOf(meta: BuildMeta, items: ArrayLike<number>, popularity: ArrayLike<number>): ItemFacts {
+  const m = items.length;
+  const facts = emptyFacts(m, meta.stock !== undefined, meta.display !== undefined);
+  const { stock, display } = facts;
   const ordinals = meta.edge?.ordinals;
   for (let k = 0; k < m; k++) {
     const i = items[k];
@@ -123,19 +130,8 @@ export function readItemFacts(r: ByteReader, tables: FactTables, layout: FactsLa
   const m = r.count("item facts", 16);
   const parts = r.u8();
   if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
-  const facts: ItemFacts = {
-    ids: new Array(m),
-    ordinals: new Uint32Array(m),
-    titles: new Array(m),
-    category: new Int32Array(m),
-    brand: new Int32Array(m),
-    prices: new Float32Array(m),
-    popularity: new Float32Array(m),
-    flags: new Uint8Array(m),
-    modelNames: new Array(m),
-  };
-  const stock = (parts & Part.STOCK) !== 0 ? (facts.stock = new Int32Array(m)) : undefined;
-  const display = (parts & Part.DISPLAY) !== 0 ? (facts.display = { currency: new Int32Array(m), links: new Array(m), images: new Array(m) }) : undefined;
+  const facts = emptyFacts(m, (parts & Part.STOCK) !== 0, (parts & Part.DISPLAY) !== 0);
+  const { stock, display } = facts;
   if (layout === "interleaved") readInterleaved(r, tables, facts);
   else {
     for (let k = 0; k < m; k++) {

@@ -67,29 +67,55 @@ function factSpace(t: string): string {
   return AV_PORTS.has(t) ? "conn-av" : tokenNamespace(t);
 }
 
-/** Columns of an index as they are filled item by item: the starts typed, the token lists plain arrays. */
-interface CompatColumns {
-  provideStart: Uint32Array;
-  provideTokens: number[];
-  clauseStart: Uint32Array;
-  clauseTokenStart: number[];
-  clauseTokens: number[];
-  pinStart: Uint32Array;
-  pinTokens: number[];
-}
+/**
+ * An index filled item by item, in order: push an item's provided tokens, end each clause after pushing its tokens,
+ * push its pins, end the item. Provided and clause tokens are sorted as they end (the checks search them).
+ */
+export class CompatIndexBuilder {
+  readonly provides: number[] = [];
+  readonly clauseTokens: number[] = [];
+  readonly pins: number[] = [];
+  private readonly provideStart: Uint32Array;
+  private readonly clauseStart: Uint32Array;
+  private readonly pinStart: Uint32Array;
+  private readonly clauseTokenStart: number[] = [0];
+  /** Items ended so far. */
+  items = 0;
 
-export function compatIndexOfColumns(tokens: string[], c: CompatColumns): CompatIndex {
-  return {
-    tokens,
-    provideStart: c.provideStart,
-    provideTokens: Uint32Array.from(c.provideTokens),
-    clauseStart: c.clauseStart,
-    clauseTokenStart: Uint32Array.from(c.clauseTokenStart),
-    clauseTokens: Uint32Array.from(c.clauseTokens),
-    pinStart: c.pinStart,
-    pinTokens: Uint32Array.from(c.pinTokens),
-    tokenNamespace: tokenNamespaces(tokens),
-  };
+  constructor(private readonly n: number) {
+    this.provideStart = new Uint32Array(n + 1);
+    this.clauseStart = new Uint32Array(n + 1);
+    this.pinStart = new Uint32Array(n + 1);
+  }
+
+  endClause(): void {
+    sortRange(this.clauseTokens, this.clauseTokenStart[this.clauseTokenStart.length - 1], this.clauseTokens.length);
+    this.clauseTokenStart.push(this.clauseTokens.length);
+  }
+
+  endItem(): void {
+    const i = this.items++;
+    sortRange(this.provides, this.provideStart[i], this.provides.length);
+    this.provideStart[i + 1] = this.provides.length;
+    this.clauseStart[i + 1] = this.clauseTokenStart.length - 1;
+    this.pinStart[i + 1] = this.pins.length;
+  }
+
+  /** The index over `tokens`; items not ended yet have no entry. */
+  finish(tokens: string[]): CompatIndex {
+    while (this.items < this.n) this.endItem();
+    return {
+      tokens,
+      provideStart: this.provideStart,
+      provideTokens: Uint32Array.from(this.provides),
+      clauseStart: this.clauseStart,
+      clauseTokenStart: Uint32Array.from(this.clauseTokenStart),
+      clauseTokens: Uint32Array.from(this.clauseTokens),
+      pinStart: this.pinStart,
+      pinTokens: Uint32Array.from(this.pins),
+      tokenNamespace: tokenNamespaces(tokens),
+    };
+  }
 }
 
 /** Each token's namespace id (`factSpace`), numbered in the order of first use. */
@@ -113,30 +139,20 @@ export interface CompatEntry {
 }
 
 export function compatIndexFromEntries(tokens: string[], entries: ReadonlyMap<number, CompatEntry>, n: number): CompatIndex {
-  const provideStart = new Uint32Array(n + 1);
-  const clauseStart = new Uint32Array(n + 1);
-  const pinStart = new Uint32Array(n + 1);
-  const provideTokens: number[] = [];
-  const clauseTokenStart: number[] = [0];
-  const clauseTokens: number[] = [];
-  const pinTokens: number[] = [];
-  let clauses = 0;
+  const builder = new CompatIndexBuilder(n);
   for (let i = 0; i < n; i++) {
     const entry = entries.get(i);
     if (entry !== undefined) {
-      provideTokens.push(...[...entry.provides].sort((a, b) => a - b));
+      builder.provides.push(...entry.provides);
       for (const clause of entry.clauses) {
-        clauseTokens.push(...[...clause].sort((a, b) => a - b));
-        clauseTokenStart.push(clauseTokens.length);
-        clauses++;
+        builder.clauseTokens.push(...clause);
+        builder.endClause();
       }
-      pinTokens.push(...entry.pins);
+      builder.pins.push(...entry.pins);
     }
-    provideStart[i + 1] = provideTokens.length;
-    clauseStart[i + 1] = clauses;
-    pinStart[i + 1] = pinTokens.length;
+    builder.endItem();
   }
-  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
+  return builder.finish(tokens);
 }
 
 /** The entries of an index, item by item (for the codec). */
@@ -187,38 +203,26 @@ export function compatSubset(index: CompatIndex, items: ArrayLike<number>): Comp
     }
     return id;
   };
-  const provideStart = new Uint32Array(m + 1);
-  const clauseStart = new Uint32Array(m + 1);
-  const pinStart = new Uint32Array(m + 1);
-  const provideTokens: number[] = [];
-  const clauseTokenStart: number[] = [0];
-  const clauseTokens: number[] = [];
-  const pinTokens: number[] = [];
+  const builder = new CompatIndexBuilder(m);
   const n = index.provideStart.length - 1;
   for (let k = 0; k < m; k++) {
     const i = items[k];
     if (i < n) {
-      const p0 = provideTokens.length;
-      for (let q = index.provideStart[i]; q < index.provideStart[i + 1]; q++) provideTokens.push(localOf(index.provideTokens[q]));
-      sortRange(provideTokens, p0, provideTokens.length);
+      for (let q = index.provideStart[i]; q < index.provideStart[i + 1]; q++) builder.provides.push(localOf(index.provideTokens[q]));
       for (let c = index.clauseStart[i]; c < index.clauseStart[i + 1]; c++) {
-        const c0 = clauseTokens.length;
-        for (let q = index.clauseTokenStart[c]; q < index.clauseTokenStart[c + 1]; q++) clauseTokens.push(localOf(index.clauseTokens[q]));
-        sortRange(clauseTokens, c0, clauseTokens.length);
-        clauseTokenStart.push(clauseTokens.length);
+        for (let q = index.clauseTokenStart[c]; q < index.clauseTokenStart[c + 1]; q++) builder.clauseTokens.push(localOf(index.clauseTokens[q]));
+        builder.endClause();
       }
-      for (let q = index.pinStart[i]; q < index.pinStart[i + 1]; q++) pinTokens.push(localOf(index.pinTokens[q]));
+      for (let q = index.pinStart[i]; q < index.pinStart[i + 1]; q++) builder.pins.push(localOf(index.pinTokens[q]));
     }
-    provideStart[k + 1] = provideTokens.length;
-    clauseStart[k + 1] = clauseTokenStart.length - 1;
-    pinStart[k + 1] = pinTokens.length;
+    builder.endItem();
   }
   for (const t of used) local[t] = -1;
-  return compatIndexOfColumns(tokens, { provideStart, provideTokens, clauseStart, clauseTokenStart, clauseTokens, pinStart, pinTokens });
+  return builder.finish(tokens);
 }
 
 /** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort). */
-export function sortRange(values: number[], from: number, to: number): void {
+function sortRange(values: number[], from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = values[i];
     let j = i - 1;
