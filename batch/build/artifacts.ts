@@ -18,7 +18,7 @@
  * (size, checksum, the meta blob's build id), so parts of two builds are refused, whoever put them together.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EdgeBlob } from "../../core/blob/edge-format";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
@@ -28,6 +28,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readEdgePack, writeEdgePack } from "./edge-pack";
+import { type PartSum, writeHashedFile } from "./hashed-file";
 import { jsonPieces, parseJsonBytes } from "./json-pieces";
 import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
 
@@ -105,7 +106,7 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
     const counter = new KvCounter();
     const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), edgeBlobsOfArtifacts(artifacts, meta), (blob) => counter.add(blob));
     sums[ARTIFACT_FILES.edge] = { bytes: edge.bytes, sha256: edge.sha256 };
-    const outOfStock = artifacts.catalog?.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
+    const outOfStock = artifacts.catalog === undefined ? undefined : outOfStockIds(artifacts.catalog);
     artifacts.manifest.kv = counter.finish(outOfStock, meta.createdAt, artifacts.manifest.build_id);
     artifacts.manifest.timings_ms.edge_format = Math.round(performance.now() - started);
     artifacts.manifest.parts = sums;
@@ -121,31 +122,26 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
 }
 
 /** Writes the pieces' UTF-8 to `file` in chunks of about 1 MiB; returns its size and SHA-256. */
-function writeText(file: string, pieces: Iterable<string>): { bytes: number; sha256: string } {
-  const fd = openSync(file, "w");
-  const hash = createHash("sha256");
-  let bytes = 0;
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    const chunk = Buffer.from(pending.join(""), "utf8");
-    writeSync(fd, chunk);
-    hash.update(chunk);
-    bytes += chunk.length;
-    pending = [];
-    pendingLength = 0;
-  };
-  try {
+function writeText(file: string, pieces: Iterable<string>): PartSum {
+  return writeHashedFile(file, (append) => {
+    let pending: string[] = [];
+    let pendingLength = 0;
     for (const piece of pieces) {
       pending.push(piece);
       pendingLength += piece.length;
-      if (pendingLength >= 1 << 20) flush();
+      if (pendingLength >= 1 << 20) {
+        append(Buffer.from(pending.join(""), "utf8"));
+        pending = [];
+        pendingLength = 0;
+      }
     }
-    flush();
-  } finally {
-    closeSync(fd);
-  }
-  return { bytes, sha256: hash.digest("hex") };
+    append(Buffer.from(pending.join(""), "utf8"));
+  });
+}
+
+/** The catalogue's out-of-stock ids: what the stock overlay a publish writes lists. */
+export function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
+  return catalog.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
 }
 
 /** A folder `build` may replace: empty, or holding only artifact files (a complete build or an interrupted one). */

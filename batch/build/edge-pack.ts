@@ -10,38 +10,27 @@
  * before the reader has finished.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { InputRejectedError } from "../io/input-error";
 import { ByteWriter } from "../../core/blob/byte-writer";
 import type { EdgeBlob } from "../../core/blob/edge-format";
+import { type PartSum, writeHashedFile } from "./hashed-file";
 
 const MAGIC = [0x45, 0x52, 0x45]; // "ERE"
 const VERSION = 1;
 /** Bytes gathered before a write, and read at a time. */
 const CHUNK = 4 * 1024 * 1024;
 
-export interface EdgePackWritten {
+export interface EdgePackWritten extends PartSum {
   blobs: number;
-  bytes: number;
-  sha256: string;
 }
 
 /** Writes `blobs` to `file` (created or truncated), calling `seen` with each. */
 export function writeEdgePack(file: string, blobs: Iterable<EdgeBlob>, seen: (blob: EdgeBlob) => void = () => {}): EdgePackWritten {
-  const fd = openSync(file, "w");
-  const hash = createHash("sha256");
-  let bytes = 0;
   let count = 0;
-  let w = new ByteWriter(CHUNK + 1024);
-  const flush = () => {
-    const chunk = w.finish();
-    writeSync(fd, chunk);
-    hash.update(chunk);
-    bytes += chunk.length;
-    w = new ByteWriter(CHUNK + 1024);
-  };
-  try {
+  const sum = writeHashedFile(file, (append) => {
+    let w = new ByteWriter(CHUNK + 1024);
     for (const byte of MAGIC) w.u8(byte);
     w.u8(VERSION);
     for (const blob of blobs) {
@@ -49,14 +38,15 @@ export function writeEdgePack(file: string, blobs: Iterable<EdgeBlob>, seen: (bl
       seen(blob);
       w.string(blob.key).varint(blob.bytes.length).bytes(blob.bytes);
       count++;
-      if (w.length >= CHUNK) flush();
+      if (w.length >= CHUNK) {
+        append(w.finish());
+        w = new ByteWriter(CHUNK + 1024);
+      }
     }
     w.string("").varint(count);
-    flush();
-  } finally {
-    closeSync(fd);
-  }
-  return { blobs: count, bytes, sha256: hash.digest("hex") };
+    append(w.finish());
+  });
+  return { ...sum, blobs: count };
 }
 
 /** An edge.bin that cannot be published: cut short, altered, or another build's. */

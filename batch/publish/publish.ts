@@ -19,9 +19,8 @@ import { encodeBase64 } from "../../core/blob/base64";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
-import { type Artifacts, edgeBlobsOfArtifacts } from "../build/artifacts";
+import { type Artifacts, edgeBlobsOfArtifacts, outOfStockIds } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
-import type { CatalogProduct } from "../io/read-catalog";
 import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordRetiringSql, recordWritingSql, recordWrittenSql } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
 import { catalogStatements, copyCatalogSql } from "./catalog-sql";
@@ -139,11 +138,6 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   await purgeBuilds(purged, store);
   if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
   return { build, previous, kvKeys: written.keys, kvBytes: written.bytes, products: artifacts.catalog?.length ?? 0, retired: purged };
-}
-
-/** The catalogue's out-of-stock ids: the stock overlay as of the build, which the products just written to D1 agree with. */
-function outOfStockIds(catalog: readonly CatalogProduct[]): string[] {
-  return catalog.filter((p) => p.stock !== undefined && p.stock <= 0).map((p) => p.id);
 }
 
 /** Makes `pointer.build` live; its blobs must already be in KV. */
