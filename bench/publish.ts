@@ -4,9 +4,11 @@
  *
  *   publish   the demo store (generated and built once, cached in .tmp/bench-publish/) published into a fresh local
  *             state folder: wall time, KV keys and bytes written
- *   rebuild   the same shop with 1% more orders (a seeded 1% of its orders again, under new ids), built and
- *             published over the first: KV keys written, their share of the first publish's, and how many blobs of
- *             the edge format actually changed bytes (what a publish writing only changed blobs would write)
+ *   rebuild   the same shop with 1% more orders (a seeded 1% of its orders again, under new ids), built following
+ *             the first (`--previous`, as a daily rebuild would) and published over it: KV keys written, their
+ *             share of the first publish's, how many cross-sell lists keep their first 10 items in order, and how
+ *             many blobs of the edge format actually changed bytes (what a publish writing only changed blobs
+ *             would write)
  *
  * Ends with `publish: seconds=<s> keys=<n> bytes=<B> rebuild_keys=<n> rebuild_share=<x>`.
  */
@@ -14,8 +16,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { edgeBlobsOfArtifacts, readArtifacts } from "../batch/build/artifacts";
+import { type Artifacts, edgeBlobsOfArtifacts, readArtifacts } from "../batch/build/artifacts";
 import { publish } from "../batch/publish/publish";
+import { decodeItemBlob } from "../core/blob/item-blob";
 import { decodeMetaBlob } from "../core/blob/meta-blob";
 import { buildPrefix } from "../core/keys";
 import { Rng } from "../core/random/rng";
@@ -30,10 +33,11 @@ function run(args: string[]): void {
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-function ensureBuild(dir: string, out: string, id: string): void {
+function ensureBuild(dir: string, out: string, id: string, previous?: string): void {
   if (existsSync(path.join(out, "manifest.json"))) return;
   console.log(`building ${dir} into ${out} ...`);
-  run([edgerec, "build", "--orders", path.join(dir, "orders.jsonl"), "--catalog", path.join(dir, "catalog.jsonl"), "--events", path.join(dir, "events.jsonl"), "--out", out, "--build-id", id, "--quiet"]);
+  const follow = previous === undefined ? [] : ["--previous", previous];
+  run([edgerec, "build", "--orders", path.join(dir, "orders.jsonl"), "--catalog", path.join(dir, "catalog.jsonl"), "--events", path.join(dir, "events.jsonl"), "--out", out, "--build-id", id, ...follow, "--quiet"]);
 }
 
 /** The shop's orders plus a seeded 1% of them again under new order ids; catalogue and events unchanged. */
@@ -55,14 +59,37 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
+/** Cross-sell lists of anchors in both builds whose first 10 items are the same, in the same order. */
+function keptOrder(a: Artifacts, b: Artifacts): { same: number; lists: number } {
+  const firstTen = (artifacts: Artifacts) => {
+    const meta = decodeMetaBlob(artifacts.meta);
+    const out = new Map<string, string>();
+    artifacts.itemBlobs.forEach((blob, i) => {
+      const list = blob === undefined ? undefined : decodeItemBlob(blob).cross_sell;
+      if (list !== undefined) out.set(meta.items[i], Array.from(list.items.subarray(0, 10), (j) => meta.items[j]).join("\n"));
+    });
+    return out;
+  };
+  const before = firstTen(a);
+  const after = firstTen(b);
+  let same = 0;
+  let lists = 0;
+  for (const [id, top] of after) {
+    if (!before.has(id)) continue;
+    lists++;
+    if (before.get(id) === top) same++;
+  }
+  return { same, lists };
+}
+
 async function main(): Promise<void> {
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
   if (!existsSync(path.join(data, "orders.jsonl"))) run(["--import", "tsx", path.join(ROOT, "tools", "demo", "cli.ts"), "--out", data, "--quiet"]);
   withMoreOrders(data, more);
   const first = path.join(WORK, "build-a");
-  const second = path.join(WORK, "build-b");
+  const second = path.join(WORK, "build-b-following-a");
   ensureBuild(data, first, "bench-publish-a");
-  ensureBuild(more, second, "bench-publish-b");
+  ensureBuild(more, second, "bench-publish-b", first);
 
   const state = path.join(WORK, "state");
   rmSync(state, { recursive: true, force: true });
@@ -79,11 +106,13 @@ async function main(): Promise<void> {
   const share = republished.kvKeys / published.kvKeys;
   console.log(`rebuild     1% more orders: ${republished.kvKeys} KV keys written (${(share * 100).toFixed(1)}% of the first publish's) in ${rebuildSeconds.toFixed(1)} s`);
   // What a publish writing only changed blobs would write: the edge-format blobs (each build's edge.bin) compared by key within the build.
-  const edgeOf = (artifacts: typeof a) => {
+  const edgeOf = (artifacts: Artifacts) => {
     const meta = decodeMetaBlob(artifacts.meta);
     const prefix = buildPrefix(meta.buildId).length;
     return new Map([...edgeBlobsOfArtifacts(artifacts, meta)].map(({ key, bytes }) => [key.slice(prefix), bytes]));
   };
+  const kept = keptOrder(a, b);
+  console.log(`            cross-sell lists whose first 10 items keep their order: ${kept.same} of ${kept.lists} (${((kept.same / kept.lists) * 100).toFixed(1)}%)`);
   const before = edgeOf(a);
   const after = edgeOf(b);
   const changed = [...after].filter(([key, bytes]) => !sameBytes(before.get(key), bytes)).length;

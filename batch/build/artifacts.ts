@@ -167,7 +167,8 @@ function readPart(dir: string, manifest: Manifest, name: string): Buffer {
   return bytes;
 }
 
-export function readArtifacts(dir: string): Artifacts {
+/** A build folder's manifest, checked to name its build and its parts. */
+export function readManifest(dir: string): Manifest & { parts: NonNullable<Manifest["parts"]> } {
   const manifestPath = path.join(dir, ARTIFACT_FILES.manifest);
   if (!existsSync(manifestPath)) throw new ArtifactsError(`${dir} is not an artifacts folder: ${ARTIFACT_FILES.manifest} is missing (run edgerec build --out ${dir})`);
   let manifest: Manifest;
@@ -176,9 +177,14 @@ export function readArtifacts(dir: string): Artifacts {
   } catch (error) {
     throw new ArtifactsError(`${manifestPath} is not valid JSON (${(error as Error).message})`);
   }
-  if (typeof manifest.build_id !== "string" || manifest.parts === undefined) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.build_id !== "string" || typeof manifest.parts !== "object" || manifest.parts === null) {
     throw new ArtifactsError(`${manifestPath} names no build id or no checksums of its parts (written by an older edgerec? rebuild)`);
   }
+  return manifest as Manifest & { parts: NonNullable<Manifest["parts"]> };
+}
+
+export function readArtifacts(dir: string): Artifacts {
+  const manifest = readManifest(dir);
   for (const name of Object.keys(manifest.parts)) {
     if (!Object.values(ARTIFACT_FILES).includes(name as (typeof ARTIFACT_FILES)[keyof typeof ARTIFACT_FILES])) throw new ArtifactsError(`${dir}: the manifest lists an unknown part ${name}`);
   }

@@ -7,14 +7,18 @@
  * (`coordinate-ascent.ts`), lambda then climbs a log grid (factor sqrt(10)) while it improves, the weights are
  * searched again at the best lambda, and last, without a served prior, the list threshold tau
  * (`list-threshold.ts`).
+ *
+ * Given the parameters of the build this one follows (`previous-build.ts`), those are scored on the same folds and
+ * kept unless the new search beats them by more than one standard error of HR@k: a little more data then leaves
+ * the blend, and so the lists, as they were.
  */
 import { basketCount, type Baskets } from "../io/baskets";
 import { buildFeatures } from "./blend-features";
-import type { BlendParameters, CrossSellSource } from "./blend-parameters";
+import { type BlendParameters, type CrossSellSource, hasAnySource } from "./blend-parameters";
 import { CoordinateAscent } from "./coordinate-ascent";
 import type { SourceOptions } from "./cross-sell-sources";
 import { BlendScorer } from "./exact-ranking";
-import { chooseThreshold } from "./list-threshold";
+import { chooseThreshold, scoreThreshold } from "./list-threshold";
 import { drawFolds, type Fold, type FoldOptions } from "./tuning-folds";
 
 export interface TuningOptions extends FoldOptions {
@@ -22,6 +26,8 @@ export interface TuningOptions extends FoldOptions {
   k?: number;
   /** Keep the folds (with their sources at the chosen lambda) for the catalogue ranker's tuning. */
   keepFolds?: boolean;
+  /** The previous build's blend, kept unless beaten by more than noise. */
+  previous?: BlendParameters;
 }
 
 /** The folds the blend was tuned on, at the lambda chosen for them (before the subsample's rescaling). */
@@ -40,6 +46,8 @@ export interface TuningReport {
   lambdas: Array<{ lambda: number; hr: number; ndcg: number }>;
   hr: number;
   ndcg: number;
+  /** The previous build's blend on the same folds, and whether it was kept; or why it could not be scored. */
+  previous?: { kept: boolean; hr: number; ndcg: number; margin: number } | { kept: false; unusable: string };
   milliseconds: number;
 }
 
@@ -99,10 +107,31 @@ export function tuneBlend(
     parameters = { ...parameters, threshold: chosen.threshold };
     if (chosen.objective > best.objective) best = { ...best, ...chosen, parameters };
   }
+  let served: BlendParameters = { ...parameters, lambda: bestLambda * scale };
+  let previous: TuningReport["previous"];
+  if (options.previous !== undefined) {
+    const unusable = previousProblem(options.previous, allowed, servedPrior, folds[0]);
+    if (unusable !== undefined) previous = { kept: false, unusable };
+    else {
+      // Scored as it would be served (with its own tau unless the prior is served), at its lambda on the subsample.
+      const lambda = options.previous.lambda / scale;
+      for (let f = 0; f < folds.length; f++) scorer.features[f] = buildFeatures(folds[f], useEase ? lambda : undefined, servedPrior);
+      const atLambda = { ...options.previous, lambda };
+      const theirs = servedPrior && atLambda.intercept ? scorer.score(atLambda) : scoreThreshold(folds, atLambda, k, sourceOptions.rowLength);
+      const margin = Math.sqrt((best.hr * (1 - best.hr)) / Math.max(1, drawn.requests));
+      const kept = theirs.objective >= best.objective - margin;
+      previous = { kept, hr: theirs.hr, ndcg: theirs.ndcg, margin };
+      if (kept) {
+        served = options.previous;
+        bestLambda = lambda;
+        best = { ...best, parameters: atLambda, objective: theirs.objective, hr: theirs.hr, ndcg: theirs.ndcg };
+      }
+    }
+  }
   for (const fold of folds) fold.sources.forgetEase(options.keepFolds === true ? bestLambda : undefined);
   return {
     ...(options.keepFolds === true ? { validation: { folds, lambda: bestLambda } } : {}),
-    parameters: { ...parameters, lambda: bestLambda * scale },
+    parameters: served,
     report: {
       baskets: basketCount(sample),
       requests: drawn.requests,
@@ -111,7 +140,21 @@ export function tuneBlend(
       lambdas: tried.sort((a, b) => a.lambda - b.lambda),
       hr: best.hr,
       ndcg: best.ndcg,
+      ...(previous !== undefined ? { previous } : {}),
       milliseconds: Math.round(performance.now() - started),
     },
   };
+}
+
+/** Why the previous build's blend cannot be served from these folds' sources, if it cannot. */
+function previousProblem(p: BlendParameters, allowed: ReadonlySet<CrossSellSource>, servedPrior: boolean, fold: Fold): string | undefined {
+  if (p.intercept && !servedPrior) return "it serves a prior, this build does not";
+  if (!hasAnySource(p)) return "it weighs no source";
+  for (const source of ["ease", "walk", "association", "rules", "sequential"] as const) {
+    if (p[source] > 0 && !allowed.has(source)) return `it weighs ${source}, which this build does not use`;
+    if (p[source] < 0) return `its ${source} weight is negative`;
+  }
+  if (p.sequential > 0 && !fold.hasSequential) return "it weighs sequential rules, which these orders lack";
+  if (p.walk > 0 && !fold.walkBetas.includes(p.walkBeta)) return `its walk exponent ${p.walkBeta} is not one this build computes`;
+  return undefined;
 }

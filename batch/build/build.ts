@@ -25,6 +25,7 @@ import { type CrossSellOptions, crossSellCandidates } from "./cross-sell";
 import { coViewCandidates, readEventSignals, withCoView } from "./event-signals";
 import { nextItemCandidates, type NextItemOptions } from "./next-item-lists";
 import { phaseTimer } from "./phase-timer";
+import type { PreviousParameters } from "./previous-build";
 import { popularLists } from "./popular";
 import { reasonsByUse } from "./reason-order";
 import { ReasonTable } from "./reason-table";
@@ -73,6 +74,8 @@ export interface BuildOptions {
   sequenceModel?: SequenceModelOptions | false;
   /** Its trainer; `buildFromFiles` loads TensorFlow.js for it when the input has sessions. */
   sequenceTrainer?: { train: GruTrainer; backend: string };
+  /** The tuned parameters of the build this one follows: kept unless beaten by more than noise (`previous-build.ts`). */
+  previous?: PreviousParameters;
 }
 
 /** Reads the inputs and builds. */
@@ -169,7 +172,8 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   options.onPhase?.("cross-sell", 0, 1);
   const counted = options.counts === undefined ? undefined : new CountedOrders(options.counts, baskets.itemIndex, n);
   // With a catalogue, the blend's validation folds stay for the catalogue ranker's tuning.
-  const tuning = options.crossSell?.tuning === false ? false : { ...options.crossSell?.tuning, keepFolds: catalog !== undefined };
+  const previousBlend = options.previous?.crossSell;
+  const tuning = options.crossSell?.tuning === false ? false : { ...options.crossSell?.tuning, keepFolds: catalog !== undefined, ...(previousBlend !== undefined ? { previous: previousBlend } : {}) };
   const crossSell = crossSellCandidates(baskets, reasons, { servedPrior: true, ...options.crossSell, tuning, ...(counted !== undefined ? { counts: counted } : {}) });
   lap("cross_sell");
 
@@ -182,7 +186,9 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   );
   lap("popular");
 
-  const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...options.intelligence, onPhase: options.onPhase });
+  const previousRanker = options.previous?.ranker;
+  const intelligenceOptions = previousRanker === undefined ? options.intelligence : { ...options.intelligence, ranker: { ...options.intelligence?.ranker, previous: previousRanker } };
+  const intelligence = catalog === undefined ? undefined : catalogIntelligence(baskets, catalog, columns, crossSell, reasons, { ...intelligenceOptions, onPhase: options.onPhase });
   if (intelligence !== undefined) {
     for (const [name, ms] of Object.entries(intelligence.timings)) timings[`catalog_${name}`] = ms;
     for (let i = 0; i < n; i++) if (intelligence.laddered[i] === 1) columns.flags[i] |= ItemFlag.SPEC_LADDER;
@@ -273,6 +279,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
     },
     bytes: { meta: metaBytes.length, items: itemBytes, candidates: candidates > 0 ? Number((itemBytes / candidates).toFixed(3)) : 0 },
     parameters: {
+      ...(options.previous !== undefined ? { previous: { build: options.previous.build, ...(options.previous.problems.length > 0 ? { problems: options.previous.problems } : {}) } } : {}),
       cross_sell: crossSell.parameters,
       ...(crossSell.tuning !== undefined ? { cross_sell_tuning: crossSell.tuning } : {}),
       ...(nextItem !== undefined ? { next_item: nextItem.parameters, ...(nextItem.tuning !== undefined ? { next_item_tuning: nextItem.tuning } : {}) } : {}),

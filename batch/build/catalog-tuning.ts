@@ -52,6 +52,8 @@ export interface CatalogRankerFit {
     z: number;
     evaluated: number;
   };
+  /** The previous build's weights and policy on the same requests against the new fit, and whether they were kept. */
+  previous?: { kept: boolean; hr: number; ndcg: number; wins: number; losses: number; z: number };
   milliseconds: number;
 }
 
@@ -59,6 +61,11 @@ export interface CatalogTuningOptions {
   k?: number;
   /** Fewer validation requests than this: not adopted (default 200). */
   minRequests?: number;
+  /**
+   * The previous build's weights and policy (`previous-build.ts`): where the catalogue is adopted again, they stay
+   * unless the new fit finds significantly more of the held-out items (the adoption test, new fit against them).
+   */
+  previous?: { weights: RankerWeights; policy: RankerPolicy };
 }
 
 const Z_ADOPT = 1.645;
@@ -116,11 +123,9 @@ export function tuneCatalogRanker(
     fits.push(fitted);
     const judged = scorer.evaluate(fitted.weights, fitted.policy, (1 - half) as 0 | 1);
     const reference = scorer.evaluate(zeroWeights(), NO_POLICY, (1 - half) as 0 | 1);
-    for (let r = 0; r < judged.hits.length; r++) {
-      if (judged.hits[r] === reference.hits[r]) continue;
-      if (judged.hits[r] === 1) wins++;
-      else losses++;
-    }
+    const paired = pairedTest(judged.hits, reference.hits);
+    wins += paired.wins;
+    losses += paired.losses;
   }
   const z = wins + losses > 0 ? (wins - losses) / Math.sqrt(wins + losses) : 0;
   if (!(z >= Z_ADOPT)) {
@@ -131,7 +136,28 @@ export function tuneCatalogRanker(
   for (const f of CATALOG_FEATURES) start[f] = (fits[0].weights[f] + fits[1].weights[f]) / 2;
   const final = coordinateAscent(scorer, undefined, { weights: start, policy: fits[0].policy, rounds: 1 });
   const withCatalog = scorer.evaluate(final.weights, final.policy);
-  return result(true, `catalogue features adopted (${wins} more found, ${losses} fewer on held-out halves; z = ${z.toFixed(2)})`, final.weights, final.policy, withCatalog, wins, losses);
+  const decision = `catalogue features adopted (${wins} more found, ${losses} fewer on held-out halves; z = ${z.toFixed(2)})`;
+  if (options.previous === undefined) return result(true, decision, final.weights, final.policy, withCatalog, wins, losses);
+  const theirs = scorer.evaluate(options.previous.weights, options.previous.policy);
+  const paired = pairedTest(withCatalog.hits, theirs.hits);
+  const kept = !(paired.z >= Z_ADOPT);
+  const previous = { kept, hr: round(theirs.hr), ndcg: round(theirs.ndcg), wins: paired.wins, losses: paired.losses, z: round(paired.z) };
+  const fit = kept
+    ? result(true, `${decision}; the previous build's weights kept (the new fit finds ${paired.wins} more, ${paired.losses} fewer; z = ${paired.z.toFixed(2)} < ${Z_ADOPT})`, options.previous.weights, options.previous.policy, theirs, wins, losses)
+    : result(true, decision, final.weights, final.policy, withCatalog, wins, losses);
+  return { ...fit, previous };
+}
+
+/** Requests `mine` finds and `theirs` misses (wins), the reverse (losses), and McNemar's z of the difference. */
+function pairedTest(mine: Uint8Array, theirs: Uint8Array): { wins: number; losses: number; z: number } {
+  let wins = 0;
+  let losses = 0;
+  for (let r = 0; r < mine.length; r++) {
+    if (mine[r] === theirs[r]) continue;
+    if (mine[r] === 1) wins++;
+    else losses++;
+  }
+  return { wins, losses, z: wins + losses > 0 ? (wins - losses) / Math.sqrt(wins + losses) : 0 };
 }
 
 function round(x: number): number {
@@ -242,13 +268,7 @@ function coordinateAscent(
 function restrain(scorer: FoldScorer, weights: RankerWeights, policy: RankerPolicy, half: 0 | 1 | undefined): RankerPolicy {
   const reference = scorer.evaluate(weights, policy, half).hits;
   const affordable = (hits: Uint8Array) => {
-    let wins = 0;
-    let losses = 0;
-    for (let r = 0; r < hits.length; r++) {
-      if (hits[r] === reference[r]) continue;
-      if (hits[r] === 1) wins++;
-      else losses++;
-    }
+    const { wins, losses } = pairedTest(hits, reference);
     return losses <= wins || (losses - wins) / Math.sqrt(wins + losses) < Z_ADOPT;
   };
   const knobs: Array<{ key: "repeatBound" | "perCategory" | "essentialAttach"; values: number[] }> = [

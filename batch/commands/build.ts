@@ -4,6 +4,7 @@
  */
 import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
+import { readPreviousParameters } from "../build/previous-build";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
 import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
 import { catalogFileOptions, CATALOG_FLAGS_USAGE } from "./catalog-flags";
@@ -34,6 +35,8 @@ ${CATALOG_FLAGS_USAGE}
                   catalogue statistics and next-item lists, so it may be a recent sample of a longer history
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
+  --previous DIR  the folder of the build this one follows (the live one): its tuned weights stay unless the new
+                  data beats them by more than noise, so a rebuild on a little more data ranks as the last one did
   --strict        stop at the first bad input line (default: skip it and report it)
   --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);
                   a file with no valid line is always refused
@@ -41,10 +44,12 @@ ${CATALOG_FLAGS_USAGE}
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share"], booleans: ["strict", "quiet", "no-sequence-model"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share", "previous"], booleans: ["strict", "quiet", "no-sequence-model"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
     const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
+    const previous = flags.previous === undefined ? undefined : readPreviousParameters(flags.previous);
+    for (const problem of previous?.problems ?? []) process.stderr.write(`warning: --previous ${flags.previous}: ${problem}; tuned afresh\n`);
     return measured("build", async () => {
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
@@ -54,6 +59,7 @@ ${CATALOG_FLAGS_USAGE}
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",
           maxBadShare,
+          ...(previous !== undefined ? { previous } : {}),
           ...(flags["no-sequence-model"] ? { sequenceModel: false as const } : {}),
           onPhase: (name, done, total) => {
             if (name !== phase) {
@@ -74,6 +80,7 @@ ${CATALOG_FLAGS_USAGE}
         for (const problem of input.first_problems ?? []) process.stderr.write(`warning:   ${problem}\n`);
       }
       process.stderr.write(`${sequenceModelLine(manifest.parameters.sequence_model as SequenceModelReport | undefined)}\n`);
+      if (previous !== undefined) process.stderr.write(`${previousLine(previous.build, manifest.parameters)}\n`);
       process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
       return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };
     });
@@ -91,4 +98,17 @@ function sequenceModelLine(report: SequenceModelReport | undefined): string {
     `${t.vocabulary} items, d ${t.dim}, ${t.backend}: ${(t.milliseconds / 1000).toFixed(1)} s of a ${t.budget.seconds} s budget, ` +
     `peak ${formatBytes(t.peak_tensor_bytes)} tensors / ${formatBytes(t.peak_rss_bytes)} process (memory budget ${formatBytes(t.budget.memory_bytes)}, estimated ${formatBytes(t.budget.estimated_bytes)})`
   );
+}
+
+/** Which of the previous build's tuned parameters this build kept. */
+function previousLine(build: string, parameters: Record<string, unknown>): string {
+  const verdict = (report: unknown) => {
+    const previous = (report as { previous?: { kept: boolean; unusable?: string } } | undefined)?.previous;
+    if (previous === undefined) return "tuned afresh";
+    if (previous.unusable !== undefined) return `tuned afresh (${previous.unusable})`;
+    return previous.kept ? "kept" : "replaced (the new data beats it by more than noise)";
+  };
+  const parts = [`blend ${verdict(parameters.cross_sell_tuning)}`];
+  if (parameters.catalog_ranker !== undefined) parts.push(`catalogue ranker ${verdict(parameters.catalog_ranker)}`);
+  return `previous build ${build}: ${parts.join(", ")}`;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -104,6 +104,15 @@ describe("edgerec build refuses input it cannot use, in one line", () => {
     const asOut = await edgerec("build", "--orders", orders, "--out", file("a-file", "x"), "--quiet");
     expect(asOut.code).toBe(1);
     expect(asOut.stderr.trim()).toMatch(/^edgerec build: --out .*a-file is a file, not a folder$/);
+  });
+
+  it("--previous naming a folder that holds no build: one line naming it, exit 1, no artifacts", async () => {
+    const orders = file("ok-previous.jsonl", `${goodOrders(3).join("\n")}\n`);
+    const nowhere = path.join(dir, "no-previous-build");
+    const out = path.join(dir, "after-nowhere");
+    const result = await edgerec("build", "--orders", orders, "--out", out, "--previous", nowhere, "--quiet");
+    expect([result.code, result.stderr.trim()]).toEqual([1, `edgerec build: ${nowhere} is not an artifacts folder: manifest.json is missing (run edgerec build --out ${nowhere})`]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("mine on an empty or a binary file says so and exits non-zero", async () => {
