@@ -8,7 +8,8 @@
 # Environment: EDGEREC_FEED_URL or EDGEREC_FEED (a file): GMC XML/TSV, Shopify CSV or catalogue JSON Lines;
 # EDGEREC_ORDERS_URL or EDGEREC_ORDERS (a file): orders JSON Lines or CSV export; optional EDGEREC_CATALOG_FORMAT,
 # EDGEREC_SHOP_URL, EDGEREC_CURRENCY (Shopify), EDGEREC_SINCE_DAYS (events to learn from, default 90),
-# EDGEREC_MAX_SKIPPED_SHARE (share of bad input lines tolerated, default 0.05), EDGEREC_WORK (default: a temp dir).
+# EDGEREC_MAX_SKIPPED_SHARE (share of bad input lines tolerated, default 0.05), EDGEREC_WORK (default: a temp dir;
+# a kept one makes each build follow the last, `edgerec build --previous`).
 # CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID give wrangler the account.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,12 @@ FLAGS=()
 [ -n "${EDGEREC_CATALOG_FORMAT:-}" ] && FLAGS+=(--catalog-format "$EDGEREC_CATALOG_FORMAT")
 [ -n "${EDGEREC_SHOP_URL:-}" ] && FLAGS+=(--shop-url "$EDGEREC_SHOP_URL")
 [ -n "${EDGEREC_CURRENCY:-}" ] && FLAGS+=(--currency "$EDGEREC_CURRENCY")
+# With a kept EDGEREC_WORK, the last run's build is the one this one follows: its tuned weights stay unless the new
+# data beats them, so the lists do not reshuffle from one night to the next.
+if [ -f "$WORK/artifacts/manifest.json" ]; then
+  cp "$WORK/artifacts/manifest.json" "$WORK/previous-manifest.json"
+  FLAGS+=(--previous "$WORK/previous-manifest.json")
+fi
 npx edgerec build --orders "$WORK/orders.$ORDERS_EXT" --catalog "$WORK/feed" --events "$WORK/events.jsonl" --out "$WORK/artifacts" --quiet "${FLAGS[@]}"
 
 step "4/5 checking the build"

@@ -19,6 +19,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { EdgeBlob } from "../../core/blob/edge-format";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
@@ -28,6 +29,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readEdgePack, writeEdgePack } from "./edge-pack";
+import { encodeAnchorsApart } from "./edge-workers";
 import { type PartSum, writeHashedFile } from "./hashed-file";
 import { jsonPieces, parseJsonBytes } from "./json-pieces";
 import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
@@ -80,14 +82,27 @@ export function edgeBlobsOfArtifacts(artifacts: Artifacts, meta: BuildMeta = dec
   return artifacts.edgeBlobs?.() ?? edgeBlobsOf(meta, artifacts.itemBlobs);
 }
 
-export function writeArtifacts(dir: string, artifacts: Artifacts): void {
+export interface WriteOptions {
+  /**
+   * Processes encoding the anchor blobs (`edge-workers.ts`): default, every core up to 4 from APART_FROM items,
+   * else 1 (in this process).
+   */
+  edgeWorkers?: number;
+}
+
+/** Items from which a build's anchor blobs are encoded in child processes by default. */
+const APART_FROM = 50_000;
+
+export async function writeArtifacts(dir: string, artifacts: Artifacts, options: WriteOptions = {}): Promise<void> {
   const target = path.resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw new ArtifactsError(`--out ${dir} is a file, not a folder`);
   if (existsSync(target) && !isEmptyOrArtifacts(target)) throw new ArtifactsError(`--out ${dir} holds other files than artifacts; name a new or an artifacts folder`);
   mkdirSync(path.dirname(target), { recursive: true });
   const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const temporary = `${target}.tmp-${suffix}`;
+  const partsDir = `${target}.parts-${suffix}`;
   mkdirSync(temporary);
+  mkdirSync(partsDir);
   try {
     const parts: Record<string, Uint8Array> = { [ARTIFACT_FILES.meta]: artifacts.meta, [ARTIFACT_FILES.items]: packItemBlobs(artifacts.itemBlobs) };
     const sums: NonNullable<Manifest["parts"]> = {};
@@ -104,7 +119,17 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
     const started = performance.now();
     const meta = decodeMetaBlob(artifacts.meta);
     const counter = new KvCounter();
-    const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), edgeBlobsOfArtifacts(artifacts, meta), (blob) => counter.add(blob));
+    const workers = options.edgeWorkers ?? (meta.items.length >= APART_FROM ? Math.min(4, availableParallelism()) : 1);
+    let anchors: Iterable<EdgeBlob> | undefined;
+    if (workers > 1 && artifacts.edgeBlobs === undefined) {
+      const parts = await encodeAnchorsApart(temporary, meta.items.length, workers, partsDir);
+      anchors = (function* () {
+        for (const part of parts) yield* readEdgePack(part);
+      })();
+    }
+    const blobs = anchors === undefined ? edgeBlobsOfArtifacts(artifacts, meta) : edgeBlobsOf(meta, artifacts.itemBlobs, anchors);
+    const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), blobs, (blob) => counter.add(blob));
+    rmSync(partsDir, { recursive: true, force: true });
     sums[ARTIFACT_FILES.edge] = { bytes: edge.bytes, sha256: edge.sha256 };
     const outOfStock = artifacts.catalog === undefined ? undefined : outOfStockIds(artifacts.catalog);
     artifacts.manifest.kv = counter.finish(outOfStock, meta.createdAt, artifacts.manifest.build_id);
@@ -118,6 +143,8 @@ export function writeArtifacts(dir: string, artifacts: Artifacts): void {
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw error;
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
   }
 }
 
@@ -152,6 +179,20 @@ function isEmptyOrArtifacts(dir: string): boolean {
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The meta blob and item blobs of a folder being written (no manifest yet): what `edgerec edge-part` encodes from. */
+export function readEncodedBuild(dir: string): { meta: BuildMeta; itemBlobs: Array<Uint8Array | undefined> } {
+  const decoded = <T>(name: string, decode: (bytes: Uint8Array) => T): T => {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) throw new ArtifactsError(`${file} is missing`);
+    try {
+      return decode(new Uint8Array(readFileSync(file)));
+    } catch (error) {
+      throw new ArtifactsError(`${file} is unreadable (${(error as Error).message})`);
+    }
+  };
+  return { meta: decoded(ARTIFACT_FILES.meta, decodeMetaBlob), itemBlobs: decoded(ARTIFACT_FILES.items, unpackItemBlobs) };
 }
 
 /** Reads a part and checks it against the manifest. */

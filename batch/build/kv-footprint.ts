@@ -7,8 +7,8 @@
  * refuses values over 25 MiB.
  */
 
-import { type EdgeBlob, edgeBlobs } from "../../core/blob/edge-format";
-import { decodeItemBlob } from "../../core/blob/item-blob";
+import { anchorBlobs, type EdgeBlob, edgeBlobs } from "../../core/blob/edge-format";
+import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import type { BuildMeta } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
 import { CONFIG_KEYS } from "../../core/keys";
@@ -26,12 +26,21 @@ function base64Length(n: number): number {
 }
 
 /** The edge format's blobs of a full build: its meta and its item blobs (by dictionary index, undefined: no lists). */
-export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): Generator<EdgeBlob> {
+export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, anchors?: Iterable<EdgeBlob>): Generator<EdgeBlob> {
+  return edgeBlobs(meta, listsOf(meta, itemBlobs), anchors === undefined ? {} : { anchors });
+}
+
+/** The anchor blobs of items `from` to `to` (excluded): a part of `edgeBlobsOf` encoded apart (`edge-workers.ts`). */
+export function anchorBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, from: number, to: number): Generator<EdgeBlob> {
+  return anchorBlobs(meta, listsOf(meta, itemBlobs), from, to);
+}
+
+function listsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): (item: number) => ItemLists | undefined {
   const bounds = { items: meta.items.length, reasons: meta.reasons.length };
-  return edgeBlobs(meta, (item) => {
+  return (item) => {
     const blob = itemBlobs[item];
     return blob === undefined ? undefined : decodeItemBlob(blob, bounds);
-  });
+  };
 }
 
 export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {

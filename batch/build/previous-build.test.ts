@@ -148,6 +148,14 @@ describe("readPreviousParameters", () => {
     expect(notAdopted.problems).toEqual([]);
   });
 
+  it("reads a manifest.json on its own as well as a build folder", () => {
+    const at = folder("alone", { build_id: "b4", parts: {}, parameters: { cross_sell: blend } });
+    const alone = readPreviousParameters(path.join(at, "manifest.json"));
+    expect(alone).toEqual(readPreviousParameters(at));
+    expect(alone.build).toBe("b4");
+    expect(() => readPreviousParameters(path.join(folder("odd", { parameters: {} }), "manifest.json"))).toThrow(/is not a build's manifest \(no build_id\)/);
+  });
+
   it("refuses a folder that is not a build, naming it", () => {
     expect(() => readPreviousParameters(path.join(dir, "missing"))).toThrow(/missing is not an artifacts folder: manifest.json is missing/);
     expect(() => readPreviousParameters(folder("garbled", "{ not json"))).toThrow(/manifest.json is not valid JSON/);

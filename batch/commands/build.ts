@@ -35,19 +35,22 @@ ${CATALOG_FLAGS_USAGE}
                   catalogue statistics and next-item lists, so it may be a recent sample of a longer history
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
-  --previous DIR  the folder of the build this one follows (the live one): its tuned weights stay unless the new
-                  data beats them by more than noise, so a rebuild on a little more data ranks as the last one did
+  --previous P    the build this one follows (its folder or its manifest.json): its tuned weights stay unless the
+                  new data beats them by more than noise, so a rebuild on a little more data ranks as the last one did
   --strict        stop at the first bad input line (default: skip it and report it)
   --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);
                   a file with no valid line is always refused
   --no-sequence-model  train no sequence model (next-item lists are still built): a faster build
+  --edge-workers N  processes encoding the edge format's item blobs (default: every core up to 4 from 50,000
+                  items, else 1: in this process)
   --quiet         no progress output
 `,
   async run(argv) {
-    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share", "previous"], booleans: ["strict", "quiet", "no-sequence-model"] });
+    const flags = parseFlags(argv, { strings: ["orders", "catalog", "catalog-format", "shop-url", "currency", "complements", "rules", "events", "counts", "out", "build-id", "max-bad-share", "previous", "edge-workers"], booleans: ["strict", "quiet", "no-sequence-model"] });
     const orders = requireFlag(flags.orders, "orders");
     const out = requireFlag(flags.out, "out");
     const maxBadShare = numberFlag(flags["max-bad-share"], "max-bad-share", DEFAULT_MAX_BAD_SHARE, { min: 0, max: 1 });
+    const edgeWorkers = flags["edge-workers"] === undefined ? undefined : numberFlag(flags["edge-workers"], "edge-workers", 1, { min: 1, max: 64, integer: true });
     const previous = flags.previous === undefined ? undefined : readPreviousParameters(flags.previous);
     for (const problem of previous?.problems ?? []) process.stderr.write(`warning: --previous ${flags.previous}: ${problem}; tuned afresh\n`);
     return measured("build", async () => {
@@ -72,7 +75,7 @@ ${CATALOG_FLAGS_USAGE}
         },
       );
       progress.finish();
-      writeArtifacts(out, artifacts);
+      await writeArtifacts(out, artifacts, edgeWorkers === undefined ? {} : { edgeWorkers });
       const { manifest } = artifacts;
       for (const [name, input] of Object.entries(manifest.inputs)) {
         if (input.skipped === 0) continue;

@@ -45,6 +45,8 @@ const MODEL_DEVICES = 8;
 export interface EdgeOptions {
   /** Items of a category the global blob samples (CATEGORY_SAMPLE). */
   categorySample?: number;
+  /** The anchor blobs, encoded elsewhere (`anchorBlobs` over ranges of items, in item order); default: encoded here. */
+  anchors?: Iterable<EdgeBlob>;
 }
 
 export interface EdgeBlob {
@@ -56,13 +58,32 @@ export interface EdgeBlob {
 export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, options: EdgeOptions = {}): Generator<EdgeBlob> {
   const layout = new EdgeLayout(meta, listsOf, options);
   yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
-  for (let item = 0; item < meta.items.length; item++) yield { key: itemKey(meta.buildId, meta.items[item]), bytes: layout.anchorBlob(item) };
+  if (options.anchors === undefined) yield* anchorsOf(layout, meta, 0, meta.items.length);
+  else {
+    let item = 0;
+    for (const blob of options.anchors) {
+      const expected = item < meta.items.length ? itemKey(meta.buildId, meta.items[item]) : "no more anchors";
+      if (blob.key !== expected) throw new RangeError(`edge format: anchor ${item} is ${blob.key}, expected ${expected}`);
+      yield blob;
+      item++;
+    }
+    if (item !== meta.items.length) throw new RangeError(`edge format: ${item} anchor blobs given for ${meta.items.length} items`);
+  }
   for (let k = 0; k < layout.shards; k++) yield { key: shardKey(meta.buildId, k), bytes: layout.shardBlob(k) };
   for (const model of layout.models()) yield { key: modelKey(meta.buildId, model), bytes: layout.modelBlob(model)! };
   for (let c = 0; c < meta.categories.length; c++) {
     const bytes = layout.categoryBlob(c);
     if (bytes !== undefined) yield { key: categoryKey(meta.buildId, c), bytes };
   }
+}
+
+/** The anchor blobs of items `from` to `to` (excluded), as `edgeBlobs` yields them: one part of a build encoded apart. */
+export function* anchorBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, from: number, to: number): Generator<EdgeBlob> {
+  yield* anchorsOf(new EdgeLayout(meta, listsOf), meta, from, to);
+}
+
+function* anchorsOf(layout: EdgeLayout, meta: BuildMeta, from: number, to: number): Generator<EdgeBlob> {
+  for (let item = from; item < to; item++) yield { key: itemKey(meta.buildId, meta.items[item]), bytes: layout.anchorBlob(item) };
 }
 
 /** The edge format of one build, blob by blob (what `edgeBlobs` writes; the offline replay encodes what it reads). */

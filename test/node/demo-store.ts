@@ -33,7 +33,7 @@ export async function demoStore(): Promise<DemoStore> {
   const store: DemoStore = { dir: path.join(made, "demo"), artifacts: path.join(made, "artifacts"), orders: ORDERS, sessions: SESSIONS };
   await madeOnce(made, async () => {
     await generateDemo({ out: store.dir, orders: ORDERS, sessions: SESSIONS });
-    writeArtifacts(store.artifacts, await buildFromFiles({ orders: path.join(store.dir, "orders.jsonl"), catalog: path.join(store.dir, "catalog.jsonl") }));
+    await writeArtifacts(store.artifacts, await buildFromFiles({ orders: path.join(store.dir, "orders.jsonl"), catalog: path.join(store.dir, "catalog.jsonl") }));
   });
   return store;
 }

@@ -32,7 +32,7 @@ export async function prepareDemoStore(options: { work: string; seed: number; or
   const summary = await generateDemo({ out: dataDir, seed: options.seed, orders: options.orders });
   log(`demo store: ${summary.products} products, ${summary.orders} orders (${lap()} s)`);
   const artifacts = await buildFromFiles({ orders: path.join(dataDir, "orders.jsonl"), catalog: path.join(dataDir, "catalog.jsonl") });
-  writeArtifacts(artifactsDir, artifacts);
+  await writeArtifacts(artifactsDir, artifacts);
   log(`build ${artifacts.manifest.build_id}: ${artifacts.manifest.counts.items_with_lists} items with lists (${lap()} s)`);
   await publish(artifacts, "local", { persistTo: state });
   log(`published to ${state} (${lap()} s)`);
