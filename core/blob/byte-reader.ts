@@ -123,10 +123,36 @@ export class ByteReader {
   }
 
   /** `count` strings, the count checked first (each string takes at least its length byte). */
+  /**
+   * `count` strings as `string` reads them. When they are short and ASCII (fit tokens, most ids), their lengths and
+   * text are all ASCII bytes, so the run is decoded with one call and sliced: a decoder call per string was most of
+   * the cost of a table of short strings.
+   */
   strings(count: number, what: string): string[] {
     this.expect(count, what, 1);
+    const start = this.offset;
+    const bytes = this.bytes;
+    let ascii = true;
+    for (let i = 0; i < count; i++) {
+      const length = this.varint();
+      this.need(length);
+      if (length >= 0x80) ascii = false;
+      for (let b = this.offset, end = this.offset + length; ascii && b < end; b++) ascii = bytes[b] < 0x80;
+      this.offset += length;
+    }
     const out: string[] = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.string();
+    if (!ascii) {
+      this.offset = start;
+      for (let i = 0; i < count; i++) out[i] = this.string();
+      return out;
+    }
+    const text = decoder.decode(bytes.subarray(start, this.offset));
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const length = text.charCodeAt(at);
+      out[i] = text.slice(at + 1, at + 1 + length);
+      at += 1 + length;
+    }
     return out;
   }
 
@@ -154,3 +180,4 @@ export class ByteReader {
     if (n > this.end - this.offset) throw new CorruptBlobError(`blob truncated at byte ${this.offset} (needs ${n} more)`);
   }
 }
+

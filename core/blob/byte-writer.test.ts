@@ -53,3 +53,37 @@ function withMarkers(values: readonly string[]): Uint8Array {
   for (const value of values) w.bytes(lengthAndBytes(value)).u8(7);
   return w.finish();
 }
+
+describe("ByteReader.strings", () => {
+  const one = (bytes: Uint8Array, count: number) => {
+    const r = new ByteReader(bytes);
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) out.push(r.string());
+    return { out, offset: r.offset };
+  };
+
+  it("reads what string() reads one by one: ASCII runs in one decode, other runs string by string", () => {
+    const ascii = fc.string({ unit: fc.constantFrom(..."abcxyz:-_0123456789 \u0000\u007f".split("")), maxLength: 140 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(ascii, fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 5 })), { maxLength: 30 }), (values) => {
+        const w = new ByteWriter();
+        for (const value of values) w.string(value);
+        w.u8(7);
+        const bytes = w.finish();
+        const r = new ByteReader(bytes);
+        expect(r.strings(values.length, "test")).toEqual(one(bytes, values.length).out);
+        expect(r.u8()).toBe(7);
+      }),
+    );
+  });
+
+  it("refuses a run cut short or invalid UTF-8, as string() does", () => {
+    const w = new ByteWriter();
+    for (const value of ["conn:usb-c", "mount:magsafe", "x".repeat(200)]) w.string(value);
+    const bytes = w.finish();
+    expect(() => new ByteReader(bytes.subarray(0, bytes.length - 1)).strings(3, "test")).toThrow(/truncated/);
+    const invalid = Uint8Array.from([3, 0x61, 0xff, 0x62]);
+    expect(() => new ByteReader(invalid).strings(1, "test")).toThrow(/invalid UTF-8/);
+    expect(() => new ByteReader(Uint8Array.from([1, 0x61])).strings(3, "test")).toThrow(/count 3/);
+  });
+});
