@@ -102,7 +102,6 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
   const temporary = `${target}.tmp-${suffix}`;
   const partsDir = `${target}.parts-${suffix}`;
   mkdirSync(temporary);
-  mkdirSync(partsDir);
   try {
     const parts: Record<string, Uint8Array> = { [ARTIFACT_FILES.meta]: artifacts.meta, [ARTIFACT_FILES.items]: packItemBlobs(artifacts.itemBlobs) };
     const sums: NonNullable<Manifest["parts"]> = {};
@@ -122,6 +121,7 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
     const workers = options.edgeWorkers ?? (meta.items.length >= APART_FROM ? Math.min(4, availableParallelism()) : 1);
     let anchors: Iterable<EdgeBlob> | undefined;
     if (workers > 1 && artifacts.edgeBlobs === undefined) {
+      mkdirSync(partsDir);
       const parts = await encodeAnchorsApart(temporary, meta.items.length, workers, partsDir);
       anchors = (function* () {
         for (const part of parts) yield* readEdgePack(part);
