@@ -29,7 +29,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readEdgePack, writeEdgePack } from "./edge-pack";
-import { encodeAnchorsApart } from "./edge-workers";
+import { encodeApart } from "./edge-workers";
 import { type PartSum, writeHashedFile } from "./hashed-file";
 import { jsonPieces, parseJsonBytes } from "./json-pieces";
 import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
@@ -84,8 +84,8 @@ export function edgeBlobsOfArtifacts(artifacts: Artifacts, meta: BuildMeta = dec
 
 export interface WriteOptions {
   /**
-   * Processes encoding the anchor blobs (`edge-workers.ts`): default, every core up to 4 from APART_FROM items,
-   * else 1 (in this process).
+   * Processes encoding the anchor blobs (`edge-workers.ts`, one more encodes the group blobs): default, every core
+   * up to 4 from APART_FROM items, else 1 (everything in this process).
    */
   edgeWorkers?: number;
 }
@@ -119,15 +119,15 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
     const meta = decodeMetaBlob(artifacts.meta);
     const counter = new KvCounter();
     const workers = options.edgeWorkers ?? (meta.items.length >= APART_FROM ? Math.min(4, availableParallelism()) : 1);
-    let anchors: Iterable<EdgeBlob> | undefined;
+    let blobs: Iterable<EdgeBlob>;
     if (workers > 1 && artifacts.edgeBlobs === undefined) {
       mkdirSync(partsDir);
-      const parts = await encodeAnchorsApart(temporary, meta.items.length, workers, partsDir);
-      anchors = (function* () {
-        for (const part of parts) yield* readEdgePack(part);
+      const parts = await encodeApart(temporary, meta.items.length, workers, partsDir);
+      const anchors = (function* () {
+        for (const part of parts.anchors) yield* readEdgePack(part);
       })();
-    }
-    const blobs = anchors === undefined ? edgeBlobsOfArtifacts(artifacts, meta) : edgeBlobsOf(meta, artifacts.itemBlobs, anchors);
+      blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { anchors, groups: readEdgePack(parts.groups) });
+    } else blobs = edgeBlobsOfArtifacts(artifacts, meta);
     const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), blobs, (blob) => counter.add(blob));
     rmSync(partsDir, { recursive: true, force: true });
     sums[ARTIFACT_FILES.edge] = { bytes: edge.bytes, sha256: edge.sha256 };

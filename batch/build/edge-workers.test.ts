@@ -7,7 +7,7 @@ import { BasketsBuilder } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readArtifacts, writeArtifacts } from "./artifacts";
 import { buildFromBaskets } from "./build";
-import { encodeAnchorsApart } from "./edge-workers";
+import { encodeApart } from "./edge-workers";
 
 /** 300 products in 6 categories, 1,500 orders: every anchor blob kind (lists, bands, facts) is non-trivial. */
 function smallShop() {
@@ -31,7 +31,7 @@ function smallShop() {
   return buildFromBaskets(builder.build(), catalog, { buildId: "apart", now: new Date(0), sequenceModel: false });
 }
 
-describe("anchor blobs encoded in child processes", () => {
+describe("the edge format encoded in child processes", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "edgerec-edge-workers-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,6 +54,6 @@ describe("anchor blobs encoded in child processes", () => {
     writeFileSync(path.join(broken, "meta.bin"), "not a meta blob");
     const parts = path.join(dir, "broken-parts");
     mkdirSync(parts);
-    await expect(encodeAnchorsApart(broken, 10, 2, parts)).rejects.toThrow(/^edge format: the process encoding items (0-4|5-9) failed \(exit code 1\): edgerec edge-part: .*broken\/meta\.bin is unreadable \(not a meta blob \(bad magic\)\)$/);
+    await expect(encodeApart(broken, 10, 2, parts)).rejects.toThrow(/^edge format: the process encoding (items 0-4|items 5-9|the group blobs) failed \(exit code 1\): edgerec edge-part: .*broken\/meta\.bin is unreadable \(not a meta blob \(bad magic\)\)$/);
   }, 120_000);
 });

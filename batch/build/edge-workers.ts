@@ -1,10 +1,10 @@
 /**
  * @module
- * The anchor blobs of a large build, encoded in child processes (`edgerec edge-part`), each over a range of the
- * items of the folder's meta.bin and items.bin: every core works, each in a fresh heap (in the build's own
- * process, whose heap holds the whole build, the same code ran 2.4 times slower at a million products). Each child
- * writes its part as an edge pack (`edge-pack.ts`), whose end record proves it complete; the caller streams the
- * parts into edge.bin in item order, where the sequential writer would have put the same bytes.
+ * The edge format of a large build, encoded in child processes (`edgerec edge-part`) from the folder's meta.bin and
+ * items.bin: the anchor blobs over ranges of the items, the group blobs in one more; every core works, each in a
+ * fresh heap (in the build's own process, whose heap holds the whole build, the same code ran 2.4 times slower at
+ * a million products). Each child writes its part as an edge pack (`edge-pack.ts`), whose end record proves it
+ * complete; the caller streams the parts into edge.bin where the sequential writer would have put the same bytes.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -14,23 +14,35 @@ import { fileURLToPath } from "node:url";
 /** Stderr kept of a child, to say why it failed. */
 const STDERR_TAIL = 4096;
 
-/** Encodes the anchors of `items` items of `folder` in `workers` children; returns their part files, in item order. */
-export async function encodeAnchorsApart(folder: string, items: number, workers: number, partsDir: string): Promise<string[]> {
+/** The part files of a build encoded apart: the anchors' in item order, and the group blobs'. */
+export interface EdgeParts {
+  anchors: string[];
+  groups: string;
+}
+
+/**
+ * Encodes the anchors of `items` items of `folder` in `workers` children, and its group blobs (directory shards,
+ * model and category blobs, which hold devices' anchor blobs too) in one more.
+ */
+export async function encodeApart(folder: string, items: number, workers: number, partsDir: string): Promise<EdgeParts> {
   const cli = edgerecCli();
   const count = Math.max(1, Math.min(workers, items));
-  const children = Array.from({ length: count }, (_, k) => {
+  const anchors = Array.from({ length: count }, (_, k) => {
     const from = Math.floor((items * k) / count);
     const to = Math.floor((items * (k + 1)) / count);
     const out = path.join(partsDir, `anchors-${k}.bin`);
     return { out, ...runPart(cli, ["edge-part", "--folder", folder, "--from", String(from), "--to", String(to), "--out", out], `items ${from}-${to - 1}`) };
   });
+  const groupsOut = path.join(partsDir, "groups.bin");
+  const groups = { out: groupsOut, ...runPart(cli, ["edge-part", "--folder", folder, "--groups", "--out", groupsOut], "the group blobs") };
+  const children = [...anchors, groups];
   try {
     await Promise.all(children.map((child) => child.done));
   } catch (error) {
     for (const child of children) child.kill();
     throw error;
   }
-  return children.map((child) => child.out);
+  return { anchors: anchors.map((child) => child.out), groups: groups.out };
 }
 
 function runPart(cli: string, args: string[], what: string): { done: Promise<void>; kill: () => void } {

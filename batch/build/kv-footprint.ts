@@ -7,7 +7,7 @@
  * refuses values over 25 MiB.
  */
 
-import { anchorBlobs, type EdgeBlob, edgeBlobs } from "../../core/blob/edge-format";
+import { anchorBlobs, type EdgeBlob, type EdgeOptions, edgeBlobs, groupBlobs } from "../../core/blob/edge-format";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import type { BuildMeta } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
@@ -26,8 +26,14 @@ function base64Length(n: number): number {
 }
 
 /** The edge format's blobs of a full build: its meta and its item blobs (by dictionary index, undefined: no lists). */
-export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, anchors?: Iterable<EdgeBlob>): Generator<EdgeBlob> {
-  return edgeBlobs(meta, listsOf(meta, itemBlobs), anchors === undefined ? {} : { anchors });
+/** The edge format's blobs; `apart` gives the anchors and group blobs encoded elsewhere (`edge-workers.ts`). */
+export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, apart: Pick<EdgeOptions, "anchors" | "groups"> = {}): Generator<EdgeBlob> {
+  return edgeBlobs(meta, listsOf(meta, itemBlobs), apart);
+}
+
+/** The directory shards, model and category blobs: the part of `edgeBlobsOf` after the anchors, encoded apart. */
+export function groupBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): Generator<EdgeBlob> {
+  return groupBlobs(meta, listsOf(meta, itemBlobs));
 }
 
 /** The anchor blobs of items `from` to `to` (excluded): a part of `edgeBlobsOf` encoded apart (`edge-workers.ts`). */

@@ -18,7 +18,7 @@
  *   with the anchors when a listing's query names models.
  */
 import type { CandidateList } from "../candidates";
-import { categoryKey, itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
+import { buildPrefix, categoryKey, itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
 import { type BuildIndex, buildIndex } from "../recommend/build-index";
 import { itemReading } from "../recommend/item-reading";
 import { BEST_SELLERS_READ } from "../recommend/listing-devices";
@@ -47,6 +47,8 @@ export interface EdgeOptions {
   categorySample?: number;
   /** The anchor blobs, encoded elsewhere (`anchorBlobs` over ranges of items, in item order); default: encoded here. */
   anchors?: Iterable<EdgeBlob>;
+  /** The directory shards, model and category blobs, encoded elsewhere (`groupBlobs`); default: encoded here. */
+  groups?: Iterable<EdgeBlob>;
 }
 
 export interface EdgeBlob {
@@ -69,6 +71,25 @@ export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists
     }
     if (item !== meta.items.length) throw new RangeError(`edge format: ${item} anchor blobs given for ${meta.items.length} items`);
   }
+  if (options.groups === undefined) yield* groupsOf(layout, meta);
+  else {
+    const prefix = buildPrefix(meta.buildId);
+    for (const blob of options.groups) {
+      if (!(blob.key.startsWith(prefix) && GROUP_KEY.test(blob.key.slice(prefix.length)))) throw new RangeError(`edge format: ${blob.key} is not a group blob of build ${meta.buildId}`);
+      yield blob;
+    }
+  }
+}
+
+/** Keys of the blobs that group items, after the build's prefix: directory shards, model blobs, category blobs. */
+const GROUP_KEY = /^[dmc]\//;
+
+/** The blobs that group items (directory shards, model blobs, category blobs), as `edgeBlobs` yields them. */
+export function* groupBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined): Generator<EdgeBlob> {
+  yield* groupsOf(new EdgeLayout(meta, listsOf), meta);
+}
+
+function* groupsOf(layout: EdgeLayout, meta: BuildMeta): Generator<EdgeBlob> {
   for (let k = 0; k < layout.shards; k++) yield { key: shardKey(meta.buildId, k), bytes: layout.shardBlob(k) };
   for (const model of layout.models()) yield { key: modelKey(meta.buildId, model), bytes: layout.modelBlob(model)! };
   for (let c = 0; c < meta.categories.length; c++) {
