@@ -14,7 +14,7 @@ import { CorruptBlobError } from "./byte-reader";
 import { sealBlob } from "./checksum";
 import { decodeAnchorBlob } from "./anchor-blob";
 import { decodeDirectoryShard } from "./directory-shard";
-import { edgeBlobs } from "./edge-format";
+import { anchorBlobs, edgeBlobs, groupBlobs } from "./edge-format";
 import { decodeModelBlob } from "./model-blob";
 import { decodeMetaBlob } from "./meta-blob";
 
@@ -89,6 +89,22 @@ describe("the edge format", () => {
       if (lean.build!.meta.items.length < whole.build!.meta.items.length) smaller++;
     }
     expect(smaller).toBeGreaterThan(0);
+  });
+
+  it("takes anchor and group blobs encoded apart (in ranges), and refuses them out of order, short or of another build", () => {
+    const listsOf = (item: number) => SHOP_LISTS[meta.items[item]];
+    const whole = [...edgeBlobs(meta, listsOf)];
+    const n = meta.items.length;
+    const half = Math.floor(n / 2);
+    const apart = [...edgeBlobs(meta, listsOf, { anchors: [...anchorBlobs(meta, listsOf, 0, half), ...anchorBlobs(meta, listsOf, half, n)], groups: groupBlobs(meta, listsOf) })];
+    expect(apart.map((b) => b.key)).toEqual(whole.map((b) => b.key));
+    apart.forEach((b, i) => expect(b.bytes).toEqual(whole[i].bytes));
+    const anchors = [...anchorBlobs(meta, listsOf, 0, n)];
+    const drain = (options: Parameters<typeof edgeBlobs>[2]) => () => [...edgeBlobs(meta, listsOf, options)];
+    expect(drain({ anchors: [anchors[1], anchors[0], ...anchors.slice(2)] })).toThrow(/anchor 0 is .*, expected/);
+    expect(drain({ anchors: anchors.slice(0, n - 1) })).toThrow(new RegExp(`${n - 1} anchor blobs given for ${n} items`));
+    expect(drain({ anchors, groups: [{ key: itemKey("edge", meta.items[0]), bytes: new Uint8Array(1) }] })).toThrow(/is not a group blob of build edge/);
+    expect(drain({ anchors, groups: [{ key: shardKey("other", 0), bytes: new Uint8Array(1) }] })).toThrow(/is not a group blob of build edge/);
   });
 
   it("writes a blob per item, the global blob, the directory shards and a model blob per device model", () => {
