@@ -16,7 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   "export-events": { summary: "write the events stored in D1 as an events JSONL file (input of build --events)", load: () => import("../commands/export-events") },
   count: { summary: "item, pair and sequential-pair counts of orders (DuckDB), as tables for build --counts", load: () => import("../commands/count") },
   catalog: { summary: "convert a GMC feed or Shopify CSV into the catalogue JSON Lines", load: () => import("../commands/catalog") },
-  "edge-part": { summary: "(run by build) encode the anchor blobs of a range of a build folder's items", load: () => import("../commands/edge-part") },
+  "edge-part": { summary: "(run by build) encode a range of a build folder's item blobs, or its group blobs", load: () => import("../commands/edge-part") },
 };
 
 const GLOBAL_USAGE = `edgerec <command> [flags]   (edgerec <command> --help for its flags)`;

@@ -41,8 +41,8 @@ ${CATALOG_FLAGS_USAGE}
   --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);
                   a file with no valid line is always refused
   --no-sequence-model  train no sequence model (next-item lists are still built): a faster build
-  --edge-workers N  processes encoding the edge format's item blobs (default: every core up to 4 from 50,000
-                  items, else 1: in this process)
+  --edge-workers N  processes encoding the edge format's item blobs, one more its group blobs (default: every
+                  core up to 4 from 50,000 items, else 1: everything in this process)
   --quiet         no progress output
 `,
   async run(argv) {
