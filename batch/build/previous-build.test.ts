@@ -2,39 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeItemBlob } from "../../core/blob/item-blob";
-import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { Rng } from "../../core/random/rng";
 import { BasketsBuilder } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
 import type { Artifacts } from "./artifacts";
+import { crossSellLists } from "../../test/fixtures/cross-sell-lists";
 import type { BlendParameters } from "./blend-parameters";
 import type { TuningReport } from "./blend-tuning";
 import { buildFromBaskets } from "./build";
 import type { CatalogRankerFit } from "./catalog-tuning";
 import { type PreviousParameters, previousParametersOf, readPreviousParameters } from "./previous-build";
-
-const CATEGORIES = 12;
-const PER_CATEGORY = 40;
-
-/** 12 categories of 40 items; an order takes an item and mostly one of its complement category (c -> c + 1, c even). */
-function shop(): { orders: string[][]; catalog: CatalogProduct[] } {
-  const rng = new Rng(1, "shop");
-  const pick = (c: number) => `i${c}-${Math.min(PER_CATEGORY - 1, Math.floor(PER_CATEGORY * rng.float() ** 2.5))}`;
-  const orders: string[][] = [];
-  for (let o = 0; o < 2500; o++) {
-    const c = 2 * rng.int(CATEGORIES / 2);
-    const order = [pick(c)];
-    if (rng.float() < 0.8) order.push(pick(c + 1));
-    if (rng.float() < 0.3) order.push(pick(rng.int(CATEGORIES)));
-    orders.push([...new Set(order)]);
-  }
-  const catalog: CatalogProduct[] = [];
-  for (let c = 0; c < CATEGORIES; c++) {
-    for (let i = 0; i < PER_CATEGORY; i++) catalog.push({ id: `i${c}-${i}`, title: `Item ${c}-${i}`, category: ["Shop", `Category ${c}`], currency: "EUR", attrs: {}, lifecycle: "active" });
-  }
-  return { orders, catalog };
-}
+import { complementShop } from "../../test/fixtures/complement-shop";
 
 /** The orders plus a seeded 1% of them again (what a day's orders add to a shop's history). */
 function withOnePercentMore(orders: string[][]): string[][] {
@@ -53,22 +31,12 @@ const blendOf = (a: Artifacts) => a.manifest.parameters.cross_sell as BlendParam
 const blendTuning = (a: Artifacts) => a.manifest.parameters.cross_sell_tuning as TuningReport;
 const rankerOf = (a: Artifacts) => a.manifest.parameters.catalog_ranker as CatalogRankerFit;
 
-/** Every item's cross-sell list, by id. */
-function crossSellLists(a: Artifacts): Map<string, string[]> {
-  const meta = decodeMetaBlob(a.meta);
-  const out = new Map<string, string[]>();
-  a.itemBlobs.forEach((blob, i) => {
-    const list = blob === undefined ? undefined : decodeItemBlob(blob).cross_sell;
-    if (list !== undefined) out.set(meta.items[i], Array.from(list.items, (j) => meta.items[j]));
-  });
-  return out;
-}
 
 /** The JSON round trip a manifest makes on disk (tau = Infinity becomes null). */
 const onDisk = (a: Artifacts) => previousParametersOf(JSON.parse(JSON.stringify(a.manifest)));
 
 describe("a build that follows another (--previous)", () => {
-  const { orders, catalog } = shop();
+  const { orders, catalog } = complementShop(1);
   const first = build(orders, catalog);
   const more = withOnePercentMore(orders);
 
