@@ -3,10 +3,10 @@ import { Rng } from "../../core/random/rng";
 import { BasketsBuilder } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
 import type { Artifacts } from "./artifacts";
-import { crossSellLists } from "../../test/fixtures/cross-sell-lists";
+import { crossSellLists } from "../../test/node/cross-sell-lists";
 import { buildFromBaskets } from "./build";
 import type { CatalogRankerFit } from "./catalog-tuning";
-import { CATEGORIES, complementShop } from "../../test/fixtures/complement-shop";
+import { CATEGORIES, complementShop } from "../../test/node/complement-shop";
 
 function build(orders: Array<string[]>, catalog?: CatalogProduct[]): Artifacts {
   const builder = new BasketsBuilder();

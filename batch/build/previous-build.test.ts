@@ -6,13 +6,13 @@ import { Rng } from "../../core/random/rng";
 import { BasketsBuilder } from "../io/baskets";
 import type { CatalogProduct } from "../io/read-catalog";
 import type { Artifacts } from "./artifacts";
-import { crossSellLists } from "../../test/fixtures/cross-sell-lists";
+import { crossSellLists } from "../../test/node/cross-sell-lists";
 import type { BlendParameters } from "./blend-parameters";
 import type { TuningReport } from "./blend-tuning";
 import { buildFromBaskets } from "./build";
 import type { CatalogRankerFit } from "./catalog-tuning";
 import { type PreviousParameters, previousParametersOf, readPreviousParameters } from "./previous-build";
-import { complementShop } from "../../test/fixtures/complement-shop";
+import { complementShop } from "../../test/node/complement-shop";
 
 /** The orders plus a seeded 1% of them again (what a day's orders add to a shop's history). */
 function withOnePercentMore(orders: string[][]): string[][] {
