@@ -18,10 +18,10 @@ import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { type Artifacts, edgeBlobsOfArtifacts, readArtifacts } from "../batch/build/artifacts";
 import { publish } from "../batch/publish/publish";
-import { decodeItemBlob } from "../core/blob/item-blob";
 import { decodeMetaBlob } from "../core/blob/meta-blob";
 import { buildPrefix } from "../core/keys";
 import { Rng } from "../core/random/rng";
+import { crossSellLists } from "../test/node/cross-sell-lists";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(ROOT, ".tmp", "bench-publish");
@@ -61,17 +61,9 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
 
 /** Cross-sell lists of anchors in both builds whose first 10 items are the same, in the same order. */
 function keptOrder(a: Artifacts, b: Artifacts): { same: number; lists: number } {
-  const firstTen = (artifacts: Artifacts) => {
-    const meta = decodeMetaBlob(artifacts.meta);
-    const out = new Map<string, string>();
-    artifacts.itemBlobs.forEach((blob, i) => {
-      const list = blob === undefined ? undefined : decodeItemBlob(blob).cross_sell;
-      if (list !== undefined) out.set(meta.items[i], Array.from(list.items.subarray(0, 10), (j) => meta.items[j]).join("\n"));
-    });
-    return out;
-  };
-  const before = firstTen(a);
-  const after = firstTen(b);
+  const firstTen = (lists: Map<string, string[]>) => new Map([...lists].map(([id, list]) => [id, list.slice(0, 10).join("\n")]));
+  const before = firstTen(crossSellLists(a));
+  const after = firstTen(crossSellLists(b));
   let same = 0;
   let lists = 0;
   for (const [id, top] of after) {

@@ -208,16 +208,20 @@ function readPart(dir: string, manifest: Manifest, name: string): Buffer {
   return bytes;
 }
 
+/** A manifest file's JSON, not yet checked for what it holds. */
+export function readManifestJson(manifestPath: string): unknown {
+  try {
+    return JSON.parse(readFileSync(manifestPath, "utf8"));
+  } catch (error) {
+    throw new ArtifactsError(`${manifestPath} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
 /** A build folder's manifest, checked to name its build and its parts. */
 export function readManifest(dir: string): Manifest & { parts: NonNullable<Manifest["parts"]> } {
   const manifestPath = path.join(dir, ARTIFACT_FILES.manifest);
   if (!existsSync(manifestPath)) throw new ArtifactsError(`${dir} is not an artifacts folder: ${ARTIFACT_FILES.manifest} is missing (run edgerec build --out ${dir})`);
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
-  } catch (error) {
-    throw new ArtifactsError(`${manifestPath} is not valid JSON (${(error as Error).message})`);
-  }
+  const manifest = readManifestJson(manifestPath) as Manifest;
   if (typeof manifest !== "object" || manifest === null || typeof manifest.build_id !== "string" || typeof manifest.parts !== "object" || manifest.parts === null) {
     throw new ArtifactsError(`${manifestPath} names no build id or no checksums of its parts (written by an older edgerec? rebuild)`);
   }

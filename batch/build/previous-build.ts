@@ -9,10 +9,10 @@
  * A part of the manifest that is missing or malformed (an older build, a build without a catalogue) is not taken
  * over, and `problems` says why; the build then tunes that part from scratch.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { CATALOG_FEATURES } from "../catalog/cross-sell-features";
 import { InputRejectedError } from "../io/input-error";
-import { type Manifest, readManifest } from "./artifacts";
+import { type Manifest, readManifest, readManifestJson } from "./artifacts";
 import type { BlendParameters } from "./blend-parameters";
 import { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
@@ -31,14 +31,9 @@ const BLEND_NUMBERS = ["lambda", "prior", "ease", "walk", "walkBeta", "associati
 /** From a build folder, or a build's manifest.json on its own (what the closed loop keeps of its last build). */
 export function readPreviousParameters(at: string): PreviousParameters {
   if (!(existsSync(at) && statSync(at).isFile())) return previousParametersOf(readManifest(at));
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(readFileSync(at, "utf8"));
-  } catch (error) {
-    throw new InputRejectedError(`${at} is not valid JSON (${(error as Error).message})`);
-  }
+  const manifest = readManifestJson(at);
   if (!isRecord(manifest) || typeof manifest.build_id !== "string") throw new InputRejectedError(`${at} is not a build's manifest (no build_id)`);
-  return previousParametersOf({ build_id: manifest.build_id, parameters: isRecord(manifest.parameters) ? manifest.parameters : {} });
+  return previousParametersOf(manifest as Pick<Manifest, "build_id" | "parameters">);
 }
 
 export function previousParametersOf(manifest: Pick<Manifest, "build_id" | "parameters">): PreviousParameters {
