@@ -21,7 +21,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { EdgeBlob } from "../../core/blob/edge-format";
+import type { EdgeBlob, PreviousEdge } from "../../core/blob/edge-format";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { InputRejectedError } from "../io/input-error";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
@@ -88,6 +88,8 @@ export interface WriteOptions {
    * up to 4 from APART_FROM items, else 1 (everything in this process).
    */
   edgeWorkers?: number;
+  /** The build this one follows: its blobs that serve alike are kept where they live (encoded in this process only). */
+  previous?: PreviousEdge;
 }
 
 /** Items from which a build's anchor blobs are encoded in child processes by default. */
@@ -117,7 +119,7 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
     if (artifacts.publication !== undefined) sums[ARTIFACT_FILES.publication] = writeText(path.join(temporary, ARTIFACT_FILES.publication), jsonPieces(artifacts.publication, 3));
     const started = performance.now();
     const meta = decodeMetaBlob(artifacts.meta);
-    const counter = new KvCounter();
+    const counter = new KvCounter(artifacts.manifest.build_id);
     const workers = options.edgeWorkers ?? (meta.items.length >= APART_FROM ? Math.min(4, availableParallelism()) : 1);
     let blobs: Iterable<EdgeBlob>;
     if (workers > 1 && artifacts.edgeBlobs === undefined) {
@@ -127,7 +129,8 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
         for (const part of parts.anchors) yield* readEdgePack(part);
       })();
       blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { anchors, groups: readEdgePack(parts.groups) });
-    } else blobs = edgeBlobsOfArtifacts(artifacts, meta);
+    } else if (options.previous !== undefined && artifacts.edgeBlobs === undefined) blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { previous: options.previous });
+    else blobs = edgeBlobsOfArtifacts(artifacts, meta);
     const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), blobs, (blob) => counter.add(blob));
     rmSync(partsDir, { recursive: true, force: true });
     sums[ARTIFACT_FILES.edge] = { bytes: edge.bytes, sha256: edge.sha256 };

@@ -226,7 +226,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const scenarioLists = intelligence?.meta.scenarioLists;
   const crossSellPrior = sellableOnly(crossSell.popular, sellable);
   const metaLists = [popular.overall, crossSellPrior, ...popular.byCategory.values(), ...(scenarioLists?.values() ?? [])];
-  const order = reasonsByUse(reasons.toArray(), [...listsByItem.flatMap((lists) => (lists === undefined ? [] : Object.values(lists))), ...metaLists]);
+  const order = reasonsByUse(reasons.toArray(), [...listsByItem.flatMap((lists) => (lists === undefined ? [] : Object.values(lists))), ...metaLists], options.previous?.reasons);
 
   const itemBlobs: Array<Uint8Array | undefined> = new Array(n);
   let candidates = 0;

@@ -11,13 +11,15 @@ import { anchorBlobs, type EdgeBlob, type EdgeOptions, edgeBlobs, groupBlobs } f
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import type { BuildMeta } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
-import { CONFIG_KEYS } from "../../core/keys";
+import { buildPrefix, CONFIG_KEYS } from "../../core/keys";
 
 export interface KvFootprint {
   keys: number;
   bytes: number;
   largest_value_bytes: number;
   largest_key: string;
+  /** Blobs the build keeps where an earlier build wrote them (not written again, not counted above); absent when it keeps none. */
+  kept_keys?: number;
 }
 
 /** Length of the base64 text of n bytes. */
@@ -27,7 +29,7 @@ function base64Length(n: number): number {
 
 /** The edge format's blobs of a full build: its meta and its item blobs (by dictionary index, undefined: no lists). */
 /** The edge format's blobs; `apart` gives the anchors and group blobs encoded elsewhere (`edge-workers.ts`). */
-export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, apart: Pick<EdgeOptions, "anchors" | "groups"> = {}): Generator<EdgeBlob> {
+export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, apart: Pick<EdgeOptions, "anchors" | "groups" | "previous"> = {}): Generator<EdgeBlob> {
   return edgeBlobs(meta, listsOf(meta, itemBlobs), apart);
 }
 
@@ -50,7 +52,7 @@ function listsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefine
 }
 
 export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {
-  const counter = new KvCounter();
+  const counter = new KvCounter(buildId);
   for (const blob of blobs) counter.add(blob);
   return counter.finish(outOfStock, now, buildId);
 }
@@ -58,14 +60,22 @@ export function kvFootprint(blobs: Iterable<EdgeBlob>, outOfStock: readonly stri
 /** `kvFootprint` one blob at a time, for a caller that streams the blobs elsewhere. */
 export class KvCounter {
   private readonly footprint: KvFootprint = { keys: 0, bytes: 0, largest_value_bytes: 0, largest_key: "" };
+  private kept = 0;
+  private readonly prefix: string;
+
+  /** `buildId`: the build whose own keys are counted; a blob under another build's prefix is one it keeps. */
+  constructor(buildId: string) {
+    this.prefix = buildPrefix(buildId);
+  }
 
   add({ key, bytes }: EdgeBlob): void {
-    this.count(key, base64Length(bytes.length));
+    if (key.startsWith(this.prefix)) this.count(key, base64Length(bytes.length));
+    else this.kept++;
   }
 
   finish(outOfStock: readonly string[] | undefined, now: number, buildId: string): KvFootprint {
     if (outOfStock !== undefined) this.count(CONFIG_KEYS.stock, JSON.stringify(publishedStockOverlay(outOfStock, now, buildId)).length);
-    return { ...this.footprint };
+    return { ...this.footprint, ...(this.kept > 0 ? { kept_keys: this.kept } : {}) };
   }
 
   private count(key: string, valueLength: number): void {

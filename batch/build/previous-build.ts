@@ -13,6 +13,7 @@ import { existsSync, statSync } from "node:fs";
 import { CATALOG_FEATURES } from "../catalog/cross-sell-features";
 import { InputRejectedError } from "../io/input-error";
 import { type Manifest, readManifest, readManifestJson } from "./artifacts";
+import type { Reason } from "../../core/blob/meta-blob";
 import type { BlendParameters } from "./blend-parameters";
 import { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
@@ -24,6 +25,8 @@ export interface PreviousParameters {
   ranker?: { weights: RankerWeights; policy: RankerPolicy };
   /** Why a part was not taken over. */
   problems: string[];
+  /** Its reason table, when the new build keeps its blobs (their reasons keep their places). */
+  reasons?: Reason[];
 }
 
 const BLEND_NUMBERS = ["lambda", "prior", "ease", "walk", "walkBeta", "association", "rules", "sequential"] as const;

@@ -5,6 +5,7 @@
 import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
 import { readPreviousParameters } from "../build/previous-build";
+import { readPreviousEdge } from "../build/previous-edge";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
 import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
 import { catalogFileOptions, CATALOG_FLAGS_USAGE } from "./catalog-flags";
@@ -36,7 +37,9 @@ ${CATALOG_FLAGS_USAGE}
   --out DIR       where to write the artifacts (created if missing)
   --build-id ID   name the build (default: UTC time + random suffix)
   --previous P    the build this one follows (its folder or its manifest.json): its tuned weights stay unless the
-                  new data beats them by more than noise, so a rebuild on a little more data ranks as the last one did
+                  new data beats them by more than noise, so a rebuild on a little more data ranks as the last one did;
+                  given its folder (up to 50,000 items), its blobs that still serve alike stay where it published them
+                  and publish writes only the rest
   --strict        stop at the first bad input line (default: skip it and report it)
   --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);
                   a file with no valid line is always refused
@@ -53,6 +56,9 @@ ${CATALOG_FLAGS_USAGE}
     const edgeWorkers = flags["edge-workers"] === undefined ? undefined : numberFlag(flags["edge-workers"], "edge-workers", 1, { min: 1, max: 64, integer: true });
     const previous = flags.previous === undefined ? undefined : readPreviousParameters(flags.previous);
     for (const problem of previous?.problems ?? []) process.stderr.write(`warning: --previous ${flags.previous}: ${problem}; tuned afresh\n`);
+    const previousEdge = flags.previous === undefined ? undefined : readPreviousEdge(flags.previous);
+    if (typeof previousEdge === "string") process.stderr.write(`warning: --previous ${flags.previous}: ${previousEdge}; every blob written afresh\n`);
+    const edge = typeof previousEdge === "string" ? undefined : previousEdge;
     return measured("build", async () => {
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
@@ -62,7 +68,7 @@ ${CATALOG_FLAGS_USAGE}
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",
           maxBadShare,
-          ...(previous !== undefined ? { previous } : {}),
+          ...(previous !== undefined ? { previous: { ...previous, ...(edge !== undefined ? { reasons: edge.global.reasons } : {}) } } : {}),
           ...(flags["no-sequence-model"] ? { sequenceModel: false as const } : {}),
           onPhase: (name, done, total) => {
             if (name !== phase) {
@@ -75,7 +81,7 @@ ${CATALOG_FLAGS_USAGE}
         },
       );
       progress.finish();
-      await writeArtifacts(out, artifacts, edgeWorkers === undefined ? {} : { edgeWorkers });
+      await writeArtifacts(out, artifacts, { ...(edgeWorkers !== undefined ? { edgeWorkers } : {}), ...(edge !== undefined ? { previous: edge } : {}) });
       const { manifest } = artifacts;
       for (const [name, input] of Object.entries(manifest.inputs)) {
         if (input.skipped === 0) continue;
@@ -83,12 +89,18 @@ ${CATALOG_FLAGS_USAGE}
         for (const problem of input.first_problems ?? []) process.stderr.write(`warning:   ${problem}\n`);
       }
       process.stderr.write(`${sequenceModelLine(manifest.parameters.sequence_model as SequenceModelReport | undefined)}\n`);
-      if (previous !== undefined) process.stderr.write(`${previousLine(previous.build, manifest.parameters)}\n`);
+      if (previous !== undefined) process.stderr.write(`${previousLine(previous.build, manifest.parameters)}${keptLine(manifest.kv)}\n`);
       process.stderr.write(`build ${manifest.build_id} -> ${out} (meta ${formatBytes(manifest.bytes.meta)}, items ${formatBytes(manifest.bytes.items)}, ${manifest.bytes.candidates} bytes/candidate)\n`);
       return { orders: manifest.counts.orders, items: manifest.counts.items, items_with_lists: manifest.counts.items_with_lists, candidates: manifest.counts.candidates };
     });
   },
 };
+
+/** How many of the build's blobs it keeps where the previous build published them. */
+function keptLine(kv: { keys: number; kept_keys?: number } | undefined): string {
+  if (kv?.kept_keys === undefined) return "";
+  return `; ${kv.kept_keys} of ${kv.keys + kv.kept_keys} KV keys kept where they are, ${kv.keys} to write`;
+}
 
 /** What became of the sequence model, with its time and memory against the budget. */
 function sequenceModelLine(report: SequenceModelReport | undefined): string {

@@ -5,8 +5,11 @@
  * and catalogue row is in place, `live` with `live_at` when the pointer names it. Only builds that were written
  * completely and made live are rollback targets or kept; everything else a publish finds (a killed publish's
  * leftovers, builds past the keep count) is purged: recorded `retiring` first, so it is never a target while
- * its blobs go, then its KV keys (listed and deleted until none is left) and catalogue rows, then `retired`.
+ * its blobs go, then its KV keys (listed and deleted until none is left) and catalogue rows, then `retired`. A build
+ * whose blobs a kept build still reads (`kept-blobs.ts`) loses only the others and stays `retiring`, so a later
+ * publish finishes the purge once no kept build reads them.
  */
+import { type BlobHomes, readsUnder } from "../../core/blob/blob-homes";
 import { buildPrefix } from "../../core/keys";
 import { deletePrefix, type ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
@@ -74,10 +77,39 @@ export function recordRetiringSql(ids: readonly string[]): string {
   return ids.length === 0 ? "" : `UPDATE builds SET status = 'retiring' WHERE id IN (${ids.map(sqlLiteral).join(",")});\n`;
 }
 
-/** Deletes the KV keys and catalogue rows of builds recorded `retiring` (`recordRetiringSql`), then records them `retired`. */
-export async function purgeBuilds(ids: readonly string[], store: ReleaseStore): Promise<void> {
+/**
+ * Deletes the KV keys and catalogue rows of builds recorded `retiring` (`recordRetiringSql`), then records them
+ * `retired`; `kept`: the blob homes of the builds kept, whose blobs under a purged build's prefix stay.
+ */
+export async function purgeBuilds(ids: readonly string[], store: ReleaseStore, kept: readonly BlobHomes[] = []): Promise<void> {
   if (ids.length === 0) return;
   const list = ids.map(sqlLiteral).join(",");
-  for (const id of ids) await deletePrefix(store, buildPrefix(id));
-  await store.execute([`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, `UPDATE builds SET status = 'retired' WHERE id IN (${list})`]);
+  const done: string[] = [];
+  for (const id of ids) {
+    if (!kept.some((homes) => homes.builds.includes(id))) {
+      await deletePrefix(store, buildPrefix(id));
+      done.push(id);
+    } else await deleteUnread(store, id, kept);
+  }
+  const retired = done.length === 0 ? [] : [`UPDATE builds SET status = 'retired' WHERE id IN (${done.map(sqlLiteral).join(",")})`];
+  await store.execute([`DELETE FROM products WHERE build_id IN (${list})`, `DELETE FROM categories WHERE build_id IN (${list})`, ...retired]);
 }
+
+/** Deletes the keys of build `id` that no kept build reads (all listed first: deleting while listing would move the pages). */
+async function deleteUnread(store: ReleaseStore, id: string, kept: readonly BlobHomes[]): Promise<void> {
+  const prefix = buildPrefix(id);
+  const names = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.listKeys(prefix, cursor);
+    const before = names.size;
+    for (const name of page.names) names.add(name);
+    // A store that lists everything at once may still name a cursor it does not take.
+    cursor = names.size > before ? page.cursor : undefined;
+  } while (cursor !== undefined);
+  const unread = [...names].filter((key) => !kept.some((homes) => readsUnder(homes, id, key.slice(prefix.length))));
+  for (let i = 0; i < unread.length; i += DELETE_CHUNK) await store.delete(unread.slice(i, i + DELETE_CHUNK));
+}
+
+/** Keys deleted per call. */
+const DELETE_CHUNK = 10_000;

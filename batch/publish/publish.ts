@@ -16,14 +16,16 @@
  * (`release-store.ts`): locally one Miniflare runtime, so the Workers runtime starts once, not once per operation.
  */
 import { encodeBase64 } from "../../core/blob/base64";
-import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
+import type { EdgeBlob } from "../../core/blob/edge-format";
+import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
-import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, parseLivePointer } from "../../core/keys";
+import { CONFIG_KEYS, LIVE_POINTER_KEY, type LivePointer, metaKey, parseLivePointer } from "../../core/keys";
 import { type Artifacts, edgeBlobsOfArtifacts, outOfStockIds } from "../build/artifacts";
 import { InputRejectedError } from "../io/input-error";
 import { buildsToPurge, listBuilds, markLiveSql, purgeBuilds, recordRetiringSql, recordWritingSql, recordWrittenSql } from "./build-history";
 import { catalogIntelligenceSql } from "./catalog-intelligence-sql";
 import { catalogStatements, copyCatalogSql } from "./catalog-sql";
+import { homesOf, type KeptPlan, planKept } from "./kept-blobs";
 import { localReleaseStore } from "./local-release-store";
 import type { KvEntry, ReleaseStore } from "./release-store";
 import { sqlLiteral } from "./sql-literal";
@@ -58,11 +60,13 @@ const MIN_ITEM_SHARE = 0.5;
 /** KV pairs written per call to the store while a build's blobs stream out. */
 const PUT_CHUNK = 5_000;
 
-/** The KV pairs of a build in the edge format (`core/blob/edge-format.ts`), base64 text, a chunk at a time. */
-function* buildKvChunks(meta: BuildMeta, artifacts: Artifacts): Generator<KvEntry[]> {
-  let chunk: KvEntry[] = [];
-  for (const { key, bytes } of edgeBlobsOfArtifacts(artifacts, meta)) {
-    chunk.push({ key, value: encodeBase64(bytes) });
+/** The KV pairs of a build in the edge format (`core/blob/edge-format.ts`), base64 text, a chunk at a time: `plan`'s global blob, then the rest `plan` writes. */
+function* buildKvChunks(blobs: Iterator<EdgeBlob>, plan: KeptPlan): Generator<KvEntry[]> {
+  let chunk: KvEntry[] = [{ key: plan.global.key, value: encodeBase64(plan.global.bytes) }];
+  for (let next = blobs.next(); !next.done; next = blobs.next()) {
+    const key = plan.keyOf(next.value);
+    if (key === undefined) continue;
+    chunk.push({ key, value: encodeBase64(next.value.bytes) });
     if (chunk.length === PUT_CHUNK) {
       yield chunk;
       chunk = [];
@@ -121,7 +125,13 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   log(
     `writing ${footprint?.keys ?? "the"} KV keys${footprint !== undefined ? ` (${(footprint.bytes / 1024).toFixed(0)} KiB)` : ""} under b/${build}/ and ${artifacts.catalog?.length ?? "the live build's"} products under build ${build} in D1`,
   );
-  const [, written] = await allOrAbort([store.execute(catalog), putChunks(store, buildKvChunks(meta, artifacts))]);
+  const blobs = edgeBlobsOfArtifacts(artifacts, meta)[Symbol.iterator]();
+  const first = blobs.next();
+  if (first.done || first.value.key !== metaKey(build)) throw new PublishRefusedError(`build ${build}: its edge format does not start with its global blob`);
+  const plan = await planKept(store, build, history, first.value);
+  if (plan.present.length > 0) log(`keeping the blobs ${artifacts.manifest.kv?.kept_keys ?? "it"} names where build(s) ${plan.present.join(", ")} wrote them`);
+  if (plan.missing.length > 0) log(`build(s) ${plan.missing.join(", ")} are not in this store: writing the blobs kept there under b/${build}/`);
+  const [, written] = await allOrAbort([store.execute(catalog), putChunks(store, buildKvChunks(blobs, plan))]);
   await store.execute([recordWrittenSql(build, now)]);
 
   const previous = live !== null && live !== build ? live : undefined;
@@ -135,7 +145,8 @@ async function publishTo(store: ReleaseStore, artifacts: Artifacts, target: Targ
   const overlay = artifacts.catalog === undefined ? [] : [{ key: CONFIG_KEYS.stock, value: JSON.stringify(publishedStockOverlay(outOfStockIds(artifacts.catalog), now, build)) }];
   await allOrAbort([store.execute(liveSql), store.put(overlay)]);
 
-  await purgeBuilds(purged, store);
+  const kept = nowLive.filter((b) => !purged.includes(b.id) && b.status !== "retired" && b.status !== "retiring").map((b) => b.id);
+  await purgeBuilds(purged, store, await homesOf(store, kept));
   if (purged.length > 0) log(`deleted the blobs and catalogue rows of ${purged.length} build(s) no longer kept: ${purged.join(", ")}`);
   return { build, previous, kvKeys: written.keys, kvBytes: written.bytes, products: artifacts.catalog?.length ?? 0, retired: purged };
 }

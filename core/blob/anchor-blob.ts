@@ -10,8 +10,10 @@
  *
  * (version 3, read still, had the facts table's fields interleaved item by item).
  *
- * The reader refuses a blob written against a global blob of another size, and checks every list index against
- * G + m and every reason against the global reason table.
+ * A blob may be read against a larger global blob than the one it was written for: a build that keeps an earlier
+ * build's blob (blob-homes.ts) keeps that build's global items in their places and adds its own after them, so the
+ * reader moves the blob's own entries from `written + k` to `G + k`. It refuses a blob written for a larger global
+ * blob, and checks every list index against written + m and every reason against the global reason table.
  */
 import { ByteReader, CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
@@ -46,8 +48,12 @@ export function decodeAnchorBlob(sealed: Uint8Array, globalItems: number, tables
   const body = openBlob(sealed, "anchor blob");
   const r = new ByteReader(body, 1, body.length);
   const written = r.varint();
-  if (written !== globalItems) throw new CorruptBlobError(`anchor blob written for a global blob of ${written} items, not ${globalItems}`);
+  if (written > globalItems) throw new CorruptBlobError(`anchor blob written for a global blob of ${written} items, more than its ${globalItems}`);
   const facts = readItemFacts(r, tables, version === INTERLEAVED_VERSION ? "interleaved" : "columns");
-  const lists = readItemLists(r.withBounds({ items: globalItems + facts.ids.length, reasons }));
+  const lists = readItemLists(r.withBounds({ items: written + facts.ids.length, reasons }));
+  if (written < globalItems) {
+    const shift = globalItems - written;
+    for (const list of Object.values(lists)) for (let i = 0; i < list.items.length; i++) if (list.items[i] >= written) list.items[i] += shift;
+  }
   return { globalItems, facts, lists };
 }

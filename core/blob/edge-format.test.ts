@@ -14,6 +14,7 @@ import { CorruptBlobError } from "./byte-reader";
 import { sealBlob } from "./checksum";
 import { decodeAnchorBlob } from "./anchor-blob";
 import { decodeDirectoryShard } from "./directory-shard";
+import { homeBucket, homedKey } from "./blob-homes";
 import { anchorBlobs, edgeBlobs, groupBlobs } from "./edge-format";
 import { decodeModelBlob } from "./model-blob";
 import { decodeMetaBlob } from "./meta-blob";
@@ -27,14 +28,15 @@ function blobsOf(categorySample: number): Map<string, Uint8Array> {
 }
 
 /** What the worker does with KV, over a map of blobs (`everyList`: keep the lists the placement cannot read). */
-function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest, everyList = false): ServingData {
-  const global = loadBuild(decodeMetaBlob(blobs.get(metaKey("edge"))!));
-  const decoded = <T>(key: string, decode: (bytes: Uint8Array) => T) => (blobs.has(key) ? decode(blobs.get(key)!) : undefined);
+function edgeServing(blobs: ReadonlyMap<string, Uint8Array>, request: RecommendationRequest, everyList = false, buildId = "edge"): ServingData {
+  const global = loadBuild(decodeMetaBlob(blobs.get(metaKey(buildId))!));
+  const at = (key: string) => blobs.get(homedKey(global.meta.edge?.homes, key));
+  const decoded = <T>(key: string, decode: (bytes: Uint8Array) => T) => (at(key) !== undefined ? decode(at(key)!) : undefined);
   return servingDataAtHand(
     global,
     request,
     {
-      bytes: (key) => blobs.get(key) ?? null,
+      bytes: (key) => at(key) ?? null,
       category: (c) => decoded(categoryKeyOf(global, c), (bytes) => decodeCategory(global, bytes)),
       shard: (key) => decoded(key, (bytes) => decodeShard(global, bytes)),
     },
@@ -162,5 +164,45 @@ describe("the edge format", () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe("a build that follows another (blob homes)", () => {
+  const first = blobsOf(32);
+  const previousOf = (extra: Record<string, Uint8Array> = {}) => ({
+    global: decodeMetaBlob(first.get(metaKey("edge"))!),
+    blobs: new Map(
+      [...first, ...Object.entries(extra).map(([name, bytes]): [string, Uint8Array] => [`b/edge/${name}`, bytes])]
+        .filter(([key]) => key !== metaKey("edge"))
+        .map(([key, bytes]) => [key.slice("b/edge/".length), { home: "edge", bytes }]),
+    ),
+  });
+  const next = shopMeta("edge-next");
+  const follow = (previous: ReturnType<typeof previousOf>) => new Map([...edgeBlobs(next, (item) => SHOP_LISTS[next.items[item]], { categorySample: 32, previous })].map((b) => [b.key, b.bytes]));
+
+  it("keeps every blob of an unchanged shop where the previous build wrote it, and serves from them as from its own", () => {
+    const kept = follow(previousOf());
+    const global = decodeMetaBlob(kept.get(metaKey("edge-next"))!);
+    expect(global.edge?.homes?.builds).toEqual(["edge-next", "edge"]);
+    expect([...kept.keys()].filter((key) => key.startsWith("b/edge-next/"))).toEqual([metaKey("edge-next")]);
+    for (const [key, bytes] of kept) if (key !== metaKey("edge-next")) expect(first.get(key)).toEqual(bytes);
+    const own = blobsOf(32);
+    const both = new Map([...first, ...kept]);
+    for (const request of requests()) {
+      const served = edgeServing(both, request, false, "edge-next");
+      expect(served.degraded).toBe(false);
+      expect(slots(recommend(request, served, { recId: "r" }))).toEqual(slots(recommend(request, edgeServing(own, request), { recId: "r" })));
+    }
+  });
+
+  it("writes afresh the bucket of a blob the new build no longer has, so it is never read again", () => {
+    const kept = follow(previousOf({ "i/gone": first.get(itemKey("edge", meta.items[0]))! }));
+    const homes = decodeMetaBlob(kept.get(metaKey("edge-next"))!).edge!.homes!;
+    const own = (name: string) => homes.builds[homes.buckets[homeBucket(name, homes.buckets.length)]] === "edge-next";
+    expect(own("i/gone")).toBe(true);
+    for (const key of kept.keys()) {
+      const name = key.slice(key.indexOf("/", 2) + 1);
+      expect(key.startsWith("b/edge-next/"), key).toBe(name === "meta" || own(name));
+    }
   });
 });

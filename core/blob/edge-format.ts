@@ -25,12 +25,16 @@ import { BEST_SELLERS_READ } from "../recommend/listing-devices";
 import { ANCHOR_CAPS } from "../recommend/serving-data";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
 import { type BandIndex, bandIndex, bandMembers } from "../recommend/price-bands";
+import type { BlobHomes } from "./blob-homes";
+import { blobsKeptWhereAlike, type PreviousEdge } from "./blobs-kept";
+
+export type { PreviousEdge } from "./blobs-kept";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeCategoryBlob } from "./category-blob";
 import { encodeDirectoryShard } from "./directory-shard";
 import { encodeModelBlob } from "./model-blob";
 import type { ItemLists } from "./item-blob";
-import { itemFactsOf } from "./item-facts";
+import { type ItemFacts, itemFactsOf } from "./item-facts";
 import { type BuildMeta, encodeMetaBlob } from "./meta-blob";
 
 /** Items of a category the global blob samples, spread over its price range (all of a smaller category). */
@@ -49,7 +53,10 @@ export interface EdgeOptions {
   anchors?: Iterable<EdgeBlob>;
   /** The directory shards, model and category blobs, encoded elsewhere (`groupBlobs`); default: encoded here. */
   groups?: Iterable<EdgeBlob>;
+  /** The build this one follows (encoded here only): its global items keep their places, its blobs that serve alike are kept where they live. */
+  previous?: PreviousEdge;
 }
+
 
 export interface EdgeBlob {
   key: string;
@@ -59,6 +66,13 @@ export interface EdgeBlob {
 /** Every blob of the build's edge format: the global blob first, then the anchors', the shards, the models', the categories'. */
 export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, options: EdgeOptions = {}): Generator<EdgeBlob> {
   const layout = new EdgeLayout(meta, listsOf, options);
+  if (options.previous !== undefined && options.anchors === undefined && options.groups === undefined) {
+    yield* blobsKeptWhereAlike(meta, options.previous, { global: (homes) => layout.globalBlob(homes), today: (ids) => layout.factsToday(ids) }, function* () {
+      yield* anchorsOf(layout, meta, 0, meta.items.length);
+      yield* groupsOf(layout, meta);
+    });
+    return;
+  }
   yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
   if (options.anchors === undefined) yield* anchorsOf(layout, meta, 0, meta.items.length);
   else {
@@ -130,15 +144,16 @@ export class EdgeLayout {
     this.build = loadBuild(meta);
     this.index = buildIndex(this.build);
     this.categorySample = options.categorySample ?? CATEGORY_SAMPLE;
-    this.global = globalItems(meta);
+    this.global = globalItems(meta, this.build, options.previous?.global);
     this.globalIndex = new Int32Array(n).fill(-1);
     this.global.forEach((item, g) => {
       this.globalIndex[item] = g;
     });
   }
 
-  globalBlob(): Uint8Array {
-    return encodeMetaBlob(globalMeta(this.meta, this.global, this.globalIndex, this.shards, this.index));
+  /** `homes`: where the build's blobs live, when some are kept from earlier builds. */
+  globalBlob(homes?: BlobHomes): Uint8Array {
+    return encodeMetaBlob(globalMeta(this.meta, this.global, this.globalIndex, this.shards, this.index, homes));
   }
 
   /**
@@ -174,6 +189,17 @@ export class EdgeLayout {
       if (reading.role(popular.items[i]) === "device") devices.push(popular.items[i]);
     }
     return encodeCategoryBlob({ lists: this.withFacts(lists, []), devices: devices.map((d) => ({ id: meta.items[d], blob: this.anchorBlob(d) })) });
+  }
+
+  /** The facts of `ids` as this build writes them; undefined when one is not in it. */
+  factsToday(ids: readonly string[]): ItemFacts | undefined {
+    const items: number[] = [];
+    for (const id of ids) {
+      const item = this.build.index.get(id);
+      if (item === undefined) return undefined;
+      items.push(item);
+    }
+    return itemFactsOf(this.meta, items, this.index.popularity);
   }
 
   /** `lists` over the global items and a facts table of `first` and of every item the lists name outside them. */
@@ -241,8 +267,28 @@ export class EdgeLayout {
   }
 }
 
-/** The items the global blob holds, ascending: those its own lists name (the shop's best sellers, the cross-sell prior, bundles, named scenarios). */
-function globalItems(meta: BuildMeta): number[] {
+/**
+ * The items the global blob holds: those its own lists name (the shop's best sellers, the cross-sell prior, bundles,
+ * named scenarios), ascending; following `earlier` (the previous build's global blob), its items first in their
+ * places and the new ones after them, unless one of its items is gone or more than half as many as are named
+ * would be there for nothing (then afresh: no earlier blob can be kept).
+ */
+function globalItems(meta: BuildMeta, build: LoadedBuild, earlier?: BuildMeta): number[] {
+  const named = namedItems(meta);
+  if (earlier === undefined) return named;
+  const kept: number[] = [];
+  for (const id of earlier.items) {
+    const item = build.index.get(id);
+    if (item === undefined) return named;
+    kept.push(item);
+  }
+  const wanted = new Set(named);
+  if (kept.filter((item) => !wanted.has(item)).length > named.length / 2) return named;
+  const placed = new Set(kept);
+  return [...kept, ...named.filter((item) => !placed.has(item))];
+}
+
+function namedItems(meta: BuildMeta): number[] {
   const chosen = new Set<number>();
   const take = (list: CandidateList | undefined) => {
     if (list !== undefined) for (const item of list.items) chosen.add(item);
@@ -271,7 +317,7 @@ function sampled(members: ArrayLike<number>, sample: number): number[] {
 }
 
 /** The build's meta restricted to `items` (ascending), lists re-indexed, the categories' lists left to their blobs, with the EDGE section. */
-function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, shards: number, index: BuildIndex): BuildMeta {
+function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, shards: number, index: BuildIndex, homes?: BlobHomes): BuildMeta {
   const remap = (list: CandidateList): CandidateList => ({ ...list, items: Uint32Array.from(list.items, (i) => globalIndex[i]) });
   const facts = itemFactsOf(meta, items, index.popularity);
   const modelNames: string[] = [];
@@ -303,6 +349,6 @@ function globalMeta(meta: BuildMeta, items: number[], globalIndex: Int32Array, s
     ...(stock !== undefined ? { stock } : {}),
     ...(display !== undefined ? { display: { currencies: meta.display!.currencies, itemCurrency: display.currency, links: display.links, images: display.images } } : {}),
     ...(compat !== undefined ? { compat } : {}),
-    edge: { items: meta.items.length, shards, categoryMedianPrice: index.categoryMedianPrice, ordinals: Uint32Array.from(items), popularity: facts.popularity },
+    edge: { items: meta.items.length, shards, categoryMedianPrice: index.categoryMedianPrice, ordinals: Uint32Array.from(items), popularity: facts.popularity, ...(homes !== undefined ? { homes } : {}) },
   };
 }

@@ -36,6 +36,9 @@
  * that many f32, each category's median price over the whole catalogue (NaN = none priced) | per dictionary item,
  * ascending, the gap to its index in the whole build (varint: the first its index, then index - previous - 1) |
  * per dictionary item its popularity f32 (purchase count in the whole build's popular lists; 0 in none).
+ * EDGE_IN_ORDER_KEPT (in place of EDGE) the same, but each item's index in the whole build as a varint, in any order:
+ * the global blob of a build that keeps the global items of the build it follows where they were.
+ * BLOB_HOMES (optional, with EDGE) which build's KV prefix holds each bucket of blobs (blob-homes.ts).
  */
 import type { CandidateList } from "../candidates";
 import type { CompatIndex } from "../catalog/compat-index";
@@ -44,6 +47,7 @@ import { ByteReader, CorruptBlobError, type DictionaryBounds } from "./byte-read
 import { ByteWriter } from "./byte-writer";
 import { readCandidateList, writeCandidateList } from "./candidate-list-codec";
 import { readCompatIndex, readScenarioLists, readStock, writeCompatIndex, writeScenarioLists, writeStock } from "./catalog-sections-codec";
+import { type BlobHomes, readBlobHomes, writeBlobHomes } from "./blob-homes";
 import { openBlob, sealBlob } from "./checksum";
 import { type DisplayColumns, readDisplayColumns, writeDisplayColumns } from "./display-section-codec";
 import { readSequenceModel, writeSequenceModel } from "./sequence-codec";
@@ -76,6 +80,9 @@ export const MetaSection = {
   SEQUENCE_MODEL: 18,
   CROSS_SELL_POLICY: 20,
   EDGE: 21,
+  /** EDGE with its dictionary's ordinals in any order (a build following another keeps the global items' order). */
+  EDGE_IN_ORDER_KEPT: 22,
+  BLOB_HOMES: 23,
 } as const;
 
 /** Bits of the per-item flags byte. */
@@ -177,6 +184,8 @@ interface EdgeInfo {
   ordinals: Uint32Array;
   /** Per dictionary item, its purchase count in the whole build's popular lists (overall and per category). */
   popularity: Float32Array;
+  /** Where the build's blobs live when some were kept from earlier builds; absent, all under its own prefix. */
+  homes?: BlobHomes;
 }
 
 export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
@@ -252,19 +261,21 @@ export function encodeMetaBlob(meta: BuildMeta): Uint8Array {
   if (edge !== undefined) {
     if (edge.categoryMedianPrice.length !== meta.categories.length)
       throw new RangeError(`meta edge medians cover ${edge.categoryMedianPrice.length} categories of ${meta.categories.length}`);
-    w.section(MetaSection.EDGE, (s) => {
+    const ascending = edge.ordinals.every((ordinal, i) => i === 0 || ordinal > edge.ordinals[i - 1]);
+    w.section(ascending ? MetaSection.EDGE : MetaSection.EDGE_IN_ORDER_KEPT, (s) => {
       s.varint(edge.items).varint(edge.shards).varint(edge.categoryMedianPrice.length);
       for (const median of edge.categoryMedianPrice) s.f32(median);
       if (edge.ordinals.length !== n) throw new RangeError(`meta edge ordinals cover ${edge.ordinals.length} items of ${n}`);
       let next = 0;
       for (const ordinal of edge.ordinals) {
-        if (ordinal < next) throw new RangeError("meta edge ordinals are not ascending");
-        s.varint(ordinal - next);
+        if (ordinal >= edge.items) throw new RangeError(`meta edge ordinal ${ordinal} of ${edge.items} items`);
+        s.varint(ascending ? ordinal - next : ordinal);
         next = ordinal + 1;
       }
       if (edge.popularity.length !== n) throw new RangeError(`meta edge popularity covers ${edge.popularity.length} items of ${n}`);
       for (const p of edge.popularity) s.f32(p);
     });
+    if (edge.homes !== undefined) w.section(MetaSection.BLOB_HOMES, (s) => writeBlobHomes(s, edge.homes!));
   }
   return sealBlob(w.finish());
 }
@@ -351,7 +362,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     for (let c = 0; c < count; c++) exclusive[c] = s.u8();
     return { valueWeighting: (flags & 1) !== 0, cartPerCategory, essentialAttach, exclusive };
   });
-  const edge = column(MetaSection.EDGE, (s): EdgeInfo => {
+  const readEdge = (inOrder: boolean) => (s: ByteReader): EdgeInfo => {
     const items = s.varint();
     const shards = s.varint();
     if (items < n || shards < 1) throw new CorruptBlobError("meta blob: edge section does not cover the dictionary");
@@ -364,7 +375,7 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     const ordinals = new Uint32Array(n);
     let next = 0;
     for (let i = 0; i < n; i++) {
-      const ordinal = next + s.varint();
+      const ordinal = inOrder ? next + s.varint() : s.varint();
       if (ordinal >= items) throw new CorruptBlobError("meta blob: edge ordinal out of range");
       ordinals[i] = ordinal;
       next = ordinal + 1;
@@ -373,7 +384,12 @@ export function decodeMetaBlob(sealed: Uint8Array): BuildMeta {
     const popularity = new Float32Array(n);
     for (let i = 0; i < n; i++) popularity[i] = s.f32();
     return { items, shards, categoryMedianPrice, ordinals, popularity };
-  });
+  };
+  if (sections.has(MetaSection.EDGE) && sections.has(MetaSection.EDGE_IN_ORDER_KEPT)) throw new CorruptBlobError("meta blob: two edge sections");
+  const edgeInfo = column(MetaSection.EDGE, readEdge(true)) ?? column(MetaSection.EDGE_IN_ORDER_KEPT, readEdge(false));
+  const homes = column(MetaSection.BLOB_HOMES, readBlobHomes);
+  if (homes !== undefined && edgeInfo === undefined) throw new CorruptBlobError("meta blob: blob homes without an edge section");
+  const edge = edgeInfo !== undefined && homes !== undefined ? { ...edgeInfo, homes } : edgeInfo;
   return {
     buildId,
     createdAt,

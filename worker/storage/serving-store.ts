@@ -9,6 +9,7 @@
 import { decodeBase64 } from "../../core/blob/base64";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
+import { homedKey } from "../../core/blob/blob-homes";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
 import type { AnchorBlob } from "../../core/blob/anchor-blob";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
@@ -112,7 +113,9 @@ export class ServingStore {
       if (build !== null) {
         this.builds.set(live.build, build);
         this.lastGood = build;
-        return this.withBuild(kv, build, request, live, false, options, values);
+        const homes = build.meta.edge?.homes;
+        const ownKeys = homes === undefined ? values : new Map([...values].filter(([key]) => homedKey(homes, key) === key));
+        return this.withBuild(kv, build, request, live, false, options, ownKeys);
       }
     }
     if (this.lastGood !== undefined) return this.withBuild(kv, this.lastGood, request, live, true, options);
@@ -184,7 +187,7 @@ export class ServingStore {
     const texts = new Map<string, string | null>();
     for (const [, key] of unread) if (prefetched?.has(key)) texts.set(key, prefetched.get(key)!);
     const missing = [...unread.filter(([, key]) => !texts.has(key)).map(([, key]) => key), ...models, ...this.uncachedCategories(global, named)];
-    if (missing.length > 0) for (const [k, v] of await bulkGet(kv, missing)) texts.set(k, v);
+    if (missing.length > 0) for (const [k, v] of await bulkGetHomed(kv, missing, global)) texts.set(k, v);
     const bytesOf = (key: string) => {
       const text = texts.get(key) ?? null;
       return text === null ? null : decodeBase64(text);
@@ -204,7 +207,7 @@ export class ServingStore {
     const anchored = anchorCategories(global, blobs, stranded, named);
     const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);
     const second = [...this.uncachedCategories(global, anchored), ...shardKeys];
-    const secondTexts = second.length > 0 ? await bulkGet(kv, second) : new Map<string, string | null>();
+    const secondTexts = second.length > 0 ? await bulkGetHomed(kv, second, global) : new Map<string, string | null>();
     degraded = this.keepCategories(global, anchored, secondTexts) || degraded;
     if (read.lost.length > 0) {
       for (const key of shardKeys) {
@@ -217,7 +220,7 @@ export class ServingStore {
       // A fault's own path: the categories of the anchors only their shards knew.
       const strandedCategories = anchorCategories(global, new Map(), stranded, [...named, ...anchored]);
       const third = this.uncachedCategories(global, strandedCategories);
-      if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGet(kv, third)) || degraded;
+      if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGetHomed(kv, third, global)) || degraded;
       anchored.push(...strandedCategories);
     }
     const skip = unreadLists(live.slotPlans, request.placement, options.everyList);
@@ -292,6 +295,15 @@ export async function bulkGet(kv: KVNamespace, keys: string[]): Promise<Map<stri
     for (const [k, v] of await kv.get(keys.slice(i, i + BULK_LIMIT), "text")) merged.set(k, v);
   }
   return merged;
+}
+
+/** `bulkGet` of keys under the global blob's build, each read where its blob lives (`core/blob/blob-homes.ts`); by the keys asked for. */
+async function bulkGetHomed(kv: KVNamespace, keys: string[], global: LoadedBuild): Promise<Map<string, string | null>> {
+  const homes = global.meta.edge?.homes;
+  if (homes === undefined) return bulkGet(kv, keys);
+  const homed = keys.map((key) => homedKey(homes, key));
+  const values = await bulkGet(kv, homed);
+  return new Map(keys.map((key, i) => [key, values.get(homed[i]) ?? null]));
 }
 
 function decodeOrNull<T>(text: string | null, decode: (bytes: Uint8Array) => T): T | null {

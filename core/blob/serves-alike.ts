@@ -1,0 +1,123 @@
+/**
+ * @module
+ * Whether a blob an earlier build published still serves alike in a new build, so the new build can name it where it
+ * lives instead of writing it again (blob-homes.ts). A rebuild on a little more data moves scores and popularity a
+ * little everywhere; what a shopper sees moves only where the lists' order does. An earlier blob serves alike when
+ * every list it holds ranks its first items as the new build would (NDCG@10 of its order, judged by the new list's
+ * ranks, at least NDCG_KEPT; first scores within SCORE_SLACK of the new top score), carries the same next-item
+ * embeddings, and every fact it carries is today's: ids, titles, prices, flags, categories, fit facts exactly;
+ * popularity and stock within COUNT_SLACK (the stock overlay and the live catalogue serve stock in real time).
+ * Both blobs are read against the new build's global blob, so an index means the same item in both.
+ */
+import type { CandidateList } from "../candidates";
+import type { AnchorBlob } from "./anchor-blob";
+import { ByteWriter } from "./byte-writer";
+import type { ItemLists } from "./item-blob";
+import { type ItemFacts, writeItemFacts } from "./item-facts";
+
+/** Positions whose order is judged. */
+const JUDGED = 10;
+/** Least NDCG@JUDGED of the earlier order, judged by the new list's ranks. */
+const NDCG_KEPT = 0.98;
+/** Largest move of a judged item's score, as a share of the new list's top score. */
+const SCORE_SLACK = 0.1;
+/** Largest move of a count (popularity, units in stock): this share of today's, or COUNT_FLOOR, whichever is more. */
+const COUNT_SLACK = 0.25;
+const COUNT_FLOOR = 3;
+
+/** Today's facts of `ids` (in that order), as the new build would write them; undefined when one is no longer in it. */
+export type TodaysFacts = (ids: readonly string[]) => ItemFacts | undefined;
+
+/** Whether `earlier` (an anchor blob, or a category blob's lists) serves like `next`; `globalIds`: the new global blob's dictionary. */
+export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: readonly string[], today: TodaysFacts): boolean {
+  const kinds = Object.keys(next.lists) as Array<keyof ItemLists>;
+  if (kinds.length !== Object.keys(earlier.lists).length) return false;
+  const idOf = (blob: AnchorBlob) => (i: number) => (i < blob.globalItems ? globalIds[i] : blob.facts.ids[i - blob.globalItems]);
+  for (const kind of kinds) {
+    const before = earlier.lists[kind];
+    const after = next.lists[kind]!;
+    if (before === undefined) return false;
+    const beforeIds = Array.from(before.items, idOf(earlier));
+    const afterIds = Array.from(after.items, idOf(next));
+    if (!ranksAlike(beforeIds, before.scores, afterIds, after.scores) || !sameEmbeddings(before, beforeIds, after, afterIds)) return false;
+  }
+  return factsAreToday(earlier.facts, today);
+}
+
+/** Whether `earlier` facts (a directory shard's, an anchor's own table) are today's, counts within their slack. */
+export function factsAreToday(earlier: ItemFacts, today: TodaysFacts): boolean {
+  const current = today(earlier.ids);
+  if (current === undefined) return false;
+  const m = earlier.ids.length;
+  for (let k = 0; k < m; k++) {
+    if (!near(earlier.popularity[k], current.popularity[k])) return false;
+    const was = earlier.stock?.[k] ?? -1;
+    const is = current.stock?.[k] ?? -1;
+    if ((was < 0) !== (is < 0) || (was > 0) !== (is > 0) || !near(was, is)) return false;
+  }
+  const aligned: ItemFacts = { ...current, popularity: earlier.popularity, ...(current.stock !== undefined && earlier.stock !== undefined ? { stock: earlier.stock } : {}) };
+  return sameBytes(encoded(earlier), encoded(aligned));
+}
+
+/** NDCG@JUDGED of `before`'s order where an item's gain is 1 / (1 + its rank in `after`), and the judged scores close. */
+function ranksAlike(before: readonly string[], beforeScores: Float32Array, after: readonly string[], afterScores: Float32Array): boolean {
+  if (after.length === 0) return before.length === 0;
+  const rank = new Map<string, number>();
+  after.forEach((id, r) => {
+    if (!rank.has(id)) rank.set(id, r);
+  });
+  const gain = (id: string) => {
+    const r = rank.get(id);
+    return r === undefined ? 0 : 1 / (1 + r);
+  };
+  let got = 0;
+  let ideal = 0;
+  for (let i = 0; i < JUDGED; i++) {
+    const discount = 1 / Math.log2(2 + i);
+    if (i < before.length) got += discount * gain(before[i]);
+    if (i < after.length) ideal += discount * gain(after[i]);
+  }
+  if (got < NDCG_KEPT * ideal) return false;
+  const top = Math.abs(afterScores[0]);
+  for (let i = 0; i < JUDGED && i < before.length; i++) {
+    const r = rank.get(before[i]);
+    if (r !== undefined && Math.abs(beforeScores[i] - afterScores[r]) > SCORE_SLACK * top) return false;
+  }
+  return true;
+}
+
+/** The same sequence model's embeddings: the anchor's and every candidate both lists hold equal (none in either alike). */
+function sameEmbeddings(a: CandidateList, aIds: readonly string[], b: CandidateList, bIds: readonly string[]): boolean {
+  const x = a.embeddings;
+  const y = b.embeddings;
+  if (x === undefined || y === undefined) return x === y;
+  const d = x.anchor.length;
+  if (d !== y.anchor.length || !sameBytes(bytesOf(x.anchor), bytesOf(y.anchor))) return false;
+  const at = new Map(bIds.map((id, i) => [id, i]));
+  for (let i = 0; i < aIds.length; i++) {
+    const j = at.get(aIds[i]);
+    if (j === undefined) continue;
+    for (let e = 0; e < d; e++) if (x.candidates[i * d + e] !== y.candidates[j * d + e]) return false;
+  }
+  return true;
+}
+
+function near(was: number, is: number): boolean {
+  return Math.abs(was - is) <= Math.max(COUNT_SLACK * Math.abs(is), COUNT_FLOOR);
+}
+
+function encoded(facts: ItemFacts): Uint8Array {
+  const w = new ByteWriter(256);
+  writeItemFacts(w, facts);
+  return w.finish();
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
