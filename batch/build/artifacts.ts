@@ -21,7 +21,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { EdgeBlob, PreviousEdge } from "../../core/blob/edge-format";
+import { type PreviousEdge, planHomes } from "../../core/blob/blobs-kept";
+import type { EdgeBlob } from "../../core/blob/edge-format";
 import { type BuildMeta, decodeMetaBlob } from "../../core/blob/meta-blob";
 import { InputRejectedError } from "../io/input-error";
 import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
@@ -29,7 +30,7 @@ import { ByteWriter } from "../../core/blob/byte-writer";
 import type { CatalogPublication } from "../catalog/catalog-intelligence";
 import type { CatalogProduct } from "../io/read-catalog";
 import { readEdgePack, writeEdgePack } from "./edge-pack";
-import { encodeApart } from "./edge-workers";
+import { encodeApart, readVerdicts } from "./edge-workers";
 import { type PartSum, writeHashedFile } from "./hashed-file";
 import { jsonPieces, parseJsonBytes } from "./json-pieces";
 import { edgeBlobsOf, KvCounter, type KvFootprint } from "./kv-footprint";
@@ -88,8 +89,8 @@ export interface WriteOptions {
    * up to 4 from APART_FROM items, else 1 (everything in this process).
    */
   edgeWorkers?: number;
-  /** The build this one follows: its blobs that serve alike are kept where they live (encoded in this process only). */
-  previous?: PreviousEdge;
+  /** The build this one follows (`previous-edge.ts`): its blobs that serve alike are kept where they live. */
+  previous?: PreviousEdge & { folder: string };
 }
 
 /** Items from which a build's anchor blobs are encoded in child processes by default. */
@@ -124,11 +125,13 @@ export async function writeArtifacts(dir: string, artifacts: Artifacts, options:
     let blobs: Iterable<EdgeBlob>;
     if (workers > 1 && artifacts.edgeBlobs === undefined) {
       mkdirSync(partsDir);
-      const parts = await encodeApart(temporary, meta.items.length, workers, partsDir);
+      const previous = options.previous;
+      const parts = await encodeApart(temporary, meta.items.length, workers, partsDir, previous?.folder);
       const anchors = (function* () {
         for (const part of parts.anchors) yield* readEdgePack(part);
       })();
-      blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { anchors, groups: readEdgePack(parts.groups) });
+      const kept = previous === undefined ? {} : { previous, homes: planHomes(meta.buildId, readVerdicts(parts), previous.blobs.keys()) };
+      blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { anchors, groups: readEdgePack(parts.groups), ...kept });
     } else if (options.previous !== undefined && artifacts.edgeBlobs === undefined) blobs = edgeBlobsOf(meta, artifacts.itemBlobs, { previous: options.previous });
     else blobs = edgeBlobsOfArtifacts(artifacts, meta);
     const edge = writeEdgePack(path.join(temporary, ARTIFACT_FILES.edge), blobs, (blob) => counter.add(blob));

@@ -7,9 +7,10 @@
  * complete; the caller streams the parts into edge.bin where the sequential writer would have put the same bytes.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Verdict } from "../../core/blob/blobs-kept";
 
 /** Stderr kept of a child, to say why it failed. */
 const STDERR_TAIL = 4096;
@@ -20,21 +21,44 @@ export interface EdgeParts {
   groups: string;
 }
 
+/** Names of anchor blobs (after the build prefix): an item's id, or a hash of a very long one (`itemKey`). */
+export const ANCHOR_NAME = /^[ih]\//;
+
+/** Where a part's verdicts are written beside it. */
+function verdictsFile(part: string): string {
+  return `${part}.verdicts.json`;
+}
+
+export function writeVerdicts(part: string, verdicts: readonly Verdict[]): void {
+  writeFileSync(verdictsFile(part), JSON.stringify(verdicts.map(([name, keptAt]) => (keptAt === undefined ? [name] : [name, keptAt]))));
+}
+
+/** The verdicts of the parts, in order: what `planHomes` plans the build's blob homes from. */
+export function readVerdicts(parts: EdgeParts): Verdict[] {
+  const out: Verdict[] = [];
+  for (const part of [...parts.anchors, parts.groups]) {
+    for (const [name, keptAt] of JSON.parse(readFileSync(verdictsFile(part), "utf8")) as Array<[string, string?]>) out.push([name, keptAt]);
+  }
+  return out;
+}
+
 /**
  * Encodes the anchors of `items` items of `folder` in `workers` children, and its group blobs (directory shards,
- * model and category blobs, which hold devices' anchor blobs too) in one more.
+ * model and category blobs, which hold devices' anchor blobs too) in one more; `previous`: the folder of the build
+ * this one follows, whose blobs each child judges its own against (`readVerdicts`).
  */
-export async function encodeApart(folder: string, items: number, workers: number, partsDir: string): Promise<EdgeParts> {
+export async function encodeApart(folder: string, items: number, workers: number, partsDir: string, previous?: string): Promise<EdgeParts> {
   const cli = edgerecCli();
+  const follow = previous === undefined ? [] : ["--previous", previous];
   const count = Math.max(1, Math.min(workers, items));
   const anchors = Array.from({ length: count }, (_, k) => {
     const from = Math.floor((items * k) / count);
     const to = Math.floor((items * (k + 1)) / count);
     const out = path.join(partsDir, `anchors-${k}.bin`);
-    return { out, ...runPart(cli, ["edge-part", "--folder", folder, "--from", String(from), "--to", String(to), "--out", out], `items ${from}-${to - 1}`) };
+    return { out, ...runPart(cli, ["edge-part", "--folder", folder, "--from", String(from), "--to", String(to), "--out", out, ...follow], `items ${from}-${to - 1}`) };
   });
   const groupsOut = path.join(partsDir, "groups.bin");
-  const groups = { out: groupsOut, ...runPart(cli, ["edge-part", "--folder", folder, "--groups", "--out", groupsOut], "the group blobs") };
+  const groups = { out: groupsOut, ...runPart(cli, ["edge-part", "--folder", folder, "--groups", "--out", groupsOut, ...follow], "the group blobs") };
   const children = [...anchors, groups];
   try {
     await Promise.all(children.map((child) => child.done));

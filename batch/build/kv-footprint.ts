@@ -7,7 +7,7 @@
  * refuses values over 25 MiB.
  */
 
-import { anchorBlobs, type EdgeBlob, type EdgeOptions, edgeBlobs, groupBlobs } from "../../core/blob/edge-format";
+import { anchorBlobs, type EdgeBlob, type EdgeOptions, edgeBlobs, groupBlobs, type KeptPart } from "../../core/blob/edge-format";
 import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import type { BuildMeta } from "../../core/blob/meta-blob";
 import { publishedStockOverlay } from "../../core/catalog/stock-overlay";
@@ -29,18 +29,18 @@ function base64Length(n: number): number {
 
 /** The edge format's blobs of a full build: its meta and its item blobs (by dictionary index, undefined: no lists). */
 /** The edge format's blobs; `apart` gives the anchors and group blobs encoded elsewhere (`edge-workers.ts`). */
-export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, apart: Pick<EdgeOptions, "anchors" | "groups" | "previous"> = {}): Generator<EdgeBlob> {
+export function edgeBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, apart: Pick<EdgeOptions, "anchors" | "groups" | "previous" | "homes"> = {}): Generator<EdgeBlob> {
   return edgeBlobs(meta, listsOf(meta, itemBlobs), apart);
 }
 
 /** The directory shards, model and category blobs: the part of `edgeBlobsOf` after the anchors, encoded apart. */
-export function groupBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): Generator<EdgeBlob> {
-  return groupBlobs(meta, listsOf(meta, itemBlobs));
+export function groupBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, kept?: KeptPart): Generator<EdgeBlob> {
+  return groupBlobs(meta, listsOf(meta, itemBlobs), kept);
 }
 
 /** The anchor blobs of items `from` to `to` (excluded): a part of `edgeBlobsOf` encoded apart (`edge-workers.ts`). */
-export function anchorBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, from: number, to: number): Generator<EdgeBlob> {
-  return anchorBlobs(meta, listsOf(meta, itemBlobs), from, to);
+export function anchorBlobsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>, from: number, to: number, kept?: KeptPart): Generator<EdgeBlob> {
+  return anchorBlobs(meta, listsOf(meta, itemBlobs), from, to, kept);
 }
 
 function listsOf(meta: BuildMeta, itemBlobs: ReadonlyArray<Uint8Array | undefined>): (item: number) => ItemLists | undefined {

@@ -38,7 +38,7 @@ ${CATALOG_FLAGS_USAGE}
   --build-id ID   name the build (default: UTC time + random suffix)
   --previous P    the build this one follows (its folder or its manifest.json): its tuned weights stay unless the
                   new data beats them by more than noise, so a rebuild on a little more data ranks as the last one did;
-                  given its folder (up to 50,000 items), its blobs that still serve alike stay where it published them
+                  given its folder, its blobs that still serve alike stay where it published them
                   and publish writes only the rest
   --strict        stop at the first bad input line (default: skip it and report it)
   --max-bad-share S  refuse an input file of 20 lines or more whose share of bad lines exceeds S (default 0.1);

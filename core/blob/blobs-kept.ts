@@ -18,12 +18,17 @@ import { type BuildMeta, decodeMetaBlob } from "./meta-blob";
 import { decodeModelBlob, type ModelDevice } from "./model-blob";
 import { factsAreToday, sameBytes, servesAlike, type TodaysFacts } from "./serves-alike";
 
+/** The previous build's blobs by name (the key after the build prefix): the build whose prefix holds each, and its bytes. */
+export interface PreviousBlobs {
+  get(name: string): { home: string; bytes: Uint8Array } | undefined;
+  keys(): Iterable<string>;
+}
+
 /** What a build keeps of the one it follows. */
 export interface PreviousEdge {
   /** Its global blob, decoded. */
   global: BuildMeta;
-  /** Its blobs by name (the key after the build prefix): the build whose prefix holds each, and its bytes. */
-  blobs: ReadonlyMap<string, { home: string; bytes: Uint8Array }>;
+  blobs: PreviousBlobs;
 }
 
 interface Blob {
@@ -37,7 +42,8 @@ export interface NewBuild {
   today: TodaysFacts;
 }
 
-const REWRITE = -1;
+/** A blob of the new build (its name, the key after the build prefix) and the earlier build whose bytes of it serve alike, if any. */
+export type Verdict = [name: string, keptAt: string | undefined];
 
 /**
  * The new build's blobs as `edgeBlobs` yields them (global blob first), each bucket's either the new bytes under the
@@ -45,39 +51,63 @@ const REWRITE = -1;
  * build's blobs other than the global one, in order; it is called twice.
  */
 export function* blobsKeptWhereAlike(meta: BuildMeta, previous: PreviousEdge, build: NewBuild, blobs: () => Iterable<Blob>): Generator<Blob> {
-  const own = meta.buildId;
-  const prefix = buildPrefix(own);
+  const prefix = buildPrefix(meta.buildId);
+  const judge = keptJudge(build, previous);
+  const verdicts: Verdict[] = [];
+  for (const blob of blobs()) verdicts.push(judge(blob));
+  const homes = planHomes(meta.buildId, verdicts, previous.blobs.keys());
+  yield { key: metaKey(meta.buildId), bytes: build.global(homes) };
+  for (const blob of blobs()) yield whereItLives(blob, prefix, homes, previous.blobs);
+}
+
+/** The verdict on each blob of the new build (under its own prefix): kept at the earlier build's home when it serves alike. */
+export function keptJudge(build: NewBuild, previous: PreviousEdge): (blob: Blob) => Verdict {
   const global = loadBuild(decodeMetaBlob(build.global()));
   const judge = keepable(global, previous) ? new Judge(global, build.today) : undefined;
-  const names = new Set<string>();
-  for (const blob of blobs()) names.add(blob.key.slice(prefix.length));
-  const buckets = homeBucketsFor(names.size);
+  const prefix = buildPrefix(global.meta.buildId);
+  return (blob) => {
+    const name = blob.key.slice(prefix.length);
+    const earlier = judge === undefined ? undefined : previous.blobs.get(name);
+    return [name, earlier !== undefined && judge!.alike(name, earlier.bytes, blob.bytes) ? earlier.home : undefined];
+  };
+}
+
+/**
+ * The homes table of build `own` from the verdicts on all its blobs: a bucket keeps an earlier home when every blob
+ * in it is kept there and it holds no name of `previousNames` the build lacks; at most MAX_HOME_BUILDS builds.
+ */
+export function planHomes(own: string, verdicts: readonly Verdict[], previousNames: Iterable<string>): BlobHomes {
+  const buckets = homeBucketsFor(verdicts.length);
   const homeOf = new Map<string, number>([[own, 0]]);
   const state = new Int32Array(buckets);
   const seen = new Uint8Array(buckets);
-  for (const name of previous.blobs.keys()) if (!names.has(name)) state[homeBucket(name, buckets)] = REWRITE;
-  for (const blob of blobs()) {
-    const name = blob.key.slice(prefix.length);
+  const names = new Set(verdicts.map(([name]) => name));
+  for (const name of previousNames) if (!names.has(name)) state[homeBucket(name, buckets)] = REWRITE;
+  for (const [name, keptAt] of verdicts) {
     const b = homeBucket(name, buckets);
     if (state[b] === REWRITE) continue;
-    const earlier = previous.blobs.get(name);
     let home = REWRITE;
-    if (earlier !== undefined && judge?.alike(name, earlier.bytes, blob.bytes)) {
-      home = homeOf.get(earlier.home) ?? (homeOf.size < MAX_HOME_BUILDS ? homeOf.size : REWRITE);
-      if (home >= 0) homeOf.set(earlier.home, home);
+    if (keptAt !== undefined) {
+      home = homeOf.get(keptAt) ?? (homeOf.size < MAX_HOME_BUILDS ? homeOf.size : REWRITE);
+      if (home >= 0) homeOf.set(keptAt, home);
     }
     state[b] = seen[b] === 1 && state[b] !== home ? REWRITE : home;
     seen[b] = 1;
   }
-  const table = Uint8Array.from(state, (home) => Math.max(0, home));
-  const homes: BlobHomes = { builds: [...homeOf.keys()], buckets: table };
-  yield { key: metaKey(own), bytes: build.global(homes) };
-  for (const blob of blobs()) {
-    const name = blob.key.slice(prefix.length);
-    const home = homes.builds[table[homeBucket(name, buckets)]];
-    yield home === own ? blob : { key: `${buildPrefix(home)}${name}`, bytes: previous.blobs.get(name)!.bytes };
-  }
+  return { builds: [...homeOf.keys()], buckets: Uint8Array.from(state, (home) => Math.max(0, home)) };
 }
+
+/** `blob` (under the build's own `prefix`) where `homes` puts it: itself, or the earlier build's bytes under that build's key. */
+export function whereItLives(blob: Blob, prefix: string, homes: BlobHomes, previous: PreviousBlobs): Blob {
+  const name = blob.key.slice(prefix.length);
+  const home = homes.builds[homes.buckets[homeBucket(name, homes.buckets.length)]];
+  if (home === homes.builds[0]) return blob;
+  const earlier = previous.get(name);
+  if (earlier === undefined || earlier.home !== home) throw new RangeError(`kept blobs: ${name} is kept at build ${home}, which the previous build does not hold it at`);
+  return { key: `${buildPrefix(home)}${name}`, bytes: earlier.bytes };
+}
+
+const REWRITE = -1;
 
 /** Earlier blobs read against the new global blob as they were written: the same global items in the same places, the same tables. */
 function keepable(global: LoadedBuild, previous: PreviousEdge): boolean {
@@ -93,8 +123,7 @@ function keepable(global: LoadedBuild, previous: PreviousEdge): boolean {
     then.brands.length === now.brands.length &&
     prefixOf(then.brands, now.brands, equal) &&
     prefixOf(then.display?.currencies ?? [], now.display?.currencies ?? [], equal) &&
-    (then.display?.currencies.length ?? 0) === (now.display?.currencies.length ?? 0) &&
-    then.edge?.items === now.edge?.items
+    (then.display?.currencies.length ?? 0) === (now.display?.currencies.length ?? 0)
   );
 }
 

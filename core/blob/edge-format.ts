@@ -26,9 +26,7 @@ import { ANCHOR_CAPS } from "../recommend/serving-data";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
 import { type BandIndex, bandIndex, bandMembers } from "../recommend/price-bands";
 import type { BlobHomes } from "./blob-homes";
-import { blobsKeptWhereAlike, type PreviousEdge } from "./blobs-kept";
-
-export type { PreviousEdge } from "./blobs-kept";
+import { blobsKeptWhereAlike, keptJudge, type PreviousEdge, type Verdict, whereItLives } from "./blobs-kept";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeCategoryBlob } from "./category-blob";
 import { encodeDirectoryShard } from "./directory-shard";
@@ -53,8 +51,10 @@ export interface EdgeOptions {
   anchors?: Iterable<EdgeBlob>;
   /** The directory shards, model and category blobs, encoded elsewhere (`groupBlobs`); default: encoded here. */
   groups?: Iterable<EdgeBlob>;
-  /** The build this one follows (encoded here only): its global items keep their places, its blobs that serve alike are kept where they live. */
+  /** The build this one follows: its global items keep their places, its blobs that serve alike are kept where they live. */
   previous?: PreviousEdge;
+  /** With `anchors` and `groups` encoded elsewhere: where each blob lives (`planHomes` over the verdicts of their encoders). */
+  homes?: BlobHomes;
 }
 
 
@@ -73,24 +73,27 @@ export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists
     });
     return;
   }
-  yield { key: metaKey(meta.buildId), bytes: layout.globalBlob() };
+  const { homes, previous } = options;
+  if (homes !== undefined && previous === undefined) throw new RangeError("edge format: blob homes without the previous build that holds them");
+  const prefix = buildPrefix(meta.buildId);
+  const placed = (blob: EdgeBlob) => (homes === undefined ? blob : whereItLives(blob, prefix, homes, previous!.blobs));
+  yield { key: metaKey(meta.buildId), bytes: layout.globalBlob(homes) };
   if (options.anchors === undefined) yield* anchorsOf(layout, meta, 0, meta.items.length);
   else {
     let item = 0;
     for (const blob of options.anchors) {
       const expected = item < meta.items.length ? itemKey(meta.buildId, meta.items[item]) : "no more anchors";
       if (blob.key !== expected) throw new RangeError(`edge format: anchor ${item} is ${blob.key}, expected ${expected}`);
-      yield blob;
+      yield placed(blob);
       item++;
     }
     if (item !== meta.items.length) throw new RangeError(`edge format: ${item} anchor blobs given for ${meta.items.length} items`);
   }
   if (options.groups === undefined) yield* groupsOf(layout, meta);
   else {
-    const prefix = buildPrefix(meta.buildId);
     for (const blob of options.groups) {
       if (!(blob.key.startsWith(prefix) && GROUP_KEY.test(blob.key.slice(prefix.length)))) throw new RangeError(`edge format: ${blob.key} is not a group blob of build ${meta.buildId}`);
-      yield blob;
+      yield placed(blob);
     }
   }
 }
@@ -99,8 +102,24 @@ export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists
 const GROUP_KEY = /^[dmc]\//;
 
 /** The blobs that group items (directory shards, model blobs, category blobs), as `edgeBlobs` yields them. */
-export function* groupBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined): Generator<EdgeBlob> {
-  yield* groupsOf(new EdgeLayout(meta, listsOf), meta);
+export function* groupBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, kept?: KeptPart): Generator<EdgeBlob> {
+  const layout = new EdgeLayout(meta, listsOf, kept === undefined ? {} : { previous: kept.previous });
+  yield* judged(layout, groupsOf(layout, meta), kept);
+}
+
+/** A part of a build following another, encoded apart: the previous build, and where the verdict on each blob goes (`keptJudge`). */
+export interface KeptPart {
+  previous: PreviousEdge;
+  verdicts: Verdict[];
+}
+
+function* judged(layout: EdgeLayout, blobs: Iterable<EdgeBlob>, kept: KeptPart | undefined): Generator<EdgeBlob> {
+  if (kept === undefined) return yield* blobs;
+  const judge = keptJudge({ global: (homes) => layout.globalBlob(homes), today: (ids) => layout.factsToday(ids) }, kept.previous);
+  for (const blob of blobs) {
+    kept.verdicts.push(judge(blob));
+    yield blob;
+  }
 }
 
 function* groupsOf(layout: EdgeLayout, meta: BuildMeta): Generator<EdgeBlob> {
@@ -113,8 +132,9 @@ function* groupsOf(layout: EdgeLayout, meta: BuildMeta): Generator<EdgeBlob> {
 }
 
 /** The anchor blobs of items `from` to `to` (excluded), as `edgeBlobs` yields them: one part of a build encoded apart. */
-export function* anchorBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, from: number, to: number): Generator<EdgeBlob> {
-  yield* anchorsOf(new EdgeLayout(meta, listsOf), meta, from, to);
+export function* anchorBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, from: number, to: number, kept?: KeptPart): Generator<EdgeBlob> {
+  const layout = new EdgeLayout(meta, listsOf, kept === undefined ? {} : { previous: kept.previous });
+  yield* judged(layout, anchorsOf(layout, meta, from, to), kept);
 }
 
 function* anchorsOf(layout: EdgeLayout, meta: BuildMeta, from: number, to: number): Generator<EdgeBlob> {

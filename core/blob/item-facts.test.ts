@@ -93,3 +93,21 @@ describe("item facts", () => {
     expect(() => readItemFacts(new ByteReader(shared.finish()), tables)).toThrow(/disagree/);
   });
 });
+
+describe("an anchor blob read against a larger global blob (a build that keeps it: blob-homes.ts)", () => {
+  const list = (items: number[]) => ({ items: Uint32Array.from(items), scores: new Float32Array(items.length).fill(1), reasons: new Uint32Array(items.length) });
+  // Written against a global blob of 3 items: 0..2 are global, 3.. its own facts table.
+  const sealed = encodeAnchorBlob({ globalItems: 3, facts, lists: { cross_sell: list([0, 3, 2, 8]), similar: list([5]) } });
+
+  it("moves its own entries past the larger global blob's items and leaves the global ones", () => {
+    const read = decodeAnchorBlob(sealed, 7, tables, 1);
+    expect(Array.from(read.lists.cross_sell!.items)).toEqual([0, 7, 2, 12]);
+    expect(Array.from(read.lists.similar!.items)).toEqual([9]);
+    expect(read.globalItems).toBe(7);
+    expect(Array.from(decodeAnchorBlob(sealed, 3, tables, 1).lists.cross_sell!.items)).toEqual([0, 3, 2, 8]);
+  });
+
+  it("refuses a global blob smaller than the one it was written for", () => {
+    expect(() => decodeAnchorBlob(sealed, 2, tables, 1)).toThrow(/written for a global blob of 3 items/);
+  });
+});

@@ -56,9 +56,10 @@ export const benchKvReadRoute = new OpenAPIHono<AppEnv>()
   });
 
 async function readItems(env: Env, requested: string[]): Promise<z.infer<typeof readSchema>> {
-  const build = await servingStore(env).liveBuildId(env.KV);
+  const store = servingStore(env);
+  const build = await store.liveBuildId(env.KV);
   const ids = requested.slice(0, 100);
-  const values = build === null ? new Map<string, string | null>() : await bulkGet(env.KV, ids.map((id) => itemKey(build, id)));
+  const values = build === null ? new Map<string, string | null>() : await bulkGet(env.KV, ids.map((id) => store.keyOf(build, itemKey(build, id))));
   let found = 0;
   let bytes = 0;
   for (const value of values.values()) {

@@ -84,6 +84,11 @@ export class ServingStore {
     return (await this.liveState(kv)).build;
   }
 
+  /** Where `key` (a key under build `build`'s prefix) lives, as the build's global blob says once this isolate holds it. */
+  keyOf(build: string, key: string): string {
+    return homedKey(this.builds.get(build)?.meta.edge?.homes, key);
+  }
+
   /** Whether the live build can be served: its pointer readable, its meta blob present and decodable. */
   async health(kv: KVNamespace): Promise<Health> {
     const live = await this.liveState(kv);
