@@ -43,6 +43,8 @@ export interface LoadOptions {
 
 interface LiveState {
   build: string | null;
+  /** The build live before it (the pointer's `previous`): where a rebuild's kept blobs most often live. */
+  previous?: string;
   /** Set when the pointer key holds something that is not a pointer. */
   pointerProblem?: string;
   slotPlans: Partial<Record<Placement, SlotPlan>> | null;
@@ -112,15 +114,23 @@ export class ServingStore {
     if (live.build !== null) {
       const cached = this.builds.get(live.build);
       if (cached !== undefined) return this.withBuild(kv, cached, request, live, false, options);
+      // The anchors are read with the global blob, under the live build's prefix and, since a rebuild keeps most
+      // blobs where the build before it wrote them, under that build's as well; the global blob then says which holds each.
       const ids = anchorIds(request);
-      const values = await bulkGet(kv, [metaKey(live.build), ...ids.map((id) => itemKey(live.build!, id))]);
+      const guesses = live.previous === undefined ? [live.build] : [live.build, live.previous];
+      const values = await bulkGet(kv, [metaKey(live.build), ...guesses.flatMap((b) => ids.map((id) => itemKey(b, id)))]);
       const build = decodeOrNull(values.get(metaKey(live.build)) ?? null, (bytes) => loadBuild(decodeMetaBlob(bytes)));
       if (build !== null) {
         this.builds.set(live.build, build);
         this.lastGood = build;
         const homes = build.meta.edge?.homes;
-        const ownKeys = homes === undefined ? values : new Map([...values].filter(([key]) => homedKey(homes, key) === key));
-        return this.withBuild(kv, build, request, live, false, options, ownKeys);
+        const prefetched = new Map<string, string | null>();
+        for (const id of ids) {
+          const key = itemKey(live.build, id);
+          const at = homedKey(homes, key);
+          if (values.has(at)) prefetched.set(key, values.get(at)!);
+        }
+        return this.withBuild(kv, build, request, live, false, options, prefetched);
       }
     }
     if (this.lastGood !== undefined) return this.withBuild(kv, this.lastGood, request, live, true, options);
@@ -267,9 +277,11 @@ export class ServingStore {
     if (state === undefined) {
       const values = await kv.get(LIVE_KEYS, "text");
       const pointer = values.get(LIVE_POINTER_KEY) ?? null;
-      const build = parseLivePointer(pointer)?.build ?? null;
+      const parsed = parseLivePointer(pointer);
+      const build = parsed?.build ?? null;
       state = {
         build,
+        ...(parsed?.previous !== undefined && parsed.previous !== build ? { previous: parsed.previous } : {}),
         ...(pointer !== null && build === null ? { pointerProblem: "the live pointer is unreadable" } : {}),
         slotPlans: parseSlotPlansConfig(values.get(CONFIG_KEYS.slotPlans) ?? null),
         stock: parseStockOverlay(values.get(CONFIG_KEYS.stock) ?? null),
