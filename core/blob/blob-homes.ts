@@ -18,8 +18,11 @@ export interface BlobHomes {
   buckets: Uint8Array;
 }
 
-/** Buckets at most: 64 KiB in the global blob. */
-export const MAX_HOME_BUCKETS = 1 << 16;
+/**
+ * Buckets at most: 256 KiB in the global blob (341 KiB as base64, beside its own 224 KiB at a million products), so
+ * that up to about 250,000 blobs most have a bucket of their own: a bucket is kept only when all its blobs are.
+ */
+export const MAX_HOME_BUCKETS = 1 << 18;
 /** Builds a table can name (one byte per bucket). */
 export const MAX_HOME_BUILDS = 255;
 

@@ -153,6 +153,7 @@ export class EdgeLayout {
   /** Per category, its members in the orders the price bands read them (`bandIndex`). */
   private readonly bands = new Map<number, BandIndex>();
   private readonly categorySample: number;
+  private edges: Float32Array | undefined;
 
   constructor(
     private readonly meta: BuildMeta,
@@ -211,15 +212,25 @@ export class EdgeLayout {
     return encodeCategoryBlob({ lists: this.withFacts(lists, []), devices: devices.map((d) => ({ id: meta.items[d], blob: this.anchorBlob(d) })) });
   }
 
-  /** The facts of `ids` as this build writes them; undefined when one is not in it. */
-  factsToday(ids: readonly string[]): ItemFacts | undefined {
+  /** The facts of `ids` as this build writes them, and the least count of each one's category best sellers; undefined when one is not in it. */
+  factsToday(ids: readonly string[]): { facts: ItemFacts; popularityEdge: Float32Array } | undefined {
     const items: number[] = [];
     for (const id of ids) {
       const item = this.build.index.get(id);
       if (item === undefined) return undefined;
       items.push(item);
     }
-    return itemFactsOf(this.meta, items, this.index.popularity);
+    const edge = this.popularityEdges();
+    return { facts: itemFactsOf(this.meta, items, this.index.popularity), popularityEdge: Float32Array.from(items, (item) => (this.meta.itemCategory[item] >= 0 ? edge[this.meta.itemCategory[item]] : 0)) };
+  }
+
+  /** Per category, the least count among its best sellers (0 for a category without). */
+  private popularityEdges(): Float32Array {
+    if (this.edges === undefined) {
+      this.edges = new Float32Array(this.meta.categories.length);
+      for (const [c, list] of this.meta.popularByCategory) if (c < this.edges.length && list.scores.length > 0) this.edges[c] = Math.min(...list.scores);
+    }
+    return this.edges;
   }
 
   /** `lists` over the global items and a facts table of `first` and of every item the lists name outside them. */

@@ -6,7 +6,9 @@
  * every list it holds ranks its first items as the new build would (NDCG@10 of its order, judged by the new list's
  * ranks, at least NDCG_KEPT; first scores within SCORE_SLACK of the new top score), carries the same next-item
  * embeddings, and every fact it carries is today's: ids, titles, prices, flags, categories, fit facts exactly;
- * popularity and stock within COUNT_SLACK (the stock overlay and the live catalogue serve stock in real time).
+ * popularity and stock within COUNT_SLACK (the stock overlay and the live catalogue serve stock in real time), and
+ * popularity also within the least count of the item's category best sellers: an item at the edge of that list has
+ * its count in one build and 0 (in no popular list) in the next, on one order more or less.
  * Both blobs are read against the new build's global blob, so an index means the same item in both.
  */
 import type { CandidateList } from "../candidates";
@@ -25,8 +27,11 @@ const SCORE_SLACK = 0.1;
 const COUNT_SLACK = 0.25;
 const COUNT_FLOOR = 3;
 
-/** Today's facts of `ids` (in that order), as the new build would write them; undefined when one is no longer in it. */
-export type TodaysFacts = (ids: readonly string[]) => ItemFacts | undefined;
+/**
+ * Today's facts of `ids` (in that order), as the new build would write them, and per item the least count of its
+ * category's best sellers (0 for none); undefined when one is no longer in the build.
+ */
+export type TodaysFacts = (ids: readonly string[]) => { facts: ItemFacts; popularityEdge: Float32Array } | undefined;
 
 /** Whether `earlier` (an anchor blob, or a category blob's lists) serves like `next`; `globalIds`: the new global blob's dictionary. */
 export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: readonly string[], today: TodaysFacts): boolean {
@@ -46,11 +51,13 @@ export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: re
 
 /** Whether `earlier` facts (a directory shard's, an anchor's own table) are today's, counts within their slack. */
 export function factsAreToday(earlier: ItemFacts, today: TodaysFacts): boolean {
-  const current = today(earlier.ids);
-  if (current === undefined) return false;
+  const found = today(earlier.ids);
+  if (found === undefined) return false;
+  const current = found.facts;
   const m = earlier.ids.length;
   for (let k = 0; k < m; k++) {
-    if (!near(earlier.popularity[k], current.popularity[k])) return false;
+    const moved = Math.abs(earlier.popularity[k] - current.popularity[k]);
+    if (!near(earlier.popularity[k], current.popularity[k]) && moved > found.popularityEdge[k]) return false;
     const was = earlier.stock?.[k] ?? -1;
     const is = current.stock?.[k] ?? -1;
     if ((was < 0) !== (is < 0) || (was > 0) !== (is > 0) || !near(was, is)) return false;
