@@ -13,6 +13,7 @@ import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { metaKey } from "../../core/keys";
 import { readArtifacts, readManifest } from "./artifacts";
+import { InputRejectedError } from "../io/input-error";
 import { EdgePackError } from "./edge-pack";
 
 /** Items of a previous build whose blobs are held in memory; above, read from its edge.bin when asked for. */
@@ -29,6 +30,16 @@ export interface PreviousBuildEdge extends PreviousEdge {
  */
 export function readPreviousEdge(at: string, wanted: (name: string) => boolean = () => true, inMemoryUpTo = IN_MEMORY_UP_TO): PreviousBuildEdge | string {
   if (!(existsSync(at) && statSync(at).isDirectory())) return "a manifest without its build folder: no blobs to keep";
+  try {
+    return readEdgeOf(at, wanted, inMemoryUpTo);
+  } catch (error) {
+    // A damaged previous folder costs the rebuild its savings, not the rebuild.
+    if (error instanceof InputRejectedError || error instanceof CorruptBlobError) return `its edge.bin is unreadable (${error.message})`;
+    throw error;
+  }
+}
+
+function readEdgeOf(at: string, wanted: (name: string) => boolean, inMemoryUpTo: number): PreviousBuildEdge | string {
   const manifest = readManifest(at);
   const items = manifest.counts?.items;
   if (typeof items === "number" && items > inMemoryUpTo) return indexedEdge(at, manifest.build_id, wanted);

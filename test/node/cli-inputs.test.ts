@@ -115,6 +115,20 @@ describe("edgerec build refuses input it cannot use, in one line", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("--previous naming a build whose edge.bin is damaged: a warning, and a build that writes every blob afresh", async () => {
+    const orders = file("ok-damaged.jsonl", `${goodOrders(3).join("\n")}\n`);
+    const first = path.join(dir, "damaged-first");
+    expect((await edgerec("build", "--orders", orders, "--out", first, "--quiet")).code).toBe(0);
+    const edge = path.join(first, "edge.bin");
+    writeFileSync(edge, readFileSync(edge).subarray(0, 40));
+    const second = path.join(dir, "after-damaged");
+    const result = await edgerec("build", "--orders", orders, "--out", second, "--previous", first, "--quiet");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: --previous ${first}: its edge.bin is unreadable`);
+    expect(result.stderr).toContain("every blob written afresh");
+    expect(manifestOf(second).kv?.kept_keys).toBeUndefined();
+  });
+
   it("mine on an empty or a binary file says so and exits non-zero", async () => {
     const empty = await edgerec("mine", "--input", file("mine-empty.jsonl", ""), "--min-support", "0.1", "--quiet");
     expect([empty.code, empty.stderr]).toEqual([1, expect.stringMatching(/no valid basket in .*mine-empty\.jsonl: it is empty/)]);
