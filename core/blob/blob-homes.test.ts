@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type BlobHomes, homeBucket, homeBucketsFor, homedKey, MAX_HOME_BUCKETS, readBlobHomes, writeBlobHomes } from "./blob-homes";
 import { ByteReader, CorruptBlobError } from "./byte-reader";
@@ -28,6 +29,27 @@ describe("blob homes", () => {
     expect(() => readBlobHomes(new ByteReader(bytes))).toThrow(CorruptBlobError);
     expect(() => encode({ builds: ["new"], buckets: new Uint8Array(300) })).toThrow(RangeError);
     expect(() => readBlobHomes(new ByteReader(encode(homes).subarray(0, 100)))).toThrow(CorruptBlobError);
+  });
+
+  it("mutated tables: refused, or every bucket names a build the table holds", () => {
+    const valid = encode(homes);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.nat(255)), { minLength: 1, maxLength: 6 }), fc.nat(valid.length), (edits, cut) => {
+        const bytes = valid.slice(0, Math.max(1, cut === valid.length ? valid.length : cut + 1));
+        for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+        let read: BlobHomes;
+        try {
+          read = readBlobHomes(new ByteReader(bytes));
+        } catch (error) {
+          expect(error).toBeInstanceOf(CorruptBlobError);
+          return;
+        }
+        expect(read.buckets.length & (read.buckets.length - 1)).toBe(0);
+        for (const home of read.buckets) expect(home).toBeLessThan(read.builds.length);
+        expect(() => homedKey(read, "b/new/i/any")).not.toThrow();
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it("size the table by the build's blobs, never past 256 Ki buckets", () => {
