@@ -16,6 +16,9 @@
  *   anchor blob is missing.
  * - model blobs (`modelKey`, model-blob.ts): per device model a search may name, its devices' anchor blobs, read
  *   with the anchors when a listing's query names models.
+ *
+ * A build that follows another (`previous`) keeps the blobs that still serve alike where the earlier build wrote
+ * them, and its global blob says where each bucket of blobs lives (blobs-kept.ts, blob-homes.ts).
  */
 import type { CandidateList } from "../candidates";
 import { buildPrefix, categoryKey, itemKey, metaKey, modelKey, shardKey, shardOf } from "../keys";
@@ -26,7 +29,7 @@ import { ANCHOR_CAPS } from "../recommend/serving-data";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
 import { type BandIndex, bandIndex, bandMembers } from "../recommend/price-bands";
 import type { BlobHomes } from "./blob-homes";
-import { blobsKeptWhereAlike, keptJudge, type PreviousEdge, type Verdict, whereItLives } from "./blobs-kept";
+import { blobsKeptWhereAlike, keptJudge, type NewBuild, type PreviousEdge, type Verdict, whereItLives } from "./blobs-kept";
 import { encodeAnchorBlob } from "./anchor-blob";
 import { encodeCategoryBlob } from "./category-blob";
 import { encodeDirectoryShard } from "./directory-shard";
@@ -57,7 +60,6 @@ export interface EdgeOptions {
   homes?: BlobHomes;
 }
 
-
 export interface EdgeBlob {
   key: string;
   bytes: Uint8Array;
@@ -67,7 +69,7 @@ export interface EdgeBlob {
 export function* edgeBlobs(meta: BuildMeta, listsOf: (item: number) => ItemLists | undefined, options: EdgeOptions = {}): Generator<EdgeBlob> {
   const layout = new EdgeLayout(meta, listsOf, options);
   if (options.previous !== undefined && options.anchors === undefined && options.groups === undefined) {
-    yield* blobsKeptWhereAlike(meta, options.previous, { global: (homes) => layout.globalBlob(homes), today: (ids) => layout.factsToday(ids) }, function* () {
+    yield* blobsKeptWhereAlike(meta, options.previous, newBuildOf(layout), function* () {
       yield* anchorsOf(layout, meta, 0, meta.items.length);
       yield* groupsOf(layout, meta);
     });
@@ -115,11 +117,16 @@ export interface KeptPart {
 
 function* judged(layout: EdgeLayout, blobs: Iterable<EdgeBlob>, kept: KeptPart | undefined): Generator<EdgeBlob> {
   if (kept === undefined) return yield* blobs;
-  const judge = keptJudge({ global: (homes) => layout.globalBlob(homes), today: (ids) => layout.factsToday(ids) }, kept.previous);
+  const judge = keptJudge(newBuildOf(layout), kept.previous);
   for (const blob of blobs) {
     kept.verdicts.push(judge(blob));
     yield blob;
   }
+}
+
+/** What judging earlier blobs needs of this build: its global blob and its facts. */
+function newBuildOf(layout: EdgeLayout): NewBuild {
+  return { global: (homes) => layout.globalBlob(homes), today: (ids) => layout.factsToday(ids) };
 }
 
 function* groupsOf(layout: EdgeLayout, meta: BuildMeta): Generator<EdgeBlob> {
