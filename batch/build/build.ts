@@ -203,7 +203,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   const sequence = sequenceModelFor(
     { sequences: options.sequences ?? [], itemIndex: baskets.itemIndex, items: n, sellable, nextItem: nextItem && { parameters: nextItem.parameters, topN: options.nextItem?.topN ?? 50 } },
     options.sequenceTrainer,
-    options.sequenceModel,
+    options.sequenceModel === false || options.previous?.sequenceModel === undefined ? options.sequenceModel : { ...options.sequenceModel, previous: options.previous.sequenceModel },
   );
   lap("sequence_model");
 

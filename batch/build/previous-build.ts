@@ -14,6 +14,7 @@ import { CATALOG_FEATURES } from "../catalog/cross-sell-features";
 import { InputRejectedError } from "../io/input-error";
 import { type Manifest, readManifest, readManifestJson } from "./artifacts";
 import type { Reason } from "../../core/blob/meta-blob";
+import type { PreviousSequenceModel } from "../sequence/sequence-model-build";
 import type { BlendParameters } from "./blend-parameters";
 import { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
@@ -27,6 +28,8 @@ export interface PreviousParameters {
   problems: string[];
   /** Its reason table, when the new build keeps its blobs (their reasons keep their places). */
   reasons?: Reason[];
+  /** The sequence model it shipped, kept unless it no longer serves as well (`sequence-model-build.ts`). */
+  sequenceModel?: PreviousSequenceModel;
 }
 
 const BLEND_NUMBERS = ["lambda", "prior", "ease", "walk", "walkBeta", "association", "rules", "sequential"] as const;

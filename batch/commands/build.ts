@@ -6,6 +6,7 @@ import { buildFromFiles } from "../build/build";
 import { writeArtifacts } from "../build/artifacts";
 import { readPreviousParameters } from "../build/previous-build";
 import { readPreviousEdge } from "../build/previous-edge";
+import { readPreviousSequenceModel } from "../sequence/previous-sequence-model";
 import { type Command, numberFlag, parseFlags, requireFlag } from "../cli/command";
 import { DEFAULT_MAX_BAD_SHARE } from "../io/input-error";
 import { catalogFileOptions, CATALOG_FLAGS_USAGE } from "./catalog-flags";
@@ -59,6 +60,7 @@ ${CATALOG_FLAGS_USAGE}
     const previousEdge = flags.previous === undefined ? undefined : readPreviousEdge(flags.previous);
     if (typeof previousEdge === "string") process.stderr.write(`warning: --previous ${flags.previous}: ${previousEdge}; every blob written afresh\n`);
     const edge = typeof previousEdge === "string" ? undefined : previousEdge;
+    const previousModel = edge === undefined || flags["no-sequence-model"] ? undefined : readPreviousSequenceModel(edge.folder);
     return measured("build", async () => {
       let progress = startProgress("read orders", { quiet: flags.quiet });
       let phase = "read orders";
@@ -68,7 +70,7 @@ ${CATALOG_FLAGS_USAGE}
           buildId: flags["build-id"],
           onBadLine: flags.strict ? "fail" : "skip",
           maxBadShare,
-          ...(previous !== undefined ? { previous: { ...previous, ...(edge !== undefined ? { reasons: edge.global.reasons } : {}) } } : {}),
+          ...(previous !== undefined ? { previous: { ...previous, ...(edge !== undefined ? { reasons: edge.global.reasons } : {}), ...(previousModel !== undefined ? { sequenceModel: previousModel } : {}) } } : {}),
           ...(flags["no-sequence-model"] ? { sequenceModel: false as const } : {}),
           onPhase: (name, done, total) => {
             if (name !== phase) {
@@ -125,5 +127,7 @@ function previousLine(build: string, parameters: Record<string, unknown>): strin
   };
   const parts = [`blend ${verdict(parameters.cross_sell_tuning)}`];
   if (parameters.catalog_ranker !== undefined) parts.push(`catalogue ranker ${verdict(parameters.catalog_ranker)}`);
+  const sequence = (parameters.sequence_model as SequenceModelReport | undefined)?.previous;
+  if (sequence !== undefined) parts.push(`sequence model ${sequence.kept ? "kept" : "trained afresh"} (${sequence.reason})`);
   return `previous build ${build}: ${parts.join(", ")}`;
 }

@@ -6,25 +6,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decodeItemBlob } from "../../core/blob/item-blob";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
 import { Rng } from "../../core/random/rng";
-import type { Artifacts } from "../build/artifacts";
+import { type Artifacts, writeArtifacts } from "../build/artifacts";
 import { buildFromFiles } from "../build/build";
 import { ArtifactStore } from "../recommend/artifact-store";
+import { readPreviousSequenceModel } from "./previous-sequence-model";
 import type { SequenceModelReport } from "./sequence-model-build";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TRAINING = { dim: 8, maxEpochs: 3, batchSize: 64, negatives: 32, learningRate: 0.02 };
 
 /** 400 sessions walking a ring of 40 items (mostly one step, sometimes five), as order lines with a `sequence`. */
-function ringOrders(dir: string): string {
+function ringOrders(dir: string, sessions = 400, name = "orders.jsonl"): string {
   const rng = new Rng(3, "ring-orders");
-  const lines = Array.from({ length: 400 }, (_, s) => {
+  const lines = Array.from({ length: sessions }, (_, s) => {
     const sequence = [rng.int(40)];
     const length = rng.between(3, 7);
     while (sequence.length < length) sequence.push((sequence[sequence.length - 1] + (rng.chance(0.8) ? 1 : 5)) % 40);
     const ids = sequence.map((i) => `r${i}`);
     return JSON.stringify({ order_id: `o${s}`, items: [...new Set(ids)], sequence: ids });
   });
-  const file = path.join(dir, "orders.jsonl");
+  const file = path.join(dir, name);
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
@@ -94,6 +95,29 @@ describe("the sequence model in edgerec build", () => {
     expect(r.status).toBe(r.validation!.gain_z >= 2 ? "kept" : "dropped");
     expect(r.blend_weight > 0).toBe(r.status === "kept");
     expect(decodeMetaBlob(artifacts.meta).sequenceModel !== undefined).toBe(r.status === "kept");
+  });
+
+  it("keeps the previous build's model and embeddings while they still gain, and says why it trains afresh", async () => {
+    // Enough sessions that a model of the ring gains over the lists alone.
+    const many = ringOrders(dir, 3000, "many.jsonl");
+    const first = await buildFromFiles({ orders: many }, { buildId: "ring-first", now: new Date(0), sequenceModel: { training: TRAINING } });
+    expect(report(first).status).toBe("kept");
+    const folder = path.join(dir, "ring-first");
+    await writeArtifacts(folder, first);
+    const previous = readPreviousSequenceModel(folder)!;
+    expect(previous.embeddings.size).toBe(40);
+    // The same sessions again: the new model is no better, the previous one ships, embeddings and all.
+    const again = await buildFromFiles({ orders: many }, { buildId: "ring-again", now: new Date(0), sequenceModel: { training: TRAINING }, previous: { build: "ring-first", problems: [], sequenceModel: previous } });
+    const r = report(again);
+    expect(r).toMatchObject({ status: "kept", reason: expect.stringContaining("the previous build's model"), previous: { kept: true } });
+    const meta = decodeMetaBlob(again.meta);
+    expect(meta.sequenceModel!.inputWeights).toEqual(previous.model.inputWeights);
+    meta.items.forEach((id, i) => expect([...decodeItemBlob(again.itemBlobs[i]!).next_item!.embeddings!.anchor]).toEqual([...previous.embeddings.get(id)!]));
+    // A previous model that gains nothing here (embeddings of noise) is replaced.
+    const noise = new Map([...previous.embeddings].map(([id, e], k) => [id, Int8Array.from(e, (_, j) => ((k * 31 + j * 17) % 255) - 127)]));
+    const replaced = await buildFromFiles({ orders: many }, { buildId: "ring-noise", now: new Date(0), sequenceModel: { training: TRAINING }, previous: { build: "ring-first", problems: [], sequenceModel: { ...previous, embeddings: noise } } });
+    expect(report(replaced).previous).toMatchObject({ kept: false });
+    expect(report(replaced).reason).not.toContain("the previous build's model");
   });
 
   it("is skipped when turned off, or when training would overrun the memory budget", async () => {

@@ -24,7 +24,7 @@ import { thin } from "../build/next-item-tuning";
 import { sequenceColumns } from "../mining/sequence-columns";
 import { computeSessionPairs } from "../mining/session-pairs";
 import type { GruTrainingData, GruTrainingOptions, TrainedGru } from "./gru-training";
-import { type BlendFit, fitBlendWeight, listEmbeddings, type ValidationSession } from "./sequence-blend-fit";
+import { type BlendFit, type BlendFitInputs, fitBlendWeight, listEmbeddings, type ValidationSession } from "./sequence-blend-fit";
 
 export interface SequenceModelOptions {
   training?: GruTrainingOptions;
@@ -44,6 +44,18 @@ export interface SequenceModelOptions {
   blendWeight?: number;
   /** Ship the model even at weight 0 (to measure it alone). */
   keepUnused?: boolean;
+  /**
+   * The model the previous build shipped (`--previous`): kept, with its embeddings, unless it no longer gains on
+   * this build's validation sessions or the new model gains more than one standard error more. Its embeddings then
+   * stay the same, so the anchor blobs that carry them can be kept where they are (`core/blob/blobs-kept.ts`).
+   */
+  previous?: PreviousSequenceModel;
+}
+
+/** A shipped model and the embeddings of the items it knew, by item id. */
+export interface PreviousSequenceModel {
+  model: SequenceModel;
+  embeddings: ReadonlyMap<string, Int8Array>;
 }
 
 /** The trainer (TensorFlow.js, loaded by the caller only when there are sessions to learn from). */
@@ -69,6 +81,8 @@ export interface SequenceModelReport {
   };
   /** Bytes the embeddings add to the item blobs (filled by the build). */
   embedding_bytes?: number;
+  /** The previous build's model, judged on this build's validation sessions: kept, or why not. */
+  previous?: { kept: boolean; gain_z: number; weight: number; reason: string };
 }
 
 export interface SequenceModelResult {
@@ -156,6 +170,18 @@ function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelO
   const model: SequenceModel = { dim, scale, maxSteps, blendWeight: 0, inputWeights: trained.inputWeights, recurrentWeights: trained.recurrentWeights, bias: trained.bias };
   const pairs = computeSessionPairs(train, items, { sessionPower: inputs.nextItem.parameters.sessionPower, window: TRANSITION_WINDOW, maxPerItem: 4 * inputs.nextItem.topN });
   const fit = fitBlendWeight({ pairs, parameters: inputs.nextItem.parameters, sellable, topN: inputs.nextItem.topN, model, embeddingOf, sessions: validation });
+  const previous = options.previous === undefined || options.blendWeight !== undefined ? undefined : judgePrevious(options.previous, inputs, { pairs, sessions: validation, newGainZ: fit.gainZ });
+  if (previous?.kept) {
+    const weight = previous.fit.weight;
+    const report: SequenceModelReport = {
+      status: "kept",
+      reason: `the previous build's model: its blend still gains ${previous.fit.gainZ} standard errors on ${validation.length} validation sessions (the new one ${fit.gainZ})`,
+      blend_weight: weight,
+      validation: { sessions: validation.length, gain_z: previous.fit.gainZ, lists: previous.fit.lists, blend: previous.fit.blend, by_weight: previous.fit.byWeight },
+      previous: previous.report,
+    };
+    return { report, model: { ...options.previous!.model, blendWeight: Math.fround(weight) }, embeddingOf: previous.embeddingOf };
+  }
   const weight = options.blendWeight ?? fit.weight;
   const report: SequenceModelReport = {
     status: weight > 0 ? "kept" : "dropped",
@@ -180,9 +206,33 @@ function buildSequenceModel(inputs: SequenceModelInputs, options: SequenceModelO
       peak_rss_bytes: trained.peakRssBytes,
       budget,
     },
+    ...(previous !== undefined ? { previous: previous.report } : {}),
   };
   if (weight <= 0 && options.keepUnused !== true) return { report };
   return { report, model: { ...model, blendWeight: Math.fround(weight) }, embeddingOf };
+}
+
+/** Most standard errors by which a new model's gain may exceed the previous one's and the previous still be kept. */
+const PREVIOUS_MARGIN_Z = 1;
+
+/** The previous model's blend fitted on this build's validation sessions, and whether it stays. */
+function judgePrevious(
+  previous: PreviousSequenceModel,
+  inputs: SequenceModelInputs,
+  on: { pairs: BlendFitInputs["pairs"]; sessions: readonly ValidationSession[]; newGainZ: number },
+): { kept: boolean; fit: BlendFit; embeddingOf: (item: number) => Int8Array | undefined; report: NonNullable<SequenceModelReport["previous"]> } {
+  const ids: string[] = new Array(inputs.items);
+  for (const [id, item] of inputs.itemIndex) if (item < inputs.items) ids[item] = id;
+  const embeddingOf = (item: number) => (item >= 0 && item < inputs.items ? previous.embeddings.get(ids[item]) : undefined);
+  const fit = fitBlendWeight({ pairs: on.pairs, parameters: inputs.nextItem.parameters, sellable: inputs.sellable, topN: inputs.nextItem.topN, model: { ...previous.model, blendWeight: 0 }, embeddingOf, sessions: on.sessions });
+  const reason =
+    fit.weight <= 0
+      ? `no longer gains 2 standard errors (${fit.gainZ})`
+      : on.newGainZ - fit.gainZ > PREVIOUS_MARGIN_Z
+        ? `the new model gains ${on.newGainZ} standard errors, more than ${PREVIOUS_MARGIN_Z} above its ${fit.gainZ}`
+        : `still gains ${fit.gainZ} standard errors (the new model ${on.newGainZ})`;
+  const kept = fit.weight > 0 && on.newGainZ - fit.gainZ <= PREVIOUS_MARGIN_Z;
+  return { kept, fit, embeddingOf, report: { kept, gain_z: fit.gainZ, weight: fit.weight, reason } };
 }
 
 /**
