@@ -197,7 +197,7 @@ export function buildFromBaskets(baskets: Baskets, catalog: CatalogProduct[] | u
   lap("catalog");
   const coView = options.viewSessions === undefined ? undefined : coViewCandidates(options.viewSessions, baskets, reasons);
   options.onPhase?.("next-item", 0, 1);
-  const nextItem = options.sequences === undefined ? undefined : nextItemCandidates(options.sequences, baskets.itemIndex, n, reasons, sellable, options.nextItem);
+  const nextItem = options.sequences === undefined ? undefined : nextItemCandidates(options.sequences, baskets.itemIndex, n, reasons, sellable, options.previous?.nextItem === undefined ? options.nextItem : { ...options.nextItem, previous: options.previous.nextItem });
   lap("next_item");
   options.onPhase?.("sequence model", 0, 1);
   const sequence = sequenceModelFor(

@@ -55,6 +55,14 @@ describe("next-item lists", () => {
     expect(built.tuning!.folds).toBeGreaterThanOrEqual(1);
     expect(built.tuning!.evaluated).toBe(27);
     expect(Number.isFinite(built.tuning!.gainZ)).toBe(true);
+
+    // Following a previous build, its parameters stand where the defaults stood: kept unless beaten by 2 standard errors.
+    const previous = { ...DEFAULT_NEXT_ITEM, anchorPower: DEFAULT_NEXT_ITEM.anchorPower === 1 ? 0 : 1 };
+    const following = nextItemCandidates(many, big, 60, new ReasonTable(), () => true, { previous })!;
+    if (following.tuning!.gainZ < 2) expect(following.parameters).toEqual(previous);
+    else expect(following.parameters).not.toEqual(previous);
+    // and with tuning off, they are served as they are
+    expect(nextItemCandidates(many, big, 60, new ReasonTable(), () => true, { previous, tuning: false })!.parameters).toEqual(previous);
   });
 
   it("are learned by edgerec build from order lines with a sequence and from view sessions, and lead home", async () => {

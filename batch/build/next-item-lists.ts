@@ -31,6 +31,8 @@ export interface NextItemOptions {
   tuning?: NextItemTuningOptions | false;
   /** Fixed parameters; with tuning, these replace the tuned values. */
   parameters?: Partial<NextItemParameters>;
+  /** The previous build's parameters (`--previous`): the tuning keeps them, in place of the defaults, unless beaten by 2 standard errors. */
+  previous?: NextItemParameters;
 }
 
 export interface NextItemLists {
@@ -54,7 +56,7 @@ export function nextItemCandidates(
   const allowed = new Set(options.sources ?? NEXT_ITEM_SOURCES);
   if (allowed.size === 0) return undefined;
   const topN = options.topN ?? 50;
-  let parameters = sourcesOnly(DEFAULT_NEXT_ITEM, allowed);
+  let parameters = sourcesOnly(options.previous ?? DEFAULT_NEXT_ITEM, allowed);
   let tuning: NextItemTuningReport | undefined;
   if (options.tuning !== false) {
     const tuned = tuneNextItem(sequences, itemIndex, items, sellable, allowed, topN, parameters, options.tuning ?? {});

@@ -12,7 +12,8 @@
  *   (w_c, w_t) in {(1, 0), (1, 1/4), (1, 1), (1, 4), (0, 1)}   (only the allowed sources)
  *   p in {0, 1} (with co-occurrence), alpha in {0, 1/2, 1}
  *
- * the point with the largest mean (ties: the earlier) replaces the defaults only when its paired gain over them,
+ * the point with the largest mean (ties: the earlier) replaces the defaults (or the previous build's parameters, for
+ * a build that follows another) only when its paired gain over them,
  * mean(d) / (sd(d) / sqrt(N)) with d = v_best - v_defaults per session, is at least MIN_GAIN_Z = 2 standard
  * errors: the best of 27 noisy scores beats the defaults by chance on small data, and the lists then follow that
  * chance. Nothing here knows a data set: every choice comes from the sessions given.

@@ -16,6 +16,7 @@ import { type Manifest, readManifest, readManifestJson } from "./artifacts";
 import type { Reason } from "../../core/blob/meta-blob";
 import type { PreviousSequenceModel } from "../sequence/sequence-model-build";
 import type { BlendParameters } from "./blend-parameters";
+import type { NextItemParameters } from "./next-item-scorer";
 import { type RankerPolicy, type RankerWeights, zeroWeights } from "./ranker-folds";
 
 export interface PreviousParameters {
@@ -26,6 +27,8 @@ export interface PreviousParameters {
   ranker?: { weights: RankerWeights; policy: RankerPolicy };
   /** Why a part was not taken over. */
   problems: string[];
+  /** Its next-item list parameters: the tuning keeps them unless beaten by 2 standard errors. */
+  nextItem?: NextItemParameters;
   /** Its reason table, when the new build keeps its blobs (their reasons keep their places). */
   reasons?: Reason[];
   /** The sequence model it shipped, kept unless it no longer serves as well (`sequence-model-build.ts`). */
@@ -47,7 +50,16 @@ export function previousParametersOf(manifest: Pick<Manifest, "build_id" | "para
   const problems: string[] = [];
   const crossSell = blendOf(parameters.cross_sell, problems);
   const ranker = rankerOf(parameters.catalog_ranker, problems);
-  return { build: manifest.build_id, ...(crossSell !== undefined ? { crossSell } : {}), ...(ranker !== undefined ? { ranker } : {}), problems };
+  const nextItem = nextItemOf(parameters.next_item);
+  return { build: manifest.build_id, ...(crossSell !== undefined ? { crossSell } : {}), ...(ranker !== undefined ? { ranker } : {}), ...(nextItem !== undefined ? { nextItem } : {}), problems };
+}
+
+/** The next-item parameters of a manifest; undefined where it has none or they are not numbers (tuned afresh). */
+function nextItemOf(value: unknown): NextItemParameters | undefined {
+  if (!isRecord(value)) return undefined;
+  const numbers = ["cooccurrence", "transitions", "sessionPower", "anchorPower"] as const;
+  if (!numbers.every((key) => typeof value[key] === "number" && Number.isFinite(value[key]) && (value[key] as number) >= 0)) return undefined;
+  return { cooccurrence: value.cooccurrence as number, transitions: value.transitions as number, sessionPower: value.sessionPower as number, anchorPower: value.anchorPower as number };
 }
 
 function blendOf(value: unknown, problems: string[]): BlendParameters | undefined {

@@ -32,14 +32,20 @@ const today = (overrides: Partial<ItemFacts> = {}, edge = 0) => (ids: readonly s
 const alike = (earlier: AnchorBlob, next: AnchorBlob, todays = today()) => servesAlike(earlier, next, GLOBAL, todays);
 
 describe("an earlier blob serves alike", () => {
-  it("when its lists rank their first ten as the new ones do, not when the first two swap", () => {
+  it("when its lists rank their first ten as the new ones do: near ties may trade places, a clear first may not", () => {
     expect(alike(blob(order), blob(order))).toBe(true);
     const tailSwapped = [...order];
     [tailSwapped[8], tailSwapped[9]] = [tailSwapped[9], tailSwapped[8]];
     expect(alike(blob(order), blob(tailSwapped))).toBe(true);
     const topSwapped = [1, 0, ...order.slice(2)];
-    expect(alike(blob(order), blob(topSwapped))).toBe(false);
+    const clearFirst = [1, 0.5, 0.49, 0.48, 0.47, 0.46, 0.45, 0.44, 0.43, 0.42, 0.41, 0.4];
+    expect(alike(blob(order, clearFirst), blob(topSwapped, clearFirst))).toBe(false);
+    const nearTie = [1, 0.995, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45];
+    expect(alike(blob(order, nearTie), blob(topSwapped, nearTie))).toBe(true);
     expect(alike(blob(order.slice(0, 6)), blob([11, ...order.slice(0, 5)]))).toBe(false);
+    // Lists without scores (price bands) are judged by ranks: the first two swapped is too much.
+    const unscored = order.map(() => 0);
+    expect(alike(blob(order, unscored), blob(topSwapped, unscored))).toBe(false);
   });
 
   it("not when the scores moved by more than a tenth of the top one (another blend's scale)", () => {

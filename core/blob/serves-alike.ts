@@ -4,7 +4,8 @@
  * lives instead of writing it again (blob-homes.ts). A rebuild on a little more data moves scores and popularity a
  * little everywhere; what a shopper sees moves only where the lists' order does. An earlier blob serves alike when
  * every list it holds ranks its first items as the new build would (NDCG@10 of its order, judged by the new list's
- * ranks, at least NDCG_KEPT; first scores within SCORE_SLACK of the new top score), carries the same next-item
+ * scores, or ranks where scores do not rank it, at least NDCG_KEPT; first scores within SCORE_SLACK of the new top
+ * score), carries the same next-item
  * embeddings, and every fact it carries is today's: ids, titles, prices, flags, categories, fit facts exactly;
  * popularity and stock within COUNT_SLACK (the stock overlay and the live catalogue serve stock in real time), and
  * popularity also within the least count of the item's category best sellers: an item at the edge of that list has
@@ -66,16 +67,22 @@ export function factsAreToday(earlier: ItemFacts, today: TodaysFacts): boolean {
   return sameBytes(encoded(earlier), encoded(aligned));
 }
 
-/** NDCG@JUDGED of `before`'s order where an item's gain is 1 / (1 + its rank in `after`), and the judged scores close. */
+/**
+ * NDCG@JUDGED of `before`'s order judged by `after`: an item's gain is its new score where the new list's first
+ * scores are positive and falling (so near ties may trade places), else 1 / (1 + its new rank); and the judged
+ * items' scores close to their new ones.
+ */
 function ranksAlike(before: readonly string[], beforeScores: Float32Array, after: readonly string[], afterScores: Float32Array): boolean {
   if (after.length === 0) return before.length === 0;
   const rank = new Map<string, number>();
   after.forEach((id, r) => {
     if (!rank.has(id)) rank.set(id, r);
   });
+  const byScore = scoresRank(afterScores);
   const gain = (id: string) => {
     const r = rank.get(id);
-    return r === undefined ? 0 : 1 / (1 + r);
+    if (r === undefined) return 0;
+    return byScore ? Math.max(0, afterScores[r]) : 1 / (1 + r);
   };
   let got = 0;
   let ideal = 0;
@@ -91,6 +98,13 @@ function ranksAlike(before: readonly string[], beforeScores: Float32Array, after
     if (r !== undefined && Math.abs(beforeScores[i] - afterScores[r]) > SCORE_SLACK * top) return false;
   }
   return true;
+}
+
+/** Whether the first JUDGED scores are positive and do not rise: they rank the list. */
+function scoresRank(scores: Float32Array): boolean {
+  const n = Math.min(JUDGED, scores.length);
+  for (let i = 0; i < n; i++) if (!(scores[i] > 0) || (i > 0 && scores[i] > scores[i - 1])) return false;
+  return n > 0;
 }
 
 /** The same sequence model's embeddings: the anchor's and every candidate both lists hold equal (none in either alike). */
