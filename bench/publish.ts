@@ -9,6 +9,7 @@
  *             share of the first publish's, how many cross-sell lists keep their first 10 items in order, and how
  *             many blobs of the edge format changed bytes (the rest are kept where the first build wrote them,
  *             as are the changed ones that still serve alike: `core/blob/blobs-kept.ts`)
+ *   and again with 1% more browsing sessions too (built only, KV keys it would write)
  *
  * Ends with `publish: seconds=<s> keys=<n> bytes=<B> rebuild_keys=<n> rebuild_share=<x>`.
  */
@@ -51,6 +52,32 @@ function withMoreOrders(from: string, to: string): void {
   });
   writeFileSync(path.join(to, "orders.jsonl"), `${[...lines, ...extra].join("\n")}\n`);
   for (const file of ["catalog.jsonl", "events.jsonl"]) writeFileSync(path.join(to, file), readFileSync(path.join(from, file)));
+}
+
+/** The shop of `from` (1% more orders) with a seeded 1% of its browsing sessions again, under new session and event ids. */
+function withMoreSessions(from: string, to: string): void {
+  if (existsSync(path.join(to, "events.jsonl"))) return;
+  mkdirSync(to, { recursive: true });
+  const lines = readFileSync(path.join(from, "events.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "");
+  const sessions = new Map<string, string[]>();
+  for (const line of lines) {
+    const id = (JSON.parse(line) as { session_id: string }).session_id;
+    let events = sessions.get(id);
+    if (events === undefined) sessions.set(id, (events = []));
+    events.push(line);
+  }
+  const ids = [...sessions.keys()];
+  const rng = new Rng(13, "bench-publish sessions");
+  const extra: string[] = [];
+  for (let s = 0; s < Math.ceil(ids.length / 100); s++) {
+    const id = ids[rng.int(ids.length)];
+    for (const [e, line] of sessions.get(id)!.entries()) {
+      const event = JSON.parse(line) as { event_id: string; session_id: string };
+      extra.push(JSON.stringify({ ...event, event_id: `${event.event_id}-again-${s}-${e}`, session_id: `${id}-again-${s}` }));
+    }
+  }
+  writeFileSync(path.join(to, "events.jsonl"), `${[...lines, ...extra].join("\n")}\n`);
+  for (const file of ["catalog.jsonl", "orders.jsonl"]) writeFileSync(path.join(to, file), readFileSync(path.join(from, file)));
 }
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
@@ -110,6 +137,18 @@ async function main(): Promise<void> {
   const anchors = [...after.keys()].filter((key) => key.startsWith("i/")).length;
   console.log(`            edge blobs whose bytes changed: ${changed} of ${after.size} (anchor blobs: ${anchorsChanged} of ${anchors}; global blob ${sameBytes(before.get("meta"), after.get("meta")) ? "unchanged" : "changed"})`);
   rmSync(state, { recursive: true, force: true });
+
+  // A nightly rebuild also reads the day's browsing: the next-item lists and the sequence model learn from it; the
+  // previous model, its embeddings and the next-item parameters stay unless beaten, so those anchors can be kept.
+  const browsing = path.join(WORK, "data-more-sessions");
+  withMoreSessions(more, browsing);
+  const third = path.join(WORK, "build-c-more-sessions");
+  ensureBuild(browsing, third, "bench-publish-c", first);
+  const c = readArtifacts(third);
+  const sessionsShare = c.manifest.kv!.keys / published.kvKeys;
+  const model = (c.manifest.parameters.sequence_model as { previous?: { kept: boolean } } | undefined)?.previous;
+  const modelNote = model === undefined ? "no sequence model" : model.kept ? "the previous sequence model kept" : "a new sequence model";
+  console.log(`rebuild     1% more orders and 1% more browsing sessions: ${c.manifest.kv!.keys} KV keys to write (${(sessionsShare * 100).toFixed(1)}%; ${modelNote})`);
   console.log(
     `publish: seconds=${seconds.toFixed(1)} keys=${published.kvKeys} bytes=${published.kvBytes} rebuild_keys=${republished.kvKeys} rebuild_share=${share.toFixed(3)}`,
   );
