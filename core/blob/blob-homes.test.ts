@@ -52,7 +52,7 @@ describe("blob homes", () => {
     );
   });
 
-  it("size the table by the build's blobs, never past 256 Ki buckets", () => {
+  it("size the table by the build's blobs, never past 512 Ki buckets", () => {
     expect(homeBucketsFor(10)).toBe(256);
     expect(homeBucketsFor(2_860)).toBe(32_768);
     expect(homeBucketsFor(1_000_000)).toBe(MAX_HOME_BUCKETS);
