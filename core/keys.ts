@@ -21,6 +21,12 @@ export function buildPrefix(buildId: string): string {
   return `b/${buildId}/`;
 }
 
+/** The build and the blob's name (what follows `b/<build>/`) of a key under a build's prefix. */
+export function splitBuildKey(key: string): { build: string; name: string } {
+  const slash = key.indexOf("/", 2);
+  return { build: key.slice(2, slash), name: key.slice(slash + 1) };
+}
+
 export function metaKey(buildId: string): string {
   return `b/${buildId}/meta`;
 }

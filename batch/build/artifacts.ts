@@ -234,6 +234,19 @@ export function readManifest(dir: string): Manifest & { parts: NonNullable<Manif
   return manifest as Manifest & { parts: NonNullable<Manifest["parts"]> };
 }
 
+/**
+ * The blobs of the folder's edge.bin, streamed; undefined for a folder without one. Checked for size here; its
+ * checksum as it is streamed (`readEdgePack`), before publish makes anything live.
+ */
+export function edgeBlobsOfFolder(dir: string, manifest: Manifest & { parts: NonNullable<Manifest["parts"]> } = readManifest(dir)): (() => Generator<EdgeBlob>) | undefined {
+  const edge = manifest.parts[ARTIFACT_FILES.edge];
+  if (edge === undefined) return undefined;
+  const file = path.join(dir, ARTIFACT_FILES.edge);
+  if (!existsSync(file)) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} is missing (the build did not finish writing it)`);
+  if (statSync(file).size !== edge.bytes) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} does not match the manifest of build ${manifest.build_id} (another build's part, or changed since)`);
+  return () => readEdgePack(file, edge);
+}
+
 export function readArtifacts(dir: string): Artifacts {
   const manifest = readManifest(dir);
   for (const name of Object.keys(manifest.parts)) {
@@ -252,14 +265,8 @@ export function readArtifacts(dir: string): Artifacts {
   if (metaBuild !== manifest.build_id) throw new ArtifactsError(`${dir}: meta.bin is build ${metaBuild}, the manifest says ${manifest.build_id}`);
   const itemBlobs = unpackItemBlobs(new Uint8Array(readPart(dir, manifest, ARTIFACT_FILES.items)));
   const artifacts: Artifacts = { manifest, meta, itemBlobs };
-  const edge = manifest.parts[ARTIFACT_FILES.edge];
-  if (edge !== undefined) {
-    // Checked for size here; its checksum as it is streamed (`readEdgePack`), before publish makes anything live.
-    const file = path.join(dir, ARTIFACT_FILES.edge);
-    if (!existsSync(file)) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} is missing (the build did not finish writing it)`);
-    if (statSync(file).size !== edge.bytes) throw new ArtifactsError(`${dir}: ${ARTIFACT_FILES.edge} does not match the manifest of build ${manifest.build_id} (another build's part, or changed since)`);
-    artifacts.edgeBlobs = () => readEdgePack(file, edge);
-  }
+  const edgeBlobs = edgeBlobsOfFolder(dir, manifest);
+  if (edgeBlobs !== undefined) artifacts.edgeBlobs = edgeBlobs;
   if (manifest.parts[ARTIFACT_FILES.publication] !== undefined) artifacts.publication = parseJsonBytes(readPart(dir, manifest, ARTIFACT_FILES.publication), 3) as CatalogPublication;
   if (manifest.parts[ARTIFACT_FILES.catalog] !== undefined) artifacts.catalog = catalogLines(readPart(dir, manifest, ARTIFACT_FILES.catalog)).map((l) => fromCatalogLine(JSON.parse(l)));
   return artifacts;

@@ -49,6 +49,62 @@ export function writeEdgePack(file: string, blobs: Iterable<EdgeBlob>, seen: (bl
   return { ...sum, blobs: count };
 }
 
+/** Where one blob of an edge pack lies. */
+export interface EdgePackEntry {
+  key: string;
+  offset: number;
+  length: number;
+}
+
+/** Bytes read to parse one record's key and length (a key is at most 512 bytes). */
+const HEADER_WINDOW = 1024;
+
+/**
+ * The blobs of the edge pack open as `fd` by position, record by record, without reading the blobs (`readEdgePackBlob`
+ * reads one): for a caller that needs a few of millions. Checks the magic, the version and the end record; throws
+ * EdgePackError on a short or altered file (the checksum is not computed).
+ */
+export function* edgePackEntries(fd: number, file: string): Generator<EdgePackEntry> {
+  try {
+    const size = fstatSync(fd).size;
+    const window = new Uint8Array(HEADER_WINDOW);
+    const head = new ByteReader(window.subarray(0, readSync(fd, window, 0, 4, 0)));
+    for (const byte of MAGIC) if (head.u8() !== byte) throw new CorruptBlobError("bad magic");
+    if (head.u8() !== VERSION) throw new CorruptBlobError("unsupported version");
+    let position = 4;
+    let count = 0;
+    for (;;) {
+      const r = new ByteReader(window.subarray(0, readSync(fd, window, 0, HEADER_WINDOW, position)));
+      const key = r.string();
+      if (key.length === 0) {
+        if (r.varint() !== count || position + r.offset !== size) throw new CorruptBlobError(`its end record does not match its ${count} blobs`);
+        return;
+      }
+      const length = r.varint();
+      const offset = position + r.offset;
+      if (offset + length > size) throw new CorruptBlobError(`cut short in blob ${key}`);
+      yield { key, offset, length };
+      position = offset + length;
+      count++;
+    }
+  } catch (error) {
+    if (error instanceof CorruptBlobError) throw new EdgePackError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The bytes of one blob `edgePackEntries` found. */
+export function readEdgePackBlob(fd: number, entry: Pick<EdgePackEntry, "offset" | "length">): Uint8Array {
+  const bytes = new Uint8Array(entry.length);
+  let done = 0;
+  while (done < entry.length) {
+    const read = readSync(fd, bytes, done, entry.length - done, entry.offset + done);
+    if (read === 0) throw new EdgePackError(`edge.bin: cut short at ${entry.offset + done}`);
+    done += read;
+  }
+  return bytes;
+}
+
 /** An edge.bin that cannot be published: cut short, altered, or another build's. */
 export class EdgePackError extends InputRejectedError {
   override name = "EdgePackError";

@@ -6,15 +6,15 @@
  * is read when asked for, so a million-product build holds names, not 7 GB of blobs. A process encoding part of
  * the build (`edge-workers.ts`) indexes only the names it judges.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PreviousBlobs, PreviousEdge } from "../../core/blob/blobs-kept";
-import { ByteReader, CorruptBlobError } from "../../core/blob/byte-reader";
+import { CorruptBlobError } from "../../core/blob/byte-reader";
 import { decodeMetaBlob } from "../../core/blob/meta-blob";
-import { metaKey } from "../../core/keys";
-import { readArtifacts, readManifest } from "./artifacts";
+import { metaKey, splitBuildKey } from "../../core/keys";
+import { edgeBlobsOfFolder, readManifest } from "./artifacts";
 import { InputRejectedError } from "../io/input-error";
-import { EdgePackError } from "./edge-pack";
+import { edgePackEntries, readEdgePackBlob } from "./edge-pack";
 
 /** Items of a previous build whose blobs are held in memory; above, read from its edge.bin when asked for. */
 const IN_MEMORY_UP_TO = 50_000;
@@ -43,59 +43,36 @@ function readEdgeOf(at: string, wanted: (name: string) => boolean, inMemoryUpTo:
   const manifest = readManifest(at);
   const items = manifest.counts?.items;
   if (typeof items === "number" && items > inMemoryUpTo) return indexedEdge(at, manifest.build_id, wanted);
-  const artifacts = readArtifacts(at);
   let global: PreviousEdge["global"] | undefined;
   const blobs = new Map<string, { home: string; bytes: Uint8Array }>();
-  for (const { key, bytes } of artifacts.edgeBlobs?.() ?? []) {
+  for (const { key, bytes } of edgeBlobsOfFolder(at, manifest)?.() ?? []) {
     if (key === metaKey(manifest.build_id)) {
       global = decodeMetaBlob(bytes);
       continue;
     }
-    const slash = key.indexOf("/", 2);
-    const name = key.slice(slash + 1);
-    if (wanted(name)) blobs.set(name, { home: key.slice(2, slash), bytes: bytes.slice() });
+    const { build: home, name } = splitBuildKey(key);
+    if (wanted(name)) blobs.set(name, { home, bytes: bytes.slice() });
   }
   if (global?.edge === undefined) return "its folder has no edge format to keep blobs of";
   return { folder: at, global, blobs };
 }
 
-/** Bytes read to parse one record's key and length (a key is at most 512 bytes). */
-const HEADER_WINDOW = 1024;
-
 function indexedEdge(folder: string, build: string, wanted: (name: string) => boolean): PreviousBuildEdge | string {
   const file = path.join(folder, "edge.bin");
   if (!existsSync(file)) return "its folder has no edge format to keep blobs of";
   const fd = openSync(file, "r");
-  const size = fstatSync(fd).size;
-  const window = new Uint8Array(HEADER_WINDOW);
   const entries = new Map<string, { home: string; offset: number; length: number }>();
   let global: PreviousEdge["global"] | undefined;
   try {
-    let position = 4;
-    let count = 0;
-    for (;;) {
-      const read = readSync(fd, window, 0, HEADER_WINDOW, position);
-      const r = new ByteReader(window.subarray(0, read));
-      const key = r.string();
-      if (key.length === 0) {
-        if (r.varint() !== count || position + r.offset !== size) throw new CorruptBlobError(`${file}: its end record does not match its ${count} blobs`);
-        break;
-      }
-      const length = r.varint();
-      const offset = position + r.offset;
-      if (offset + length > size) throw new CorruptBlobError(`${file}: cut short in blob ${key}`);
-      if (key === metaKey(build)) global = decodeMetaBlob(readAt(fd, offset, length));
+    for (const entry of edgePackEntries(fd, file)) {
+      if (entry.key === metaKey(build)) global = decodeMetaBlob(readEdgePackBlob(fd, entry));
       else {
-        const slash = key.indexOf("/", 2);
-        const name = key.slice(slash + 1);
-        if (wanted(name)) entries.set(name, { home: key.slice(2, slash), offset, length });
+        const { build: home, name } = splitBuildKey(entry.key);
+        if (wanted(name)) entries.set(name, { home, offset: entry.offset, length: entry.length });
       }
-      position = offset + length;
-      count++;
     }
   } catch (error) {
     closeSync(fd);
-    if (error instanceof CorruptBlobError) throw new EdgePackError(error.message);
     throw error;
   }
   if (global?.edge === undefined) {
@@ -105,20 +82,9 @@ function indexedEdge(folder: string, build: string, wanted: (name: string) => bo
   const blobs: PreviousBlobs = {
     get(name) {
       const entry = entries.get(name);
-      return entry === undefined ? undefined : { home: entry.home, bytes: readAt(fd, entry.offset, entry.length) };
+      return entry === undefined ? undefined : { home: entry.home, bytes: readEdgePackBlob(fd, entry) };
     },
     keys: () => entries.keys(),
   };
   return { folder, global, blobs };
-}
-
-function readAt(fd: number, offset: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, bytes, done, length - done, offset + done);
-    if (read === 0) throw new CorruptBlobError(`edge.bin: cut short at ${offset + done}`);
-    done += read;
-  }
-  return bytes;
 }

@@ -5,7 +5,7 @@
  * (`build/edge-workers.ts`).
  */
 import type { Verdict } from "../../core/blob/blobs-kept";
-import { buildPrefix, itemKey } from "../../core/keys";
+import { itemKey, splitBuildKey } from "../../core/keys";
 import { readEncodedBuild } from "../build/artifacts";
 import { ANCHOR_NAME, writeVerdicts } from "../build/edge-workers";
 import { readPreviousEdge } from "../build/previous-edge";
@@ -31,8 +31,7 @@ build whose blob of the same name serves alike, if any.
     const { meta, itemBlobs } = readEncodedBuild(folder);
     const from = flags.groups ? 0 : numberFlag(flags.from, "from", 0, { min: 0, max: meta.items.length, integer: true });
     const to = flags.groups ? 0 : numberFlag(flags.to, "to", meta.items.length, { min: from, max: meta.items.length, integer: true });
-    const prefix = buildPrefix(meta.buildId);
-    const anchors = flags.groups ? undefined : new Set(meta.items.slice(from, to).map((id) => itemKey(meta.buildId, id).slice(prefix.length)));
+    const anchors = flags.groups ? undefined : new Set(meta.items.slice(from, to).map((id) => splitBuildKey(itemKey(meta.buildId, id)).name));
     const previous = flags.previous === undefined ? undefined : readPreviousEdge(flags.previous, (name) => (anchors === undefined ? !ANCHOR_NAME.test(name) : anchors.has(name)));
     if (typeof previous === "string") throw new UsageError(`--previous ${flags.previous}: ${previous}`);
     const kept = previous === undefined ? undefined : { previous, verdicts: [] as Verdict[] };

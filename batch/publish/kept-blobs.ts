@@ -10,7 +10,7 @@ import type { BlobHomes } from "../../core/blob/blob-homes";
 import type { EdgeBlob } from "../../core/blob/edge-format";
 import { decodeMetaBlob, encodeMetaBlob } from "../../core/blob/meta-blob";
 import { decodeBase64 } from "../../core/blob/base64";
-import { buildPrefix, metaKey } from "../../core/keys";
+import { buildPrefix, metaKey, splitBuildKey } from "../../core/keys";
 import { type BuildRecord, isRestorable } from "./build-history";
 import type { ReleaseStore } from "./release-store";
 
@@ -36,8 +36,8 @@ export async function planKept(store: ReleaseStore, build: string, history: read
   for (const home of others) (restorable.has(home) && (await store.getText(metaKey(home))) !== null ? present : missing).push(home);
   const keyOf = (blob: EdgeBlob): string | undefined => {
     if (blob.key.startsWith(own)) return blob.key;
-    const home = blob.key.slice(2, blob.key.indexOf("/", 2));
-    return present.includes(home) ? undefined : `${own}${blob.key.slice(home.length + 3)}`;
+    const { build: home, name } = splitBuildKey(blob.key);
+    return present.includes(home) ? undefined : `${own}${name}`;
   };
   if (missing.length === 0) return { global, present, missing, keyOf };
   const table: BlobHomes = { builds: [build, ...present], buckets: Uint8Array.from(homes.buckets, (h) => Math.max(0, present.indexOf(homes.builds[h]) + 1)) };

@@ -225,13 +225,14 @@ function judgePrevious(
   for (const [id, item] of inputs.itemIndex) if (item < inputs.items) ids[item] = id;
   const embeddingOf = (item: number) => (item >= 0 && item < inputs.items ? previous.embeddings.get(ids[item]) : undefined);
   const fit = fitBlendWeight({ pairs: on.pairs, parameters: inputs.nextItem.parameters, sellable: inputs.sellable, topN: inputs.nextItem.topN, model: { ...previous.model, blendWeight: 0 }, embeddingOf, sessions: on.sessions });
+  const beaten = on.newGainZ - fit.gainZ > PREVIOUS_MARGIN_Z;
+  const kept = fit.weight > 0 && !beaten;
   const reason =
     fit.weight <= 0
       ? `no longer gains 2 standard errors (${fit.gainZ})`
-      : on.newGainZ - fit.gainZ > PREVIOUS_MARGIN_Z
+      : beaten
         ? `the new model gains ${on.newGainZ} standard errors, more than ${PREVIOUS_MARGIN_Z} above its ${fit.gainZ}`
         : `still gains ${fit.gainZ} standard errors (the new model ${on.newGainZ})`;
-  const kept = fit.weight > 0 && on.newGainZ - fit.gainZ <= PREVIOUS_MARGIN_Z;
   return { kept, fit, embeddingOf, report: { kept, gain_z: fit.gainZ, weight: fit.weight, reason } };
 }
 

@@ -9,6 +9,7 @@
  */
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
+import { splitBuildKey } from "../keys";
 import { fnv1a32 } from "./checksum";
 
 export interface BlobHomes {
@@ -44,8 +45,7 @@ export function homeBucketsFor(blobs: number): number {
 /** The KV key of `key` (a key under the build's own prefix, `b/<build>/<name>`) where `homes` says it lives. */
 export function homedKey(homes: BlobHomes | undefined, key: string): string {
   if (homes === undefined) return key;
-  const slash = key.indexOf("/", 2);
-  const name = key.slice(slash + 1);
+  const { name } = splitBuildKey(key);
   const home = homes.builds[homes.buckets[homeBucket(name, homes.buckets.length)]];
   return home === homes.builds[0] ? key : `b/${home}/${name}`;
 }

@@ -9,13 +9,11 @@
  */
 import { buildPrefix, metaKey } from "../keys";
 import { type LoadedBuild, loadBuild } from "../recommend/loaded-build";
-import { type AnchorBlob, decodeAnchorBlob } from "./anchor-blob";
+import { type CategoryRead, decodeAnchor, decodeCategory, decodeShard } from "../recommend/edge-request";
+import type { AnchorBlob } from "./anchor-blob";
 import { type BlobHomes, homeBucket, homeBucketsFor, MAX_HOME_BUILDS } from "./blob-homes";
-import { decodeCategoryBlob } from "./category-blob";
-import { decodeDirectoryShard } from "./directory-shard";
-import type { FactTables } from "./item-facts";
 import { type BuildMeta, decodeMetaBlob } from "./meta-blob";
-import { decodeModelBlob, type ModelDevice } from "./model-blob";
+import { decodeModelBlob } from "./model-blob";
 import { factsAreToday, sameBytes, servesAlike, type TodaysFacts } from "./serves-alike";
 
 /** The previous build's blobs by name (the key after the build prefix): the build whose prefix holds each, and its bytes. */
@@ -113,64 +111,55 @@ const REWRITE = -1;
 function keepable(global: LoadedBuild, previous: PreviousEdge): boolean {
   const now = global.meta;
   const then = previous.global;
-  const prefixOf = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length <= b.length && a.every((x, i) => same(x, b[i]));
-  const equal = <T>(x: T, y: T) => x === y;
+  const prefixOf = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y) => a.length <= b.length && a.every((x, i) => same(x, b[i]));
+  const sameTable = (a: readonly string[], b: readonly string[]) => a.length === b.length && prefixOf(a, b);
   return (
-    prefixOf(then.items, now.items, equal) &&
+    prefixOf(then.items, now.items) &&
     prefixOf(then.reasons, now.reasons, (x, y) => x.code === y.code && x.text === y.text) &&
-    then.categories.length === now.categories.length &&
-    prefixOf(then.categories, now.categories, equal) &&
-    then.brands.length === now.brands.length &&
-    prefixOf(then.brands, now.brands, equal) &&
-    prefixOf(then.display?.currencies ?? [], now.display?.currencies ?? [], equal) &&
-    (then.display?.currencies.length ?? 0) === (now.display?.currencies.length ?? 0)
+    sameTable(then.categories, now.categories) &&
+    sameTable(then.brands, now.brands) &&
+    sameTable(then.display?.currencies ?? [], now.display?.currencies ?? [])
   );
 }
 
+/** Earlier blobs judged against the new ones, both read as the worker reads them (`core/recommend/edge-request.ts`). */
 class Judge {
-  private readonly tables: FactTables;
-
   constructor(
     private readonly global: LoadedBuild,
     private readonly today: TodaysFacts,
-  ) {
-    const { meta } = global;
-    this.tables = { items: meta.edge?.items ?? meta.items.length, categories: meta.categories.length, brands: meta.brands.length, currencies: meta.display?.currencies.length ?? 0 };
-  }
+  ) {}
 
   /** Whether the earlier blob named `name` serves like the new one; false for one that does not read. */
   alike(name: string, earlier: Uint8Array, next: Uint8Array): boolean {
     if (sameBytes(earlier, next)) return true;
+    const { global } = this;
     try {
       switch (name[0]) {
-        case "m":
-          return this.devicesAlike(decodeModelBlob(earlier), decodeModelBlob(next));
+        case "m": {
+          const devices = (bytes: Uint8Array) => decodeModelBlob(bytes).map((d) => ({ id: d.id, blob: decodeAnchor(global, d.blob) }));
+          return this.devicesAlike(devices(earlier), devices(next));
+        }
         case "c": {
-          const [a, b] = [decodeCategoryBlob(earlier), decodeCategoryBlob(next)];
-          return this.anchorAlike(this.anchor(a.lists), this.anchor(b.lists)) && this.devicesAlike(a.devices, b.devices);
+          const [a, b] = [decodeCategory(global, earlier), decodeCategory(global, next)];
+          return this.anchorAlike(a.lists, b.lists) && this.devicesAlike(a.devices, b.devices);
         }
         case "d": {
-          const [a, b] = [decodeDirectoryShard(earlier, this.tables), decodeDirectoryShard(next, this.tables)];
+          const [a, b] = [decodeShard(global, earlier), decodeShard(global, next)];
           return a.ids.length === b.ids.length && a.ids.every((id, k) => id === b.ids[k]) && factsAreToday(a, this.today);
         }
         default:
-          return this.anchorAlike(this.anchor(earlier), this.anchor(next));
+          return this.anchorAlike(decodeAnchor(global, earlier), decodeAnchor(global, next));
       }
     } catch {
       return false;
     }
   }
 
-  private anchor(bytes: Uint8Array): AnchorBlob {
-    const { meta } = this.global;
-    return decodeAnchorBlob(bytes, meta.items.length, this.tables, meta.reasons.length);
-  }
-
   private anchorAlike(earlier: AnchorBlob, next: AnchorBlob): boolean {
     return servesAlike(earlier, next, this.global.meta.items, this.today);
   }
 
-  private devicesAlike(earlier: readonly ModelDevice[], next: readonly ModelDevice[]): boolean {
-    return earlier.length === next.length && earlier.every((d, i) => d.id === next[i].id && (sameBytes(d.blob, next[i].blob) || this.anchorAlike(this.anchor(d.blob), this.anchor(next[i].blob))));
+  private devicesAlike(earlier: CategoryRead["devices"], next: CategoryRead["devices"]): boolean {
+    return earlier.length === next.length && earlier.every((d, i) => d.id === next[i].id && this.anchorAlike(d.blob, next[i].blob));
   }
 }

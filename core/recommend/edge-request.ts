@@ -60,7 +60,7 @@ export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, 
 }
 
 /** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
-function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
+export function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
   return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length);
 }
 

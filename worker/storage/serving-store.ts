@@ -116,9 +116,10 @@ export class ServingStore {
       if (cached !== undefined) return this.withBuild(kv, cached, request, live, false, options);
       // The anchors are read with the global blob, under the live build's prefix and, since a rebuild keeps most
       // blobs where the build before it wrote them, under that build's as well; the global blob then says which holds each.
+      // The guesses under the previous build stop where they would take the read past one bulk call.
       const ids = anchorIds(request);
-      const guesses = live.previous === undefined ? [live.build] : [live.build, live.previous];
-      const values = await bulkGet(kv, [metaKey(live.build), ...guesses.flatMap((b) => ids.map((id) => itemKey(b, id)))]);
+      const guessed = live.previous === undefined ? [] : ids.slice(0, Math.max(0, BULK_LIMIT - 1 - ids.length)).map((id) => itemKey(live.previous!, id));
+      const values = await bulkGet(kv, [metaKey(live.build), ...ids.map((id) => itemKey(live.build!, id)), ...guessed]);
       const build = decodeOrNull(values.get(metaKey(live.build)) ?? null, (bytes) => loadBuild(decodeMetaBlob(bytes)));
       if (build !== null) {
         this.builds.set(live.build, build);
