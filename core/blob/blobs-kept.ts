@@ -107,6 +107,9 @@ export function whereItLives(blob: Blob, prefix: string, homes: BlobHomes, previ
 
 const REWRITE = -1;
 
+/** Names of anchor blobs keyed by their item's id (`itemKey`; a very long id is hashed instead). */
+const ANCHOR_BY_ID = "i/";
+
 /** Earlier blobs read against the new global blob as they were written: the same global items in the same places, the same tables. */
 function keepable(global: LoadedBuild, previous: PreviousEdge): boolean {
   const now = global.meta;
@@ -148,18 +151,18 @@ class Judge {
           return a.ids.length === b.ids.length && a.ids.every((id, k) => id === b.ids[k]) && factsAreToday(a, this.today);
         }
         default:
-          return this.anchorAlike(decodeAnchor(global, earlier), decodeAnchor(global, next));
+          return this.anchorAlike(decodeAnchor(global, earlier), decodeAnchor(global, next), name.startsWith(ANCHOR_BY_ID) ? name.slice(ANCHOR_BY_ID.length) : undefined);
       }
     } catch {
       return false;
     }
   }
 
-  private anchorAlike(earlier: AnchorBlob, next: AnchorBlob): boolean {
-    return servesAlike(earlier, next, this.global.meta.items, this.today);
+  private anchorAlike(earlier: AnchorBlob, next: AnchorBlob, anchor?: string): boolean {
+    return servesAlike(earlier, next, this.global.meta.items, this.today, anchor);
   }
 
   private devicesAlike(earlier: CategoryRead["devices"], next: CategoryRead["devices"]): boolean {
-    return earlier.length === next.length && earlier.every((d, i) => d.id === next[i].id && this.anchorAlike(d.blob, next[i].blob));
+    return earlier.length === next.length && earlier.every((d, i) => d.id === next[i].id && this.anchorAlike(d.blob, next[i].blob, d.id));
   }
 }

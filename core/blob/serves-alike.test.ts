@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnchorBlob } from "./anchor-blob";
 import type { ItemFacts } from "./item-facts";
+import { ItemFlag } from "./meta-blob";
 import { servesAlike } from "./serves-alike";
 
 const GLOBAL = ["g0", "g1"];
@@ -67,5 +68,51 @@ describe("an earlier blob serves alike", () => {
     const zero = { popularity: new Float32Array(LOCAL.length) };
     expect(alike(six, blob(order), today(zero, 6))).toBe(true);
     expect(alike(six, blob(order), today(zero, 2))).toBe(false);
+  });
+});
+
+describe("an earlier price-band pool serves alike", () => {
+  /** A shop of one category: the anchor priced 100, down-sell members priced 46 to 64 (`edge` the cheapest); counts per id (0: none). */
+  const counts: Record<string, number> = { anchor: 0, top: 50, nine: 9, eight: 8, edge: 6, p1: 0, p2: 0, p3: 0, p4: 0, p5: 0, p6: 0, p7: 0, p8: 0, p9: 0, sale: 0 };
+  const ids = Object.keys(counts);
+  const priceOf = (id: string) => (id === "anchor" ? 100 : id === "edge" ? 46 : 50 + ids.indexOf(id));
+  const factsOf = (of: readonly string[]): ItemFacts => ({
+    ids: [...of],
+    ordinals: Uint32Array.from(of, (id) => ids.indexOf(id)),
+    titles: of.map((id) => `Title ${id}`),
+    category: new Int32Array(of.length),
+    brand: new Int32Array(of.length).fill(-1),
+    prices: Float32Array.from(of, priceOf),
+    popularity: Float32Array.from(of, (id) => counts[id]),
+    flags: Uint8Array.from(of, (id) => (id === "sale" ? ItemFlag.CLEARANCE : 0)),
+    modelNames: of.map(() => ""),
+  });
+  /** The category's best sellers end at 6. */
+  const today = (of: readonly string[]) => (of.every((id) => id in counts) ? { facts: factsOf(of), popularityEdge: new Float32Array(of.length).fill(6) } : undefined);
+  /** The anchor blob of a pool (cheapest first, as `bandMembers` writes it); its facts the anchor's and the members'. */
+  const pool = (members: string[]): AnchorBlob => {
+    const local = ["anchor", ...members.sort((a, b) => priceOf(a) - priceOf(b))];
+    const items = Uint32Array.from(members, (id) => GLOBAL.length + local.indexOf(id));
+    return { globalItems: GLOBAL.length, facts: factsOf(local), lists: { price_band: { items, scores: new Float32Array(items.length), reasons: new Uint32Array(items.length) } } };
+  };
+  const plain = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9"];
+  const bandsAlike = (earlier: string[], next: string[], anchorKnown = true) => servesAlike(pool(earlier), pool(next), GLOBAL, today, anchorKnown ? "anchor" : undefined);
+
+  it("when a member at the edge of the best sellers joins or leaves the pool's first ten", () => {
+    expect(bandsAlike(["top", "nine", "eight", ...plain], ["top", "nine", "eight", "edge", ...plain.slice(0, 8)])).toBe(true);
+    expect(bandsAlike(["top", "nine", "eight", "edge", ...plain.slice(0, 8)], ["top", "nine", "eight", ...plain])).toBe(true);
+  });
+
+  it("when members of near-equal counts trade places at the margin", () => {
+    expect(bandsAlike(["top", "nine", ...plain], ["top", "eight", ...plain])).toBe(true);
+  });
+
+  it("not when a best seller or a preferred member (clearance) the new pool serves first is missing", () => {
+    expect(bandsAlike(["nine", "eight", ...plain], ["top", "nine", "eight", ...plain.slice(0, 8)])).toBe(false);
+    expect(bandsAlike(["top", "nine", "eight", ...plain], ["sale", "top", "nine", "eight", ...plain.slice(0, 8)])).toBe(false);
+  });
+
+  it("by ranks where the anchor is not known (its blob's name is a hash of a very long id)", () => {
+    expect(bandsAlike(["top", "nine", "eight", ...plain], ["top", "nine", "eight", "edge", ...plain.slice(0, 8)], false)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * little everywhere; what a shopper sees moves only where the lists' order does. An earlier blob serves alike when
  * every list it holds ranks its first items as the new build would (NDCG@10 of its order, judged by the new list's
  * scores, or ranks where scores do not rank it, at least NDCG_KEPT; first scores within SCORE_SLACK of the new top
- * score), carries the same next-item
+ * score; a price-band pool per band, as the edge ranks it), carries the same next-item
  * embeddings, and every fact it carries is today's: ids, titles, prices, flags, categories, fit facts exactly;
  * popularity and stock within COUNT_SLACK (the stock overlay and the live catalogue serve stock in real time), and
  * popularity also within the least count of the item's category best sellers: an item at the edge of that list has
@@ -13,6 +13,7 @@
  * Both blobs are read against the new build's global blob, so an index means the same item in both.
  */
 import type { CandidateList } from "../candidates";
+import { bandScore, PRICE_BANDS, type PriceBand } from "../recommend/price-bands";
 import type { AnchorBlob } from "./anchor-blob";
 import { ByteWriter } from "./byte-writer";
 import type { ItemLists } from "./item-blob";
@@ -34,8 +35,12 @@ const COUNT_FLOOR = 3;
  */
 export type TodaysFacts = (ids: readonly string[]) => { facts: ItemFacts; popularityEdge: Float32Array } | undefined;
 
-/** Whether `earlier` (an anchor blob, or a category blob's lists) serves like `next`; `globalIds`: the new global blob's dictionary. */
-export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: readonly string[], today: TodaysFacts): boolean {
+/**
+ * Whether `earlier` (an anchor blob, or a category blob's lists) serves like `next`; `globalIds`: the new global blob's
+ * dictionary; `anchor`: the id of the item the blobs are for, when known (its price bands are judged as the edge
+ * serves them).
+ */
+export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: readonly string[], today: TodaysFacts, anchor?: string): boolean {
   const kinds = Object.keys(next.lists) as Array<keyof ItemLists>;
   if (kinds.length !== Object.keys(earlier.lists).length) return false;
   const idOf = (blob: AnchorBlob) => (i: number) => (i < blob.globalItems ? globalIds[i] : blob.facts.ids[i - blob.globalItems]);
@@ -45,7 +50,9 @@ export function servesAlike(earlier: AnchorBlob, next: AnchorBlob, globalIds: re
     if (before === undefined) return false;
     const beforeIds = Array.from(before.items, idOf(earlier));
     const afterIds = Array.from(after.items, idOf(next));
-    if (!ranksAlike(beforeIds, before.scores, afterIds, after.scores) || !sameEmbeddings(before, beforeIds, after, afterIds)) return false;
+    if (kind === "price_band" && anchor !== undefined) {
+      if (!bandsAlike(beforeIds, afterIds, anchor, today)) return false;
+    } else if (!ranksAlike(beforeIds, before.scores, afterIds, after.scores) || !sameEmbeddings(before, beforeIds, after, afterIds)) return false;
   }
   return factsAreToday(earlier.facts, today);
 }
@@ -96,6 +103,49 @@ function ranksAlike(before: readonly string[], beforeScores: Float32Array, after
   for (let i = 0; i < JUDGED && i < before.length; i++) {
     const r = rank.get(before[i]);
     if (r !== undefined && Math.abs(beforeScores[i] - afterScores[r]) > SCORE_SLACK * top) return false;
+  }
+  return true;
+}
+
+/**
+ * Price-band pools (cheapest first, no scores) as the edge serves them (`priceBandCandidates`): per band, the members
+ * priced in it ranked by preferred flag, purchase count and closeness to the band's target, all by today's facts;
+ * the earlier pool's first JUDGED judged by NDCG against the new pool's. An item's gain is the square root of its
+ * count (on which a count's noise is about even), floored at the least count of its category's best sellers (below
+ * it a count reads 0: unknown), a preferred item's above every other's: members of near-equal counts may trade
+ * places at the pool's margin, a best seller may not go missing.
+ */
+function bandsAlike(before: readonly string[], after: readonly string[], anchor: string, today: TodaysFacts): boolean {
+  const ids = [...new Set([anchor, ...before, ...after])];
+  const found = today(ids);
+  if (found === undefined) return false;
+  const { prices, flags, popularity } = found.facts;
+  const { popularityEdge } = found;
+  const at = new Map(ids.map((id, k) => [id, k]));
+  const price = prices[0];
+  if (!(price > 0)) return before.length === after.length && before.every((id, k) => id === after[k]);
+  const preferredGain = Math.sqrt(Math.max(0, ...popularity) + 1);
+  for (const band of Object.values(PRICE_BANDS) as PriceBand[]) {
+    const lo = band.lo * price;
+    const hi = band.hi * price;
+    const preferred = (k: number) => band.preferFlag !== undefined && (flags[k] & band.preferFlag) !== 0;
+    const gain = (k: number) => Math.sqrt(Math.max(popularity[k], popularityEdge[k], 1)) + (preferred(k) ? preferredGain : 0);
+    const served = (pool: readonly string[]) =>
+      pool
+        .map((id) => at.get(id)!)
+        .filter((k) => k !== 0 && prices[k] >= lo && prices[k] <= hi && !(band.aboveOnly === true && prices[k] <= lo))
+        .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || popularity[b] - popularity[a] || bandScore(prices[b], price, band) - bandScore(prices[a], price, band) || a - b)
+        .slice(0, JUDGED);
+    const was = served(before);
+    const is = served(after);
+    let got = 0;
+    let ideal = 0;
+    for (let i = 0; i < JUDGED; i++) {
+      const discount = 1 / Math.log2(2 + i);
+      if (i < was.length) got += discount * gain(was[i]);
+      if (i < is.length) ideal += discount * gain(is[i]);
+    }
+    if (got < NDCG_KEPT * ideal) return false;
   }
   return true;
 }
