@@ -161,6 +161,7 @@ export class EdgeLayout {
   private readonly bands = new Map<number, BandIndex>();
   private readonly categorySample: number;
   private edges: Float32Array | undefined;
+  private slots: Int32Array | undefined;
 
   constructor(
     private readonly meta: BuildMeta,
@@ -244,14 +245,32 @@ export class EdgeLayout {
   private withFacts(lists: ItemLists, first: number[]): Uint8Array {
     const G = this.global.length;
     const { globalIndex } = this;
-    const outside = new Set<number>(first);
-    for (const list of Object.values(lists)) for (const i of list.items) if (globalIndex[i] < 0) outside.add(i);
-    const local = [...outside];
-    const slot = new Map(local.map((i, k) => [i, G + k]));
-    const spaceOf = (i: number): number => (globalIndex[i] >= 0 ? globalIndex[i] : slot.get(i)!);
+    const slot = this.localSlots();
+    const local: number[] = [];
+    const place = (i: number): number => {
+      const g = globalIndex[i];
+      if (g >= 0) return g;
+      if (slot[i] < 0) {
+        slot[i] = G + local.length;
+        local.push(i);
+      }
+      return slot[i];
+    };
+    for (const i of first) place(i);
     const mapped: ItemLists = {};
-    for (const [kind, list] of Object.entries(lists) as Array<[keyof ItemLists, CandidateList]>) mapped[kind] = { ...list, items: Uint32Array.from(list.items, spaceOf) };
+    for (const [kind, list] of Object.entries(lists) as Array<[keyof ItemLists, CandidateList]>) {
+      const items = new Uint32Array(list.items.length);
+      for (let k = 0; k < items.length; k++) items[k] = place(list.items[k]);
+      mapped[kind] = { ...list, items };
+    }
+    for (const i of local) slot[i] = -1;
     return encodeAnchorBlob({ globalItems: G, facts: itemFactsOf(this.meta, local, this.index.popularity), lists: mapped });
+  }
+
+  /** Per item, its slot in the facts table being written (-1: none); left all -1 between calls. */
+  private localSlots(): Int32Array {
+    if (this.slots === undefined) this.slots = new Int32Array(this.meta.items.length).fill(-1);
+    return this.slots;
   }
 
   private bandOf(item: number): number[] {

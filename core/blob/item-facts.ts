@@ -183,14 +183,14 @@ function readInterleaved(r: ByteReader, tables: FactTables, facts: ItemFacts): v
  * bytes), so a reader decodes the column with one call and slices it.
  */
 function writeFrontColumn(w: ByteWriter, values: readonly string[]): void {
-  let rests = "";
+  const rests: string[] = new Array(values.length);
   for (let k = 0; k < values.length; k++) {
     const value = values[k];
     const shared = sharedPrefix(k === 0 ? "" : values[k - 1], value);
     w.varint(shared).varint(value.length - shared);
-    rests += value.slice(shared);
+    rests[k] = shared === 0 ? value : value.slice(shared);
   }
-  w.string(rests);
+  w.string(rests.join(""));
 }
 
 function readFrontColumn(r: ByteReader, into: string[]): void {
