@@ -93,6 +93,21 @@ describe("the edge format", () => {
     expect(smaller).toBeGreaterThan(0);
   });
 
+  it("composes a category's best-selling devices for a listing of it only: a checkout's build holds its anchors' lists alone", () => {
+    const blobs = blobsOf(1);
+    let listed = 0;
+    for (const category of meta.categories) {
+      const leaf = category.split(" > ").at(-1)!;
+      const listing = edgeServing(blobs, { placement: "listing", category: leaf, k: 6 });
+      listed += listing.lists!.size;
+      for (const id of meta.items) {
+        const checkout = edgeServing(blobs, { placement: "checkout", cart: [id], category: leaf, k: 6 });
+        expect([...checkout.lists!.keys()]).toEqual([id]);
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+
   it("takes anchor and group blobs encoded apart (in ranges), and refuses them out of order, short or of another build", () => {
     const listsOf = (item: number) => SHOP_LISTS[meta.items[item]];
     const whole = [...edgeBlobs(meta, listsOf)];

@@ -195,22 +195,28 @@ function writeFrontColumn(w: ByteWriter, values: readonly string[]): void {
 
 function readFrontColumn(r: ByteReader, into: string[]): void {
   const m = into.length;
-  const shared = new Uint32Array(m);
-  const rest = new Uint32Array(m);
-  for (let k = 0; k < m; k++) {
-    shared[k] = r.varint();
-    rest[k] = r.varint();
-  }
+  const lengths = columnLengths(m);
+  for (let k = 0; k < 2 * m; k++) lengths[k] = r.varint();
   const all = r.string();
   let at = 0;
   let previous = "";
   for (let k = 0; k < m; k++) {
-    if (shared[k] > previous.length || rest[k] > all.length - at) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
-    previous = previous.slice(0, shared[k]) + all.slice(at, at + rest[k]);
-    at += rest[k];
+    const shared = lengths[2 * k];
+    const rest = lengths[2 * k + 1];
+    if (shared > previous.length || rest > all.length - at) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+    previous = shared === 0 ? all.slice(at, at + rest) : previous.slice(0, shared) + all.slice(at, at + rest);
+    at += rest;
     into[k] = previous;
   }
   if (at !== all.length) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+}
+
+/** Scratch for a column's prefix and rest lengths, shared by every read (a column is read whole before the next). */
+let lengthsScratch = new Uint32Array(512);
+
+function columnLengths(m: number): Uint32Array {
+  if (lengthsScratch.length < 2 * m) lengthsScratch = new Uint32Array(2 * m);
+  return lengthsScratch;
 }
 
 /** The length of the prefix `value` shares with `previous` (UTF-16 units, at most 255, never splitting a pair). */

@@ -89,13 +89,13 @@ export class CompatIndexBuilder {
   }
 
   endClause(): void {
-    sortRange(this.clauseTokens, this.clauseTokenStart[this.clauseTokenStart.length - 1], this.clauseTokens.length);
+    sortSpan(this.clauseTokens, this.clauseTokenStart[this.clauseTokenStart.length - 1], this.clauseTokens.length);
     this.clauseTokenStart.push(this.clauseTokens.length);
   }
 
   endItem(): void {
     const i = this.items++;
-    sortRange(this.provides, this.provideStart[i], this.provides.length);
+    sortSpan(this.provides, this.provideStart[i], this.provides.length);
     this.provideStart[i + 1] = this.provides.length;
     this.clauseStart[i + 1] = this.clauseTokenStart.length - 1;
     this.pinStart[i + 1] = this.pins.length;
@@ -221,8 +221,8 @@ export function compatSubset(index: CompatIndex, items: ArrayLike<number>): Comp
   return builder.finish(tokens);
 }
 
-/** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort). */
-function sortRange(values: number[], from: number, to: number): void {
+/** Sorts values[from .. to) ascending in place (a handful of tokens: insertion sort, no view or call per span). */
+function sortSpan(values: number[] | Uint32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = values[i];
     let j = i - 1;
@@ -337,11 +337,11 @@ export function appendCompat(base: CompatIndex, added: ReadonlyArray<CompatSourc
       const names = index.tokens;
       const from = provided;
       for (let i = index.provideStart[item]; i < index.provideStart[item + 1]; i++) provideTokens[provided++] = tokenId(names, map, index.provideTokens[i]);
-      provideTokens.subarray(from, provided).sort();
+      sortSpan(provideTokens, from, provided);
       for (let c = index.clauseStart[item]; c < index.clauseStart[item + 1]; c++) {
         const start = clauseTokenCount;
         for (let i = index.clauseTokenStart[c]; i < index.clauseTokenStart[c + 1]; i++) clauseTokens[clauseTokenCount++] = tokenId(names, map, index.clauseTokens[i]);
-        clauseTokens.subarray(start, clauseTokenCount).sort();
+        sortSpan(clauseTokens, start, clauseTokenCount);
         clauseTokenStart[++clauses] = clauseTokenCount;
       }
       for (let i = index.pinStart[item]; i < index.pinStart[item + 1]; i++) pinTokens[pinned++] = tokenId(names, map, index.pinTokens[i]);

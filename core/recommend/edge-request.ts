@@ -114,14 +114,21 @@ export function decodeCategory(global: LoadedBuild, bytes: Uint8Array): Category
   return { lists: decodeAnchor(global, parts.lists), devices: parts.devices.map((d) => ({ id: d.id, blob: decodeAnchor(global, d.blob) })) };
 }
 
-/** The categories' lists for `composeBuild`, their devices added to `blobs` (unless there). */
-export function useCategories(reads: ReadonlyMap<number, CategoryRead>, blobs: Map<string, AnchorBlob>): Map<number, AnchorBlob> {
+/** The categories' lists for `composeBuild`. */
+export function categoryLists(reads: ReadonlyMap<number, CategoryRead>): Map<number, AnchorBlob> {
   const lists = new Map<number, AnchorBlob>();
-  for (const [c, read] of reads) {
-    lists.set(c, read.lists);
-    for (const device of read.devices) if (!blobs.has(device.id)) blobs.set(device.id, device.blob);
-  }
+  for (const [c, read] of reads) lists.set(c, read.lists);
   return lists;
+}
+
+/**
+ * A listing's categories' best-selling devices (`reads`: the categories it names), added to `blobs` unless there:
+ * the anchors its "Complete the setup" may serve (`listing-devices.ts`). No other placement reads them, so no other
+ * composes them (at a 10-item checkout they were more blobs than the cart's own).
+ */
+export function addListedDevices(request: RecommendationRequest, reads: ReadonlyMap<number, CategoryRead>, blobs: Map<string, AnchorBlob>): void {
+  if (request.placement !== "listing") return;
+  for (const read of reads.values()) for (const device of read.devices) if (!blobs.has(device.id)) blobs.set(device.id, device.blob);
 }
 
 /** The model blobs of the models a listing's query names (`parseQuery`), at most ANCHOR_CAPS.listing. */
@@ -230,10 +237,10 @@ export function servingDataAtHand(global: LoadedBuild, request: RecommendationRe
     return out;
   };
   const named = requestCategories(global, request);
-  useCategories(categories(named), read.blobs);
+  addListedDevices(request, categories(named), read.blobs);
   const found = strandedOf(global, read.lost, (key) => blobs.shard(key));
   const wanted = [...named, ...anchorCategories(global, read.blobs, new Map(), named)];
   wanted.push(...anchorCategories(global, new Map(), found.stranded, wanted));
-  const composed = composeBuild(global, read.blobs, found.stranded, useCategories(categories(wanted), read.blobs), unreadLists(undefined, request.placement, everyList));
+  const composed = composeBuild(global, read.blobs, found.stranded, categoryLists(categories(wanted)), unreadLists(undefined, request.placement, everyList));
   return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
 }

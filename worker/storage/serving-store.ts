@@ -21,7 +21,7 @@ import type { RecommendationRequest } from "../../core/request-schema";
 import { TtlCache } from "./ttl-cache";
 import type { ItemFacts } from "../../core/blob/item-facts";
 import { composeBuild, type StrandedAnchor } from "../../core/recommend/compose-build";
-import { anchorCategories, anchorKeys, type CategoryRead, categoryKeyOf, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, unreadLists, useCategories } from "../../core/recommend/edge-request";
+import { addListedDevices, anchorCategories, anchorKeys, type CategoryRead, categoryKeyOf, categoryLists, decodeCategory, decodeShard, modelKeys, readAnchors, readModels, requestCategories, shardKeysOf, strandedOf, unreadLists } from "../../core/recommend/edge-request";
 import { dictionaryBounds, type LoadedBuild, loadBuild } from "../../core/recommend/loaded-build";
 
 /** A bulk KV get takes at most 100 keys. */
@@ -218,7 +218,7 @@ export class ServingStore {
 
     // Second read, only for what the isolate lacks: the anchors' categories and complements (the named categories'
     // devices are anchors too), the lost anchors' shards.
-    useCategories(this.categoriesRead(global, named), blobs);
+    addListedDevices(request, this.categoriesRead(global, named), blobs);
     let stranded = new Map<string, StrandedAnchor>();
     const anchored = anchorCategories(global, blobs, stranded, named);
     const shardKeys = shardKeysOf(global, read.lost).filter((key) => this.shards.get(key) === undefined);
@@ -240,7 +240,7 @@ export class ServingStore {
       anchored.push(...strandedCategories);
     }
     const skip = unreadLists(live.slotPlans, request.placement, options.everyList);
-    const composed = composeBuild(global, blobs, stranded, useCategories(this.categoriesRead(global, [...named, ...anchored]), blobs), skip);
+    const composed = composeBuild(global, blobs, stranded, categoryLists(this.categoriesRead(global, [...named, ...anchored])), skip);
     return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
   }
 
