@@ -15,11 +15,12 @@
  * reader moves the blob's own entries from `written + k` to `G + k`. It refuses a blob written for a larger global
  * blob, and checks every list index against written + m and every reason against the global reason table.
  */
+import type { CandidateList } from "../candidates";
 import { ByteReader, CorruptBlobError } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
 import { openBlob, sealBlob } from "./checksum";
-import { type ItemLists, readItemLists, writeItemLists } from "./item-blob";
-import { type FactTables, type ItemFacts, readItemFacts, writeItemFacts } from "./item-facts";
+import { type ItemLists, type ListKind, readItemLists, writeItemLists } from "./item-blob";
+import { type FactTables, type ItemFacts, readItemFacts, readPendingFacts, writeItemFacts } from "./item-facts";
 
 const ANCHOR_BLOB_VERSION = 4;
 /** Version 3 (builds published before string columns) is still read: a rollback may make such a build live again. */
@@ -31,6 +32,16 @@ export interface AnchorBlob {
   facts: ItemFacts;
   /** Indices below `globalItems` are global items, `globalItems + k` is `facts` entry k. */
   lists: ItemLists;
+  /** The lists left out when it was read (with the facts only they name): a request that reads one of them reads the blob again. */
+  skipped?: ReadonlySet<ListKind>;
+}
+
+const NO_KINDS: ReadonlySet<ListKind> = new Set();
+
+/** Whether `blob`, read leaving out what it `skipped`, serves a request that leaves out `skip`. */
+export function servesWithout(blob: AnchorBlob, skip: ReadonlySet<ListKind>): boolean {
+  for (const kind of blob.skipped ?? NO_KINDS) if (!skip.has(kind)) return false;
+  return true;
 }
 
 export function encodeAnchorBlob(blob: AnchorBlob): Uint8Array {
@@ -41,19 +52,42 @@ export function encodeAnchorBlob(blob: AnchorBlob): Uint8Array {
   return sealBlob(w.finish());
 }
 
-/** `tables` and `reasons`: the global blob's table sizes; `globalItems`: its dictionary's size. */
-export function decodeAnchorBlob(sealed: Uint8Array, globalItems: number, tables: FactTables, reasons: number): AnchorBlob {
+/**
+ * `tables` and `reasons`: the global blob's table sizes; `globalItems`: its dictionary's size. `skip`: lists the
+ * request does not read, left out with the facts only they name (the whole blob is still checked); a facts table
+ * holds the items of the lists before those after them, so what is left out is its tail.
+ */
+export function decodeAnchorBlob(sealed: Uint8Array, globalItems: number, tables: FactTables, reasons: number, skip: ReadonlySet<ListKind> = NO_KINDS): AnchorBlob {
   const version = sealed[0];
   if (version !== ANCHOR_BLOB_VERSION && version !== INTERLEAVED_VERSION) throw new CorruptBlobError(`anchor blob version ${version}, expected ${ANCHOR_BLOB_VERSION}`);
   const body = openBlob(sealed, "anchor blob");
   const r = new ByteReader(body, 1, body.length);
   const written = r.varint();
   if (written > globalItems) throw new CorruptBlobError(`anchor blob written for a global blob of ${written} items, more than its ${globalItems}`);
-  const facts = readItemFacts(r, tables, version === INTERLEAVED_VERSION ? "interleaved" : "columns");
-  const lists = readItemLists(r.withBounds({ items: written + facts.ids.length, reasons }));
+  let facts: ItemFacts;
+  let lists: ItemLists;
+  let skipped: ReadonlySet<ListKind> | undefined;
+  if (version === INTERLEAVED_VERSION) {
+    facts = readItemFacts(r, tables, "interleaved");
+    lists = readItemLists(r.withBounds({ items: written + facts.ids.length, reasons }));
+  } else {
+    const pending = readPendingFacts(r, tables);
+    const all = readItemLists(r.withBounds({ items: written + pending.m, reasons }));
+    lists = {};
+    let named = Math.min(1, pending.m);
+    for (const [kind, list] of Object.entries(all) as Array<[ListKind, CandidateList]>) {
+      if (skip.has(kind)) {
+        skipped = skip;
+        continue;
+      }
+      lists[kind] = list;
+      for (const i of list.items) if (i >= written && i - written + 1 > named) named = i - written + 1;
+    }
+    facts = pending.take(skipped === undefined ? pending.m : named);
+  }
   if (written < globalItems) {
     const shift = globalItems - written;
     for (const list of Object.values(lists)) for (let i = 0; i < list.items.length; i++) if (list.items[i] >= written) list.items[i] += shift;
   }
-  return { globalItems, facts, lists };
+  return skipped === undefined ? { globalItems, facts, lists } : { globalItems, facts, lists, skipped };
 }

@@ -166,6 +166,17 @@ export class ByteReader {
     return { tag, body };
   }
 
+  /** The same bytes and bounds from `offset` (one this reader has passed), to read there again. */
+  at(offset: number): ByteReader {
+    return new ByteReader(this.bytes, offset, this.end, this.bounds);
+  }
+
+  /** Passes over `n` bytes. */
+  skip(n: number): void {
+    this.need(n);
+    this.offset += n;
+  }
+
   /** The same bytes from the current offset, with dictionary bounds for item and reason indices. */
   withBounds(bounds: DictionaryBounds): ByteReader {
     return new ByteReader(this.bytes, this.offset, this.end, bounds);

@@ -41,10 +41,11 @@ export function writeCompatIndex(w: ByteWriter, index: CompatIndex): void {
   }
 }
 
-export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
+/** The index over `n` items; with `limit`, over the first `limit` of them only (the rest's entries are not read). */
+export function readCompatIndex(r: ByteReader, n: number, limit = n): CompatIndex {
   const tokenCount = r.count("meta blob compat tokens", 1);
   const tokens = r.strings(tokenCount, "meta blob compat tokens");
-  const builder = new CompatIndexBuilder(n);
+  const builder = new CompatIndexBuilder(limit);
   const tokenIds = (into: number[]) => {
     const count = r.count("meta blob compat token list", 1, tokenCount);
     for (let i = 0; i < count; i++) into.push(r.index(tokenCount, "compat token"));
@@ -55,6 +56,7 @@ export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
   for (let e = 0; e < count; e++) {
     const item = next + r.varint();
     if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
+    if (item >= limit) break;
     next = item + 1;
     while (builder.items < item) builder.endItem();
     tokenIds(builder.provides);
@@ -67,6 +69,27 @@ export function readCompatIndex(r: ByteReader, n: number): CompatIndex {
     builder.endItem();
   }
   return builder.finish(tokens);
+}
+
+/** Passes over an index over `n` items as `readCompatIndex` reads it, checking its counts and token indices, building nothing. */
+export function skipCompatIndex(r: ByteReader, n: number): void {
+  const tokenCount = r.count("meta blob compat tokens", 1);
+  for (let t = 0; t < tokenCount; t++) r.skip(r.varint());
+  const tokenIds = () => {
+    const count = r.count("meta blob compat token list", 1, tokenCount);
+    for (let i = 0; i < count; i++) r.index(tokenCount, "compat token");
+  };
+  const count = r.count("meta blob compat entries", 4, n);
+  let next = 0;
+  for (let e = 0; e < count; e++) {
+    const item = next + r.varint();
+    if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
+    next = item + 1;
+    tokenIds();
+    const clauseCount = r.count("meta blob compat clauses", 1);
+    for (let c = 0; c < clauseCount; c++) tokenIds();
+    tokenIds();
+  }
 }
 
 export function writeStock(w: ByteWriter, stock: Int32Array): void {

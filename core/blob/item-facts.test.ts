@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileCompatIndex } from "../catalog/compat-index";
-import { decodeAnchorBlob, encodeAnchorBlob } from "./anchor-blob";
+import { compatEntries, compileCompatIndex } from "../catalog/compat-index";
+import { decodeAnchorBlob, encodeAnchorBlob, servesWithout } from "./anchor-blob";
 import { ByteReader } from "./byte-reader";
 import { ByteWriter } from "./byte-writer";
 import { sealBlob } from "./checksum";
@@ -109,5 +109,40 @@ describe("an anchor blob read against a larger global blob (a build that keeps i
 
   it("refuses a global blob smaller than the one it was written for", () => {
     expect(() => decodeAnchorBlob(sealed, 2, tables, 1)).toThrow(/written for a global blob of 3 items/);
+  });
+});
+
+describe("an anchor blob read for a request that leaves out its price bands", () => {
+  const G = 2;
+  const list = (items: number[]) => ({ items: Uint32Array.from(items), scores: Float32Array.from(items, (_, r) => 1 - r / 10), reasons: new Uint32Array(items.length) });
+  const blob = encodeAnchorBlob({ globalItems: G, facts, lists: { cross_sell: list([0, G + 1, G + 2]), price_band: list([G + 3, G + 4, G + 5, 1]) } });
+  const bands = new Set(["price_band"] as const);
+  /** Each item's fit facts as token names. */
+  const fitOf = (f: ItemFacts) => Array.from(f.ids, (_, i) => JSON.stringify(compatEntries(f.compat!).get(i) ?? null, (key, value) => (key === "" || !Array.isArray(value) ? value : value.map((t) => (typeof t === "number" ? f.compat!.tokens[t] : t)))));
+
+  it("builds the facts of the items the lists it keeps name (the table's head), and says what it left out", () => {
+    const lean = decodeAnchorBlob(blob, G, tables, 1, bands);
+    const whole = decodeAnchorBlob(blob, G, tables, 1);
+    expect(Object.keys(lean.lists)).toEqual(["cross_sell"]);
+    expect(lean.lists.cross_sell).toEqual(whole.lists.cross_sell);
+    expect(lean.skipped).toEqual(bands);
+    expect(whole.skipped).toBeUndefined();
+    expect(whole.facts).toEqual(facts);
+    expect(lean.facts.ids).toEqual(facts.ids.slice(0, 3));
+    expect(lean.facts.titles).toEqual(facts.titles.slice(0, 3));
+    expect(lean.facts.display!.images).toEqual(facts.display!.images.slice(0, 3));
+    expect(Array.from(lean.facts.stock!)).toEqual(Array.from(facts.stock!.subarray(0, 3)));
+    expect(fitOf(lean.facts)).toEqual(fitOf(facts).slice(0, 3));
+  });
+
+  it("serves only requests that leave out at least as much; a request that reads the bands reads the blob again", () => {
+    const lean = decodeAnchorBlob(blob, G, tables, 1, bands);
+    expect(servesWithout(lean, bands)).toBe(true);
+    expect(servesWithout(lean, new Set())).toBe(false);
+    expect(servesWithout(decodeAnchorBlob(blob, G, tables, 1), new Set())).toBe(true);
+  });
+
+  it("still checks the whole blob: an ordinal out of range in the part it leaves out is refused", () => {
+    expect(() => decodeAnchorBlob(blob, G, { ...tables, items: 950 }, 1, bands)).toThrow(/ordinal/);
   });
 });

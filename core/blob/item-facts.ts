@@ -19,7 +19,7 @@ import type { CompatIndex } from "../catalog/compat-index";
 import { compatSubset } from "../catalog/compat-index";
 import { type ByteReader, CorruptBlobError } from "./byte-reader";
 import type { ByteWriter } from "./byte-writer";
-import { readCompatIndex, writeCompatIndex } from "./catalog-sections-codec";
+import { readCompatIndex, skipCompatIndex, writeCompatIndex } from "./catalog-sections-codec";
 import type { BuildMeta } from "./meta-blob";
 
 export interface ItemFacts {
@@ -127,33 +127,69 @@ export function writeItemFacts(w: ByteWriter, facts: ItemFacts): void {
 
 /** Every table index and ordinal is checked against `tables`; each item takes at least 16 bytes. */
 export function readItemFacts(r: ByteReader, tables: FactTables, layout: FactsLayout = "columns"): ItemFacts {
+  if (layout === "columns") {
+    const pending = readPendingFacts(r, tables);
+    return pending.take(pending.m);
+  }
   const m = r.count("item facts", 16);
   const parts = r.u8();
   if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
   const facts = emptyFacts(m, (parts & Part.STOCK) !== 0, (parts & Part.DISPLAY) !== 0);
-  const { stock, display } = facts;
-  if (layout === "interleaved") readInterleaved(r, tables, facts);
-  else {
-    for (let k = 0; k < m; k++) {
-      facts.ordinals[k] = r.index(tables.items, "item ordinal");
-      facts.category[k] = r.index(tables.categories + 1, "item category") - 1;
-      facts.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
-      facts.prices[k] = r.f32();
-      facts.popularity[k] = r.f32();
-      facts.flags[k] = r.u8();
-      if (stock !== undefined) stock[k] = r.varint() - 1;
-      if (display !== undefined) display.currency[k] = r.index(tables.currencies + 1, "item currency") - 1;
-    }
-    readFrontColumn(r, facts.ids);
-    readFrontColumn(r, facts.titles);
-    readFrontColumn(r, facts.modelNames);
-    if (display !== undefined) {
-      readFrontColumn(r, display.links);
-      readFrontColumn(r, display.images);
-    }
-  }
+  readInterleaved(r, tables, facts);
   if ((parts & Part.COMPAT) !== 0) facts.compat = readCompatIndex(r, m);
   return facts;
+}
+
+/**
+ * A facts table (`columns` layout) read and checked whole, its strings and fit facts not yet built: `take(p)` builds
+ * the facts of its first p items only. The reader is left after the table.
+ */
+export interface PendingFacts {
+  /** Items in the table. */
+  m: number;
+  take(p: number): ItemFacts;
+}
+
+export function readPendingFacts(r: ByteReader, tables: FactTables): PendingFacts {
+  const m = r.count("item facts", 16);
+  const parts = r.u8();
+  if (parts > 7) throw new CorruptBlobError("item facts: unknown parts");
+  const fixed = emptyFacts(m, (parts & Part.STOCK) !== 0, (parts & Part.DISPLAY) !== 0);
+  const { stock, display } = fixed;
+  for (let k = 0; k < m; k++) {
+    fixed.ordinals[k] = r.index(tables.items, "item ordinal");
+    fixed.category[k] = r.index(tables.categories + 1, "item category") - 1;
+    fixed.brand[k] = r.index(tables.brands + 1, "item brand") - 1;
+    fixed.prices[k] = r.f32();
+    fixed.popularity[k] = r.f32();
+    fixed.flags[k] = r.u8();
+    if (stock !== undefined) stock[k] = r.varint() - 1;
+    if (display !== undefined) display.currency[k] = r.index(tables.currencies + 1, "item currency") - 1;
+  }
+  const columns = Array.from({ length: display !== undefined ? 5 : 3 }, () => readFrontColumn(r, m));
+  const compatAt = (parts & Part.COMPAT) !== 0 ? r.offset : -1;
+  if (compatAt >= 0) skipCompatIndex(r, m);
+  return {
+    m,
+    take(p) {
+      const first = <T extends Uint32Array | Int32Array | Float32Array | Uint8Array>(column: T): T => (p === m ? column : (column.subarray(0, p) as T));
+      const facts: ItemFacts = {
+        ids: columns[0](p),
+        ordinals: first(fixed.ordinals),
+        titles: columns[1](p),
+        category: first(fixed.category),
+        brand: first(fixed.brand),
+        prices: first(fixed.prices),
+        popularity: first(fixed.popularity),
+        flags: first(fixed.flags),
+        modelNames: columns[2](p),
+      };
+      if (stock !== undefined) facts.stock = first(stock);
+      if (display !== undefined) facts.display = { currency: first(display.currency), links: columns[3](p), images: columns[4](p) };
+      if (compatAt >= 0) facts.compat = readCompatIndex(r.at(compatAt), m, p);
+      return facts;
+    },
+  };
 }
 
 function readInterleaved(r: ByteReader, tables: FactTables, facts: ItemFacts): void {
@@ -193,30 +229,37 @@ function writeFrontColumn(w: ByteWriter, values: readonly string[]): void {
   w.string(rests.join(""));
 }
 
-function readFrontColumn(r: ByteReader, into: string[]): void {
-  const m = into.length;
-  const lengths = columnLengths(m);
+/**
+ * A string column of m strings, read and checked whole (every prefix within the string before it, the rests' lengths
+ * summing to the text's); returns what builds its first p strings.
+ */
+function readFrontColumn(r: ByteReader, m: number): (p: number) => string[] {
+  const lengths = new Uint32Array(2 * m);
   for (let k = 0; k < 2 * m; k++) lengths[k] = r.varint();
   const all = r.string();
-  let at = 0;
-  let previous = "";
+  let previous = 0;
+  let total = 0;
   for (let k = 0; k < m; k++) {
     const shared = lengths[2 * k];
     const rest = lengths[2 * k + 1];
-    if (shared > previous.length || rest > all.length - at) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
-    previous = shared === 0 ? all.slice(at, at + rest) : previous.slice(0, shared) + all.slice(at, at + rest);
-    at += rest;
-    into[k] = previous;
+    if (shared > previous) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+    previous = shared + rest;
+    total += rest;
   }
-  if (at !== all.length) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
-}
-
-/** Scratch for a column's prefix and rest lengths, shared by every read (a column is read whole before the next). */
-let lengthsScratch = new Uint32Array(512);
-
-function columnLengths(m: number): Uint32Array {
-  if (lengthsScratch.length < 2 * m) lengthsScratch = new Uint32Array(2 * m);
-  return lengthsScratch;
+  if (total !== all.length) throw new CorruptBlobError("item facts: a string column's lengths disagree with its text");
+  return (p) => {
+    const out: string[] = new Array(p);
+    let at = 0;
+    let value = "";
+    for (let k = 0; k < p; k++) {
+      const shared = lengths[2 * k];
+      const rest = lengths[2 * k + 1];
+      value = shared === 0 ? all.slice(at, at + rest) : value.slice(0, shared) + all.slice(at, at + rest);
+      at += rest;
+      out[k] = value;
+    }
+    return out;
+  };
 }
 
 /** The length of the prefix `value` shares with `previous` (UTF-16 units, at most 255, never splitting a pair). */

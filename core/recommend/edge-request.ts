@@ -60,8 +60,9 @@ export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, 
 }
 
 /** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
-export function decodeAnchor(global: LoadedBuild, bytes: Uint8Array): AnchorBlob {
-  return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length);
+/** `skip`: lists the request does not read (`unreadLists`), left out with the facts only they name. */
+export function decodeAnchor(global: LoadedBuild, bytes: Uint8Array, skip?: ReadonlySet<ListKind>): AnchorBlob {
+  return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length, skip);
 }
 
 /** Categories a request reads at most (the request's own first, then its anchors' and their complements). */
@@ -160,6 +161,7 @@ export function readAnchors(
   global: LoadedBuild,
   keys: Iterable<readonly [string, string]>,
   bytesOf: (key: string, id: string) => Uint8Array | null,
+  skip?: ReadonlySet<ListKind>,
 ): { blobs: Map<string, AnchorBlob>; lost: LostAnchor[] } {
   const blobs = new Map<string, AnchorBlob>();
   const lost: LostAnchor[] = [];
@@ -167,7 +169,7 @@ export function readAnchors(
     try {
       const bytes = bytesOf(key, id);
       if (bytes === null) lost.push({ id, corrupt: false });
-      else blobs.set(id, decodeAnchor(global, bytes));
+      else blobs.set(id, decodeAnchor(global, bytes, skip));
     } catch {
       lost.push({ id, corrupt: true });
     }
@@ -226,7 +228,8 @@ export interface EdgeBlobsAtHand {
 
 /** A request's serving data from blobs at hand: the steps above in one go, as the worker takes them over KV. */
 export function servingDataAtHand(global: LoadedBuild, request: RecommendationRequest, blobs: EdgeBlobsAtHand, everyList = false): ServingData {
-  const read = readAnchors(global, anchorKeys(global, request, undefined), (key, id) => blobs.bytes(key, id));
+  const skip = unreadLists(undefined, request.placement, everyList);
+  const read = readAnchors(global, anchorKeys(global, request, undefined), (key, id) => blobs.bytes(key, id), skip);
   const models = readModels(global, modelKeys(global, request), (key) => blobs.bytes(key, ""), read.blobs);
   const categories = (wanted: readonly number[]) => {
     const out = new Map<number, CategoryRead>();
@@ -241,6 +244,6 @@ export function servingDataAtHand(global: LoadedBuild, request: RecommendationRe
   const found = strandedOf(global, read.lost, (key) => blobs.shard(key));
   const wanted = [...named, ...anchorCategories(global, read.blobs, new Map(), named)];
   wanted.push(...anchorCategories(global, new Map(), found.stranded, wanted));
-  const composed = composeBuild(global, read.blobs, found.stranded, categoryLists(categories(wanted)), unreadLists(undefined, request.placement, everyList));
+  const composed = composeBuild(global, read.blobs, found.stranded, categoryLists(categories(wanted)), skip);
   return { build: composed.build, lists: composed.lists, degraded: found.degraded || models.corrupt };
 }

@@ -11,7 +11,7 @@ import { decodeItemBlob, type ItemLists } from "../../core/blob/item-blob";
 import { decodeMetaBlob, ItemFlag } from "../../core/blob/meta-blob";
 import { homedKey } from "../../core/blob/blob-homes";
 import { CONFIG_KEYS, itemKey, LIVE_POINTER_KEY, metaKey, parseLivePointer } from "../../core/keys";
-import type { AnchorBlob } from "../../core/blob/anchor-blob";
+import { type AnchorBlob, servesWithout } from "../../core/blob/anchor-blob";
 import { anchorIds, type ServingData } from "../../core/recommend/serving-data";
 import { parseSlotPlansConfig, type SlotPlan } from "../../core/recommend/slot-plans";
 import { overlayFor, parseStockOverlay, type StockOverlay } from "../../core/catalog/stock-overlay";
@@ -193,9 +193,10 @@ export class ServingStore {
   ): Promise<ServingData> {
     const blobs = new Map<string, AnchorBlob>();
     const unread: Array<[string, string]> = [];
+    const skip = unreadLists(live.slotPlans, request.placement, options.everyList);
     for (const [id, key] of anchorKeys(global, request, live.rules)) {
       const cached = options.bypassItemCache === true || prefetched?.has(key) ? undefined : this.anchors.get(key);
-      if (cached !== undefined) blobs.set(id, cached);
+      if (cached !== undefined && servesWithout(cached, skip)) blobs.set(id, cached);
       else unread.push([id, key]);
     }
     const models = modelKeys(global, request);
@@ -208,7 +209,7 @@ export class ServingStore {
       const text = texts.get(key) ?? null;
       return text === null ? null : decodeBase64(text);
     };
-    const read = readAnchors(global, unread, bytesOf);
+    const read = readAnchors(global, unread, bytesOf, skip);
     for (const [id, blob] of read.blobs) {
       this.anchors.set(itemKey(global.meta.buildId, id), blob);
       blobs.set(id, blob);
@@ -239,7 +240,6 @@ export class ServingStore {
       if (third.length > 0) degraded = this.keepCategories(global, strandedCategories, await bulkGetHomed(kv, third, global)) || degraded;
       anchored.push(...strandedCategories);
     }
-    const skip = unreadLists(live.slotPlans, request.placement, options.everyList);
     const composed = composeBuild(global, blobs, stranded, categoryLists(this.categoriesRead(global, [...named, ...anchored])), skip);
     return { build: composed.build, lists: composed.lists, degraded, slotPlans: live.slotPlans, stock: overlayFor(live.stock, global.meta.buildId), rules: live.rules };
   }
