@@ -8,7 +8,8 @@
  *   bare POST   POST /v1/_bench/kv-read with the very same body: reads the cart's item blobs with the same bulk
  *               get, nothing else; the request on the wire is identical, only the work differs
  *   bare GET    GET /v1/_bench/kv-read?ids=<the same 10 items>: the same read behind a GET without a body
- * (the bench routes exist only with BENCH_ROUTES=on). BENCH_PRODUCTS=<n> measures a generated shop of n products
+ * (the bench routes exist only with BENCH_ROUTES=on), and the floor: GET /healthz (the live pointer, cached), what
+ * any request costs over loopback. BENCH_PRODUCTS=<n> measures a generated shop of n products
  * instead of the demo store (`bench/demo-store.ts`).
  *
  * Two modes; in each the three routes take turns request by request (the order rotates), one request at a time:
@@ -55,6 +56,7 @@ try {
       { name: "checkout  POST /v1/recommendations", send: () => fetch(`${base}/v1/recommendations`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: checkoutBody }) },
       { name: "bare      POST /v1/_bench/kv-read ", send: () => fetch(`${base}/v1/_bench/kv-read`, { method: "POST", headers: { "content-type": "application/json" }, body: checkoutBody }) },
       { name: "bare      GET  /v1/_bench/kv-read ", send: () => fetch(bareUrl) },
+      { name: "floor     GET  /healthz            ", send: () => fetch(`${base}/healthz`) },
     ];
     for (let i = 0; i < WARMUP; i++) for (const route of routes) await timed(route.send);
     const samples: number[][] = routes.map(() => []);
@@ -72,6 +74,7 @@ try {
     routes.forEach((route, r) => console.log(`  ${route.name}  p50 ${stats[r].p50.toFixed(2).padStart(6)} ms   p99 ${stats[r].p99.toFixed(2).padStart(6)} ms`));
     console.log(`  ratio checkout / bare POST            p50 ${(stats[0].p50 / stats[1].p50).toFixed(2).padStart(6)}      p99 ${(stats[0].p99 / stats[1].p99).toFixed(2).padStart(6)}`);
     console.log(`  ratio checkout / bare GET             p50 ${(stats[0].p50 / stats[2].p50).toFixed(2).padStart(6)}      p99 ${(stats[0].p99 / stats[2].p99).toFixed(2).padStart(6)}`);
+    console.log(`  above the floor (p50): checkout ${(stats[0].p50 - stats[3].p50).toFixed(2)} ms, bare POST ${(stats[1].p50 - stats[3].p50).toFixed(2)} ms`);
   }
 } finally {
   await server?.stop();
