@@ -91,14 +91,7 @@ function ranksAlike(before: readonly string[], beforeScores: Float32Array, after
     if (r === undefined) return 0;
     return byScore ? Math.max(0, afterScores[r]) : 1 / (1 + r);
   };
-  let got = 0;
-  let ideal = 0;
-  for (let i = 0; i < JUDGED; i++) {
-    const discount = 1 / Math.log2(2 + i);
-    if (i < before.length) got += discount * gain(before[i]);
-    if (i < after.length) ideal += discount * gain(after[i]);
-  }
-  if (got < NDCG_KEPT * ideal) return false;
+  if (!ndcgKept(before, after, gain)) return false;
   const top = Math.abs(afterScores[0]);
   for (let i = 0; i < JUDGED && i < before.length; i++) {
     const r = rank.get(before[i]);
@@ -136,18 +129,21 @@ function bandsAlike(before: readonly string[], after: readonly string[], anchor:
         .filter((k) => k !== 0 && prices[k] >= lo && prices[k] <= hi && !(band.aboveOnly === true && prices[k] <= lo))
         .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || popularity[b] - popularity[a] || bandScore(prices[b], price, band) - bandScore(prices[a], price, band) || a - b)
         .slice(0, JUDGED);
-    const was = served(before);
-    const is = served(after);
-    let got = 0;
-    let ideal = 0;
-    for (let i = 0; i < JUDGED; i++) {
-      const discount = 1 / Math.log2(2 + i);
-      if (i < was.length) got += discount * gain(was[i]);
-      if (i < is.length) ideal += discount * gain(is[i]);
-    }
-    if (got < NDCG_KEPT * ideal) return false;
+    if (!ndcgKept(served(before), served(after), gain)) return false;
   }
   return true;
+}
+
+/** Whether the first JUDGED of `earlier`, judged by `gain`, score NDCG_KEPT of the first JUDGED of `next` (the ideal order). */
+function ndcgKept<T>(earlier: readonly T[], next: readonly T[], gain: (item: T) => number): boolean {
+  let got = 0;
+  let ideal = 0;
+  for (let i = 0; i < JUDGED; i++) {
+    const discount = 1 / Math.log2(2 + i);
+    if (i < earlier.length) got += discount * gain(earlier[i]);
+    if (i < next.length) ideal += discount * gain(next[i]);
+  }
+  return got >= NDCG_KEPT * ideal;
 }
 
 /** Whether the first JUDGED scores are positive and do not rise: they rank the list. */
