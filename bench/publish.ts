@@ -2,8 +2,8 @@
  * @module
  * `npm run bench:publish`: what a publish of the demo store costs locally, and what a rebuild costs.
  *
- *   publish   the demo store (generated and built once, cached in .tmp/bench-publish/) published into a fresh local
- *             state folder: wall time, KV keys and bytes written
+ *   publish   the demo store (generated and built once, cached in .tmp/bench-publish/ until the code changes)
+ *             published into a fresh local state folder: wall time, KV keys and bytes written
  *   rebuild   the same shop with 1% more orders (a seeded 1% of its orders again, under new ids), built following
  *             the first (`--previous`, as a daily rebuild would) and published over it: KV keys written, their
  *             share of the first publish's, how many cross-sell lists keep their first 10 items in order, and how
@@ -14,7 +14,7 @@
  * Ends with `publish: seconds=<s> keys=<n> bytes=<B> rebuild_keys=<n> rebuild_share=<x>`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { type Artifacts, edgeBlobsOfArtifacts, readArtifacts } from "../batch/build/artifacts";
@@ -33,8 +33,17 @@ function run(args: string[]): void {
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
+/** A cached build is reused only when made by the CLI as it is now (its bundle, rebuilt on any source change) and after the build it follows. */
+function isCurrent(out: string, previous?: string): boolean {
+  const manifest = path.join(out, "manifest.json");
+  if (!existsSync(manifest)) return false;
+  run([edgerec, "--help"]);
+  const made = statSync(manifest).mtimeMs;
+  return made > statSync(path.join(ROOT, ".cli", "main.js")).mtimeMs && (previous === undefined || made > statSync(path.join(previous, "manifest.json")).mtimeMs);
+}
+
 function ensureBuild(dir: string, out: string, id: string, previous?: string): void {
-  if (existsSync(path.join(out, "manifest.json"))) return;
+  if (isCurrent(out, previous)) return;
   console.log(`building ${dir} into ${out} ...`);
   const follow = previous === undefined ? [] : ["--previous", previous];
   run([edgerec, "build", "--orders", path.join(dir, "orders.jsonl"), "--catalog", path.join(dir, "catalog.jsonl"), "--events", path.join(dir, "events.jsonl"), "--out", out, "--build-id", id, ...follow, "--quiet"]);
