@@ -18,11 +18,12 @@ const LIST_TYPES = ["connectors", "models", "parts", "cards", "watts", "mah", "g
 export function fitFactsOf(product: FitProduct): FitFacts {
   const attrs = product.attrs ?? {};
   const text = productText(product);
-  const found = productKind(text.title, text.category);
   const curatedKind = typeof attrs.kind === "string" ? attrs.kind : undefined;
   const curatedSays = curatedKind === undefined ? undefined : curatedRole(curatedKind);
-  const role = curatedSays ?? found.role;
-  const kind = curatedSays !== undefined && curatedKind !== undefined ? kindName(curatedKind) : found.kind;
+  // The title is read for a kind only where no curated kind gives the role.
+  const found = curatedSays === undefined ? productKind(text.title, text.category) : undefined;
+  const role = curatedSays ?? found!.role;
+  const kind = found === undefined ? kindName(curatedKind!) : found.kind;
   const facts = emptyFacts(role, role === "other" ? undefined : kind);
   facts.source.role = curatedSays !== undefined ? "attrs" : "text";
   if (role === "other") return facts;
