@@ -12,7 +12,7 @@
  * any request costs over loopback. BENCH_PRODUCTS=<n> measures a generated shop of n products
  * instead of the demo store (`bench/demo-store.ts`).
  *
- * Two modes; in each the three routes take turns request by request (the order rotates), one request at a time:
+ * Two modes; in each the four routes take turns request by request (the order rotates), one request at a time:
  *   item cache warm      the isolate keeps decoded item blobs: the checkout route reads no KV at all
  *   item cache bypassed  header x-edgerec-bypass-item-cache: 1 makes the checkout route read and decode the ten
  *                        item blobs on every request, exactly the keys the bare routes read

@@ -33,13 +33,19 @@ function run(args: string[]): void {
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** A cached build is reused only when made by the CLI as it is now (its bundle, rebuilt on any source change) and after the build it follows. */
+/** When the CLI as it is now was compiled (`bin/edgerec.mjs` recompiles its bundle on any source change first). */
+let cliCompiled: number | undefined;
+
+/** A cached build is reused only when made by the CLI as it is now and after the build it follows. */
 function isCurrent(out: string, previous?: string): boolean {
   const manifest = path.join(out, "manifest.json");
   if (!existsSync(manifest)) return false;
-  run([edgerec, "--help"]);
+  if (cliCompiled === undefined) {
+    run([edgerec, "--help"]);
+    cliCompiled = statSync(path.join(ROOT, ".cli", "main.js")).mtimeMs;
+  }
   const made = statSync(manifest).mtimeMs;
-  return made > statSync(path.join(ROOT, ".cli", "main.js")).mtimeMs && (previous === undefined || made > statSync(path.join(previous, "manifest.json")).mtimeMs);
+  return made > cliCompiled && (previous === undefined || made > statSync(path.join(previous, "manifest.json")).mtimeMs);
 }
 
 function ensureBuild(dir: string, out: string, id: string, previous?: string): void {

@@ -46,28 +46,7 @@ export function readCompatIndex(r: ByteReader, n: number, limit = n): CompatInde
   const tokenCount = r.count("meta blob compat tokens", 1);
   const tokens = r.strings(tokenCount, "meta blob compat tokens");
   const builder = new CompatIndexBuilder(limit);
-  const tokenIds = (into: number[]) => {
-    const count = r.count("meta blob compat token list", 1, tokenCount);
-    for (let i = 0; i < count; i++) into.push(r.index(tokenCount, "compat token"));
-  };
-  // An entry takes at least 4 bytes: item gap, and the counts of its provides, clauses and pins.
-  const count = r.count("meta blob compat entries", 4, n);
-  let next = 0;
-  for (let e = 0; e < count; e++) {
-    const item = next + r.varint();
-    if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
-    if (item >= limit) break;
-    next = item + 1;
-    while (builder.items < item) builder.endItem();
-    tokenIds(builder.provides);
-    const clauseCount = r.count("meta blob compat clauses", 1);
-    for (let c = 0; c < clauseCount; c++) {
-      tokenIds(builder.clauseTokens);
-      builder.endClause();
-    }
-    tokenIds(builder.pins);
-    builder.endItem();
-  }
+  readCompatEntries(r, n, tokenCount, builder, limit);
   return builder.finish(tokens);
 }
 
@@ -75,20 +54,35 @@ export function readCompatIndex(r: ByteReader, n: number, limit = n): CompatInde
 export function skipCompatIndex(r: ByteReader, n: number): void {
   const tokenCount = r.count("meta blob compat tokens", 1);
   for (let t = 0; t < tokenCount; t++) r.skip(r.varint());
-  const tokenIds = () => {
+  readCompatEntries(r, n, tokenCount);
+}
+
+/** The entries of an index over `n` items, checked; those of items below `limit` into `builder` (reading stops at the first beyond). */
+function readCompatEntries(r: ByteReader, n: number, tokenCount: number, builder?: CompatIndexBuilder, limit = n): void {
+  const tokenIds = (into: number[] | undefined) => {
     const count = r.count("meta blob compat token list", 1, tokenCount);
-    for (let i = 0; i < count; i++) r.index(tokenCount, "compat token");
+    for (let i = 0; i < count; i++) {
+      const token = r.index(tokenCount, "compat token");
+      into?.push(token);
+    }
   };
+  // An entry takes at least 4 bytes: item gap, and the counts of its provides, clauses and pins.
   const count = r.count("meta blob compat entries", 4, n);
   let next = 0;
   for (let e = 0; e < count; e++) {
     const item = next + r.varint();
     if (item >= n) throw new CorruptBlobError("meta blob: compat item out of range");
+    if (builder !== undefined && item >= limit) return;
     next = item + 1;
-    tokenIds();
+    if (builder !== undefined) while (builder.items < item) builder.endItem();
+    tokenIds(builder?.provides);
     const clauseCount = r.count("meta blob compat clauses", 1);
-    for (let c = 0; c < clauseCount; c++) tokenIds();
-    tokenIds();
+    for (let c = 0; c < clauseCount; c++) {
+      tokenIds(builder?.clauseTokens);
+      builder?.endClause();
+    }
+    tokenIds(builder?.pins);
+    builder?.endItem();
   }
 }
 

@@ -59,8 +59,10 @@ export function anchorKeys(global: LoadedBuild, request: RecommendationRequest, 
   return new Map([...ids].map((id) => [id, itemKey(buildId, id)]));
 }
 
-/** Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. */
-/** `skip`: lists the request does not read (`unreadLists`), left out with the facts only they name. */
+/**
+ * Decodes an anchor blob against the global blob; throws `CorruptBlobError` on anything amiss. `skip`: lists the
+ * request does not read (`unreadLists`), left out with the facts only they name.
+ */
 export function decodeAnchor(global: LoadedBuild, bytes: Uint8Array, skip?: ReadonlySet<ListKind>): AnchorBlob {
   return decodeAnchorBlob(bytes, global.meta.items.length, factTables(global), global.meta.reasons.length, skip);
 }

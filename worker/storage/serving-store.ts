@@ -217,8 +217,8 @@ export class ServingStore {
     if (readModels(global, models, bytesOf, blobs).corrupt) degraded = true;
     degraded = this.keepCategories(global, named, texts) || degraded;
 
-    // Second read, only for what the isolate lacks: the anchors' categories and complements (the named categories'
-    // devices are anchors too), the lost anchors' shards.
+    // Second read, only for what the isolate lacks: the anchors' categories and complements (a listing's named
+    // categories' devices are anchors too), the lost anchors' shards.
     addListedDevices(request, this.categoriesRead(global, named), blobs);
     let stranded = new Map<string, StrandedAnchor>();
     const anchored = anchorCategories(global, blobs, stranded, named);

@@ -21,9 +21,7 @@ export function fitFactsOf(product: FitProduct): FitFacts {
   const curatedKind = typeof attrs.kind === "string" ? attrs.kind : undefined;
   const curatedSays = curatedKind === undefined ? undefined : curatedRole(curatedKind);
   // The title is read for a kind only where no curated kind gives the role.
-  const found = curatedSays === undefined ? productKind(text.title, text.category) : undefined;
-  const role = curatedSays ?? found!.role;
-  const kind = found === undefined ? kindName(curatedKind!) : found.kind;
+  const { role, kind } = curatedKind !== undefined && curatedSays !== undefined ? { role: curatedSays, kind: kindName(curatedKind) } : productKind(text.title, text.category);
   const facts = emptyFacts(role, role === "other" ? undefined : kind);
   facts.source.role = curatedSays !== undefined ? "attrs" : "text";
   if (role === "other") return facts;
